@@ -1,0 +1,41 @@
+"""Build apps for tests: the shipped routines, a fake clock, a fixed wall clock."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from routines import builtin_routine_files
+from tui.app import RecoveryApp
+from tui.core.loader import load_library
+
+FIXED_NOW = datetime(2026, 11, 22, 7, 40, tzinfo=timezone(timedelta(hours=1)))
+
+
+class FakeClock:
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+class FakeWallClock:
+    """Wall time that follows a FakeClock, so records get deterministic times."""
+
+    def __init__(self, clock: FakeClock, start: datetime = FIXED_NOW) -> None:
+        self.clock = clock
+        self.origin = clock.now
+        self.start = start
+
+    def __call__(self) -> datetime:
+        return self.start + timedelta(seconds=self.clock.now - self.origin)
+
+
+def make_app(clock: FakeClock | None = None, user_dir=None, **kwargs) -> RecoveryApp:
+    clock = clock or FakeClock()
+    library = load_library(builtin_routine_files(), user_dir)
+    kwargs.setdefault("quiet", True)
+    return RecoveryApp(library, clock=clock, now=FakeWallClock(clock), **kwargs)

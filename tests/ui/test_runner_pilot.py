@@ -1,0 +1,148 @@
+"""Drive the app with key presses, as a runner would."""
+
+from __future__ import annotations
+
+from textual.widgets import Digits, Label, OptionList
+
+from tests.ui.helpers import FakeClock, make_app
+from tui.screens.home import HomeScreen
+from tui.screens.runner import RunnerScreen
+from tui.screens.summary import SummaryScreen
+
+
+def countdown(app) -> str:
+    return app.screen.query_one("#countdown", Digits).value
+
+
+def label(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Label).render())
+
+
+async def test_home_lists_routines_grouped_and_previews():
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        options = app.screen.query_one("#routine-list", OptionList)
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert "post-run-stretches" in ids and "runner-yoga" in ids
+        headers = [i for i, x in enumerate(ids) if x is None]
+        assert len(headers) == 4
+        await pilot.press("down")
+        preview = str(app.screen.query_one("#preview").render())
+        assert app.screen.highlighted_routine.name in preview
+
+
+async def test_enter_starts_the_highlighted_routine():
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RunnerScreen)
+        assert app.screen.routine.id == app.library.by_kind()["stretch"][0].id
+
+
+async def test_click_starts_a_routine():
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        options = app.screen.query_one("#routine-list", OptionList)
+        await pilot.click(options, offset=(3, 2))
+        await pilot.pause()
+        assert isinstance(app.screen, RunnerScreen)
+
+
+async def test_whole_routine_with_keys_and_countdown():
+    clock = FakeClock()
+    app = make_app(clock, start_routine="legs-up-the-wall")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        runner = app.screen
+        assert isinstance(runner, RunnerScreen)
+        assert countdown(app) == "0:05"
+        assert "GET READY" in label(app, "#phase")
+        clock.advance(5)
+        await pilot.pause(0.2)
+        assert "HOLD" in label(app, "#phase")
+        assert countdown(app) == "0:30"
+        clock.advance(10)
+        await pilot.pause(0.2)
+        assert countdown(app) == "0:20"
+        await pilot.press("space")
+        assert "PAUSED" in label(app, "#phase")
+        clock.advance(60)
+        await pilot.pause(0.2)
+        assert countdown(app) == "0:20"
+        await pilot.press("space", "plus")
+        assert countdown(app) == "0:35"
+        await pilot.press("minus", "minus")
+        assert countdown(app) == "0:05"
+        await pilot.press("n")
+        assert label(app, "#exercise-name") == runner.routine.exercises[1].name
+        await pilot.press("p")
+        assert label(app, "#exercise-name") == runner.routine.exercises[0].name
+        await pilot.press("right")
+        clock.advance(5 + runner.routine.exercises[1].seconds)
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, SummaryScreen)
+        report = app.screen.result.report
+        assert report.done == (1,) and report.skipped == (0,)
+        text = str(app.screen.query_one("#summary-text").render())
+        assert "Exercises done: 1 of 2" in text
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_two_sided_exercise_shows_sides_and_switch():
+    clock = FakeClock()
+    app = make_app(clock, start_routine="post-run-stretches")
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = app.screen.routine.exercises[0]
+        assert first.sides == 2
+        clock.advance(5)
+        await pilot.pause(0.2)
+        assert label(app, "#side") == "Left side"
+        clock.advance(first.seconds)
+        await pilot.pause(0.2)
+        assert "SWITCH SIDES" in label(app, "#phase")
+        clock.advance(5)
+        await pilot.pause(0.2)
+        assert label(app, "#side") == "Right side"
+        assert label(app, "#up-next").startswith("Next: " + app.screen.routine.exercises[1].name)
+
+
+async def test_escape_asks_before_leaving_and_keeps_partial():
+    clock = FakeClock()
+    app = make_app(clock, start_routine="foam-rolling")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+        assert app.screen.__class__.__name__ == "ConfirmScreen"
+        await pilot.press("n")
+        assert isinstance(app.screen, RunnerScreen)
+        assert not app.screen.timer.paused
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert not app.screen.result.report.completed
+        assert "ended early" in str(app.screen.query_one("#summary-text").render())
+
+
+async def test_bell_rings_on_phase_change_unless_quiet(monkeypatch):
+    for quiet, expected in ((False, True), (True, False)):
+        clock = FakeClock()
+        app = make_app(clock, start_routine="legs-up-the-wall", quiet=quiet)
+        rings = []
+        monkeypatch.setattr(app, "bell", lambda: rings.append(1))
+        async with app.run_test(size=(80, 24)) as pilot:
+            clock.advance(5)
+            await pilot.pause(0.2)
+        assert bool(rings) is expected
+
+
+async def test_tiny_terminal_does_not_crash():
+    app = make_app(start_routine="runner-yoga")
+    async with app.run_test(size=(10, 3)) as pilot:
+        await pilot.press("n", "space")
+        await pilot.resize_terminal(1, 1)
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, RunnerScreen)

@@ -1,0 +1,139 @@
+"""Command line. Only `recovery-tui` (no command) and `run` import Textual;
+every other command rides on the headless core so it starts at once."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from tui import __version__
+from tui.core.errors import DataFileError
+from tui.core.loader import Library, load_files, load_library
+from tui.core.model import KIND_LABELS, format_duration
+
+PROG = "recovery-tui"
+
+
+class UsageError(Exception):
+    """A bad command line: one line on stderr, exit 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # noqa: D401 - argparse hook
+        raise UsageError(message)
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog=PROG,
+        description="Post-run recovery: guided routines with timers.",
+        epilog="Run without a command to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--quiet", action="store_true", help="no terminal bell")
+    add_journal_option(parser, top_level=True)
+    parser.set_defaults(handler=cmd_app)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    run = commands.add_parser("run", help="open straight into a routine")
+    run.add_argument("routine", metavar="ID", help="routine id (see `routines`)")
+    run.add_argument("--quiet", action="store_true", default=argparse.SUPPRESS, help="no terminal bell")
+    add_journal_option(run)
+    run.set_defaults(handler=cmd_app)
+
+    routines = commands.add_parser("routines", help="list the routines")
+    routines.add_argument("--json", action="store_true", help="machine-readable output")
+    routines.set_defaults(handler=cmd_routines)
+
+    validate = commands.add_parser("validate", help="check routine files")
+    validate.add_argument("files", metavar="FILE", nargs="+", type=Path)
+    validate.set_defaults(handler=cmd_validate)
+    register_journal_commands(commands)
+    return parser
+
+
+def add_journal_option(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
+    """`--journal PATH` works before or after the command."""
+    parser.add_argument(
+        "--journal",
+        metavar="PATH",
+        default=None if top_level else argparse.SUPPRESS,
+        help="journal file (default: $RECOVERY_TUI_JOURNAL or the user data folder)",
+    )
+
+
+def register_journal_commands(commands) -> None:
+    """Journal commands live in their own module; absent until it exists."""
+    try:
+        from tui.journal_cli import register
+    except ImportError:
+        return
+    register(commands, add_journal_option)
+
+
+def load_all() -> Library:
+    from routines import builtin_routine_files
+    from tui.core.paths import user_routines_dir
+
+    return load_library(builtin_routine_files(), user_routines_dir())
+
+
+def report_library_errors(library: Library) -> int:
+    for error in library.errors:
+        print(f"{PROG}: {error}", file=sys.stderr)
+    return 1 if library.errors else 0
+
+
+def cmd_routines(args: argparse.Namespace) -> int:
+    library = load_all()
+    if args.json:
+        json.dump([r.to_dict() for r in library.routines], sys.stdout, indent=2)
+        print()
+    else:
+        for kind, routines in library.by_kind().items():
+            print(KIND_LABELS[kind])
+            for r in routines:
+                print(f"  {r.id:<22} {r.name:<28} {len(r.exercises):>2} ex  {format_duration(r.total_seconds):>6}")
+    return report_library_errors(library)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    library = load_files(list(args.files))
+    for routine in library.routines:
+        print(f"ok: {routine.source} ({routine.id}, {len(routine.exercises)} exercises)")
+    return report_library_errors(library)
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    library = load_all()
+    start = getattr(args, "routine", None)
+    if start is not None and library.get(start) is None:
+        known = ", ".join(r.id for r in library.routines)
+        raise UsageError(f"unknown routine '{start}' (known: {known})")
+    from tui.app import RecoveryApp
+
+    app = RecoveryApp(library, quiet=args.quiet, start_routine=start)
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return args.handler(args)
+    except UsageError as error:
+        print(f"{PROG}: {error} (try '{PROG} --help')", file=sys.stderr)
+        return 2
+    except DataFileError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader (e.g. `head`) went away; say nothing more.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

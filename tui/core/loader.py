@@ -1,0 +1,111 @@
+"""Load routine TOML files into Routine objects, with errors that name
+the file, the exercise and the field."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.core.errors import DataFileError
+from tui.core.fields import Fields
+from tui.core.model import AREAS, KINDS, MAX_SECONDS, Exercise, Routine
+from tui.core.tomlfile import read_toml
+
+ROUTINE_FIELDS = ("id", "name", "kind", "description", "exercises")
+EXERCISE_FIELDS = ("name", "seconds", "sides", "areas", "cue")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+def parse_routine(data: dict, path: Path, *, builtin: bool = False) -> Routine:
+    fields = Fields(path, data)
+    fields.check_known(ROUTINE_FIELDS)
+    routine_id = fields.text("id")
+    if not ID_PATTERN.match(routine_id):
+        raise fields.error(
+            "id", f"'{routine_id}' must use lowercase letters, digits and hyphens"
+        )
+    name = fields.text("name")
+    kind = fields.choice("kind", KINDS)
+    description = fields.text("description")
+    exercises = tuple(
+        _parse_exercise(path, position, entry)
+        for position, entry in enumerate(fields.table_list("exercises"), start=1)
+    )
+    return Routine(
+        id=routine_id,
+        name=name,
+        kind=kind,
+        description=description,
+        exercises=exercises,
+        source=path,
+        builtin=builtin,
+    )
+
+
+def _parse_exercise(path: Path, position: int, entry: object) -> Exercise:
+    label = f"exercise {position}"
+    if isinstance(entry, dict) and isinstance(entry.get("name"), str):
+        label += f" ({entry['name'].strip()!r})"
+    fields = Fields(path, entry, item=label)
+    fields.check_known(EXERCISE_FIELDS)
+    return Exercise(
+        name=fields.text("name"),
+        seconds=fields.integer("seconds", 1, MAX_SECONDS),
+        sides=fields.integer("sides", 1, 2),
+        areas=fields.choices("areas", AREAS),
+        cue=fields.text("cue"),
+    )
+
+
+def load_routine(path: Path, *, builtin: bool = False) -> Routine:
+    """Load one routine file; raises DataFileError."""
+    return parse_routine(read_toml(path), path, builtin=builtin)
+
+
+@dataclass
+class Library:
+    """Every routine that loaded, and every file that did not."""
+
+    routines: list[Routine] = field(default_factory=list)
+    errors: list[DataFileError] = field(default_factory=list)
+
+    def get(self, routine_id: str) -> Routine | None:
+        return next((r for r in self.routines if r.id == routine_id), None)
+
+    def by_kind(self) -> dict[str, list[Routine]]:
+        grouped: dict[str, list[Routine]] = {kind: [] for kind in KINDS}
+        for routine in self.routines:
+            grouped[routine.kind].append(routine)
+        return {kind: routines for kind, routines in grouped.items() if routines}
+
+
+def load_files(paths: list[Path], library: Library | None = None, *, builtin: bool = False) -> Library:
+    """Load files into a library; a broken file or a duplicate id becomes an error."""
+    library = library if library is not None else Library()
+    for path in paths:
+        try:
+            routine = load_routine(path, builtin=builtin)
+        except DataFileError as error:
+            library.errors.append(error)
+            continue
+        existing = library.get(routine.id)
+        if existing is not None:
+            library.errors.append(
+                DataFileError(
+                    path,
+                    f"'{routine.id}' is already used by {existing.source}",
+                    field="id",
+                )
+            )
+            continue
+        library.routines.append(routine)
+    return library
+
+
+def load_library(builtin_files: list[Path], user_dir: Path | None) -> Library:
+    """Built-in routines first, then the user's `*.toml` files."""
+    library = load_files(builtin_files, builtin=True)
+    if user_dir is not None and user_dir.is_dir():
+        load_files(sorted(user_dir.glob("*.toml")), library)
+    return library

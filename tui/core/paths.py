@@ -1,0 +1,38 @@
+"""Every path the app uses, in one place. platformdirs honours XDG_*_HOME;
+arguments and RECOVERY_TUI_* variables override it (tests rely on that)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_config_path, user_data_path
+
+APP_NAME = "recovery-tui"
+
+
+def config_dir() -> Path:
+    override = os.environ.get("RECOVERY_TUI_CONFIG_DIR")
+    return Path(override) if override else user_config_path(APP_NAME, appauthor=False)
+
+
+def data_dir() -> Path:
+    override = os.environ.get("RECOVERY_TUI_DATA_DIR")
+    return Path(override) if override else user_data_path(APP_NAME, appauthor=False)
+
+
+def user_routines_dir() -> Path:
+    return config_dir() / "routines"
+
+
+def journal_path(explicit: str | os.PathLike | None = None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser()
+    override = os.environ.get("RECOVERY_TUI_JOURNAL")
+    if override:
+        return Path(override).expanduser()
+    return data_dir() / "journal.json"
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.toml"

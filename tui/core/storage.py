@@ -1,0 +1,519 @@
+"""Durable, private storage for the journal (TinyDB on a JSON file).
+
+Guarantees:
+- a save either lands completely or not at all (temp file, fsync, os.replace,
+  fsync of the folder); an interrupted save leaves the old journal intact;
+- an empty, unparsable or oddly shaped journal is reported, never silently
+  replaced by an empty one;
+- files are 0600 and the data folder 0700, whatever the umask;
+- ``locked()`` serialises read-modify-write cycles across processes.
+
+Nothing is cached between reads: parsing the file costs about as much as
+copying a cached dict, and a stat-keyed cache can be fooled by inode reuse.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import secrets
+import stat
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb import Storage, TinyDB
+from tinydb.table import Table
+
+__all__ = [
+    "JournalError",
+    "JournalCorruptError",
+    "JournalAccessError",
+    "SafeJSONStorage",
+    "JournalTable",
+    "JournalDB",
+    "move_aside",
+]
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+_LOOSE_BITS = 0o077
+
+# Lock files (realpath) this process currently holds through a storage object;
+# lets move_aside() run inside storage.locked() without deadlocking.
+_HELD_LOCKS: set[str] = set()
+
+
+class JournalError(Exception):
+    """A journal problem the user must see. str(e) is one clear sentence naming the path."""
+
+    def __init__(self, path: Path | str, message: str) -> None:
+        self.path = Path(path)
+        self.message = message
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class JournalCorruptError(JournalError):
+    """The journal exists but its content cannot be used; it was left untouched."""
+
+
+class JournalAccessError(JournalError):
+    """The operating system refused an operation on the journal or its folder."""
+
+
+# --------------------------------------------------------------------------
+# Small helpers. write() calls them through module globals so tests can make
+# each step fail in turn.
+
+
+def _create_temp(folder: Path, journal_name: str) -> tuple[int, Path]:
+    """Create a fresh 0600 temp file next to the journal; return (fd, path)."""
+    while True:
+        name = f".{journal_name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
+        path = folder / name
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
+        except FileExistsError:
+            continue
+        try:
+            os.fchmod(fd, FILE_MODE)  # defeat umask / default-ACL oddities
+        except BaseException:
+            os.close(fd)
+            os.unlink(path)
+            raise
+        return fd, path
+
+
+def _write_all(fd: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _fsync_file(fd: int) -> None:
+    os.fsync(fd)
+
+
+def _replace(src: Path, dst: Path) -> None:
+    os.replace(src, dst)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable. Filesystems that cannot fsync a folder are tolerated."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)
+
+
+def _reason(exc: OSError) -> str:
+    """A short lower-case reason for an OSError, for use inside a sentence."""
+    reasons = {
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EROFS: "the folder is on a read-only file system",
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is exceeded",
+        errno.ENOENT: "the folder does not exist",
+        errno.ENOTDIR: "a part of the path is not a folder",
+    }
+    if exc.errno in reasons:
+        return reasons[exc.errno]
+    text = exc.strerror or str(exc) or type(exc).__name__
+    return text[:1].lower() + text[1:]
+
+
+def _json_kind(value: Any) -> str:
+    kinds = {list: "a JSON array", str: "a JSON string", bool: "a JSON boolean"}
+    if value is None:
+        return "JSON null"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return "a JSON number"
+    return kinds.get(type(value), "a JSON value")
+
+
+def _is_shared_folder(folder: Path, st: os.stat_result) -> bool:
+    """Folders we must never chmod: /tmp-like (sticky), home, filesystem root, not ours."""
+    if st.st_mode & stat.S_ISVTX or st.st_uid != os.geteuid():
+        return True
+    if folder.parent == folder:
+        return True
+    try:
+        return folder == Path.home().resolve()
+    except RuntimeError:  # no home directory known
+        return False
+
+
+# --------------------------------------------------------------------------
+
+
+class SafeJSONStorage(Storage):
+    """TinyDB storage with atomic saves, strict reads, private modes and a lock.
+
+    Wrap every read-modify-write in ``with storage.locked():`` and use
+    :class:`JournalTable` (or :class:`JournalDB`), whose tables do not keep
+    stale ids or query results from before the lock was taken.
+    Extra keyword arguments (TinyDB passes storage options through) are ignored.
+    """
+
+    def __init__(self, path: Path | str, create_dirs: bool = True, **kwargs: Any) -> None:
+        super().__init__()
+        # Resolve symlinks so os.replace updates the target, not the link.
+        self.path = Path(os.path.realpath(os.fspath(path)))
+        self.folder = self.path.parent
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.notices: list[str] = []
+        self._thread_lock = threading.RLock()
+        self._lock_fd: int | None = None
+        self._depth = 0
+
+        self._prepare_folder(create_dirs)
+        try:
+            with self.locked():
+                self._check_journal()
+                self._remove_stale_temps()
+        except BaseException:
+            self.close()
+            raise
+
+    # -- setup -------------------------------------------------------------
+
+    def _prepare_folder(self, create_dirs: bool) -> None:
+        folder = self.folder
+        try:
+            st = os.stat(folder)
+        except FileNotFoundError:
+            if not create_dirs:
+                raise JournalAccessError(
+                    self.path, f"The folder for the journal at {self.path} does not exist."
+                ) from None
+            try:
+                os.makedirs(folder, mode=DIR_MODE, exist_ok=True)
+                os.chmod(folder, DIR_MODE)
+            except OSError as exc:
+                raise JournalAccessError(
+                    self.path,
+                    f"Cannot create the folder for the journal at {self.path}: {_reason(exc)}.",
+                ) from None
+            return
+        except OSError as exc:
+            raise JournalAccessError(
+                self.path, f"Cannot open the folder of the journal at {self.path}: {_reason(exc)}."
+            ) from None
+        if not stat.S_ISDIR(st.st_mode):
+            raise JournalAccessError(
+                self.path, f"The journal at {self.path} cannot be used: {folder} is not a folder."
+            )
+        if st.st_mode & _LOOSE_BITS and not _is_shared_folder(folder, st):
+            self._tighten(folder, st, DIR_MODE)
+
+    def _tighten(self, path: Path, st: os.stat_result, mode: int) -> None:
+        old = stat.S_IMODE(st.st_mode)
+        try:
+            os.chmod(path, mode)
+        except OSError as exc:
+            self.notices.append(
+                f"Could not tighten permissions of {path} (now {old:04o}): {_reason(exc)}."
+            )
+            return
+        self.notices.append(f"Tightened permissions of {path} to {mode:04o} (was {old:04o}).")
+
+    def _check_journal(self) -> None:
+        """Fail early on a folder in the journal's place; tighten a loose journal."""
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise JournalAccessError(
+                self.path, f"Cannot read the journal at {self.path}: {_reason(exc)}."
+            ) from None
+        self._require_regular(st)
+        if st.st_mode & _LOOSE_BITS:
+            self._tighten(self.path, st, FILE_MODE)
+
+    def _require_regular(self, st: os.stat_result) -> None:
+        if stat.S_ISDIR(st.st_mode):
+            raise JournalAccessError(self.path, f"The journal at {self.path} is a folder, not a file.")
+        if not stat.S_ISREG(st.st_mode):
+            raise JournalAccessError(self.path, f"The journal at {self.path} is not a regular file.")
+
+    def _remove_stale_temps(self) -> None:
+        """Delete temp files of killed writers. Safe under the lock: a live
+        writer holds the lock for as long as its temp file exists."""
+        prefix = f".{self.path.name}.tmp-"
+        removed = 0
+        try:
+            with os.scandir(self.folder) as entries:
+                for entry in entries:
+                    if entry.name.startswith(prefix) and entry.is_file(follow_symlinks=False):
+                        try:
+                            os.unlink(entry.path)
+                            removed += 1
+                        except FileNotFoundError:
+                            pass
+        except OSError as exc:
+            self.notices.append(
+                f"Could not remove leftover temporary files in {self.folder}: {_reason(exc)}."
+            )
+            return
+        if removed:
+            self.notices.append(
+                f"Removed {removed} leftover temporary file(s) of an interrupted save in {self.folder}."
+            )
+
+    # -- locking -----------------------------------------------------------
+
+    def _open_lock_file(self) -> int:
+        try:
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+        except OSError as exc:
+            raise JournalAccessError(
+                self.path,
+                f"Cannot create the lock file {self.lock_path} for the journal: {_reason(exc)}.",
+            ) from None
+        try:
+            old = stat.S_IMODE(os.fstat(fd).st_mode)
+            if old != FILE_MODE:
+                os.fchmod(fd, FILE_MODE)
+                if old & _LOOSE_BITS:
+                    self.notices.append(
+                        f"Tightened permissions of {self.lock_path} to 0600 (was {old:04o})."
+                    )
+        except OSError as exc:
+            self.notices.append(f"Could not tighten permissions of {self.lock_path}: {_reason(exc)}.")
+        return fd
+
+    @contextmanager
+    def locked(self) -> Iterator[SafeJSONStorage]:
+        """Hold an exclusive flock on "<journal>.lock". Re-entrant within this
+        object (and its thread); blocks other processes and storage objects."""
+        with self._thread_lock:
+            if self._depth == 0:
+                if self._lock_fd is None:
+                    self._lock_fd = self._open_lock_file()
+                try:
+                    fcntl.flock(self._lock_fd, fcntl.LOCK_EX)
+                except OSError as exc:
+                    raise JournalAccessError(
+                        self.path, f"Cannot lock the journal at {self.path}: {_reason(exc)}."
+                    ) from None
+                _HELD_LOCKS.add(str(self.lock_path))
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+                if self._depth == 0:
+                    _HELD_LOCKS.discard(str(self.lock_path))
+                    fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+
+    # -- tinydb.Storage ----------------------------------------------------
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        """The journal's tables, or None if the file does not exist yet."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
+        except FileNotFoundError:
+            return None
+        except IsADirectoryError:
+            raise JournalAccessError(
+                self.path, f"The journal at {self.path} is a folder, not a file."
+            ) from None
+        except OSError as exc:
+            raise JournalAccessError(
+                self.path, f"Cannot read the journal at {self.path}: {_reason(exc)}."
+            ) from None
+        try:
+            self._require_regular(os.fstat(fd))
+            with open(fd, "rb", closefd=False) as f:
+                raw = f.read()
+        except OSError as exc:
+            raise JournalAccessError(
+                self.path, f"Cannot read the journal at {self.path}: {_reason(exc)}."
+            ) from None
+        finally:
+            os.close(fd)
+        return self._parse(raw)
+
+    def _corrupt(self, what: str) -> JournalCorruptError:
+        return JournalCorruptError(
+            self.path, f"The journal at {self.path} {what}; it was left untouched."
+        )
+
+    def _parse(self, raw: bytes) -> dict[str, dict[str, Any]]:
+        if not raw:
+            raise self._corrupt("is empty (0 bytes)")
+        try:
+            text = raw.decode("utf-8")  # strict
+        except UnicodeDecodeError as exc:
+            raise self._corrupt(f"is not valid UTF-8 text (byte {exc.start})") from None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise self._corrupt(
+                f"is not valid JSON (line {exc.lineno}, column {exc.colno})"
+            ) from None
+        except RecursionError:
+            raise self._corrupt("is nested too deeply to be read") from None
+        if not isinstance(data, dict):
+            raise self._corrupt(f"holds {_json_kind(data)} where an object of tables was expected")
+        for name, table in data.items():
+            if not isinstance(table, dict):
+                raise self._corrupt(
+                    f'has a table "{name}" that is {_json_kind(table)} instead of an object'
+                )
+            for doc_id, doc in table.items():
+                if not isinstance(doc, dict):
+                    raise self._corrupt(
+                        f'has an entry "{doc_id}" in table "{name}" that is '
+                        f"{_json_kind(doc)} instead of an object"
+                    )
+        return data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        """Atomically replace the journal with ``data``.
+
+        A value JSON cannot hold raises TypeError/ValueError before any file is touched.
+        """
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        with self.locked():
+            self._require_writable_target()
+            try:
+                fd, tmp = _create_temp(self.folder, self.path.name)
+            except OSError as exc:
+                raise self._write_error(exc) from None
+            try:
+                try:
+                    _write_all(fd, payload)
+                    _fsync_file(fd)
+                finally:
+                    os.close(fd)
+                _replace(tmp, self.path)
+            except BaseException as exc:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                if isinstance(exc, OSError):
+                    raise self._write_error(exc) from None
+                raise
+            try:
+                _fsync_dir(self.folder)
+            except OSError as exc:
+                raise JournalAccessError(
+                    self.path,
+                    f"The journal at {self.path} was saved but could not be flushed to disk: "
+                    f"{_reason(exc)}.",
+                ) from None
+
+    def _require_writable_target(self) -> None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise self._write_error(exc) from None
+        self._require_regular(st)
+
+    def _write_error(self, exc: OSError) -> JournalAccessError:
+        return JournalAccessError(
+            self.path, f"Cannot write the journal at {self.path}: {_reason(exc)}."
+        )
+
+    def close(self) -> None:
+        with self._thread_lock:
+            if self._lock_fd is not None:
+                if self._depth:
+                    _HELD_LOCKS.discard(str(self.lock_path))
+                os.close(self._lock_fd)  # also releases the flock
+                self._lock_fd = None
+                self._depth = 0
+
+
+# --------------------------------------------------------------------------
+
+
+class JournalTable(Table):
+    """A TinyDB table safe to share with other processes.
+
+    Stock tables remember the next document id and query results; once another
+    process has written, inserts then fail with "Document with ID n already
+    exists" and searches return stale lists. This table caches neither.
+    """
+
+    def __init__(self, storage: Storage, name: str, cache_size: int = 0, **kwargs: Any) -> None:
+        super().__init__(storage, name, cache_size=0, **kwargs)  # any cache goes stale
+
+    def insert(self, document):  # type: ignore[override]
+        self._next_id = None
+        return super().insert(document)
+
+    def insert_multiple(self, documents):  # type: ignore[override]
+        self._next_id = None
+        return super().insert_multiple(documents)
+
+
+class JournalDB(TinyDB):
+    """TinyDB with SafeJSONStorage and JournalTable by default: ``JournalDB(path)``."""
+
+    table_class = JournalTable
+    default_storage_class = SafeJSONStorage
+
+
+def move_aside(path: Path | str, now: datetime) -> Path:
+    """Rename a (corrupt) journal to "<name>.corrupt-YYYYmmdd-HHMMSS[-n]" and
+    return the new path. Never overwrites; the bytes are not touched."""
+    path = Path(os.path.realpath(os.fspath(path)))
+    base = f"{path.name}.corrupt-{now:%Y%m%d-%H%M%S}"
+    lock_path = path.with_name(path.name + ".lock")
+    lock_fd = None
+    try:
+        if str(lock_path) not in _HELD_LOCKS:  # keep writers out while we move
+            lock_fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+            fcntl.flock(lock_fd, fcntl.LOCK_EX)
+        if not os.path.lexists(path):
+            raise FileNotFoundError(errno.ENOENT, "no such file", str(path))
+        for n in range(10_000):
+            target = path.with_name(base if n == 0 else f"{base}-{n}")
+            if _move_no_overwrite(path, target):
+                return target
+        raise FileExistsError(errno.EEXIST, "too many earlier copies", str(path))
+    except OSError as exc:
+        reason = "it does not exist" if isinstance(exc, FileNotFoundError) else _reason(exc)
+        raise JournalAccessError(
+            path, f"Cannot move the journal at {path} aside: {reason}."
+        ) from None
+    finally:
+        if lock_fd is not None:
+            os.close(lock_fd)
+
+
+def _move_no_overwrite(src: Path, dst: Path) -> bool:
+    """Rename src to dst unless dst exists; False if it does."""
+    try:
+        os.link(src, dst)  # atomic, fails if dst exists
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
+            raise
+        if os.path.lexists(dst):  # no hard links here: check, then rename
+            return False
+        os.rename(src, dst)
+        return True
+    os.unlink(src)
+    return True

@@ -1,0 +1,249 @@
+"""The timer engine: walks a routine on an injected monotonic clock.
+
+Deadline-based: remaining = deadline - now. A late poll (stalled event loop,
+busy CPU) never stretches a phase; the next phase starts at the old deadline.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from tui.core.model import Routine
+
+Clock = Callable[[], float]
+ADJUST_SECONDS = 15
+
+
+class Phase(str, Enum):
+    GET_READY = "get ready"
+    HOLD = "hold"
+    SWITCH = "switch sides"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class Segment:
+    exercise: int
+    phase: Phase
+    side: str | None
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Report:
+    done: tuple[int, ...]
+    skipped: tuple[int, ...]
+    seconds_spent: float
+    completed: bool
+
+
+def build_segments(routine: Routine, get_ready: float, switch_sides: float) -> list[Segment]:
+    segments: list[Segment] = []
+    for index, exercise in enumerate(routine.exercises):
+        if get_ready > 0:
+            segments.append(Segment(index, Phase.GET_READY, None, get_ready))
+        if exercise.sides == 1:
+            segments.append(Segment(index, Phase.HOLD, None, exercise.seconds))
+            continue
+        segments.append(Segment(index, Phase.HOLD, "left", exercise.seconds))
+        if switch_sides > 0:
+            segments.append(Segment(index, Phase.SWITCH, None, switch_sides))
+        segments.append(Segment(index, Phase.HOLD, "right", exercise.seconds))
+    return segments
+
+
+class RoutineTimer:
+    def __init__(
+        self,
+        routine: Routine,
+        clock: Clock = time.monotonic,
+        *,
+        get_ready: float = 5,
+        switch_sides: float = 5,
+    ) -> None:
+        self.routine = routine
+        self.clock = clock
+        self.segments = build_segments(routine, get_ready, switch_sides)
+        self.index = 0
+        self.started_at: float | None = None
+        self.ended_at: float | None = None
+        self.deadline = 0.0
+        self.paused_remaining: float | None = None
+        self.paused_total = 0.0
+        self._paused_since: float | None = None
+        self.done: set[int] = set()
+        self._holds_finished: dict[int, int] = {}
+
+    # -- state -----------------------------------------------------------
+    @property
+    def finished(self) -> bool:
+        return self.index >= len(self.segments)
+
+    @property
+    def paused(self) -> bool:
+        return self.paused_remaining is not None
+
+    @property
+    def segment(self) -> Segment | None:
+        return None if self.finished else self.segments[self.index]
+
+    @property
+    def phase(self) -> Phase:
+        segment = self.segment
+        return Phase.DONE if segment is None else segment.phase
+
+    @property
+    def exercise_index(self) -> int:
+        segment = self.segment
+        return len(self.routine.exercises) if segment is None else segment.exercise
+
+    def remaining(self) -> float:
+        """Seconds left in the current phase."""
+        segment = self.segment
+        if segment is None:
+            return 0.0
+        if self.started_at is None:
+            return segment.seconds
+        if self.paused_remaining is not None:
+            return self.paused_remaining
+        return max(0.0, self.deadline - self.clock())
+
+    def routine_remaining(self) -> float:
+        """Seconds left in the whole routine, the current phase included."""
+        later = sum(segment.seconds for segment in self.segments[self.index + 1 :])
+        return 0.0 if self.finished else self.remaining() + later
+
+    def elapsed(self) -> float:
+        """Active seconds since start, pauses excluded."""
+        if self.started_at is None:
+            return 0.0
+        end = self.ended_at if self.ended_at is not None else self.clock()
+        paused = self.paused_total
+        if self._paused_since is not None:
+            paused += end - self._paused_since
+        return max(0.0, end - self.started_at - paused)
+
+    def progress(self) -> float:
+        """Fraction of planned time behind us, 0..1."""
+        total = self.elapsed() + self.routine_remaining()
+        return 1.0 if total <= 0 else min(1.0, self.elapsed() / total)
+
+    def next_exercise_index(self) -> int | None:
+        following = self.exercise_index + 1
+        return following if following < len(self.routine.exercises) else None
+
+    # -- commands --------------------------------------------------------
+    def start(self) -> None:
+        if self.started_at is None:
+            self.started_at = self.clock()
+            self._enter(0, self.started_at)
+
+    def update(self) -> int:
+        """Advance past every deadline that has passed; return how many phases changed."""
+        if self.started_at is None or self.paused or self.finished:
+            return 0
+        now = self.clock()
+        changes = 0
+        while not self.finished and now >= self.deadline:
+            self._complete_segment()
+            self._enter(self.index + 1, self.deadline)
+            changes += 1
+        return changes
+
+    def toggle_pause(self) -> None:
+        if self.finished or self.started_at is None:
+            return
+        now = self.clock()
+        if self.paused_remaining is None:
+            self.update()
+            if self.finished:
+                return
+            self.paused_remaining = max(0.0, self.deadline - now)
+            self._paused_since = now
+        else:
+            self.deadline = now + self.paused_remaining
+            self.paused_total += now - (self._paused_since or now)
+            self.paused_remaining = None
+            self._paused_since = None
+
+    def adjust(self, seconds: float = ADJUST_SECONDS) -> None:
+        """Add (or with a negative number take off) time on the current phase."""
+        if self.finished or self.started_at is None:
+            return
+        if self.paused_remaining is not None:
+            self.paused_remaining = max(0.0, self.paused_remaining + seconds)
+            if self.paused_remaining == 0:
+                self._complete_segment()
+                self.index += 1
+                if self.finished:
+                    self._enter(self.index, self.clock())
+                else:
+                    self.paused_remaining = self.segments[self.index].seconds
+            return
+        self.deadline += seconds
+        self.update()
+
+    def next(self) -> None:
+        """Leave the current exercise and go to the start of the next one."""
+        if self.finished:
+            return
+        current = self.exercise_index
+        target = next(
+            (i for i, s in enumerate(self.segments) if s.exercise > current),
+            len(self.segments),
+        )
+        self._move_to(target)
+
+    def previous(self) -> None:
+        """Go back to the start of the previous exercise (or restart the first)."""
+        current = self.exercise_index
+        target_exercise = max(0, current - 1)
+        target = next(i for i, s in enumerate(self.segments) if s.exercise == target_exercise)
+        self._move_to(target)
+
+    def finish(self) -> None:
+        """End the routine now; exercises not finished count as skipped."""
+        self._move_to(len(self.segments))
+
+    def report(self) -> Report:
+        count = len(self.routine.exercises)
+        done = tuple(sorted(self.done))
+        skipped = tuple(i for i in range(count) if i not in self.done)
+        return Report(done, skipped, self.elapsed(), completed=not skipped)
+
+    # -- internals -------------------------------------------------------
+    def _complete_segment(self) -> None:
+        segment = self.segment
+        if segment is None or segment.phase is not Phase.HOLD:
+            return
+        exercise = self.routine.exercises[segment.exercise]
+        holds = self._holds_finished.get(segment.exercise, 0) + 1
+        self._holds_finished[segment.exercise] = holds
+        if holds >= exercise.sides:
+            self.done.add(segment.exercise)
+
+    def _move_to(self, index: int) -> None:
+        """Jump to the first segment of an exercise (which starts afresh) or the end."""
+        if self.started_at is None:
+            self.start()
+        if index < len(self.segments):
+            self._holds_finished.pop(self.segments[index].exercise, None)
+            if self.paused_remaining is not None:
+                self.index = index
+                self.paused_remaining = self.segments[index].seconds
+                return
+        self._enter(index, self.clock())
+
+    def _enter(self, index: int, start: float) -> None:
+        self.index = index
+        if self.finished:
+            if self._paused_since is not None:
+                self.paused_total += self.clock() - self._paused_since
+                self._paused_since = None
+            self.paused_remaining = None
+            self.ended_at = start if self.ended_at is None else self.ended_at
+            return
+        self.deadline = start + self.segments[index].seconds

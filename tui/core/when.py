@@ -1,0 +1,84 @@
+"""The journal's clock and its WHEN strings. No Textual, no I/O.
+
+Every time the journal stores is aware (carries a UTC offset). A wall time
+the user types without an offset is read in the local time zone of `now`.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime, timedelta
+
+NOW_VARIABLE = "RECOVERY_TUI_NOW"
+WHEN_HELP = "an ISO date (2024-11-21), an ISO date-time (2024-11-21T09:15), 'today' or 'yesterday'"
+
+
+def local_now() -> datetime:
+    """The current time with the local UTC offset."""
+    return datetime.now().astimezone()
+
+
+def cli_now() -> datetime:
+    """`local_now()`, unless $RECOVERY_TUI_NOW holds an ISO date-time (tests)."""
+    fixed = os.environ.get(NOW_VARIABLE)
+    if not fixed:
+        return local_now()
+    try:
+        moment = datetime.fromisoformat(fixed)
+    except ValueError:
+        raise ValueError(f"${NOW_VARIABLE} is not an ISO date-time: '{fixed}'") from None
+    return moment if moment.tzinfo else moment.astimezone()
+
+
+def localize(naive: datetime, now: datetime) -> datetime:
+    """Attach the time zone of `now` to a wall time.
+
+    When `now` is in the system's zone, the system's rules (summer time) decide
+    the offset for that date; otherwise `now`'s offset is used as is.
+    """
+    if now.utcoffset() == now.astimezone().utcoffset():
+        return naive.astimezone()
+    return naive.replace(tzinfo=now.tzinfo)
+
+
+def parse_when(text: str, now: datetime) -> datetime:
+    """An aware moment for WHEN; a bare day takes the clock time of `now`.
+
+    Raises ValueError with a message fit for the user (bad form, future time).
+    """
+    word = text.strip().lower()
+    if word == "today":
+        return now
+    if word == "yesterday":
+        return _on_day(now.date() - timedelta(days=1), now)
+    try:
+        moment = _on_day(date.fromisoformat(word), now)
+    except ValueError:
+        try:
+            moment = datetime.fromisoformat(text.strip())
+        except ValueError:
+            raise ValueError(f"bad date '{text}': use {WHEN_HELP}") from None
+    if moment.tzinfo is None:
+        moment = localize(moment, now)
+    if moment > now:
+        raise ValueError(f"date '{text}' is in the future")
+    return moment
+
+
+def _on_day(day: date, now: datetime) -> datetime:
+    if day == now.date():
+        return now
+    return localize(datetime.combine(day, now.time()), now)
+
+
+def parse_stored(value: object) -> datetime:
+    """A time as the journal stores it: ISO 8601 text with a UTC offset."""
+    if not isinstance(value, str):
+        raise ValueError("must be ISO 8601 text")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"is not an ISO 8601 time: '{value}'") from None
+    if moment.tzinfo is None:
+        raise ValueError(f"has no UTC offset: '{value}'")
+    return moment

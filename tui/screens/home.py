@@ -1,0 +1,114 @@
+"""Home: routines grouped by kind, with a preview of the highlighted one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.core.loader import Library
+from tui.core.model import KIND_LABELS, Routine, format_duration
+
+
+def routine_line(routine: Routine) -> Text:
+    count = len(routine.exercises)
+    line = Text(f" {routine.name}\n")
+    line.append(
+        f" {count} exercise{'s' if count != 1 else ''} · {format_duration(routine.total_seconds)}",
+        style="dim",
+    )
+    return line
+
+
+def routine_preview(routine: Routine) -> Text:
+    text = Text()
+    text.append(f"{routine.name}\n", style="bold")
+    text.append(
+        f"{KIND_LABELS[routine.kind]} · {format_duration(routine.total_seconds)}"
+        f"{'' if routine.builtin else ' · your routine'}\n\n",
+        style="dim",
+    )
+    text.append(f"{routine.description}\n\n")
+    for position, exercise in enumerate(routine.exercises, start=1):
+        sides = " × 2 sides" if exercise.sides == 2 else ""
+        text.append(f"{position:>2}. {exercise.name}", style="bold")
+        text.append(f"  {exercise.seconds} s{sides}\n", style="dim")
+    text.append("\nPress Enter to start.", style="italic")
+    return text
+
+
+class HomeScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "start", "Start routine", priority=True),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="home-body"):
+            yield OptionList(*self._options(), id="routine-list")
+            with VerticalScroll(id="preview-pane"):
+                yield Static(id="preview")
+        if self.library.errors:
+            yield Static(self._errors_text(), id="load-errors")
+        yield Footer()
+
+    def _options(self) -> list[Option]:
+        options: list[Option] = []
+        for kind, routines in self.library.by_kind().items():
+            options.append(Option(Text(KIND_LABELS[kind], style="bold"), disabled=True))
+            options.extend(Option(routine_line(r), id=r.id) for r in routines)
+        return options
+
+    def _errors_text(self) -> Text:
+        count = len(self.library.errors)
+        text = Text(
+            f"{count} routine file{'s' if count != 1 else ''} could not be loaded:\n",
+            style="bold",
+        )
+        for error in self.library.errors:
+            text.append(f"• {error}\n")
+        return text
+
+    def on_mount(self) -> None:
+        routine_list = self.query_one("#routine-list", OptionList)
+        routine_list.focus()
+        for index in range(routine_list.option_count):
+            if not routine_list.get_option_at_index(index).disabled:
+                routine_list.highlighted = index
+                break
+        else:
+            self.query_one("#preview", Static).update(
+                "No routines found. Add a .toml file to your routines folder."
+            )
+
+    @property
+    def highlighted_routine(self) -> Routine | None:
+        routine_list = self.query_one("#routine-list", OptionList)
+        option = routine_list.highlighted_option
+        return None if option is None or option.id is None else self.library.get(option.id)
+
+    @on(OptionList.OptionHighlighted, "#routine-list")
+    def show_preview(self) -> None:
+        routine = self.highlighted_routine
+        if routine is not None:
+            self.query_one("#preview", Static).update(routine_preview(routine))
+
+    @on(OptionList.OptionSelected, "#routine-list")
+    def routine_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.start(event.option.id)
+
+    def action_start(self) -> None:
+        routine = self.highlighted_routine
+        if routine is not None:
+            self.app.start(routine.id)

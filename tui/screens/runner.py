@@ -1,0 +1,202 @@
+"""The runner: one exercise at a time, readable from the mat.
+
+The screen only polls the timer engine and shows what it says; every timing
+rule lives in tui.core.timer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Label, ProgressBar, Static
+
+from tui.core.model import Routine, format_duration
+from tui.core.timer import Clock, Phase, Report, RoutineTimer
+from tui.screens.confirm import ConfirmScreen
+
+PHASE_CLASSES = {
+    Phase.GET_READY: "-get-ready",
+    Phase.HOLD: "-hold",
+    Phase.SWITCH: "-switch",
+    Phase.DONE: "-done",
+}
+POLL_SECONDS = 0.1
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What the runner hands back when a routine ends or is left."""
+
+    routine: Routine
+    report: Report
+    started: datetime
+    ended: datetime
+
+
+class RunnerScreen(Screen[RunResult]):
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause"),
+        Binding("n", "next", "Next"),
+        Binding("right", "next", "Next", show=False),
+        Binding("p", "previous", "Prev"),
+        Binding("left", "previous", "Previous", show=False),
+        Binding("plus,equals_sign", "adjust(15)", "15 s", key_display="+"),
+        Binding("minus", "adjust(-15)", "15 s", key_display="-"),
+        Binding("f", "finish", "Finish", show=False),
+        Binding("escape", "leave", "Leave"),
+    ]
+
+    def __init__(
+        self,
+        routine: Routine,
+        *,
+        clock: Clock,
+        now: Callable[[], datetime],
+        get_ready: float = 5,
+        switch_sides: float = 5,
+    ) -> None:
+        super().__init__()
+        self.routine = routine
+        self.now = now
+        self.timer = RoutineTimer(
+            routine, clock, get_ready=get_ready, switch_sides=switch_sides
+        )
+        self.started: datetime | None = None
+        self._shown: tuple | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="runner"):
+            with Horizontal(id="runner-top"):
+                yield Label(self.routine.name, id="routine-name")
+                yield Label(id="position")
+                yield Label(id="phase")
+            yield Label(id="exercise-name")
+            yield Label(id="side")
+            yield Digits(id="countdown")
+            yield Static(id="cue")
+            yield Label(id="areas")
+            yield Label(id="up-next")
+            with Horizontal(id="runner-bottom"):
+                yield ProgressBar(total=1.0, show_eta=False, show_percentage=True, id="progress")
+                yield Label(id="times")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.started = self.now()
+        self.timer.start()
+        self._poll = self.set_interval(POLL_SECONDS, self.poll)
+        self.refresh_display()
+
+    def poll(self) -> None:
+        changes = self.timer.update()
+        if changes:
+            self.app.ring()
+        if self.timer.finished:
+            self.end()
+            return
+        self.refresh_display()
+
+    def end(self) -> None:
+        self._poll.stop()
+        self.dismiss(
+            RunResult(self.routine, self.timer.report(), self.started or self.now(), self.now())
+        )
+
+    def refresh_display(self) -> None:
+        timer = self.timer
+        if timer.finished:
+            return
+        segment = timer.segment
+        exercise = self.routine.exercises[segment.exercise]
+        remaining = timer.remaining()
+        state = (segment, int(-(-remaining // 1)), timer.paused, int(timer.elapsed()))
+        if state == self._shown:
+            return
+        self._shown = state
+        for phase, css_class in PHASE_CLASSES.items():
+            self.set_class(phase is segment.phase, css_class)
+        self.set_class(timer.paused, "-paused")
+        self.query_one("#position", Label).update(
+            f"Exercise {segment.exercise + 1} of {len(self.routine.exercises)}"
+        )
+        phase_text = "PAUSED" if timer.paused else segment.phase.value.upper()
+        self.query_one("#phase", Label).update(f" {phase_text} ")
+        self.query_one("#exercise-name", Label).update(exercise.name)
+        side = {"left": "Left side", "right": "Right side"}.get(segment.side or "", "")
+        if segment.phase is Phase.SWITCH:
+            side = "Switch to the right side"
+        elif segment.phase is Phase.GET_READY and exercise.sides == 2:
+            side = "Both sides, left first"
+        self.query_one("#side", Label).update(side)
+        self.query_one("#countdown", Digits).update(format_duration(remaining))
+        self.query_one("#cue", Static).update(exercise.cue)
+        self.query_one("#areas", Label).update("Works: " + ", ".join(exercise.areas))
+        following = timer.next_exercise_index()
+        if following is None:
+            up_next = "Next: finish"
+        else:
+            nxt = self.routine.exercises[following]
+            sides = " × 2 sides" if nxt.sides == 2 else ""
+            up_next = f"Next: {nxt.name} ({nxt.seconds} s{sides})"
+        self.query_one("#up-next", Label).update(up_next)
+        self.query_one("#progress", ProgressBar).update(progress=timer.progress())
+        self.query_one("#times", Label).update(
+            f"Elapsed {format_duration(timer.elapsed())} · "
+            f"Left {format_duration(timer.routine_remaining())}"
+        )
+
+    def _command(self, command: Callable[[], None]) -> None:
+        before = self.timer.segment
+        command()
+        if self.timer.finished:
+            self.end()
+            return
+        if self.timer.segment != before:
+            self.app.ring()
+        self._poll.resume() if not self.timer.paused else self._poll.pause()
+        self.refresh_display()
+
+    def action_toggle_pause(self) -> None:
+        self._command(self.timer.toggle_pause)
+
+    def action_next(self) -> None:
+        self._command(self.timer.next)
+
+    def action_previous(self) -> None:
+        self._command(self.timer.previous)
+
+    def action_adjust(self, seconds: int) -> None:
+        self._command(lambda: self.timer.adjust(seconds))
+
+    def action_finish(self) -> None:
+        self._command(self.timer.finish)
+
+    def action_leave(self) -> None:
+        if self.timer.finished:
+            self.end()
+            return
+        was_paused = self.timer.paused
+        if not was_paused:
+            self._command(self.timer.toggle_pause)
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self._command(self.timer.finish)
+            elif not was_paused:
+                self._command(self.timer.toggle_pause)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Leave this routine?",
+                "What you have done so far is kept as a partial session.",
+                yes="Leave",
+                no="Keep going",
+            ),
+            callback=answered,
+        )
