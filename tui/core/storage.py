@@ -55,7 +55,7 @@ class JournalError(Exception):
     def __init__(self, path: Path | str, message: str) -> None:
         self.path = Path(path)
         self.message = message
-        super().__init__(message)
+        super().__init__(self.path, message)  # both args, so the error pickles
 
     def __str__(self) -> str:
         return self.message
@@ -179,6 +179,7 @@ class SafeJSONStorage(Storage):
         self._thread_lock = threading.RLock()
         self._lock_fd: int | None = None
         self._depth = 0
+        self._close_pending = False
 
         self._prepare_folder(create_dirs)
         try:
@@ -305,6 +306,7 @@ class SafeJSONStorage(Storage):
             if self._depth == 0:
                 if self._lock_fd is None:
                     self._lock_fd = self._open_lock_file()
+                self._close_pending = False
                 try:
                     fcntl.flock(self._lock_fd, fcntl.LOCK_EX)
                 except OSError as exc:
@@ -320,13 +322,16 @@ class SafeJSONStorage(Storage):
                 if self._depth == 0:
                     _HELD_LOCKS.discard(str(self.lock_path))
                     fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+                    if self._close_pending:
+                        self.close()
 
     # -- tinydb.Storage ----------------------------------------------------
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         """The journal's tables, or None if the file does not exist yet."""
         try:
-            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
+            # O_NONBLOCK: a FIFO in the journal's place must not hang us
+            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
         except FileNotFoundError:
             return None
         except IsADirectoryError:
@@ -435,13 +440,13 @@ class SafeJSONStorage(Storage):
         )
 
     def close(self) -> None:
+        """Release the lock file. Inside locked(), this happens when the block ends."""
         with self._thread_lock:
-            if self._lock_fd is not None:
-                if self._depth:
-                    _HELD_LOCKS.discard(str(self.lock_path))
-                os.close(self._lock_fd)  # also releases the flock
+            if self._depth:
+                self._close_pending = True
+            elif self._lock_fd is not None:
+                os.close(self._lock_fd)
                 self._lock_fd = None
-                self._depth = 0
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,75 @@
+"""Write SVG screenshots of the main screens into screenshots/.
+
+Run from the checkout: `.venv/bin/python -m tests.screenshots`
+Uses the same fake clock as the snapshot tests, so the pictures are stable.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from tests.ui.helpers import FakeClock, make_app
+
+OUT = Path(__file__).resolve().parent.parent / "screenshots"
+SIZE = (100, 30)
+
+Steps = Callable[[object, FakeClock], Awaitable[None]]
+SHOTS: dict[str, tuple[dict, Steps]] = {}
+
+
+def shot(name: str, **app_kwargs):
+    def register(steps: Steps) -> Steps:
+        SHOTS[name] = (app_kwargs, steps)
+        return steps
+
+    return register
+
+
+@shot("home")
+async def _home(pilot, clock):
+    await pilot.press("down")
+
+
+@shot("runner-hold", start_routine="post-run-stretches")
+async def _hold(pilot, clock):
+    clock.advance(5 + 21)
+    await pilot.pause(0.2)
+
+
+@shot("runner-switch-sides", start_routine="runner-yoga")
+async def _switch(pilot, clock):
+    await pilot.press("n", "n", "n")
+    app = pilot.app
+    exercise = app.screen.routine.exercises[app.screen.timer.exercise_index]
+    clock.advance(5 + exercise.seconds + 2)
+    await pilot.pause(0.2)
+
+
+@shot("summary", start_routine="legs-up-the-wall")
+async def _summary(pilot, clock):
+    clock.advance(400)
+    await pilot.pause(0.3)
+
+
+async def take(name: str, app_kwargs: dict, steps: Steps) -> Path:
+    clock = FakeClock()
+    app = make_app(clock, **app_kwargs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await steps(pilot, clock)
+        await pilot.pause()
+        path = OUT / f"{name}.svg"
+        app.save_screenshot(filename=path.name, path=str(OUT))
+    return path
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    for name, (kwargs, steps) in SHOTS.items():
+        print(asyncio.run(take(name, kwargs, steps)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,356 @@
+"""The journal's records: sessions and soreness ratings on top of storage.py.
+
+No Textual and no rich here: `recovery-tui log/history/export` ride on this.
+A record is the stored dict plus its TinyDB doc id as "id". Records that do
+not check out (hand-edited, older bugs) are skipped, and `problems` says why.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import IO, Any
+
+from tui.core.model import AREAS
+from tui.core.when import local_now, parse_stored
+
+SCHEMA_VERSION = 1
+TABLE = "records"
+LINK_WINDOW = timedelta(hours=72)
+TIME_FIELD = {"session": "ended", "soreness": "time"}  # the moment a record sorts by
+PUBLIC_KEYS = (
+    "id", "type", "time", "routine", "completed", "exercises_done", "exercises_total",
+    "seconds", "soreness", "areas", "pain", "note", "session",
+)
+CSV_COLUMNS = (*PUBLIC_KEYS[:9], *AREAS, "pain", "note", "session")
+
+
+class FieldError(ValueError):
+    """A bad value for one field; str() reads "<field> <reason>"."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{field} {reason}")
+
+
+# -- checks shared by new input, stored records and the command line ---------
+
+
+def check_rating(value: Any, field: str = "overall") -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+        raise FieldError(field, f"must be a whole number from 0 to 10, got {value!r}")
+    return value
+
+
+def area_name(name: Any, field: str = "area") -> str:
+    """A known area, case-insensitively, in its canonical spelling."""
+    canonical = name.strip().lower() if isinstance(name, str) else name
+    if canonical not in AREAS:
+        raise FieldError(field, f"names an unknown area {name!r} (known: {', '.join(AREAS)})")
+    return canonical
+
+
+def check_areas(areas: Any) -> dict[str, int]:
+    """Area ratings in AREAS order."""
+    if not isinstance(areas, Mapping):
+        raise FieldError("areas", f"must map areas to ratings, got {areas!r}")
+    rated = {area_name(name, "areas"): value for name, value in areas.items()}
+    if len(rated) != len(areas):
+        raise FieldError("areas", "rates the same area twice")
+    for name, value in rated.items():
+        check_rating(value, f"areas.{name}")
+    return {area: rated[area] for area in AREAS if area in rated}
+
+
+def check_pain(pain: Any) -> list[str]:
+    """Pain-flagged areas, without repeats, in AREAS order."""
+    if isinstance(pain, str) or not isinstance(pain, Iterable):
+        raise FieldError("pain", f"must be a list of areas, got {pain!r}")
+    flagged = {area_name(name, "pain") for name in pain}
+    return [area for area in AREAS if area in flagged]
+
+
+def check_note(note: Any) -> str:
+    if not isinstance(note, str):
+        raise FieldError("note", f"must be text, got {note!r}")
+    return note.strip()
+
+
+def check_moment(moment: Any, field: str) -> datetime:
+    if not isinstance(moment, datetime) or moment.tzinfo is None:
+        raise FieldError(field, f"must be a datetime with a UTC offset, got {moment!r}")
+    return moment
+
+
+# -- reading stored records ----------------------------------------------------
+
+
+def _count(doc: dict, field: str) -> int:
+    value = doc.get(field)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise FieldError(field, f"must be a whole number of 0 or more, got {value!r}")
+    return value
+
+
+def _time(doc: dict, field: str) -> datetime:
+    try:
+        return parse_stored(doc.get(field))
+    except ValueError as error:
+        raise FieldError(field, str(error)) from None
+
+
+def _check_session(doc: dict) -> None:
+    for field in ("routine_id", "routine_name"):
+        if not isinstance(doc.get(field), str):
+            raise FieldError(field, f"must be text, got {doc.get(field)!r}")
+    if _time(doc, "ended") < _time(doc, "started"):
+        raise FieldError("ended", "is before 'started'")
+    if not isinstance(doc.get("completed"), bool):
+        raise FieldError("completed", f"must be true or false, got {doc.get('completed')!r}")
+    for field in ("exercises_done", "exercises_skipped", "exercises_total"):
+        _count(doc, field)
+    seconds = doc.get("seconds")
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds >= 0:
+        raise FieldError("seconds", f"must be a number of 0 or more, got {seconds!r}")
+
+
+def _check_soreness(doc: dict) -> None:
+    _time(doc, "time")
+    check_rating(doc.get("overall"))
+    check_areas(doc.get("areas"))
+    check_pain(doc.get("pain"))
+    check_note(doc.get("note"))
+    session = doc.get("session")
+    if session is not None and (isinstance(session, bool) or not isinstance(session, int)):
+        raise FieldError("session", f"must be a record id or null, got {session!r}")
+
+
+# Later record types (e.g. "run") add their check and time field here.
+CHECKS: dict[str, Callable[[dict], None]] = {"session": _check_session, "soreness": _check_soreness}
+
+
+def check_record(record: dict) -> datetime:
+    """The time a stored record sorts by; FieldError if it does not check out."""
+    version = record.get("v")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise FieldError("v", f"must be a schema version number, got {version!r}")
+    if version > SCHEMA_VERSION:
+        raise FieldError("v", f"is {version}, newer than this version of recovery-tui reads")
+    kind = record.get("type")
+    if kind not in CHECKS:
+        raise FieldError("type", f"is {kind!r}, not one of: {', '.join(CHECKS)}")
+    CHECKS[kind](record)
+    return record_time(record)
+
+
+def record_time(record: dict) -> datetime:
+    """When a record happened: a session's end, a rating's time."""
+    return parse_stored(record[TIME_FIELD[record["type"]]])
+
+
+# -- the journal ------------------------------------------------------------------
+
+
+class Journal:
+    """Records in one TinyDB file. The file is opened on first use."""
+
+    def __init__(self, path: Path, now: Callable[[], datetime] = local_now) -> None:
+        self.path = Path(path)
+        self.now = now
+        self.problems: list[str] = []
+        self._db = None
+        self._open_lock = threading.Lock()
+
+    def _table(self):
+        with self._open_lock:
+            if self._db is None:
+                from tui.core.storage import JournalDB
+
+                self._db = JournalDB(self.path)
+        return self._db.table(TABLE)
+
+    @property
+    def notices(self) -> list[str]:
+        """What storage did on its own (tightened modes, removed temp files)."""
+        return list(self._db.storage.notices) if self._db is not None else []
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- reading
+
+    def _checked(self) -> tuple[list[tuple[datetime, dict]], list[str]]:
+        if self._db is None and not self.path.exists():
+            return [], []  # nothing to read; do not create folder or lock file
+        good, problems = [], []
+        for doc in self._table().all():
+            record = {**doc, "id": doc.doc_id}
+            try:
+                good.append((check_record(record), record))
+            except FieldError as error:
+                problems.append(
+                    f"Record #{doc.doc_id} in {self.path} was skipped: "
+                    f"field '{error.field}' {error.reason}."
+                )
+        good.sort(key=lambda pair: (pair[0], pair[1]["id"]), reverse=True)
+        return good, problems
+
+    def records(self) -> list[dict]:
+        """Every good record, newest first; `problems` lists the skipped ones."""
+        good, self.problems = self._checked()
+        return [record for _, record in good]
+
+    def latest(self, n: int) -> list[dict]:
+        return self.records()[:n]
+
+    def get(self, record_id: int) -> dict | None:
+        return next((r for r in self.records() if r["id"] == record_id), None)
+
+    # -- writing
+
+    def _insert(self, record: dict) -> dict:
+        table = self._table()
+        with self._db.storage.locked():
+            return self._insert_locked(table, record)
+
+    def _insert_locked(self, table, record: dict) -> dict:
+        doc_id = table.insert(record)
+        return {**record, "id": doc_id}
+
+    def add_session(
+        self,
+        routine_id: str,
+        routine_name: str,
+        started: datetime,
+        ended: datetime,
+        completed: bool,
+        exercises_done: int,
+        exercises_skipped: int,
+        exercises_total: int,
+        seconds: float,
+    ) -> dict:
+        record = {
+            "v": SCHEMA_VERSION,
+            "type": "session",
+            "routine_id": routine_id,
+            "routine_name": routine_name,
+            "started": check_moment(started, "started").isoformat(),
+            "ended": check_moment(ended, "ended").isoformat(),
+            "completed": completed,
+            "exercises_done": exercises_done,
+            "exercises_skipped": exercises_skipped,
+            "exercises_total": exercises_total,
+            "seconds": seconds,
+        }
+        _check_session(record)
+        return self._insert(record)
+
+    def add_soreness(
+        self,
+        overall: int,
+        areas: Mapping[str, int] | None = None,
+        pain: Iterable[str] = (),
+        note: str = "",
+        when: datetime | None = None,
+        session_id: int | None = None,
+    ) -> dict:
+        """Save a rating. Without `session_id` it is linked to the latest session
+        that ended within 72 h before `when` (default: now), if any."""
+        if session_id is not None and (isinstance(session_id, bool) or not isinstance(session_id, int)):
+            raise FieldError("session_id", f"must be a record id, got {session_id!r}")
+        when = check_moment(self.now() if when is None else when, "when")
+        record = {
+            "v": SCHEMA_VERSION,
+            "type": "soreness",
+            "time": when.isoformat(),
+            "overall": check_rating(overall),
+            "areas": check_areas({} if areas is None else areas),
+            "pain": check_pain(pain),
+            "note": check_note(note),
+            "session": session_id,
+        }
+        table = self._table()
+        with self._db.storage.locked():
+            sessions = [r for r in self.records() if r["type"] == "session"]
+            if session_id is None:
+                linked = linked_session(sessions, when)
+                record["session"] = linked["id"] if linked else None
+            elif not any(s["id"] == session_id for s in sessions):
+                raise FieldError("session_id", f"{session_id} is not a session in {self.path}")
+            return self._insert_locked(table, record)
+
+
+def linked_session(sessions: Iterable[dict], when: datetime) -> dict | None:
+    """The latest session that ended within 72 h before `when`."""
+    candidates = [
+        (ended, s["id"], s)
+        for s in sessions
+        if s["type"] == "session" and when - LINK_WINDOW <= (ended := record_time(s)) <= when
+    ]
+    return max(candidates, key=lambda c: c[:2])[2] if candidates else None
+
+
+# -- public shape and export --------------------------------------------------------
+
+
+def to_public(record: dict) -> dict:
+    """The history/export JSON shape: PUBLIC_KEYS, null where a field does not apply."""
+    public = dict.fromkeys(PUBLIC_KEYS)
+    public.update(id=record["id"], type=record["type"], time=record[TIME_FIELD[record["type"]]])
+    if record["type"] == "session":
+        public.update(
+            routine=record["routine_id"],
+            completed=record["completed"],
+            exercises_done=record["exercises_done"],
+            exercises_total=record["exercises_total"],
+            seconds=record["seconds"],
+        )
+    elif record["type"] == "soreness":
+        public.update(
+            soreness=record["overall"],
+            areas=dict(record["areas"]),
+            pain=list(record["pain"]),
+            note=record["note"],
+            session=record["session"],
+        )
+    return public
+
+
+def export_json(records: Iterable[dict], file: IO[str]) -> None:
+    json.dump([to_public(r) for r in records], file, indent=2, ensure_ascii=False)
+    file.write("\n")
+
+
+def export_csv(records: Iterable[dict], file: IO[str]) -> None:
+    """One row per record, one column per area; open `file` with newline=""."""
+    writer = csv.writer(file)
+    writer.writerow(CSV_COLUMNS)
+    for record in records:
+        public = to_public(record)
+        areas = public["areas"] or {}
+        row = [public[key] for key in PUBLIC_KEYS[:9]]
+        row += [areas.get(area) for area in AREAS]
+        row += [";".join(public["pain"]) if public["pain"] is not None else None]
+        row += [public["note"], public["session"]]
+        writer.writerow([_cell(value) for value in row])
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
