@@ -26,11 +26,15 @@ PROG = "recovery-tui"
 def register(commands, add_journal_option: Callable[[argparse.ArgumentParser], None]) -> None:
     areas = ", ".join(AREAS)
     log = commands.add_parser("log", help="add a soreness rating", epilog=f"Areas: {areas}.")
-    log.add_argument("--soreness", metavar="N", type=_rating, help="overall soreness 0-10 (default: the highest area rating)")
-    log.add_argument("--area", metavar="AREA=N", type=_area_rating, action="extend", nargs="+", help="soreness of one area, 0-10")
-    log.add_argument("--pain", metavar="AREA", type=_area, action="extend", nargs="+", help="sharp or localised pain in an area")
+    log.add_argument("--soreness", metavar="N", type=_rating,
+                     help="overall soreness 0-10 (default: the highest area rating)")
+    log.add_argument("--area", metavar="AREA=N", type=_area_rating, action="extend", nargs="+",
+                     help="soreness of one area, 0-10")
+    log.add_argument("--pain", metavar="AREA", type=_area, action="extend", nargs="+",
+                     help="sharp or localised pain in an area")
     log.add_argument("--note", metavar="TEXT", default="", help="a free note")
-    log.add_argument("--date", metavar="WHEN", default="today", help=f"when you felt it: {WHEN_HELP} (default: today)")
+    log.add_argument("--date", metavar="WHEN", default="today",
+                     help=f"when you felt it: {WHEN_HELP} (default: today)")
     add_journal_option(log)
     log.set_defaults(handler=cmd_log)
 
@@ -71,7 +75,9 @@ def _area_rating(text: str) -> tuple[str, int]:
     try:
         rating = _rating(value.strip())
     except argparse.ArgumentTypeError:
-        raise argparse.ArgumentTypeError(f"{name.strip()} must be rated with a whole number from 0 to 10, got '{value}'") from None
+        raise argparse.ArgumentTypeError(
+            f"{name.strip()} must be rated with a whole number from 0 to 10, got '{value}'"
+        ) from None
     return _area(name), rating
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import pickle
 import stat
 import subprocess
 import sys
@@ -90,7 +92,7 @@ def test_round_trip_through_tinydb(tmp_path: Path) -> None:
 # --- modes ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("umask", [0o000, 0o022])
+@pytest.mark.parametrize("umask", [0o000, 0o022], ids=["umask-000", "umask-022"])
 def test_missing_journal_starts_empty_and_is_created_private(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, umask: int
 ) -> None:
@@ -216,6 +218,13 @@ def test_parent_is_a_file(tmp_path: Path) -> None:
     with pytest.raises(JournalAccessError) as info:
         SafeJSONStorage(tmp_path / "data" / "journal.json")
     assert str(tmp_path / "data") in str(info.value)
+
+
+def test_fifo_in_place_of_journal_does_not_hang(tmp_path: Path) -> None:
+    path = tmp_path / "journal.json"
+    os.mkfifo(path)
+    with pytest.raises(JournalAccessError, match="is not a regular file"):
+        SafeJSONStorage(path)
 
 
 def test_missing_folder_without_create_dirs(tmp_path: Path) -> None:
@@ -383,6 +392,27 @@ def test_lock_is_reentrant_and_excludes_other_storage_objects(journal: Path) -> 
     assert sorted(first.read()["_default"]) == ["1", "2", "3"]
 
 
+def lock_is_free(journal: Path) -> bool:
+    fd = os.open(journal.with_name(journal.name + ".lock"), os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def test_close_inside_locked_releases_the_lock_when_the_block_ends(journal: Path) -> None:
+    db = JournalDB(journal)
+    with db.storage.locked():
+        db.insert({"hrv": 2})
+        db.close()
+        assert not lock_is_free(journal)
+    assert lock_is_free(journal)
+    assert len(JournalDB(journal)) == 2
+
+
 def test_control_unlocked_read_modify_write_loses_an_update(journal: Path) -> None:
     """Deterministic control: two stock storages interleave and one write is lost."""
     a, b = JSONStorage(str(journal)), JSONStorage(str(journal))
@@ -533,6 +563,8 @@ def test_errors_are_journal_errors_with_path_and_message(tmp_path: Path) -> None
     assert isinstance(err, JournalError) and isinstance(JournalAccessError(tmp_path, "m"), JournalError)
     assert err.path == tmp_path / "j.json"
     assert str(err) == err.message == "The journal at x is bad; it was left untouched."
+    copy = pickle.loads(pickle.dumps(err))
+    assert (type(copy), copy.path, str(copy)) == (JournalCorruptError, err.path, err.message)
 
 
 def test_core_storage_imports_no_ui_libraries() -> None:

@@ -78,7 +78,10 @@ def pain_advice(alert: Alert) -> str:
     if alert.reason == PAIN:
         cause = f"Sharp or localised pain flagged in {alert.area}."
     else:
-        cause = f"{alert.area.capitalize()} rated {HIGH_RATING}/10 or more on {HIGH_DAYS} different days in a row."
+        cause = (
+            f"{alert.area.capitalize()} rated {HIGH_RATING}/10 or more "
+            f"on {HIGH_DAYS} different days in a row."
+        )
     return (
         f"{cause} Rest that area, skip the stretches that put load on it, "
         "and see a doctor if it still hurts after rest."
