@@ -64,13 +64,21 @@ def add_journal_option(parser: argparse.ArgumentParser, top_level: bool = False)
     )
 
 
+# Modules that add their own commands with register(commands, add_journal_option).
+COMMAND_MODULES = ("tui.journal_cli", "tui.plan_cli", "tui.doctor_cli")
+
+
 def register_journal_commands(commands) -> None:
-    """Journal commands live in their own module; absent until it exists."""
-    try:
-        from tui.journal_cli import register
-    except ImportError:
-        return
-    register(commands, add_journal_option)
+    import importlib
+
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise
+            continue
+        module.register(commands, add_journal_option)
 
 
 def load_all() -> Library:
@@ -113,8 +121,11 @@ def cmd_app(args: argparse.Namespace) -> int:
         known = ", ".join(r.id for r in library.routines)
         raise UsageError(f"unknown routine '{start}' (known: {known})")
     from tui.app import RecoveryApp
+    from tui.core.journal import Journal
+    from tui.core.paths import journal_path
 
-    app = RecoveryApp(library, quiet=args.quiet, start_routine=start)
+    journal = Journal(journal_path(args.journal))
+    app = RecoveryApp(library, journal=journal, quiet=args.quiet, start_routine=start)
     app.run()
     return app.return_code or 0
 

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from routines import builtin_routine_files
 from tui.app import RecoveryApp
+from tui.core.journal import Journal
 from tui.core.loader import load_library
 
 FIXED_NOW = datetime(2026, 11, 22, 7, 40, tzinfo=timezone(timedelta(hours=1)))
@@ -34,8 +35,12 @@ class FakeWallClock:
         return self.start + timedelta(seconds=self.clock.now - self.origin)
 
 
-def make_app(clock: FakeClock | None = None, user_dir=None, **kwargs) -> RecoveryApp:
+def make_app(clock: FakeClock | None = None, user_dir=None, journal_path=None, **kwargs) -> RecoveryApp:
+    """An app on a fake clock; with `journal_path`, a real journal whose times follow it."""
     clock = clock or FakeClock()
     library = load_library(builtin_routine_files(), user_dir)
     kwargs.setdefault("quiet", True)
-    return RecoveryApp(library, clock=clock, now=FakeWallClock(clock), **kwargs)
+    wall = kwargs.pop("now", None) or FakeWallClock(clock)
+    if journal_path is not None:
+        kwargs["journal"] = Journal(journal_path, now=wall)
+    return RecoveryApp(library, clock=clock, now=wall, **kwargs)

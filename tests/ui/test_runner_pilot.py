@@ -87,7 +87,7 @@ async def test_whole_routine_with_keys_and_countdown():
         assert report.done == (1,) and report.skipped == (0,)
         text = str(app.screen.query_one("#summary-text").render())
         assert "Exercises done: 1 of 2" in text
-        await pilot.press("enter")
+        await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
 
 

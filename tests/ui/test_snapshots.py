@@ -63,15 +63,82 @@ def test_runner_paused(snap_compare, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_summary(snap_compare, size):
+def test_summary(snap_compare, size, tmp_path):
     clock = FakeClock()
 
     async def run_before(pilot):
         clock.advance(5 + 30)
         await pilot.pause(0.2)
-        await pilot.press("n", "n", "escape", "y")
+        await pilot.press("n", "escape", "y")
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
-    assert snap_compare(
-        make_app(clock, start_routine="legs-up-the-wall"), terminal_size=size, run_before=run_before
-    )
+    app = make_app(clock, journal_path=tmp_path / "journal.json", start_routine="legs-up-the-wall")
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def filled_journal(path):
+    """A few weeks of records at fixed times, for the history and notice snapshots."""
+    from datetime import timedelta
+
+    from tests.ui.helpers import FIXED_NOW
+    from tui.core.journal import Journal
+
+    journal = Journal(path)
+    for day in range(12, 0, -1):
+        ended = FIXED_NOW - timedelta(days=day, hours=1)
+        journal.add_session("post-run-stretches", "Post-run stretches",
+                            ended - timedelta(minutes=14), ended, day % 4 != 0, 8 if day % 4 else 5, 0 if day % 4 else 3, 8, 840)
+        journal.add_soreness(2 + day % 5, {"calves": 1 + day % 7, "quads": 3}, when=ended + timedelta(hours=20),
+                             note="easy day" if day == 3 else "")
+    journal.add_soreness(4, {"calves": 6}, ["calves"], "sharp twinge on the left",
+                         when=FIXED_NOW - timedelta(minutes=30))
+    return path
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_soreness_form_after_summary(snap_compare, size, tmp_path):
+    clock = FakeClock()
+
+    async def run_before(pilot):
+        clock.advance(400)
+        await pilot.pause(0.3)
+        await pilot.press("3", "down", "down", "down", "5", "x")
+
+    app = make_app(clock, journal_path=tmp_path / "journal.json", start_routine="legs-up-the-wall")
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_history(snap_compare, size, tmp_path):
+    app = make_app(journal_path=filled_journal(tmp_path / "journal.json"))
+
+    async def run_before(pilot):
+        await pilot.press("h")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_pain_notice_on_home(snap_compare, size, tmp_path):
+    app = make_app(journal_path=filled_journal(tmp_path / "journal.json"))
+
+    async def run_before(pilot):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_pain_notice_after_saving(snap_compare, size, tmp_path):
+    app = make_app(journal_path=tmp_path / "journal.json")
+
+    async def run_before(pilot):
+        await pilot.press("l", "6", "down", "down", "x", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

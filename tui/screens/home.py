@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -13,6 +15,8 @@ from textual.widgets.option_list import Option
 
 from tui.core.loader import Library
 from tui.core.model import KIND_LABELS, Routine, format_duration
+from tui.core.soreness import doms_checkin_due, guard_notice, pain_alerts
+from tui.core.storage import JournalError
 
 
 def routine_line(routine: Routine) -> Text:
@@ -45,6 +49,8 @@ def routine_preview(routine: Routine) -> Text:
 class HomeScreen(Screen):
     BINDINGS = [
         Binding("enter", "start", "Start routine", priority=True),
+        Binding("l", "log", "Log soreness"),
+        Binding("h", "history", "History"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -58,6 +64,7 @@ class HomeScreen(Screen):
             yield OptionList(*self._options(), id="routine-list")
             with VerticalScroll(id="preview-pane"):
                 yield Static(id="preview")
+        yield Static(id="home-notices")
         if self.library.errors:
             yield Static(self._errors_text(), id="load-errors")
         yield Footer()
@@ -90,6 +97,40 @@ class HomeScreen(Screen):
             self.query_one("#preview", Static).update(
                 "No routines found. Add a .toml file to your routines folder."
             )
+        self.load_notices()
+
+    @work(thread=True, exclusive=True, group="home-notices")
+    def load_notices(self) -> None:
+        """Pain guard first, then the DOMS check-in; read off the UI thread."""
+        journal = self.app.journal
+        if journal is None or self.app.journal_failed is not None:
+            return
+        try:
+            records = journal.records()
+        except JournalError as error:
+            self.app.call_from_thread(self.app.journal_problem, error)
+            return
+        now = self.app.now()
+        notice = guard_notice(pain_alerts(records, now))
+        kind = "-pain"
+        if not notice:
+            kind = "-checkin"
+            session = doms_checkin_due(records, now)
+            if session is not None:
+                hours = int((now - datetime.fromisoformat(session["ended"])).total_seconds() // 3600)
+                notice = (
+                    f"How do your legs feel today? Your {session['routine_name']} session "
+                    f"ended {hours} h ago; soreness often peaks a day or two after a run. "
+                    "Press l to log it."
+                )
+        self.app.call_from_thread(self.show_notice, notice, kind)
+
+    def show_notice(self, notice: str, kind: str) -> None:
+        notices = self.query_one("#home-notices", Static)
+        notices.update(notice)
+        notices.set_class(bool(notice), "-visible")
+        notices.set_class(kind == "-pain", "-pain")
+        notices.set_class(kind == "-checkin", "-checkin")
 
     @property
     def highlighted_routine(self) -> Routine | None:
@@ -112,3 +153,11 @@ class HomeScreen(Screen):
         routine = self.highlighted_routine
         if routine is not None:
             self.app.start(routine.id)
+
+    def action_log(self) -> None:
+        self.app.log_soreness()
+
+    def action_history(self) -> None:
+        from tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())

@@ -55,7 +55,7 @@ class RatingGrid(Widget, can_focus=True):
             selected = index == self.cursor and self.has_focus
             value = self.ratings.get(row)
             label = "Overall" if row == OVERALL else row.capitalize()
-            line = Text(f"{'▶' if index == self.cursor else ' '} {label:<11}")
+            line = Text(f"{'›' if index == self.cursor else ' '} {label:<11}")
             bar = "■" * (value or 0) + "·" * (10 - (value or 0))
             line.append(bar, style="bold" if value is not None else "dim")
             line.append(f" {value if value is not None else '-':>2}")
@@ -73,9 +73,27 @@ class RatingGrid(Widget, can_focus=True):
         return len(self.rows) + 1
 
     def on_key(self, event) -> None:
+        """Every key is handled here, in order: a fast burst of keys (a paste,
+        a quick typist) must not reach bindings out of turn."""
+        handlers = {
+            "up": lambda: self.action_move(-1),
+            "down": lambda: self.action_move(1),
+            "left": lambda: self.action_nudge(-1),
+            "right": lambda: self.action_nudge(1),
+            "x": self.action_toggle_pain,
+            "backspace": self.action_clear,
+            "delete": self.action_clear,
+            "tab": self.screen.focus_next,
+            "shift+tab": self.screen.focus_previous,
+        }
         if event.character and event.character.isdigit():
+            handler = lambda: self.rate(int(event.character))  # noqa: E731
+        else:
+            handler = handlers.get(event.key)
+        if handler is not None:
             event.stop()
-            self.rate(int(event.character))
+            event.prevent_default()
+            handler()
 
     def rate(self, digit: int) -> None:
         row = self.rows[self.cursor]

@@ -1,0 +1,30 @@
+"""A message the runner must read and acknowledge (the pain guard)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+
+class NoticeScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,enter", "close", "OK")]
+
+    def __init__(self, title: str, body: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="notice"):
+            yield Label(self.title_text, id="question")
+            yield Static(self.body, id="notice-body")
+            yield Button("OK", variant="primary", id="ok")
+
+    def on_button_pressed(self) -> None:
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,67 @@
+"""The quick soreness form: an overall rating in one or two keys, the rest optional."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, Label
+
+from tui.core.model import AREAS
+from tui.widgets.rating_grid import RatingGrid
+
+HINT = "0-9 rate (1 then 0 = 10) · ↑↓ area · ←→ adjust · x sharp pain · Tab note"
+
+
+@dataclass(frozen=True)
+class SorenessEntry:
+    overall: int
+    areas: dict[str, int]
+    pain: list[str]
+    note: str
+
+
+class SorenessForm(Vertical):
+    DEFAULT_CSS = """
+    SorenessForm { height: auto; }
+    SorenessForm #soreness-question { text-style: bold; margin-bottom: 1; }
+    SorenessForm #soreness-note { margin-top: 1; }
+    SorenessForm #soreness-hint { color: $text-muted; width: 1fr; }
+    """
+
+    def __init__(self, question: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.question, id="soreness-question")
+        yield RatingGrid(AREAS, id="ratings")
+        yield Input(placeholder="Note (optional)", id="soreness-note", max_length=500)
+        yield Label(HINT, id="soreness-hint")
+
+    def on_key(self, event) -> None:
+        """Typing a letter on the ratings starts the note: nothing typed is lost."""
+        note = self.query_one("#soreness-note", Input)
+        if event.is_printable and event.character:  # not eaten by the Input itself
+            event.stop()
+            note.insert_text_at_cursor(event.character)
+            note.focus()
+
+    def focus_ratings(self) -> None:
+        self.query_one(RatingGrid).focus()
+
+    def entry(self) -> SorenessEntry | None:
+        """What was entered; None when there is no rating at all.
+
+        Without an overall rating, the highest area rating stands in for it.
+        """
+        grid = self.query_one(RatingGrid)
+        areas = grid.areas
+        overall = grid.overall
+        if overall is None:
+            if not areas:
+                return None
+            overall = max(areas.values())
+        note = self.query_one("#soreness-note", Input).value.strip()
+        return SorenessEntry(overall, areas, sorted(grid.pain, key=AREAS.index), note)

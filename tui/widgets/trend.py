@@ -1,0 +1,33 @@
+"""Soreness trends as one line of blocks per area; a gap is a day without a rating."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+BLOCKS = "▁▂▃▄▅▆▇█"
+
+
+def spark(values: list[float | None]) -> str:
+    """0-10 ratings as blocks, a space for a day without one."""
+    cells = []
+    for value in values:
+        if value is None:
+            cells.append(" ")
+        else:
+            cells.append(BLOCKS[min(len(BLOCKS) - 1, round(value / 10 * (len(BLOCKS) - 1)))])
+    return "".join(cells)
+
+
+def trend_table(trends: dict[str, list[float | None]]) -> Text:
+    """Only rows with at least one rating; the latest value at the end."""
+    text = Text()
+    for name, values in trends.items():
+        rated = [v for v in values if v is not None]
+        if not rated:
+            continue
+        text.append(f"{name.capitalize():<11}", style="bold")
+        text.append(spark(values), style="cyan")
+        text.append(f"  latest {rated[-1]:.0f}\n", style="dim")
+    if not text:
+        text.append("No soreness ratings in the last 28 days.", style="dim")
+    return text
