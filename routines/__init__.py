@@ -4,8 +4,9 @@ finds them in a checkout and in an installed wheel."""
 from pathlib import Path
 
 ROUTINES_DIR = Path(__file__).resolve().parent
+PLAN_FILE = ROUTINES_DIR / "plan.toml"  # the default after-run plan, not a routine
 
 
 def builtin_routine_files() -> list[Path]:
     """Every shipped routine file, sorted by name."""
-    return sorted(ROUTINES_DIR.glob("*.toml"))
+    return sorted(p for p in ROUTINES_DIR.glob("*.toml") if p.name != PLAN_FILE.name)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -12,6 +15,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from tui import __version__
+from tui.crash import crash_message, write_crash_log
 from tui.core.journal import Journal
 from tui.core.loader import Library
 from tui.core.soreness import guard_notice, pain_alerts
@@ -24,6 +28,7 @@ from tui.screens.notice import NoticeScreen
 from tui.screens.runner import RunnerScreen, RunResult
 from tui.screens.soreness import SorenessScreen
 from tui.screens.summary import SummaryScreen
+from tui.screens.too_small import TooSmallScreen, too_small
 from tui.widgets.soreness_form import SorenessEntry
 
 
@@ -63,6 +68,51 @@ class RecoveryApp(App[int]):
         self.push_screen(HomeScreen(self.library))
         if self.start_routine and self.library.get(self.start_routine) is not None:
             self.start(self.start_routine)
+        self._install_signal_handlers()
+        self.check_size()
+
+    # -- robustness ---------------------------------------------------------
+    def on_resize(self, event) -> None:
+        self.check_size(event.size)
+
+    def check_size(self, size=None) -> None:
+        """Cover the screen with a request to enlarge the window while it is too small."""
+        size = size or self.size
+        small = too_small(size.width, size.height)
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not small:
+            self.pop_screen()
+
+    def _install_signal_handlers(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(signum, self.stop_on_signal, signum)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # not the main thread, or a platform without them
+
+    def stop_on_signal(self, signum: int) -> None:
+        """Record a routine in progress as partial, then leave cleanly."""
+        for screen in self.screen_stack:
+            if isinstance(screen, RunnerScreen) and not screen.timer.finished:
+                screen.timer.finish()
+                result = screen.result()
+                if self.journal is not None:
+                    try:
+                        with self._write_lock:
+                            self._session_writer(result)(self.journal)
+                    except (JournalError, ValueError):
+                        pass  # leaving anyway; nothing else to do with it
+        self.exit(return_code=128 + signum)
+
+    def _fatal_error(self) -> None:
+        """An unexpected exception: a short message and a log, never locals on screen."""
+        error = sys.exc_info()[1]
+        log = write_crash_log(error) if error is not None else None
+        self._exit_renderables.append(crash_message(log))
+        self._close_messages_no_wait()
 
     def ring(self) -> None:
         """The terminal bell, unless --quiet."""
@@ -102,20 +152,21 @@ class RecoveryApp(App[int]):
     # -- journal writes, off the UI thread ------------------------------------
     @work(thread=True, group="journal-write")
     def save_session(self, result: RunResult) -> None:
+        self._write("session", self._session_writer(result))
+
+    @staticmethod
+    def _session_writer(result: RunResult) -> Callable[[Journal], dict]:
         report = result.report
-        self._write(
-            "session",
-            lambda journal: journal.add_session(
-                result.routine.id,
-                result.routine.name,
-                result.started,
-                result.ended,
-                report.completed,
-                len(report.done),
-                len(report.skipped),
-                len(result.routine.exercises),
-                round(report.seconds_spent, 1),
-            ),
+        return lambda journal: journal.add_session(
+            result.routine.id,
+            result.routine.name,
+            result.started,
+            result.ended,
+            report.completed,
+            len(report.done),
+            len(report.skipped),
+            len(result.routine.exercises),
+            round(report.seconds_spent, 1),
         )
 
     @work(thread=True, group="journal-write")

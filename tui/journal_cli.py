@@ -209,6 +209,10 @@ def _what(record: dict) -> str:
         state = "completed" if record["completed"] else "left part-way"
         return (f"{record['routine_name']}: {state}, {record['exercises_done']}/"
                 f"{record['exercises_total']} exercises in {format_duration(record['seconds'])}")
+    if record["type"] == "run":
+        from tui.core.runs import describe_run
+
+        return describe_run(record)
     text = soreness.describe(record)
     if record["session"] is not None:
         text += f" after session #{record['session']}"

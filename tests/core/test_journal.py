@@ -128,11 +128,18 @@ def test_public_shape_has_exactly_the_documented_keys(journal):
         "id": session["id"], "type": "session", "time": session["ended"], "routine": "post-run",
         "completed": True, "exercises_done": 7, "exercises_total": 8, "seconds": 725.5,
         "soreness": None, "areas": None, "pain": None, "note": None, "session": None,
+        "practices": None, "run_kind": None,
     }
     assert to_public(rating) == {
         "id": rating["id"], "type": "soreness", "time": "2024-11-22T09:12:00+01:00", "routine": None,
         "completed": None, "exercises_done": None, "exercises_total": None, "seconds": None,
         "soreness": 3, "areas": {"calves": 4}, "pain": ["calves"], "note": "ok", "session": session["id"],
+        "practices": None, "run_kind": None,
+    }
+    run = journal.record_practices(journal.add_run(NOW - timedelta(hours=2), "long")["id"], ["hydrate"])
+    assert to_public(run) == {
+        **dict.fromkeys(PUBLIC_KEYS), "id": run["id"], "type": "run",
+        "time": "2024-11-22T07:12:00+01:00", "practices": ["hydrate"], "run_kind": "long",
     }
 
 
@@ -164,7 +171,7 @@ def test_bad_records_are_skipped_and_reported(path):
         1: good,
         2: {**good, "overall": "x"},
         3: {**good, "time": "last tuesday"},
-        4: {**good, "type": "run"},
+        4: {**good, "type": "workout"},
         5: {**good, "areas": {"calves": 12}},
         6: {**good, "v": 2},
     })

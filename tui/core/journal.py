@@ -1,4 +1,4 @@
-"""The journal's records: sessions and soreness ratings on top of storage.py.
+"""The journal's records: sessions, soreness ratings and runs on top of storage.py.
 
 No Textual and no rich here: `recovery-tui log/history/export` ride on this.
 A record is the stored dict plus its TinyDB doc id as "id". Records that do
@@ -11,22 +11,25 @@ import csv
 import json
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from types import EllipsisType
 from typing import IO, Any
 
+from tui.core.loader import ID_PATTERN
 from tui.core.model import AREAS
+from tui.core.plan import RUN_KINDS
 from tui.core.when import local_now, parse_stored
 
 SCHEMA_VERSION = 1
 TABLE = "records"
 LINK_WINDOW = timedelta(hours=72)
-TIME_FIELD = {"session": "ended", "soreness": "time"}  # the moment a record sorts by
+TIME_FIELD = {"session": "ended", "soreness": "time", "run": "time"}  # the moment a record sorts by
 PUBLIC_KEYS = (
     "id", "type", "time", "routine", "completed", "exercises_done", "exercises_total",
-    "seconds", "soreness", "areas", "pain", "note", "session",
+    "seconds", "soreness", "areas", "pain", "note", "session", "practices", "run_kind",
 )
-CSV_COLUMNS = (*PUBLIC_KEYS[:9], *AREAS, "pain", "note", "session")
+CSV_COLUMNS = (*PUBLIC_KEYS[:9], *AREAS, "pain", "note", "session", "practices", "run_kind")
 
 
 class FieldError(ValueError):
@@ -130,8 +133,37 @@ def _check_soreness(doc: dict) -> None:
         raise FieldError("session", f"must be a record id or null, got {session!r}")
 
 
-# Later record types (e.g. "run") add their check and time field here.
-CHECKS: dict[str, Callable[[dict], None]] = {"session": _check_session, "soreness": _check_soreness}
+def check_ids(ids: Any, field: str) -> list[str]:
+    """Practice ids (plan step ids, routine ids), without repeats, in order."""
+    if isinstance(ids, str) or not isinstance(ids, Iterable):
+        raise FieldError(field, f"must be a list of ids, got {ids!r}")
+    ids = list(ids)
+    for entry in ids:
+        if not isinstance(entry, str) or not ID_PATTERN.match(entry):
+            raise FieldError(field, f"holds {entry!r}, which is not an id")
+    return list(dict.fromkeys(ids))
+
+
+def check_run_kind(kind: Any) -> str | None:
+    if kind is not None and kind not in RUN_KINDS:
+        raise FieldError("run_kind", f"must be one of {', '.join(RUN_KINDS)} or null, got {kind!r}")
+    return kind
+
+
+def _check_run(doc: dict) -> None:
+    _time(doc, "time")
+    check_run_kind(doc.get("run_kind"))
+    check_ids(doc.get("practices"), "practices")
+    check_ids(doc.get("skipped"), "skipped")
+    try:
+        date.fromisoformat(doc.get("plan_date"))
+    except (TypeError, ValueError):
+        raise FieldError("plan_date", f"must be a date like 2024-11-22, got {doc.get('plan_date')!r}") from None
+
+
+CHECKS: dict[str, Callable[[dict], None]] = {
+    "session": _check_session, "soreness": _check_soreness, "run": _check_run,
+}
 
 
 def check_record(record: dict) -> datetime:
@@ -149,7 +181,7 @@ def check_record(record: dict) -> datetime:
 
 
 def record_time(record: dict) -> datetime:
-    """When a record happened: a session's end, a rating's time."""
+    """When a record happened: a session's end, a rating's time, a run's end."""
     return parse_stored(record[TIME_FIELD[record["type"]]])
 
 
@@ -292,6 +324,71 @@ class Journal:
                 raise FieldError("session_id", f"{session_id} is not a session in {self.path}")
             return self._insert_locked(table, record)
 
+    # -- runs (the after-run plan's state)
+
+    def add_run(self, ended: datetime, run_kind: str | None = None) -> dict:
+        """A new run record; its plan day is the day the run ended (in `ended`'s zone)."""
+        ended = check_moment(ended, "ended")
+        record = {
+            "v": SCHEMA_VERSION, "type": "run", "time": ended.isoformat(),
+            "run_kind": check_run_kind(run_kind), "practices": [], "skipped": [],
+            "plan_date": ended.date().isoformat(),
+        }
+        return self._insert(record)
+
+    def run_for_day(self, day: date) -> dict | None:
+        """The latest run whose plan day is `day`."""
+        return next((r for r in self.records() if r["type"] == "run" and r["plan_date"] == day.isoformat()), None)
+
+    def start_run(self, ended: datetime, run_kind: str | None = None) -> tuple[dict, bool]:
+        """The run of `ended`'s day, created if there is none: (record, created)."""
+        check_moment(ended, "ended")
+        self._table()
+        with self._db.storage.locked():
+            existing = self.run_for_day(ended.date())
+            return (existing, False) if existing else (self.add_run(ended, run_kind), True)
+
+    def update_run(self, run_id: int, *, practices: Iterable[str] | None = None,
+                   skipped: Iterable[str] | None = None, ended: datetime | None = None,
+                   run_kind: str | None | EllipsisType = ...) -> dict:
+        """Replace the given fields of a run (`...` leaves run_kind as it is)."""
+        changes: dict[str, Any] = {}
+        if practices is not None:
+            changes["practices"] = check_ids(practices, "practices")
+        if skipped is not None:
+            changes["skipped"] = check_ids(skipped, "skipped")
+        if ended is not None:
+            ended = check_moment(ended, "ended")
+            changes.update(time=ended.isoformat(), plan_date=ended.date().isoformat())
+        if run_kind is not ...:
+            changes["run_kind"] = check_run_kind(run_kind)
+        return self._change_run(run_id, lambda record: changes)
+
+    def record_practices(self, run_id: int, ids: Iterable[str]) -> dict:
+        """Tick practices done (and no longer skipped)."""
+        ids = check_ids(ids, "practices")
+        return self._change_run(run_id, lambda r: {
+            "practices": list(dict.fromkeys([*r["practices"], *ids])),
+            "skipped": [i for i in r["skipped"] if i not in ids]})
+
+    def skip_steps(self, run_id: int, ids: Iterable[str]) -> dict:
+        """Mark plan steps skipped (and no longer done)."""
+        ids = check_ids(ids, "skipped")
+        return self._change_run(run_id, lambda r: {
+            "skipped": list(dict.fromkeys([*r["skipped"], *ids])),
+            "practices": [i for i in r["practices"] if i not in ids]})
+
+    def _change_run(self, run_id: int, change: Callable[[dict], dict]) -> dict:
+        table = self._table()
+        with self._db.storage.locked():
+            doc = table.get(doc_id=run_id) if isinstance(run_id, int) and not isinstance(run_id, bool) else None
+            if doc is None or doc.get("type") != "run":
+                raise FieldError("run_id", f"{run_id!r} is not a run in {self.path}")
+            record = {**doc, **change(dict(doc))}
+            _check_run(record)
+            table.update(record, doc_ids=[run_id])
+            return {**record, "id": run_id}
+
 
 def linked_session(sessions: Iterable[dict], when: datetime) -> dict | None:
     """The latest session that ended within 72 h before `when`."""
@@ -326,6 +423,8 @@ def to_public(record: dict) -> dict:
             note=record["note"],
             session=record["session"],
         )
+    elif record["type"] == "run":
+        public.update(practices=list(record["practices"]), run_kind=record["run_kind"])
     return public
 
 
@@ -345,6 +444,7 @@ def export_csv(records: Iterable[dict], file: IO[str]) -> None:
         row += [areas.get(area) for area in AREAS]
         row += [";".join(public["pain"]) if public["pain"] is not None else None]
         row += [public["note"], public["session"]]
+        row += [";".join(public["practices"]) if public["practices"] is not None else None, public["run_kind"]]
         writer.writerow([_cell(value) for value in row])
 
 

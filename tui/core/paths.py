@@ -36,3 +36,8 @@ def journal_path(explicit: str | os.PathLike | None = None) -> Path:
 
 def settings_path() -> Path:
     return config_dir() / "settings.toml"
+
+
+def user_plan_path() -> Path:
+    """The user's own after-run plan; it replaces the shipped one."""
+    return config_dir() / "plan.toml"

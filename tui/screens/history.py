@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -12,7 +10,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
+from tui.core.journal import record_time
 from tui.core.model import format_duration
+from tui.core.runs import describe_run
 from tui.core.soreness import area_trends, describe, streak, week_count
 from tui.core.storage import JournalError
 from tui.widgets.trend import trend_table
@@ -21,8 +21,10 @@ TREND_DAYS = 28
 
 
 def record_row(record: dict) -> tuple[str, str, str]:
-    when = datetime.fromisoformat(record["ended"] if record["type"] == "session" else record["time"])
+    when = record_time(record)
     stamp = when.strftime("%a %d %b %H:%M")
+    if record["type"] == "run":
+        return stamp, "Run", describe_run(record)
     if record["type"] == "session":
         done = f"{record['exercises_done']}/{record['exercises_total']}"
         state = "complete" if record["completed"] else "partial"

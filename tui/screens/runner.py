@@ -102,11 +102,12 @@ class RunnerScreen(Screen[RunResult]):
             return
         self.refresh_display()
 
+    def result(self) -> RunResult:
+        return RunResult(self.routine, self.timer.report(), self.started or self.now(), self.now())
+
     def end(self) -> None:
         self._poll.stop()
-        self.dismiss(
-            RunResult(self.routine, self.timer.report(), self.started or self.now(), self.now())
-        )
+        self.dismiss(self.result())
 
     def refresh_display(self) -> None:
         timer = self.timer

@@ -1,0 +1,186 @@
+"""`recovery-tui plan / did / insights`, in-process and as a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+from tui.core.insights import JSON_KEYS, NOT_PROOF
+from tui.core.journal import Journal
+
+ROOT = Path(__file__).resolve().parents[2]
+TZ = timezone(timedelta(hours=1))
+NOW = datetime(2024, 11, 22, 9, 12, tzinfo=TZ)  # Fri 22 Nov
+
+
+@pytest.fixture(autouse=True)
+def env(tmp_path, monkeypatch):
+    monkeypatch.setenv("RECOVERY_TUI_NOW", NOW.isoformat())
+    monkeypatch.setenv("RECOVERY_TUI_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("RECOVERY_TUI_JOURNAL", str(tmp_path / "j" / "journal.json"))
+
+
+@pytest.fixture
+def path(tmp_path):
+    return tmp_path / "j" / "journal.json"
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def runs(path):
+    return [r for r in Journal(path).records() if r["type"] == "run"]
+
+
+def test_plan_prints_the_timeline_and_starts_the_run(capsys, path):
+    code, out, err = run(capsys, "plan", "--ended", "07:40", "--kind", "long")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == ("After-run recovery: started for the long run that ended Fri 22 Nov 07:40 "
+                        "(record #1). Bedtime 22:30.")
+    assert lines[1].split() == ["07:40-07:50", "overdue", "Cool-down", "walk", "[cool-down-walk]"]
+    assert "07:50-07:55     overdue   Drink [hydrate]" in out and "475-600 ml" in out
+    assert "08:40-09:40     due now   Meal [meal]" in out
+    assert "09:40-10:40               Legs up the wall [legs-up]" in out
+    assert "08:20-08:40     overdue   Ice bath (optional) [ice-bath]" in out
+    assert "  22:30                     Sleep [sleep]" in out
+    [record] = runs(path)
+    assert (record["time"], record["run_kind"], record["plan_date"]) == (
+        "2024-11-22T07:40:00+01:00", "long", "2024-11-22")
+
+
+def test_plan_resumes_the_same_day(capsys, path):
+    run(capsys, "plan", "--ended", "20m")
+    assert run(capsys, "did", "hydrate", "post-run-stretches")[0] == 0
+    code, out, _ = run(capsys, "plan")
+    assert code == 0 and "resumed for the run that ended Fri 22 Nov 08:52 (record #1)" in out
+    assert "08:52-09:02" in out and "done      Drink [hydrate]" in out and "done      Stretch [stretch]" in out
+    code, out, _ = run(capsys, "plan", "--kind", "race")
+    assert "resumed for the race run that ended Fri 22 Nov 08:52" in out
+    [record] = runs(path)
+    assert record["practices"] == ["hydrate", "post-run-stretches"] and record["run_kind"] == "race"
+
+
+@pytest.mark.parametrize("when, stamp", [
+    ("now", "2024-11-22T09:12:00+01:00"),
+    ("90m", "2024-11-22T07:42:00+01:00"),
+    ("21:05", "2024-11-21T21:05:00+01:00"),  # later than now: yesterday
+])
+def test_plan_ended_forms(capsys, path, when, stamp):
+    assert run(capsys, "plan", "--ended", when)[0] == 0
+    [record] = runs(path)
+    assert record["time"] == stamp and record["plan_date"] == stamp[:10]
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["plan", "--ended", "soon"], "argument --ended: bad time 'soon'"),
+    (["plan", "--ended", "24:00"], "bad time '24:00'"),
+    (["plan", "--ended", "5000m"], "more than a day ago"),
+    (["plan", "--kind", "jog"], "invalid choice: 'jog'"),
+    (["did"], "the following arguments are required: PRACTICE"),
+    (["did", "hydrate", "--date", "someday"], "argument --date: bad date 'someday'"),
+    (["did", "hydrate", "--date", "2024-11-23"], "in the future"),
+    (["insights", "--yaml"], "unrecognized arguments"),
+])
+def test_bad_input_exits_2_with_one_line_and_no_journal(capsys, path, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and err.count("\n") == 1 and message in err
+    assert not path.parent.exists()
+
+
+def test_did_records_for_the_run_of_the_day(capsys, path):
+    code, out, err = run(capsys, "did", "hydrate", "Foam-Rolling")
+    assert (code, err) == (0, "")
+    assert out == "Started run record #1 for Fri 22 Nov 2024; done: hydrate, foam-rolling.\n"
+    code, out, _ = run(capsys, "did", "snack", "hydrate")
+    assert out == "Updated run record #1 for Fri 22 Nov 2024; done: hydrate, foam-rolling, snack.\n"
+    code, out, _ = run(capsys, "did", "meal", "--date", "yesterday")
+    assert out == "Started run record #2 for Thu 21 Nov 2024; done: meal.\n"
+    assert {r["plan_date"]: r["practices"] for r in runs(path)} == {
+        "2024-11-22": ["hydrate", "foam-rolling", "snack"], "2024-11-21": ["meal"]}
+
+
+def test_did_with_unknown_ids_lists_the_valid_ones_and_leaves_the_journal(capsys, path):
+    run(capsys, "did", "hydrate")
+    before = path.read_bytes()
+    code, out, err = run(capsys, "did", "snack", "ice-baths", "yogaa")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "unknown practice 'ice-baths', 'yogaa' (valid: cool-down-walk, hydrate, snack," in err
+    assert "sleep, " in err and "post-run-stretches" in err and "runner-yoga" in err
+    assert path.read_bytes() == before
+
+
+def test_settings_and_user_plan_shape_the_timeline(capsys, tmp_path):
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.toml").write_text('units = "imperial"\nbedtime = "23:00"\nsound = "loud"\n')
+    code, out, err = run(capsys, "plan", "--ended", "07:40")
+    assert code == 0 and "Bedtime 23:00." in out and "16-20 oz" in out and "55-60 °F" in out
+    assert "  23:00                     Sleep [sleep]" in out
+    assert err == f"recovery-tui: warning: {config / 'settings.toml'}: field 'sound': must be true or false, got text\n"
+    (config / "plan.toml").write_text('id = "mine"\nname = "Mine"\ndescription = "d"\n[[steps]]\nid = "nap"\n'
+                                      'title = "Nap"\nfrom = "run-end"\nstart_minutes = 60\nend_minutes = 90\n'
+                                      'detail = "Sleep a bit."\n')
+    code, out, err = run(capsys, "plan")
+    assert out.splitlines()[0].startswith("Mine: resumed") and len(out.splitlines()) == 4
+    (config / "plan.toml").write_text('id = "mine"\n')
+    code, out, err = run(capsys, "plan")
+    assert code == 0 and out.startswith("After-run recovery: resumed")
+    assert f"warning: {config / 'plan.toml'}: field 'name': missing" in err
+
+
+def test_history_and_insights(capsys, path):
+    with Journal(path) as journal:
+        for n in range(6):
+            ended = NOW - timedelta(days=2 * n + 3)
+            run_id = journal.add_run(ended, "easy")["id"]
+            journal.record_practices(run_id, ["foam-roll"] if n % 2 else ["meal"])
+            journal.add_soreness(2 if n % 2 else 6, {"calves": 1 if n % 2 else 5}, when=ended + timedelta(hours=20))
+    code, out, err = run(capsys, "history", "--json")
+    assert code == 0 and {r["type"] for r in json.loads(out)} == {"run", "soreness"}
+    run_row = next(r for r in json.loads(out) if r["type"] == "run")
+    assert run_row["run_kind"] == "easy" and run_row["practices"] in (["meal"], ["foam-roll"])
+    code, out, err = run(capsys, "insights", "--json")
+    assert (code, err) == (0, "")
+    rows = json.loads(out)
+    assert [tuple(r) for r in rows] == [JSON_KEYS, JSON_KEYS]
+    assert rows[0] == {"practice": "foam-roll", "with_n": 3, "with_mean": 2.0, "without_n": 3,
+                       "without_mean": 6.0, "difference": -4.0}
+    code, out, _ = run(capsys, "insights")
+    lines = [line.split() for line in out.splitlines()]
+    assert ["foam-roll", "with", "2.0", "(3", "runs),", "without", "6.0", "(3", "runs):", "-4.0"] in lines
+    assert ["calves:", "foam-roll", "(-4.0)"] in lines and ["hips:", "no", "clear", "pattern", "yet"] in lines
+    assert out.rstrip().endswith(NOT_PROOF)
+    assert run(capsys, "history")[0] == 0
+
+
+def test_insights_of_a_missing_journal_creates_nothing(capsys, path):
+    assert run(capsys, "insights", "--json") == (0, "[]\n", "")
+    assert "No runs with practices yet" in run(capsys, "insights")[1]
+    assert not path.parent.exists()
+
+
+def test_plan_commands_do_not_import_textual_or_rich(tmp_path):
+    code = (
+        "import sys, contextlib, io, tui.cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    for argv in (['plan', '--ended', '20m'], ['did', 'hydrate'], ['insights'], ['insights', '--json']):\n"
+        "        assert tui.cli.main(argv) == 0, argv\n"
+        "loaded = {'textual', 'rich'} & set(sys.modules)\n"
+        "assert not loaded, loaded\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RECOVERY_TUI_NOW": NOW.isoformat(),
+           "RECOVERY_TUI_JOURNAL": str(tmp_path / "journal.json"),
+           "RECOVERY_TUI_CONFIG_DIR": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

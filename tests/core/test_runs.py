@@ -1,0 +1,138 @@
+"""A run's plan state in the journal: ticking, skipping, resuming the same day."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+
+import pytest
+
+from routines import PLAN_FILE
+from tui.core.journal import FieldError, Journal
+from tui.core.plan import build_plan, load_plan
+from tui.core.runs import describe_run, parse_ended, practice_ids, practices_for, step_state
+
+TZ = timezone(timedelta(hours=1))
+NOW = datetime(2024, 11, 22, 9, 12, tzinfo=TZ)
+ENDED = datetime(2024, 11, 22, 7, 40, tzinfo=TZ)
+
+
+@pytest.fixture
+def path(tmp_path):
+    return tmp_path / "journal.json"
+
+
+@pytest.fixture(scope="module")
+def steps():
+    return {s.id: s for s in build_plan(load_plan(None, PLAN_FILE)[0], ENDED, time(22, 30))}
+
+
+def test_tick_skip_and_resume_the_same_day(path, steps):
+    with Journal(path) as journal:
+        run, created = journal.start_run(ENDED, "long")
+        assert created and run["plan_date"] == "2024-11-22" and run["run_kind"] == "long"
+        journal.record_practices(run["id"], practices_for(steps["stretch"]))
+        journal.record_practices(run["id"], ["hydrate"])
+        journal.skip_steps(run["id"], ["ice-bath"])
+    # leave the app and come back later that day: the same run, as it was
+    with Journal(path) as journal:
+        again, created = journal.start_run(NOW + timedelta(hours=3))
+        assert not created and again["id"] == run["id"] and again["time"] == ENDED.isoformat()
+        assert again["practices"] == ["stretch", "post-run-stretches", "hydrate"]
+        assert again["skipped"] == ["ice-bath"]
+        assert journal.run_for_day(date(2024, 11, 22)) == again
+        assert journal.run_for_day(date(2024, 11, 21)) is None
+    state = {step_id: step_state(step, again, NOW) for step_id, step in steps.items()}
+    assert state["stretch"] == state["hydrate"] == "done"
+    assert state["ice-bath"] == "skipped"
+    assert state["snack"] == "overdue" and state["meal"] == "due" and state["sleep"] == "upcoming"
+    assert step_state(steps["hydrate"], None, NOW) == "overdue"
+    assert describe_run(again) == "long run; done: stretch, post-run-stretches, hydrate; skipped: ice-bath"
+
+
+def test_a_finished_routine_ticks_its_step(path, steps):
+    with Journal(path) as journal:
+        run = journal.add_run(ENDED)
+        run = journal.record_practices(run["id"], ["legs-up-the-wall"])
+    assert step_state(steps["legs-up"], run, NOW) == "done"
+    assert step_state(steps["nap"], run, NOW) != "done"
+
+
+def test_ticking_a_skipped_step_unskips_it_and_back(path):
+    with Journal(path) as journal:
+        run = journal.add_run(ENDED)
+        run = journal.skip_steps(run["id"], ["foam-roll", "foam-roll"])
+        assert (run["practices"], run["skipped"]) == ([], ["foam-roll"])
+        run = journal.record_practices(run["id"], ["foam-roll"])
+        assert (run["practices"], run["skipped"]) == (["foam-roll"], [])
+        run = journal.skip_steps(run["id"], ["foam-roll"])
+        assert (run["practices"], run["skipped"]) == ([], ["foam-roll"])
+        assert journal.get(run["id"]) == run
+
+
+def test_update_run_replaces_fields(path):
+    with Journal(path) as journal:
+        run = journal.add_run(ENDED, "easy")
+        run = journal.update_run(run["id"], practices=["meal"], skipped=[], run_kind=None,
+                                 ended=ENDED - timedelta(days=1))
+        assert run["practices"] == ["meal"] and run["run_kind"] is None
+        assert run["plan_date"] == "2024-11-21" and journal.records() == [run]
+        assert journal.update_run(run["id"], practices=["snack"])["run_kind"] is None
+
+
+def test_bad_run_changes_are_refused(path):
+    with Journal(path) as journal:
+        rating = journal.add_soreness(3, when=NOW)
+        run = journal.add_run(ENDED)
+        with pytest.raises(FieldError, match="is not a run"):
+            journal.record_practices(rating["id"], ["hydrate"])
+        with pytest.raises(FieldError, match="is not a run"):
+            journal.update_run(99, practices=[])
+        with pytest.raises(FieldError, match="run_kind must be one of"):
+            journal.update_run(run["id"], run_kind="jog")
+        with pytest.raises(FieldError, match="practices holds 'Not an id'"):
+            journal.record_practices(run["id"], ["Not an id"])
+        with pytest.raises(FieldError, match="UTC offset"):
+            journal.add_run(datetime(2024, 11, 22, 7, 40))
+        assert journal.get(run["id"]) == run
+
+
+def test_a_new_day_starts_a_new_run(path):
+    with Journal(path) as journal:
+        first, _ = journal.start_run(ENDED)
+        second, created = journal.start_run(ENDED + timedelta(days=1))
+        assert created and second["id"] != first["id"] and second["plan_date"] == "2024-11-23"
+
+
+def test_practice_ids_are_steps_then_routines():
+    ids = practice_ids(["post-run-stretches", "hydrate"])
+    assert ids[0] == "cool-down-walk" and ids[-1] == "post-run-stretches" and ids.count("hydrate") == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("now", NOW),
+    (" NOW ", NOW),
+    ("20m", NOW - timedelta(minutes=20)),
+    ("0m", NOW),
+    ("1440m", NOW - timedelta(days=1)),
+    ("07:40", ENDED),
+    ("7:40", ENDED),
+    ("09:12", NOW),
+    ("10:00", datetime(2024, 11, 21, 10, 0, tzinfo=TZ)),  # still to come today: yesterday
+    ("23:59", datetime(2024, 11, 21, 23, 59, tzinfo=TZ)),
+])
+def test_parse_ended(text, expected):
+    assert parse_ended(text, NOW) == expected
+
+
+@pytest.mark.parametrize("text, message", [
+    ("soon", "bad time 'soon'"),
+    ("25:00", "bad time '25:00'"),
+    ("7:4", "bad time"),
+    ("-5m", "bad time"),
+    ("20", "bad time"),
+    ("20 min", "bad time"),
+    ("1441m", "more than a day ago"),
+])
+def test_parse_ended_refuses(text, message):
+    with pytest.raises(ValueError, match=message):
+        parse_ended(text, NOW)

@@ -1,0 +1,77 @@
+"""A run and its plan state: when it ended, what was done, what was skipped.
+
+The state lives in the journal's run record (see Journal.start_run,
+record_practices, skip_steps); these helpers read it against a built plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from tui.core.plan import STEP_IDS, DueStep, step_status
+from tui.core.settings import parse_clock
+from tui.core.when import localize
+
+ENDED_HELP = "'now', minutes ago like '20m', or a time like '07:40'"
+MINUTES_AGO = re.compile(r"^(\d{1,4})m$")
+MAX_MINUTES_AGO = 24 * 60
+DONE, SKIPPED = "done", "skipped"
+
+
+def parse_ended(text: str, now: datetime) -> datetime:
+    """When the run ended: 'now', '20m' (minutes ago) or '07:40' (today, or
+    yesterday if that is still to come). ValueError with a message for the user."""
+    word = text.strip().lower()
+    if word == "now":
+        return now
+    match = MINUTES_AGO.match(word)
+    if match:
+        minutes = int(match[1])
+        if minutes > MAX_MINUTES_AGO:
+            raise ValueError(f"'{text}' is more than a day ago ({MAX_MINUTES_AGO}m at most)")
+        return now - timedelta(minutes=minutes)
+    try:
+        clock = parse_clock(word)
+    except ValueError:
+        raise ValueError(f"bad time '{text}': use {ENDED_HELP}") from None
+    moment = localize(datetime.combine(now.date(), clock), now)
+    if moment > now:
+        moment = localize(datetime.combine(now.date() - timedelta(days=1), clock), now)
+    return moment
+
+
+def practice_ids(routine_ids: Iterable[str]) -> list[str]:
+    """Everything `did` accepts: the plan's step ids, then routine ids."""
+    return [*STEP_IDS, *(r for r in routine_ids if r not in STEP_IDS)]
+
+
+def is_done(step: DueStep, run: dict | None) -> bool:
+    """Ticked, or its routine was recorded as a practice of the run."""
+    if run is None:
+        return False
+    return step.id in run["practices"] or (step.routine is not None and step.routine in run["practices"])
+
+
+def step_state(step: DueStep, run: dict | None, now: datetime) -> str:
+    """"done", "skipped", or the time status ("upcoming", "due-soon", "due", "overdue")."""
+    if is_done(step, run):
+        return DONE
+    if run is not None and step.id in run["skipped"]:
+        return SKIPPED
+    return step_status(step, now)
+
+
+def practices_for(step: DueStep) -> list[str]:
+    """What ticking a step records: its id, and its routine's id if it has one."""
+    return [step.id] + ([step.routine] if step.routine else [])
+
+
+def describe_run(run: dict) -> str:
+    """A run record in a few words: "long run; done: hydrate, stretch; skipped: ice-bath"."""
+    parts = [f"{run['run_kind']} run" if run["run_kind"] else "run"]
+    parts.append("done: " + (", ".join(run["practices"]) or "nothing yet"))
+    if run["skipped"]:
+        parts.append("skipped: " + ", ".join(run["skipped"]))
+    return "; ".join(parts)

@@ -1,0 +1,172 @@
+"""`recovery-tui plan | did | insights`: the after-run plan and what works for you.
+
+Headless like the journal commands. Input is checked before the journal is
+opened: bad input exits 2 and leaves the journal as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from collections.abc import Callable
+from datetime import datetime
+
+from tui.core import insights as found
+from tui.core.plan import RUN_KINDS, build_plan
+from tui.core.runs import ENDED_HELP, parse_ended, practice_ids, step_state
+from tui.core.when import WHEN_HELP, parse_stored, parse_when
+from tui.journal_cli import _finish, _now, _open, _say, _usage
+
+STATE_LABELS = {"upcoming": "", "due-soon": "due soon", "due": "due now", "overdue": "overdue",
+                "done": "done", "skipped": "skipped"}
+
+
+def register(commands, add_journal_option: Callable[[argparse.ArgumentParser], None]) -> None:
+    plan = commands.add_parser("plan", help="start or resume the after-run plan and print it")
+    plan.add_argument("--ended", metavar="WHEN",
+                      help=f"when the run ended: {ENDED_HELP} (default: now, or as already recorded today)")
+    plan.add_argument("--kind", choices=RUN_KINDS, help="what kind of run it was")
+    add_journal_option(plan)
+    plan.set_defaults(handler=cmd_plan)
+
+    did = commands.add_parser("did", help="record recovery practices for the run of a day",
+                              epilog="PRACTICE is a plan step id or a routine id.")
+    did.add_argument("practices", metavar="PRACTICE", nargs="+")
+    did.add_argument("--date", metavar="WHEN", default="today",
+                     help=f"the day of the run: {WHEN_HELP} (default: today)")
+    add_journal_option(did)
+    did.set_defaults(handler=cmd_did)
+
+    insights = commands.add_parser("insights", help="which practices go with less soreness")
+    insights.add_argument("--json", action="store_true", help="machine-readable output")
+    add_journal_option(insights)
+    insights.set_defaults(handler=cmd_insights)
+
+
+def _routine_ids() -> list[str]:
+    from tui.cli import load_all  # tui.cli imports this module; import late
+
+    return [r.id for r in load_all().routines]
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from routines import PLAN_FILE
+    from tui.core.paths import settings_path, user_plan_path
+    from tui.core.plan import load_plan
+    from tui.core.settings import load_settings
+    from tui.core.storage import JournalError
+
+    now = _now()
+    try:
+        ended = parse_ended(args.ended or "now", now)
+    except ValueError as error:
+        raise _usage(f"argument --ended: {error}") from None
+    settings, errors = load_settings(settings_path())
+    plan, plan_errors = load_plan(user_plan_path(), PLAN_FILE, _routine_ids())
+    journal = _open(args, now)
+    try:
+        with journal:
+            run, created = journal.start_run(ended, args.kind)
+            if not created and (args.ended or args.kind):
+                run = journal.update_run(run["id"], ended=ended if args.ended else None,
+                                         run_kind=args.kind if args.kind else ...)
+            ended = parse_stored(run["time"]).astimezone(now.tzinfo)
+            steps = build_plan(plan, ended, settings.bedtime, run["run_kind"], settings.units)
+            kind = f"{run['run_kind']} run" if run["run_kind"] else "run"
+            print(f"{plan.name}: {'started' if created else 'resumed'} for the {kind} that ended "
+                  f"{ended:%a %d %b %H:%M} (record #{run['id']}). Bedtime {settings.bedtime:%H:%M}.")
+            for step in steps:
+                print(_step_lines(step, run, now, ended))
+            print("Tick steps with: recovery-tui did STEP...")
+            for error in [*errors, *plan_errors]:
+                _say(f"warning: {error}")
+            return _finish(journal)
+    except JournalError as error:
+        _say(str(error))
+        return 1
+
+
+def _step_lines(step, run: dict, now: datetime, ended: datetime) -> str:
+    def clock(moment: datetime) -> str:
+        moment = moment.astimezone(now.tzinfo)
+        return f"{moment:%H:%M}" if moment.date() == ended.date() else f"{moment:%a %H:%M}"
+
+    window = clock(step.start) if step.start == step.end else f"{clock(step.start)}-{clock(step.end)}"
+    title = step.title + (" (optional)" if step.optional else "")
+    state = STATE_LABELS[step_state(step, run, now)]
+    head = f"  {window:<15} {state:<9} {title} [{step.id}]"
+    return "\n".join([head, *textwrap.wrap(step.detail, 78, initial_indent=" " * 18,
+                                             subsequent_indent=" " * 18)])
+
+
+def cmd_did(args: argparse.Namespace) -> int:
+    from tui.core.storage import JournalError
+
+    now = _now()
+    try:
+        when = parse_when(args.date, now)
+    except ValueError as error:
+        raise _usage(f"argument --date: {error}") from None
+    valid = practice_ids(_routine_ids())
+    practices = list(dict.fromkeys(p.strip().lower() for p in args.practices))
+    unknown = [p for p in practices if p not in valid]
+    if unknown:
+        raise _usage(f"unknown practice {', '.join(repr(p) for p in unknown)} (valid: {', '.join(valid)})")
+    journal = _open(args, now)
+    try:
+        with journal:
+            run, created = journal.start_run(when)
+            run = journal.record_practices(run["id"], practices)
+            start = "Started" if created else "Updated"
+            print(f"{start} run record #{run['id']} for {when:%a %d %b %Y}; "
+                  f"done: {', '.join(run['practices'])}.")
+            return _finish(journal, problems_fail=False)  # the practices were saved
+    except JournalError as error:
+        _say(str(error))
+        return 1
+
+
+def cmd_insights(args: argparse.Namespace) -> int:
+    from tui.core.storage import JournalError
+
+    now = _now()
+    journal = _open(args, now)
+    try:
+        with journal:
+            records = journal.records()
+            ranked = found.insights(records)
+            if args.json:
+                json.dump(found.to_json(ranked), sys.stdout, indent=2)
+                print()
+            else:
+                _print_insights(ranked, found.area_insights(records))
+            return _finish(journal)
+    except JournalError as error:
+        _say(str(error))
+        return 1
+
+
+def _mean(value: float | None, n: int) -> str:
+    return f"{'-' if value is None else f'{value:.1f}'} ({n} runs)"
+
+
+def _print_insights(ranked: list[found.Insight], areas: dict[str, found.Insight | None]) -> None:
+    if not ranked:
+        print("No runs with practices yet. After a run, start `recovery-tui plan` or record with `did`.")
+        return
+    print("Next soreness rating 12-72 h after runs with a practice, against runs without it:")
+    for insight in ranked:
+        if insight.difference is None:
+            line = (f"needs {insight.needed} more run{'s' if insight.needed != 1 else ''} "
+                    f"({insight.with_n} with, {insight.without_n} without)")
+        else:
+            line = (f"with {_mean(insight.with_mean, insight.with_n)}, without "
+                    f"{_mean(insight.without_mean, insight.without_n)}: {insight.difference:+.1f}")
+        print(f"  {insight.practice:<22} {line}")
+    print("By area, the practice that goes with the lowest soreness there:")
+    for area, best in areas.items():
+        tip = f"{best.practice} ({best.difference:+.1f})" if best else "no clear pattern yet"
+        print(f"  {area + ':':<22} {tip}")
+    print(found.NOT_PROOF)
