@@ -122,10 +122,20 @@ def cmd_app(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown routine '{start}' (known: {known})")
     from tui.app import RecoveryApp
     from tui.core.journal import Journal
-    from tui.core.paths import journal_path
+    from tui.core.paths import journal_path, settings_path
+    from tui.core.settings import load_settings
 
+    settings, problems = load_settings(settings_path())
     journal = Journal(journal_path(args.journal))
-    app = RecoveryApp(library, journal=journal, quiet=args.quiet, start_routine=start)
+    app = RecoveryApp(
+        library,
+        journal=journal,
+        quiet=args.quiet,
+        settings=settings,
+        settings_path=settings_path(),
+        startup_problems=[str(problem) for problem in problems],
+        start_routine=start,
+    )
     app.run()
     return app.return_code or 0
 

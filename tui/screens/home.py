@@ -46,11 +46,19 @@ def routine_preview(routine: Routine) -> Text:
     return text
 
 
+class RoutineList(OptionList):
+    """Enter selects in key order (a priority binding could overtake arrow keys)."""
+
+    BINDINGS = [Binding("enter", "select", "Start")]
+
+
 class HomeScreen(Screen):
     BINDINGS = [
-        Binding("enter", "start", "Start routine", priority=True),
+        Binding("r", "plan", "Just ran"),
         Binding("l", "log", "Log soreness"),
         Binding("h", "history", "History"),
+        Binding("i", "insights", "Insights"),
+        Binding("s", "settings", "Settings"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -61,7 +69,7 @@ class HomeScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="home-body"):
-            yield OptionList(*self._options(), id="routine-list")
+            yield RoutineList(*self._options(), id="routine-list")
             with VerticalScroll(id="preview-pane"):
                 yield Static(id="preview")
         yield Static(id="home-notices")
@@ -161,3 +169,16 @@ class HomeScreen(Screen):
         from tui.screens.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen())
+
+    def action_plan(self) -> None:
+        self.app.open_plan()
+
+    def action_insights(self) -> None:
+        from tui.screens.insights import InsightsScreen
+
+        self.app.push_screen(InsightsScreen())
+
+    def action_settings(self) -> None:
+        from tui.screens.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())

@@ -1,0 +1,45 @@
+"""Snapshots of the after-run plan and the ice-bath countdown."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.helpers import FakeClock, make_app
+
+SIZES = [(80, 24), (120, 40)]
+
+
+async def open_plan(pilot):
+    await pilot.press("r")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("down", "enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_plan(snap_compare, size, tmp_path):
+    async def run_before(pilot):
+        await open_plan(pilot)
+        await pilot.press("down", "d", "down", "down", "down", "down", "x")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make_app(journal_path=tmp_path / "j.json"), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_ice_bath_countdown(snap_compare, size, tmp_path):
+    clock = FakeClock()
+
+    async def run_before(pilot):
+        await open_plan(pilot)
+        for _ in range(5):
+            await pilot.press("down")
+        await pilot.press("enter")
+        clock.advance(75)
+        await pilot.pause(0.3)
+
+    app = make_app(clock, journal_path=tmp_path / "j.json")
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

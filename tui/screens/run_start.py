@@ -1,0 +1,41 @@
+"""Ask (optionally) what kind of run it was before the plan starts."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from tui.core.plan import RUN_KINDS
+
+NOT_SAYING = "-"
+
+
+class RunKindScreen(ModalScreen[str | None]):
+    """Dismisses with a run kind, "" for "rather not say", or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label("You just finished a run. What kind was it?", id="question")
+            yield OptionList(
+                *(Option(kind.capitalize(), id=kind) for kind in RUN_KINDS),
+                Option("Rather not say", id=NOT_SAYING),
+                id="run-kinds",
+            )
+            yield Label("The plan is timed from now. Enter picks, Esc cancels.", id="detail")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss("" if event.option.id == NOT_SAYING else event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,44 @@
+"""A single countdown for a plan step that is not a routine (ice bath, Epsom bath),
+with the step's milestones shown as they come up."""
+
+from __future__ import annotations
+
+from tui.core.model import Exercise, Routine
+from tui.core.plan import DueStep
+from tui.screens.runner import RunnerScreen
+
+
+def step_routine(step: DueStep) -> Routine:
+    """The step as a one-exercise routine, so the timer engine runs it."""
+    exercise = Exercise(step.title, step.timer_seconds or 60, 1, (), step.detail)
+    return Routine(step.id, step.title, "recovery", step.detail, (exercise,))
+
+
+def milestone_text(step: DueStep, elapsed: float) -> str:
+    """The latest milestone reached, or the step's detail before the first."""
+    reached = [m for m in step.milestones if m.at_seconds <= elapsed]
+    return reached[-1].text if reached else step.detail
+
+
+class TimedStepScreen(RunnerScreen):
+    """Dismisses with a RunResult like the runner; a completed one ticks the step."""
+
+    def __init__(self, step: DueStep, **kwargs) -> None:
+        kwargs["get_ready"] = 0
+        kwargs["switch_sides"] = 0
+        super().__init__(step_routine(step), **kwargs)
+        self.step = step
+        self._milestone: str | None = None
+
+    def refresh_display(self) -> None:
+        super().refresh_display()
+        if self.timer.finished:
+            return
+        text = milestone_text(self.step, self.timer.elapsed())
+        if self._milestone is not None and text != self._milestone:
+            self.app.ring()
+        self._milestone = text
+        self.query_one("#cue").update(text)
+        self.query_one("#position").update("")
+        self.query_one("#areas").update("")
+        self.query_one("#up-next").update("")
