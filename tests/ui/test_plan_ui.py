@@ -167,3 +167,30 @@ async def test_run_before_midnight_puts_bedtime_steps_next_day(tmp_path):
         screen = await open_plan(app, pilot)
         table = screen.query_one(DataTable)
         assert str(table.get_cell("sleep", "due")).startswith(f"{late.replace(day=late.day + 1):%a}")
+
+
+async def test_suspend_overnight_runner_holds_still_plan_goes_overdue(tmp_path):
+    """Eight hours of suspend: the wall clock jumps, the monotonic clock does not."""
+    from datetime import timedelta
+
+    clock = FakeClock()
+    wall = {"now": FIXED_NOW}
+    app = make_app(clock, journal_path=tmp_path / "j.json", now=lambda: wall["now"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_plan(app, pilot)
+        assert status(screen, "meal") == "later"
+        move_to(screen, "legs-up")
+        await pilot.press("enter")
+        clock.advance(5 + 10)
+        await pilot.pause(0.2)
+        runner = app.screen
+        before = runner.timer.remaining()
+        wall["now"] = FIXED_NOW + timedelta(hours=8)
+        await pilot.pause(0.3)
+        assert runner.timer.remaining() == before
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        await pilot.press("escape")
+        await settle(app, pilot)
+        screen.refresh_states()
+        assert status(screen, "meal") == "overdue"

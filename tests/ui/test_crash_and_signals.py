@@ -1,0 +1,127 @@
+"""Crashes and signals in a real process: a short message, exit status, journal intact."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from tui.core.journal import Journal
+
+SECRET = "PLANTED-PRIVATE-NOTE-7f3a"
+
+CRASHING_APP = textwrap.dedent(
+    """
+    import sys
+    import tui.app
+    from tui.screens.home import HomeScreen
+
+    def explode(self):
+        note = {secret!r}  # a local that must never reach the screen
+        raise RuntimeError("boom in a handler")
+
+    def mount_then_explode(self):
+        original(self)
+        self.set_timer(0.2, lambda: explode(self))
+
+    original = HomeScreen.on_mount
+    HomeScreen.on_mount = mount_then_explode
+    run = tui.app.RecoveryApp.run
+    tui.app.RecoveryApp.run = lambda self, **kw: run(self, headless=True, size=(80, 24))
+    import tui.cli
+    sys.exit(tui.cli.main(["--journal", sys.argv[1]]))
+    """
+).format(secret=SECRET)
+
+
+def journal_with_secret(path: Path) -> bytes:
+    Journal(path).add_soreness(3, {"calves": 4}, note=SECRET)
+    return path.read_bytes()
+
+
+def test_exception_in_a_handler_exits_1_with_a_short_message(tmp_path, isolated_user_dirs):
+    path = tmp_path / "journal.json"
+    before = journal_with_secret(path)
+    result = subprocess.run(
+        [sys.executable, "-c", CRASHING_APP, str(path)],
+        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "unexpected error" in output
+    log = isolated_user_dirs / "data" / "recovery-tui" / "crash.log"
+    assert str(log) in output
+    assert SECRET not in output and "Traceback" not in output
+    assert "boom in a handler" in log.read_text()
+    assert SECRET not in log.read_text()  # no local variables in the log either
+    assert oct(log.stat().st_mode & 0o777) == "0o600"
+    assert path.read_bytes() == before
+
+
+def test_without_the_handler_textual_would_print_locals(tmp_path):
+    """The control: stock Textual shows local variables, so the test above can fail."""
+    script = CRASHING_APP.replace("import tui.app\n", "import tui.app\ntui.app.RecoveryApp._fatal_error = tui.app.App._fatal_error\n", 1)
+    path = tmp_path / "journal.json"
+    journal_with_secret(path)
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(path)],
+        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+    )
+    assert SECRET in result.stdout + result.stderr
+
+
+needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+def app_pid(marker: str, deadline: float) -> int:
+    while time.monotonic() < deadline:
+        found = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True).stdout.split()
+        pids = [int(p) for p in found if int(p) != os.getpid()]
+        for pid in pids:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            if b"tui" in cmdline and b"tmux" not in cmdline and b"sh\x00-c" not in cmdline:
+                return pid
+        time.sleep(0.05)
+    raise AssertionError("the app did not start")
+
+
+@needs_tmux
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_signal_during_a_routine_saves_a_partial_session_and_restores_the_terminal(tmp_path, signum):
+    path = tmp_path / "journal.json"
+    done = tmp_path / "after.txt"
+    session = f"sig{signum}-{os.getpid()}"
+    command = (
+        f"{sys.executable} -m tui --journal {path} run legs-up-the-wall; "
+        f"echo rc=$? > {done}; stty -a >> {done}"
+    )
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", "sh", "-c", command], check=True)
+    try:
+        pid = app_pid(str(path), time.monotonic() + 20)
+        deadline = time.monotonic() + 20
+        while "Legs up the wall" not in subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+        ).stdout:
+            assert time.monotonic() < deadline, "the runner never appeared"
+            time.sleep(0.1)
+        time.sleep(1.0)
+        sent = time.monotonic()
+        os.kill(pid, signum)
+        while not done.exists() or "rc=" not in done.read_text():
+            assert time.monotonic() - sent < 2.0, "the app did not end within 2 s"
+            time.sleep(0.02)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    after = done.read_text()
+    assert f"rc={128 + signum}" in after
+    assert " icanon" in after and " echo" in after  # cooked mode again: terminal restored
+    (record,) = Journal(path).records()
+    assert record["type"] == "session" and record["completed"] is False
+    assert record["routine_id"] == "legs-up-the-wall"

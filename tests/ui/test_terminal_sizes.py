@@ -1,0 +1,109 @@
+"""Every screen survives any terminal size; too small shows a request, not a mess."""
+
+from __future__ import annotations
+
+import importlib
+import random
+
+import pytest
+from textual.events import Resize
+from textual.geometry import Size
+
+from tests.ui.helpers import FakeClock, make_app
+from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+
+SIZES = [(1, 1), (10, 3), (40, 12), (80, 24), (300, 100)]
+SEQUENCES = 50
+
+
+def resize(app, width: int, height: int) -> None:
+    """What Pilot.resize_terminal does, without waiting for the app to settle."""
+    size = Size(width, height)
+    app._driver._size = size
+    app.post_message(Resize(size, size))
+
+
+async def go_home(pilot):
+    await pilot.pause()
+
+
+async def go_runner(pilot):
+    pilot.app.start("post-run-stretches")
+    await pilot.pause()
+
+
+async def go_summary(pilot):
+    pilot.app.start("legs-up-the-wall")
+    await pilot.pause()
+    await pilot.press("f")
+    await pilot.pause()
+
+
+async def go_soreness(pilot):
+    pilot.app.log_soreness()
+    await pilot.pause()
+
+
+async def go_history(pilot):
+    from tui.screens.history import HistoryScreen
+
+    await pilot.app.push_screen(HistoryScreen())
+    await pilot.app.workers.wait_for_complete()
+
+
+async def go_plan(pilot):
+    pilot.app.begin_run("long")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def optional_screen(module: str, name: str):
+    async def go(pilot):
+        screen = getattr(importlib.import_module(module), name)
+        await pilot.app.push_screen(screen())
+        await pilot.app.workers.wait_for_complete()
+
+    return go
+
+
+SCREENS = {
+    "home": go_home,
+    "runner": go_runner,
+    "summary": go_summary,
+    "soreness": go_soreness,
+    "history": go_history,
+    "plan": go_plan,
+    "insights": optional_screen("tui.screens.insights", "InsightsScreen"),
+    "settings": optional_screen("tui.screens.settings", "SettingsScreen"),
+}
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+async def test_every_screen_at_every_size_and_random_resizes(screen, tmp_path):
+    app = make_app(FakeClock(), journal_path=tmp_path / "journal.json")
+    rng = random.Random(f"sizes-{screen}")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await SCREENS[screen](pilot)
+        target = type(app.screen)
+        for width, height in SIZES:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            small = width < MIN_WIDTH or height < MIN_HEIGHT
+            assert isinstance(app.screen, TooSmallScreen) is small, (width, height)
+        for _ in range(SEQUENCES):
+            # A burst of resizes, as when a window is dragged, then let it settle.
+            for _ in range(rng.randint(1, 4)):
+                resize(app, rng.randint(1, 200), rng.randint(1, 60))
+            await pilot.pause()
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert type(app.screen) is target  # back where we were, nothing lost
+    assert app.return_code in (None, 0)
+
+
+async def test_too_small_message_is_shown():
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "Make the window larger" in str(app.screen.query_one("#too-small").render())
