@@ -17,31 +17,26 @@ from textual.app import App
 from textual.binding import Binding
 
 from tui import __version__
-from tui.crash import crash_message, write_crash_log
+from tui.app_journal import JournalWrites
+from tui.app_plan import PlanFlow
 from tui.core.journal import Journal
-from tui.core.errors import DataFileError
 from tui.core.loader import Library
-from tui.core.paths import user_plan_path
-from tui.core.plan import DueStep, build_plan, load_plan
+from tui.core.plan import DueStep
 from tui.core.settings import DEFAULTS, Settings, save_settings
-from tui.core.soreness import guard_notice, pain_alerts
-from tui.core.storage import JournalCorruptError, JournalError, move_aside
+from tui.core.storage import JournalError
 from tui.core.timer import Clock
 from tui.core.when import local_now
-from tui.screens.confirm import ConfirmScreen
+from tui.crash import crash_message, write_crash_log
 from tui.screens.home import HomeScreen
-from tui.screens.notice import NoticeScreen
 from tui.screens.runner import RunnerScreen, RunResult
 from tui.screens.soreness import SorenessScreen
 from tui.screens.summary import SummaryScreen
-from tui.screens.too_small import TooSmallScreen, too_small
-from tui.screens.plan import PlanScreen
-from tui.screens.run_start import RunKindScreen
 from tui.screens.timed_step import TimedStepScreen
+from tui.screens.too_small import TooSmallScreen, too_small
 from tui.widgets.soreness_form import SorenessEntry
 
 
-class RecoveryApp(App[int]):
+class RecoveryApp(JournalWrites, PlanFlow, App[int]):
     """The post-run recovery companion."""
 
     CSS_PATH = "app.tcss"
@@ -211,56 +206,6 @@ class RecoveryApp(App[int]):
 
         self.push_screen(TimedStepScreen(step, clock=self.clock, now=self.now), callback=ended)
 
-    # -- the after-run plan -----------------------------------------------------
-    def open_plan(self) -> None:
-        """Resume today's plan, or ask about the run and start one."""
-        self.find_todays_run()
-
-    @work(thread=True, exclusive=True, group="plan")
-    def find_todays_run(self) -> None:
-        run = None
-        if self.journal is not None and self.journal_failed is None:
-            try:
-                run = self.journal.run_for_day(self.now().date())
-            except JournalError as error:
-                self.call_from_thread(self.journal_problem, error)
-        if run is not None:
-            self.call_from_thread(self.show_plan, run)
-        else:
-            self.call_from_thread(self.push_screen, RunKindScreen(), self.run_kind_chosen)
-
-    def run_kind_chosen(self, kind: str | None) -> None:
-        if kind is not None:
-            self.begin_run(kind or None)
-
-    @work(thread=True, group="plan")
-    def begin_run(self, kind: str | None) -> None:
-        ended = self.now()
-        run = {"id": None, "type": "run", "time": ended.isoformat(), "run_kind": kind,
-               "practices": [], "skipped": [], "plan_date": ended.date().isoformat()}
-        if self.journal is not None and self.journal_failed is None:
-            try:
-                run, _ = self.journal.start_run(ended, kind)
-            except JournalError as error:
-                self.call_from_thread(self.journal_problem, error)
-        self.call_from_thread(self.show_plan, run)
-
-    def show_plan(self, run: dict) -> None:
-        from routines import PLAN_FILE
-
-        try:
-            plan, errors = load_plan(user_plan_path(), PLAN_FILE, [r.id for r in self.library.routines])
-        except DataFileError as error:
-            self.notify(str(error), title="Plan", severity="error")
-            return
-        for error in errors:
-            self.notify(f"{error} (using the built-in plan)", title="Your plan file", severity="warning", timeout=20)
-        ended = datetime.fromisoformat(run["time"])
-        steps = build_plan(plan, ended, self.settings.bedtime, run["run_kind"], self.settings.units)
-        kind = f"{run['run_kind'].capitalize()} run" if run["run_kind"] else "Run"
-        heading = f"{kind} ended {ended:%H:%M} · bedtime {self.settings.bedtime:%H:%M}"
-        self.push_screen(PlanScreen(run, steps, heading))
-
     def log_soreness(self) -> None:
         self.push_screen(
             SorenessScreen("How do your legs feel today?"), callback=self.soreness_given
@@ -269,107 +214,3 @@ class RecoveryApp(App[int]):
     def soreness_given(self, entry: SorenessEntry | None) -> None:
         if entry is not None:
             self.save_soreness(entry)
-
-    # -- journal writes, off the UI thread ------------------------------------
-    @work(thread=True, group="journal-write")
-    def save_session(self, result: RunResult) -> None:
-        self._write("session", self._session_writer(result))
-
-    @staticmethod
-    def _session_writer(result: RunResult) -> Callable[[Journal], dict]:
-        """Write the session; a completed routine also counts as a practice of
-        the day's run, if there is one."""
-        report = result.report
-
-        def write(journal: Journal) -> dict:
-            session = journal.add_session(
-                result.routine.id,
-                result.routine.name,
-                result.started,
-                result.ended,
-                report.completed,
-                len(report.done),
-                len(report.skipped),
-                len(result.routine.exercises),
-                round(report.seconds_spent, 1),
-            )
-            run = journal.run_for_day(result.ended.date()) if report.completed else None
-            if run is not None:
-                journal.record_practices(run["id"], [result.routine.id])
-            return session
-
-        return write
-
-    @work(thread=True, group="journal-write")
-    def save_soreness(self, entry: SorenessEntry) -> None:
-        saved = self._write(
-            "rating",
-            lambda journal: journal.add_soreness(
-                entry.overall, entry.areas, entry.pain, entry.note, when=self.now()
-            ),
-        )
-        if saved is None:
-            return
-        self.call_from_thread(self.notify, f"Saved: soreness {entry.overall}/10.")
-        notice = guard_notice(pain_alerts(self.journal.records(), self.now()))
-        if notice:
-            self.call_from_thread(self.push_screen, NoticeScreen("Look after yourself", notice))
-        self.call_from_thread(self.refresh_home)
-
-    def _write(self, what: str, write: Callable[[Journal], dict]) -> dict | None:
-        """One write at a time, in order; errors become a notification, never a crash."""
-        if self.journal is None:
-            self.call_from_thread(
-                self.notify, f"The journal is not available, so this {what} was not saved.",
-                severity="warning",
-            )
-            return None
-        with self._write_lock:
-            try:
-                return write(self.journal)
-            except JournalError as error:
-                self.call_from_thread(self.journal_problem, error)
-            except ValueError as error:
-                self.call_from_thread(self.notify, f"Not saved: {error}", severity="error")
-        return None
-
-    # -- journal problems ---------------------------------------------------
-    def journal_problem(self, error: JournalError) -> None:
-        """Say what is wrong; for a damaged file offer to move it aside."""
-        if self.journal_failed is not None:
-            return
-        self.journal_failed = error
-        if not isinstance(error, JournalCorruptError):
-            self.notify(str(error), title="Journal", severity="error", timeout=30)
-            return
-
-        def answered(move: bool | None) -> None:
-            if move:
-                self.move_journal_aside(error)
-
-        self.push_screen(
-            ConfirmScreen(
-                "The journal cannot be read",
-                f"{error}\nMove it aside (its bytes are kept) and start a new journal?",
-                yes="Move aside",
-                no="Not now",
-            ),
-            callback=answered,
-        )
-
-    def move_journal_aside(self, error: JournalError) -> None:
-        try:
-            moved = move_aside(error.path, self.now())
-        except (OSError, JournalError) as failure:
-            self.notify(f"Could not move the journal aside: {failure}", severity="error")
-            return
-        self.journal_failed = None
-        if self.journal is not None:
-            self.journal.close()
-        self.notify(f"The old journal is kept at {moved}. A new one starts now.", timeout=15)
-        self.refresh_home()
-
-    def refresh_home(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.load_notices()

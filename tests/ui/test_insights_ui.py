@@ -1,0 +1,130 @@
+"""The insights screen on hand-made journals whose right answer is known."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import DataTable, Static
+
+from tests.ui.helpers import FIXED_NOW, make_app
+from tui.core.insights import NOT_PROOF
+from tui.core.journal import Journal
+from tui.core.storage import JournalAccessError
+from tui.screens.home import HomeScreen
+from tui.screens.insights import InsightsScreen
+
+
+def rated_run(journal: Journal, days_ago: int, practices: list[str], overall: int, calves: int) -> None:
+    """A run `days_ago` days before FIXED_NOW, rated the next morning."""
+    ended = FIXED_NOW - timedelta(days=days_ago, hours=12)
+    run = journal.add_run(ended)
+    journal.record_practices(run["id"], practices)
+    journal.add_soreness(overall, {"calves": calves}, when=ended + timedelta(hours=20))
+
+
+def known_journal(path):
+    """foam-roll after 3 runs (soreness 2), not after 3 others (soreness 6): -4.0.
+    ice-bath after one run only (2 more needed); hydrate after all (3 more without needed)."""
+    with Journal(path) as journal:
+        for days_ago in (12, 10, 8):
+            rated_run(journal, days_ago, ["hydrate", "foam-roll"], 2, calves=1)
+        rated_run(journal, 6, ["hydrate", "ice-bath"], 6, calves=5)
+        for days_ago in (4, 2):
+            rated_run(journal, days_ago, ["hydrate"], 6, calves=5)
+    return path
+
+
+async def open_insights(app, pilot) -> InsightsScreen:
+    await pilot.press("i")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, InsightsScreen)
+    return app.screen
+
+
+def rows(screen) -> list[list[str]]:
+    table = screen.query_one(DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def text_of(screen, selector: str) -> str:
+    widget = screen.query_one(selector, Static)
+    return str(widget.render()) if widget.display else ""
+
+
+async def test_ranked_table_chart_and_areas(tmp_path):
+    app = make_app(journal_path=known_journal(tmp_path / "journal.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_insights(app, pilot)
+        assert NOT_PROOF in text_of(screen, "#insights-headline")
+        assert rows(screen) == [
+            ["foam-roll", "3 runs · 2.0", "3 runs · 6.0", "-4.0"],
+            ["ice-bath", "1 run", "5 runs", "2 more runs needed"],
+            ["hydrate", "6 runs", "0 runs", "3 more runs needed"],
+        ]
+        chart = text_of(screen, "#insights-chart").splitlines()
+        assert len(chart) == 2 and "less sore" in chart[0]  # only foam-roll has enough data
+        assert chart[1].startswith("foam-roll") and "█" in chart[1] and chart[1].endswith("-4.0")
+        areas = dict(line.split(maxsplit=1) for line in text_of(screen, "#insights-areas").splitlines()[1:])
+        assert areas == {
+            "Calves": "foam-roll  1.0 with, 5.0 without",
+            "Quads": "not enough data yet",
+            "Hamstrings": "not enough data yet",
+            "Hips": "not enough data yet",
+        }
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_fewer_than_three_runs_say_how_many_more(tmp_path):
+    path = tmp_path / "journal.json"
+    with Journal(path) as journal:
+        rated_run(journal, 3, ["foam-roll"], 3, calves=2)
+        rated_run(journal, 1, ["foam-roll", "stretch"], 4, calves=2)
+    app = make_app(journal_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_insights(app, pilot)
+        assert rows(screen) == [
+            ["foam-roll", "2 runs", "0 runs", "4 more runs needed"],
+            ["stretch", "1 run", "1 run", "4 more runs needed"],
+        ]  # equally short: by name
+        assert "rate your soreness" in text_of(screen, "#insights-hint")
+        assert text_of(screen, "#insights-chart") == ""
+        assert text_of(screen, "#insights-areas").count("not enough data yet") == 4
+        await pilot.press("i")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_empty_journal_explains_how_to_build_data(tmp_path):
+    path = tmp_path / "journal.json"
+    with Journal(path) as journal:  # a rating but no runs: still nothing to compare
+        journal.add_soreness(3, when=FIXED_NOW - timedelta(days=1))
+    app = make_app(journal_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_insights(app, pilot)
+        headline = text_of(screen, "#insights-headline")
+        assert "No runs in your journal yet" in headline
+        assert "press r" in headline and "recovery-tui did" in headline
+        assert not screen.query_one(DataTable).display
+
+
+async def test_no_journal_says_so(tmp_path):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_insights(app, pilot)
+        assert "No journal is open" in text_of(screen, "#insights-headline")
+
+
+class UnreadableJournal:
+    problems: list[str] = []
+
+    def records(self):
+        raise JournalAccessError("/nowhere/journal.json", "Cannot read the journal at /nowhere/journal.json.")
+
+
+async def test_journal_error_is_shown_not_raised():
+    app = make_app(journal=UnreadableJournal())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_insights(app, pilot)
+        assert text_of(screen, "#insights-headline") == "Cannot read the journal at /nowhere/journal.json."
+        assert not screen.query_one(DataTable).display

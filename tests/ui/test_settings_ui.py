@@ -1,0 +1,143 @@
+"""The settings screen: edit, save to the file, refuse bad values, ask before discarding."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from textual.widgets import Select, Static
+
+from tests.ui.helpers import make_app
+from tui.core.settings import DEFAULTS, load_settings
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.home import HomeScreen
+from tui.screens.settings import SettingsScreen
+
+
+async def open_settings(app, pilot) -> SettingsScreen:
+    await pilot.press("s")
+    await pilot.pause()
+    assert isinstance(app.screen, SettingsScreen)
+    return app.screen
+
+
+async def retype(pilot, widget_id: str, text: str) -> None:
+    """Focus an input, clear it with keys and type new text."""
+    pilot.app.screen.query_one(f"#{widget_id}").focus()
+    await pilot.press("ctrl+a", "ctrl+k", *text)
+
+
+def error_text(screen) -> str:
+    return str(screen.query_one("#settings-error", Static).render())
+
+
+async def test_edit_and_save_writes_the_file_and_applies_the_theme(tmp_path):
+    path = tmp_path / "config" / "settings.toml"
+    app = make_app(settings_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_settings(app, pilot)
+        assert str(path) in str(screen.query_one("#settings-path", Static).render())
+        await pilot.press("enter", "down", "enter")  # units: metric -> imperial
+        await retype(pilot, "bedtime", "21:45")
+        await retype(pilot, "get_ready_seconds", "10")
+        await retype(pilot, "switch_sides_seconds", "0")
+        screen.query_one("#sound").focus()
+        await pilot.press("space")
+        screen.query_one("#theme", Select).value = "nord"
+        await pilot.pause()
+        assert app.theme == "nord"  # previewed before saving
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.theme == "nord"
+    saved, errors = load_settings(path)
+    assert errors == []
+    assert saved == app.settings
+    assert (saved.units, saved.bedtime, saved.get_ready_seconds) == ("imperial", time(21, 45), 10)
+    assert (saved.switch_sides_seconds, saved.sound, saved.theme) == (0, False, "nord")
+    assert app.get_ready == 10 and app.quiet
+
+
+async def test_enter_in_a_field_saves_too(tmp_path):
+    path = tmp_path / "settings.toml"
+    app = make_app(settings_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_settings(app, pilot)
+        await retype(pilot, "bedtime", "23:05")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert load_settings(path)[0].bedtime == time(23, 5)
+
+
+async def test_bad_bedtime_is_reported_by_field_and_nothing_is_saved(tmp_path):
+    path = tmp_path / "settings.toml"
+    app = make_app(settings_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_settings(app, pilot)
+        await retype(pilot, "bedtime", "25:00")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen
+        assert error_text(screen) == "Bedtime: must be a time of day like 22:30, got '25:00'"
+        assert app.focused is screen.query_one("#bedtime")
+        assert app.settings == DEFAULTS
+    assert not path.exists()
+
+
+async def test_seconds_out_of_range_and_empty_are_refused(tmp_path):
+    path = tmp_path / "settings.toml"
+    app = make_app(settings_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_settings(app, pilot)
+        await retype(pilot, "get_ready_seconds", "45")
+        await retype(pilot, "switch_sides_seconds", "")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert error_text(screen).splitlines() == [
+            "Get ready: must be between 0 and 30, got 45",
+            "Switch sides: must be a whole number, got text",
+        ]
+        await retype(pilot, "get_ready_seconds", "30")
+        await retype(pilot, "switch_sides_seconds", "3")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    saved = load_settings(path)[0]
+    assert (saved.get_ready_seconds, saved.switch_sides_seconds) == (30, 3)
+
+
+async def test_escape_without_changes_just_leaves(tmp_path):
+    app = make_app(settings_path=tmp_path / "settings.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_settings(app, pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_escape_with_changes_asks_and_discarding_restores_the_theme(tmp_path):
+    path = tmp_path / "settings.toml"
+    app = make_app(settings_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_settings(app, pilot)
+        screen.query_one("#theme", Select).value = "dracula"
+        await pilot.pause()
+        assert app.theme == "dracula"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep editing
+        await pilot.pause()
+        assert app.screen is screen and app.theme == "dracula"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")  # discard
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.theme == DEFAULTS.theme and app.settings == DEFAULTS
+    assert not path.exists()

@@ -1,0 +1,124 @@
+"""Insights: which practices go with less soreness the next day, in the user's own records."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from tui.core.insights import MIN_RUNS, NOT_PROOF, Insight, area_insights, insights
+from tui.core.storage import JournalError
+from tui.widgets.insight_chart import colour, difference_bars
+
+EMPTY = (
+    "No runs in your journal yet, so there is nothing to compare.\n\n"
+    "After a run, press r on the home screen to follow the after-run plan and tick what you do, "
+    "or record it from the command line, e.g. `recovery-tui did foam-roll stretch`. "
+    "The next day, press l to rate your soreness.\n\n"
+    f"Once a practice has {MIN_RUNS} rated runs with it and {MIN_RUNS} without, "
+    "this screen shows whether it goes with less soreness the next day."
+)
+SHORT_HINT = "A run counts once you rate your soreness 12-72 h after it."
+
+
+def runs(n: int) -> str:
+    return f"{n} run{'s' if n != 1 else ''}"
+
+
+def insight_row(insight: Insight) -> tuple[str, str, str, Text]:
+    """Practice, With, Without, Difference; a row short of data says what it needs."""
+    if insight.difference is None:
+        needed = f"{insight.needed} more run{'s' if insight.needed != 1 else ''} needed"
+        return insight.practice, runs(insight.with_n), runs(insight.without_n), Text(needed, style="dim")
+    return (
+        insight.practice,
+        f"{runs(insight.with_n)} · {insight.with_mean:.1f}",
+        f"{runs(insight.without_n)} · {insight.without_mean:.1f}",
+        Text(f"{insight.difference:+.1f}", style=colour(insight.difference)),
+    )
+
+
+def area_text(best: dict[str, Insight | None]) -> Text:
+    text = Text("Per area: the practice with the lowest next-day soreness\n", style="bold")
+    for area, insight in best.items():
+        text.append(f"  {area.capitalize():<12}")
+        if insight is None:
+            text.append("not enough data yet\n", style="dim")
+        else:
+            text.append(insight.practice, style="bold green")
+            text.append(f"  {insight.with_mean:.1f} with, {insight.without_mean:.1f} without\n", style="dim")
+    text.rstrip()
+    return text
+
+
+class InsightsScreen(Screen):
+    BINDINGS = [Binding("escape,i", "app.pop_screen", "Back")]
+    DEFAULT_CSS = """
+    InsightsScreen #insights { padding: 0 1; }
+    InsightsScreen #insights-headline { margin: 1 0 0 0; }
+    InsightsScreen #insights-table { height: auto; margin: 1 0 0 0; }
+    InsightsScreen #insights-hint { color: $text-muted; }
+    InsightsScreen #insights-chart, InsightsScreen #insights-areas { margin: 1 0 0 0; }
+    InsightsScreen .-hidden { display: none; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="insights"):
+            yield Static("Loading…", id="insights-headline")
+            yield DataTable(id="insights-table", cursor_type="none", zebra_stripes=True, classes="-hidden")
+            yield Static(id="insights-hint", classes="-hidden")
+            yield Static(id="insights-chart", classes="-hidden")
+            yield Static(id="insights-areas", classes="-hidden")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.can_focus = False  # the page scrolls as one
+        table.add_columns("Practice", "With (runs · mean)", "Without (runs · mean)", "Difference")
+        self.query_one("#insights", VerticalScroll).focus()
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        journal = self.app.journal
+        if journal is None:
+            self.app.call_from_thread(self.show_error, "No journal is open, so there is nothing to look at.")
+            return
+        try:
+            records = journal.records()
+        except JournalError as error:
+            self.app.call_from_thread(self.show_error, str(error))
+            return
+        if not any(record["type"] == "run" for record in records):
+            self.app.call_from_thread(self.show, [], {})
+            return
+        self.app.call_from_thread(self.show, insights(records), area_insights(records))
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#insights-headline", Static).update(Text(message, style="bold red"))
+
+    def show(self, found: list[Insight], best: dict[str, Insight | None]) -> None:
+        headline = self.query_one("#insights-headline", Static)
+        if not found:
+            headline.update(EMPTY)
+            return
+        text = Text("What works for you: ", style="bold")
+        text.append(NOT_PROOF, style="italic")
+        text.append("\nDifference = mean soreness (0-10) the next day with it, minus without.", style="dim")
+        headline.update(text)
+        table = self.query_one(DataTable)
+        table.clear()
+        table.add_rows(insight_row(insight) for insight in found)
+        chart = difference_bars(found)
+        short = any(insight.difference is None for insight in found)
+        self.query_one("#insights-hint", Static).update(SHORT_HINT if short else "")
+        self.query_one("#insights-chart", Static).update(chart)
+        self.query_one("#insights-areas", Static).update(area_text(best))
+        for selector, visible in (("#insights-table", True), ("#insights-hint", short),
+                                  ("#insights-chart", bool(chart)), ("#insights-areas", True)):
+            self.query_one(selector).set_class(not visible, "-hidden")

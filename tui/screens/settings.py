@@ -1,0 +1,147 @@
+"""Settings: edit the settings file with the same checks (and messages) as loading it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.validation import Integer
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
+
+from tui.core.settings import PAUSE_RANGE, Settings, settings_from_table
+from tui.screens.confirm import ConfirmScreen
+
+LABELS = {
+    "units": "Units", "bedtime": "Bedtime", "get_ready_seconds": "Get ready",
+    "switch_sides_seconds": "Switch sides", "sound": "Sound", "theme": "Theme",
+}
+UNIT_CHOICES = [("Metric (ml, °C)", "metric"), ("Imperial (oz, °F)", "imperial")]
+LOW, HIGH = PAUSE_RANGE
+
+
+def settings_table(settings: Settings) -> dict:
+    """The settings as the TOML file holds them."""
+    return {
+        "units": settings.units, "bedtime": settings.bedtime.strftime("%H:%M"),
+        "get_ready_seconds": settings.get_ready_seconds,
+        "switch_sides_seconds": settings.switch_sides_seconds,
+        "sound": settings.sound, "theme": settings.theme,
+    }
+
+
+def whole_number(text: str) -> int | str:
+    """An int when the text is one; else the text, for settings_from_table to report."""
+    try:
+        return int(text.strip())
+    except ValueError:
+        return text
+
+
+class SettingsScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "leave", "Back"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+    DEFAULT_CSS = """
+    SettingsScreen #settings { padding: 0 2; }
+    SettingsScreen #settings-path { margin: 1 0; color: $text-muted; }
+    SettingsScreen .setting { height: 1; margin-bottom: 1; }
+    SettingsScreen .setting Label { width: 14; text-style: bold; }
+    SettingsScreen .setting:focus-within Label { color: $accent; }
+    SettingsScreen .setting .hint { width: 1fr; margin-left: 2; text-style: none; color: $text-muted; }
+    SettingsScreen .setting Input { width: 8; }
+    SettingsScreen .setting Select { width: 24; }
+    SettingsScreen .setting Switch { border: none; height: 1; padding: 0; }
+    SettingsScreen #settings-error { height: auto; color: $text-error; margin-bottom: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        settings, themes = self.app.settings, sorted(self.app.available_themes)
+        pauses = [Integer(LOW, HIGH)]
+        yield Header()
+        with VerticalScroll(id="settings"):
+            yield Static(self._path_text(), id="settings-path")
+            yield self._row("units", Select(UNIT_CHOICES, value=settings.units, allow_blank=False,
+                                            compact=True, id="units"), "for drinks and bath water")
+            bedtime = Input(settings.bedtime.strftime("%H:%M"), placeholder="22:30", compact=True, id="bedtime")
+            yield self._row("bedtime", bedtime, "HH:MM, 24-hour; times the evening steps")
+            for key, hint in (("get_ready_seconds", "before each stretch"),
+                              ("switch_sides_seconds", "to change sides")):
+                yield self._row(key, Input(str(getattr(settings, key)), type="integer", validators=pauses,
+                                           compact=True, id=key), f"seconds {hint} ({LOW}-{HIGH})")
+            yield self._row("sound", Switch(settings.sound, id="sound"), "a bell when a stretch changes")
+            yield self._row("theme", Select([(t, t) for t in themes], value=settings.theme, allow_blank=False,
+                                            compact=True, id="theme"), "shown as you choose")
+            yield Static(id="settings-error")
+            yield Button("Save (ctrl+s)", variant="primary", id="settings-save", compact=True)
+        yield Footer()
+
+    @staticmethod
+    def _row(key: str, control, hint: str) -> Horizontal:
+        return Horizontal(Label(LABELS[key]), control, Label(hint, classes="hint"), classes="setting")
+
+    def _path_text(self) -> Text:
+        path = self.app.settings_path
+        if path is None:
+            return Text("Settings apply to this session only (no settings file).")
+        return Text.assemble("Saved to ", (str(path), "bold"))
+
+    def on_mount(self) -> None:
+        self.query_one("#units", Select).focus()
+
+    def form_table(self) -> dict:
+        """The form's values, keyed and typed as in the settings file."""
+        return {
+            "units": self.query_one("#units", Select).value,
+            "bedtime": self.query_one("#bedtime", Input).value.strip(),
+            "get_ready_seconds": whole_number(self.query_one("#get_ready_seconds", Input).value),
+            "switch_sides_seconds": whole_number(self.query_one("#switch_sides_seconds", Input).value),
+            "sound": self.query_one("#sound", Switch).value,
+            "theme": self.query_one("#theme", Select).value,
+        }
+
+    @property
+    def changed(self) -> bool:
+        return self.form_table() != settings_table(self.app.settings)
+
+    @on(Select.Changed, "#theme")
+    def preview_theme(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value in self.app.available_themes:
+            self.app.theme = event.value
+
+    @on(Button.Pressed, "#settings-save")
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        path = self.app.settings_path or Path("settings.toml")
+        new, errors = settings_from_table(self.form_table(), path, sorted(self.app.available_themes))
+        message = self.query_one("#settings-error", Static)
+        if errors:
+            message.update("\n".join(f"{LABELS.get(e.field, e.field)}: {e.message}" for e in errors))
+            if errors[0].field in LABELS:
+                self.query_one(f"#{errors[0].field}").focus()
+            return
+        message.update("")
+        self.app.apply_settings(new)
+        self.app.pop_screen()
+
+    def action_leave(self) -> None:
+        if not self.changed:
+            self.leave()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.leave()
+
+        self.app.push_screen(ConfirmScreen("Discard changes?", "Your edits to the settings are not saved.",
+                                           yes="Discard", no="Keep editing"), callback=answered)
+
+    def leave(self) -> None:
+        """Back without saving: undo a theme preview."""
+        self.app.theme = self.app.settings.theme
+        self.app.pop_screen()
