@@ -135,7 +135,9 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         small = too_small(size.width, size.height)
         showing = isinstance(self.screen, TooSmallScreen)
         if small and not showing:
-            self.push_screen(TooSmallScreen())
+            if not self.is_screen_installed("too-small"):
+                self.install_screen(TooSmallScreen(), "too-small")  # made once, reused
+            self.push_screen("too-small")
         elif showing and not small:
             self.pop_screen()
 
