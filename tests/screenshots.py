@@ -10,7 +10,9 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from tests.ui.helpers import FakeClock, make_app
+import tempfile
+
+from tests.ui.helpers import FakeClock, make_app, sample_journal
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 SIZE = (100, 30)
@@ -51,11 +53,44 @@ async def _switch(pilot, clock):
 async def _summary(pilot, clock):
     clock.advance(400)
     await pilot.pause(0.3)
+    await pilot.press("3", "down", "down", "down", "5")
+
+
+@shot("plan", sample=True)
+async def _plan(pilot, clock):
+    await pilot.press("r")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("down", "enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("d", "down", "d")
+    await pilot.app.workers.wait_for_complete()
+
+
+@shot("history", sample=True)
+async def _history(pilot, clock):
+    await pilot.press("h")
+    await pilot.app.workers.wait_for_complete()
+
+
+@shot("insights", sample=True)
+async def _insights(pilot, clock):
+    await pilot.press("i")
+    await pilot.app.workers.wait_for_complete()
 
 
 async def take(name: str, app_kwargs: dict, steps: Steps) -> Path:
     clock = FakeClock()
-    app = make_app(clock, **app_kwargs)
+    with tempfile.TemporaryDirectory() as folder:
+        journal = Path(folder) / "journal.json"
+        if app_kwargs.pop("sample", False):
+            sample_journal(journal)
+        app = make_app(clock, journal_path=journal, **app_kwargs)
+        return await _shoot(app, name, steps, clock)
+
+
+async def _shoot(app, name: str, steps: Steps, clock: FakeClock) -> Path:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await steps(pilot, clock)
@@ -68,7 +103,7 @@ async def take(name: str, app_kwargs: dict, steps: Steps) -> Path:
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     for name, (kwargs, steps) in SHOTS.items():
-        print(asyncio.run(take(name, kwargs, steps)))
+        print(asyncio.run(take(name, dict(kwargs), steps)))
 
 
 if __name__ == "__main__":

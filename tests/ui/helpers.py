@@ -44,3 +44,20 @@ def make_app(clock: FakeClock | None = None, user_dir=None, journal_path=None, *
     if journal_path is not None:
         kwargs["journal"] = Journal(journal_path, now=wall)
     return RecoveryApp(library, clock=clock, now=wall, **kwargs)
+
+
+def sample_journal(path) -> Journal:
+    """Four weeks of runs, routines and ratings at fixed times: enough for
+    history trends and for insights to have something to say."""
+    journal = Journal(path)
+    for day in range(28, 0, -1):
+        ended = FIXED_NOW - timedelta(days=day, hours=1)
+        rolled = day % 2 == 0
+        run = journal.add_run(ended - timedelta(minutes=20), "long" if day % 7 == 0 else "easy")
+        journal.record_practices(run["id"], ["hydrate", "stretch"] + (["foam-roll"] if rolled else []))
+        journal.add_session("post-run-stretches", "Post-run stretches", ended - timedelta(minutes=13),
+                            ended, day % 5 != 0, 8 if day % 5 else 6, 0 if day % 5 else 2, 8, 780)
+        soreness = (2 if rolled else 5) + day % 3
+        journal.add_soreness(soreness, {"calves": soreness + 1, "quads": 3, "hamstrings": 2 + day % 2},
+                             when=ended + timedelta(hours=22), note="hills yesterday" if day == 9 else "")
+    return journal
