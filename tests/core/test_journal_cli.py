@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
+from tests.core.cli_support import run
 from tui.core.journal import CSV_COLUMNS, Journal
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,10 +32,6 @@ def path(tmp_path):
     return tmp_path / "j" / "journal.json"
 
 
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def add_session(path, hours_ago=20):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
+from tests.core.cli_support import run
 from tui.core.insights import JSON_KEYS, NOT_PROOF
 from tui.core.journal import Journal
 
@@ -32,10 +32,6 @@ def path(tmp_path):
     return tmp_path / "j" / "journal.json"
 
 
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def runs(path):
