@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from tinydb import JSONStorage, Query, TinyDB
 
+from tests.reliability.helpers import unprivileged
 from tui.core import storage as storage_mod
 from tui.core.storage import (
     JournalAccessError,
@@ -234,20 +235,40 @@ def test_missing_folder_without_create_dirs(tmp_path: Path) -> None:
     assert not path.parent.exists()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores permission bits")
+PERMISSION_CHILD = """
+import json, os, sys
+from tui.core.storage import JournalAccessError, SafeJSONStorage
+journal = sys.argv[1]
+storage = SafeJSONStorage(journal)
+messages = []
+os.chmod(os.path.dirname(journal), 0o500)  # read-only folder: no temp file possible
+try:
+    storage.write({"_default": {}})
+except JournalAccessError as exc:
+    messages.append(str(exc))
+os.chmod(journal, 0o000)
+try:
+    storage.read()
+except JournalAccessError as exc:
+    messages.append(str(exc))
+print(json.dumps(messages))
+"""
+
+
 def test_permission_denied_and_read_only_folder(journal: Path) -> None:
-    storage = SafeJSONStorage(journal)
-    os.chmod(journal.parent, 0o500)  # read-only folder: no temp file possible
+    """In a child process that honours permission bits, also when we are root."""
     try:
-        with pytest.raises(JournalAccessError) as info:
-            storage.write({"_default": {}})
-        assert str(info.value) == f"Cannot write the journal at {journal}: permission denied."
-        os.chmod(journal, 0o000)
-        with pytest.raises(JournalAccessError, match="Cannot read the journal at .*permission denied"):
-            storage.read()
+        done = subprocess.run(
+            **unprivileged([sys.executable, "-c", PERMISSION_CHILD, str(journal)]),
+            capture_output=True, text=True, timeout=30, env=child_env(),
+        )
     finally:
         os.chmod(journal.parent, 0o700)
         os.chmod(journal, 0o600)
+    assert done.returncode == 0, done.stderr
+    write_error, read_error = json.loads(done.stdout)
+    assert write_error == f"Cannot write the journal at {journal}: permission denied."
+    assert read_error == f"Cannot read the journal at {journal}: permission denied."
     assert json.loads(journal.read_bytes()) == OLD
 
 

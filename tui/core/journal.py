@@ -259,8 +259,20 @@ class Journal:
             return self._insert_locked(table, record)
 
     def _insert_locked(self, table, record: dict) -> dict:
+        self._daily_backup()
         doc_id = table.insert(record)
         return {**record, "id": doc_id}
+
+    def _daily_backup(self) -> None:
+        """The day's first write backs up the journal as it stood (the last 7 days
+        are kept). A failed backup never stops the save; it becomes a notice."""
+        from tui.core.backups import make_daily_backup
+        from tui.core.storage import JournalError
+
+        try:
+            make_daily_backup(self.path, self.now().date())
+        except JournalError as error:
+            self._db.storage.notices.append(str(error))
 
     def add_session(
         self,

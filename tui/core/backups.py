@@ -1,0 +1,213 @@
+"""Daily backups of the journal: one a day, the last seven kept.
+
+A backup is "backups/<journal stem>-YYYY-MM-DD<suffix>" next to the journal
+(files 0600, folder 0700), e.g. backups/journal-2024-11-22.json. It is written
+atomically (temp file, fsync, rename) and read back before it counts. An older
+backup is deleted only once seven newer ones read back as journals, so a run of
+bad days never costs the last good copy. Restoring first moves the current
+journal aside (never deleting it), then writes the backup in atomically.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from tui.core import storage
+from tui.core.journal import TABLE
+from tui.core.storage import JournalAccessError, JournalError, SafeJSONStorage, move_aside
+
+KEEP = 7
+FOLDER_NAME = "backups"
+LOCK_NAME = ".lock"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    day: date
+    records: int | None  # None when the backup cannot be read
+    ok: bool
+    problem: str = ""  # why it cannot be read
+
+
+class _JournalFile(SafeJSONStorage):
+    """SafeJSONStorage's strict read() of one file: no lock file, no folder changes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path  # no super().__init__(): it would create a folder and a lock file
+
+
+def read_journal_file(path: Path) -> dict[str, dict[str, Any]] | None:
+    """The tables in a journal file, None if it does not exist; JournalError if unusable."""
+    return _JournalFile(path).read()
+
+
+def backup_folder(journal_path: Path | str) -> Path:
+    return _real(journal_path).parent / FOLDER_NAME
+
+
+def backup_path(journal_path: Path | str, day: date) -> Path:
+    journal = _real(journal_path)
+    return journal.parent / FOLDER_NAME / f"{journal.stem}-{day.isoformat()}{journal.suffix}"
+
+
+def make_daily_backup(journal_path: Path | str, today: date) -> Path | None:
+    """Back up the journal unless today's backup exists; prune to the last KEEP.
+    Call it after each successful save, with the local date of the save.
+
+    Returns the new backup, or None when there was nothing to do (no journal
+    yet, or today's backup is already there). Raises JournalError, naming the
+    path, when the journal cannot be read or the backup cannot be written.
+    """
+    journal = _real(journal_path)
+    target = backup_path(journal, today)
+    if _info(target, today).ok:  # the usual case after the first save of the day
+        return None
+    data = read_journal_file(journal)
+    if data is None:
+        return None
+    with _locked(backup_folder(journal)):
+        if _info(target, today).ok:  # another copy of the app was quicker
+            return None
+        _write_atomically(target, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        read_journal_file(target)  # reads back, or raises before anything is pruned
+        _prune(journal)
+    return target
+
+
+def list_backups(journal_path: Path | str) -> list[BackupInfo]:
+    """Every backup of the journal, newest first, each read to see if it is usable."""
+    journal = _real(journal_path)
+    pattern = re.compile(
+        rf"{re.escape(journal.stem)}-(\d{{4}}-\d{{2}}-\d{{2}}){re.escape(journal.suffix)}"
+    )
+    try:
+        names = os.listdir(backup_folder(journal))
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise JournalAccessError(
+            journal, f"Cannot list the backups in {backup_folder(journal)}: {storage._reason(exc)}."
+        ) from None
+    found = []
+    for name in names:
+        match = pattern.fullmatch(name)
+        try:
+            day = date.fromisoformat(match.group(1)) if match else None
+        except ValueError:  # e.g. 2024-02-30
+            day = None
+        if day is not None:
+            found.append(_info(backup_folder(journal) / name, day))
+    return sorted(found, key=lambda info: info.day, reverse=True)
+
+
+def restore_backup(journal_path: Path | str, backup: Path | str, now: datetime) -> Path | None:
+    """Replace the journal with a backup. The current journal, if any, is first
+    moved aside with move_aside(); returns where it went (None if there was none)."""
+    backup = Path(backup)
+    data = read_journal_file(backup)
+    if data is None:
+        raise JournalAccessError(backup, f"There is no backup at {backup}.")
+    store = SafeJSONStorage(journal_path)
+    try:
+        with store.locked():
+            moved = move_aside(store.path, now) if os.path.lexists(store.path) else None
+            try:
+                store.write(data)
+            except JournalError as error:
+                if moved is None:
+                    raise
+                raise JournalAccessError(
+                    store.path, f"{error.message} The previous journal is kept at {moved}."
+                ) from None
+    finally:
+        store.close()
+    return moved
+
+
+# -- helpers -------------------------------------------------------------------
+
+
+def _real(journal_path: Path | str) -> Path:
+    return Path(os.path.realpath(os.fspath(journal_path)))
+
+
+def _info(path: Path, day: date) -> BackupInfo:
+    try:
+        data = read_journal_file(path)
+    except JournalError as error:
+        return BackupInfo(path, day, None, False, error.message)
+    if data is None:
+        return BackupInfo(path, day, None, False, f"There is no backup at {path}.")
+    return BackupInfo(path, day, len(data.get(TABLE, {})), True)
+
+
+def _prune(journal: Path) -> None:
+    """Delete the backups older than the KEEP newest readable ones."""
+    readable = 0
+    for info in list_backups(journal):
+        if readable >= KEEP:
+            _unlink(info.path)
+        elif info.ok:
+            readable += 1
+
+
+@contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Create the folder (0700) and hold its lock; clear temp files of killed backups."""
+    try:
+        os.makedirs(folder, mode=storage.DIR_MODE, exist_ok=True)
+        if stat.S_IMODE(os.stat(folder).st_mode) != storage.DIR_MODE:
+            os.chmod(folder, storage.DIR_MODE)
+        fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, storage.FILE_MODE)
+    except OSError as exc:
+        raise _error(folder, exc) from None
+    try:
+        os.fchmod(fd, storage.FILE_MODE)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        for entry in os.scandir(folder):
+            if ".tmp-" in entry.name and entry.is_file(follow_symlinks=False):
+                _unlink(Path(entry.path))
+        yield
+    except OSError as exc:
+        raise _error(folder, exc) from None
+    finally:
+        os.close(fd)
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    fd, tmp = storage._create_temp(target.parent, target.name)
+    try:
+        try:
+            storage._write_all(fd, text.encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+    except BaseException:
+        _unlink(tmp)
+        raise
+    storage._fsync_dir(target.parent)
+
+
+def _unlink(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def _error(folder: Path, exc: OSError) -> JournalAccessError:
+    return JournalAccessError(
+        folder, f"Cannot write the backups in {folder}: {storage._reason(exc)}."
+    )

@@ -1,0 +1,161 @@
+"""`recovery-tui doctor`: check the journal and its backups, or restore a backup.
+
+Exit status: 0 healthy (or restored), 1 problems found (or nothing restored),
+2 a bad command line. Like the journal commands it never imports Textual, and
+it imports the journal modules only when it runs, so `recovery-tui` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import stat
+import sys
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+PROG = "recovery-tui"
+RESTORE_HINT = f"To restore the latest good backup: {PROG} doctor --restore latest"
+
+
+def register(commands, add_journal_option: Callable[[argparse.ArgumentParser], None]) -> None:
+    doctor = commands.add_parser("doctor", help="check the journal and its backups, or restore one")
+    doctor.add_argument("--restore", metavar="BACKUP",
+                        help="replace the journal with a backup: 'latest', its date (YYYY-MM-DD) or its file")
+    doctor.add_argument("--yes", action="store_true", help="restore without asking")
+    add_journal_option(doctor)
+    doctor.set_defaults(handler=cmd_doctor)
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from tui.core.paths import journal_path
+    from tui.core.storage import JournalError
+
+    path = journal_path(args.journal)
+    try:
+        if args.restore is not None:
+            return _restore(path, args.restore, args.yes)
+        problems = _check_journal(path) + _check_backups(path)
+    except JournalError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 1
+    print("No problems found." if not problems else f"{problems} problem(s) found.")
+    return 1 if problems else 0
+
+
+# -- checking --------------------------------------------------------------------
+
+
+def _check_journal(path: Path) -> int:
+    """Print what the journal holds; return the number of problems."""
+    from tui.core.journal import Journal
+    from tui.core.storage import JournalError
+
+    print(f"Journal: {path}")
+    if not os.path.lexists(path):
+        print("  not created yet: nothing has been saved")
+        return 0
+    try:
+        with Journal(path) as journal:
+            records = journal.records()
+            notices, problems = journal.notices, journal.problems
+    except JournalError as error:
+        print(f"  problem: {error}\n  {RESTORE_HINT}")
+        return 1
+    kinds = Counter(record["type"] for record in records)
+    detail = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+    print(f"  {len(records)} good record(s)" + (f": {detail}" if detail else ""))
+    print(f"  modes: file {_mode(path):04o}, folder {_mode(path.parent):04o}")
+    for notice in notices:
+        print(f"  note: {notice}")
+    for problem in problems:
+        print(f"  problem: {problem}")
+    return len(problems) + _loose(path)
+
+
+def _check_backups(path: Path) -> int:
+    from tui.core import backups
+
+    infos = backups.list_backups(path)
+    print(f"Backups in {backups.backup_folder(path)}:")
+    if not infos:
+        print("  none yet (one is made each day something is saved)")
+    problems = 0
+    for info in infos:
+        if info.ok:
+            print(f"  {info.day}  {info.records:>5} record(s)  ok")
+            problems += _loose(info.path)
+        else:
+            print(f"  {info.day}  unreadable: {info.problem}")
+            problems += 1
+    return problems
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def _loose(path: Path) -> int:
+    """1, after saying so, if others may read or change the file."""
+    mode = _mode(path)
+    if mode & 0o077:
+        print(f"  problem: {path} has mode {mode:04o}; others may read it (expected 0600)")
+        return 1
+    return 0
+
+
+# -- restoring -------------------------------------------------------------------
+
+
+def _restore(path: Path, choice: str, yes: bool) -> int:
+    from tui.core import backups
+    from tui.core.when import cli_now
+
+    backup = _choose(path, choice)
+    tables = backups.read_journal_file(backup)  # fails clearly on a bad backup
+    if tables is None:
+        raise _usage(f"argument --restore: there is no backup at {backup}")
+    count = len(tables.get("records", {}))
+    if not yes and not _confirm(f"Replace the journal at {path} with {backup} ({count} record(s))? "
+                                "The current journal is kept. [y/N] "):
+        print("Nothing was changed.")
+        return 1
+    moved = backups.restore_backup(path, backup, cli_now())
+    print(f"Restored the journal at {path} from {backup} ({count} record(s)).")
+    if moved is not None:
+        print(f"The previous journal is kept at {moved}.")
+    return 0
+
+
+def _choose(path: Path, choice: str) -> Path:
+    """'latest' (the newest readable backup), a backup's date, or a file."""
+    from tui.core import backups
+    from tui.core.storage import JournalError
+
+    if choice == "latest":
+        good = [info for info in backups.list_backups(path) if info.ok]
+        if not good:
+            raise JournalError(path, f"There is no readable backup of the journal at {path}.")
+        return good[0].path
+    try:
+        day = date.fromisoformat(choice)
+    except ValueError:
+        return Path(choice).expanduser()
+    return backups.backup_path(path, day)
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        raise _usage("--restore replaces the journal: add --yes to confirm (there is no terminal to ask)")
+    try:
+        return input(question).strip().lower() in ("y", "yes")
+    except EOFError:
+        return False
+
+
+def _usage(message: str) -> Exception:
+    from tui.cli import UsageError  # tui.cli imports this module; import late
+
+    return UsageError(message)
