@@ -19,7 +19,7 @@ from tui.core.journal import record_time
 from tui.core.model import format_duration
 from tui.core.runs import describe_run
 from tui.core.soreness import area_trends, describe, streak, week_count
-from tui.core.storage import JournalError
+from tui.screens.journal_read import read_records
 from tui.widgets.trend import trend_table
 
 TREND_DAYS = 28
@@ -80,15 +80,10 @@ class HistoryScreen(Screen):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
+        records = read_records(self.app, self.show_error, "No journal is open.")
+        if records is None:
+            return
         journal = self.app.journal
-        if journal is None:
-            self.app.call_from_thread(self.show_error, "No journal is open.")
-            return
-        try:
-            records = journal.records()
-        except JournalError as error:
-            self.app.call_from_thread(self.show_error, str(error))
-            return
         now = self.app.now()
         if not records:
             stats = Text("Nothing in the journal yet: finish a routine or press l on home to log soreness.")

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tui.core.insights import MIN_RUNS, NOT_PROOF, Insight, area_insights, insights
-from tui.core.storage import JournalError
+from tui.screens.journal_read import read_records
 from tui.widgets.insight_chart import colour, difference_bars
 
 EMPTY = (
@@ -85,14 +85,10 @@ class InsightsScreen(Screen):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        journal = self.app.journal
-        if journal is None:
-            self.app.call_from_thread(self.show_error, "No journal is open, so there is nothing to look at.")
-            return
-        try:
-            records = journal.records()
-        except JournalError as error:
-            self.app.call_from_thread(self.show_error, str(error))
+        records = read_records(
+            self.app, self.show_error, "No journal is open, so there is nothing to look at."
+        )
+        if records is None:
             return
         if not any(record["type"] == "run" for record in records):
             self.app.call_from_thread(self.show, [], {})
