@@ -173,3 +173,23 @@ async def test_corrupt_journal_not_moved_when_declined(tmp_path):
         await wait_for_writes(app, pilot)
     assert path.read_bytes() == b""
     assert not list(tmp_path.glob("*.corrupt-*"))
+
+
+async def test_history_pages_in_long_journals(tmp_path):
+    from tui.screens.history import PAGE
+
+    path = tmp_path / "journal.json"
+    journal = Journal(path)
+    for n in range(PAGE + 30):
+        journal.add_soreness(n % 11, when=FIXED_NOW - timedelta(hours=n + 1), note=f"entry {n}")
+    app = make_app(journal_path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        await wait_for_writes(app, pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == PAGE
+        assert "entry 0" in str(table.get_row_at(0)[2])  # newest first
+        table.move_cursor(row=PAGE - 1)
+        await pilot.pause()
+        assert table.row_count == PAGE + 30
+        assert "entry 129" in str(table.get_row_at(PAGE + 29)[2])

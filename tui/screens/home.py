@@ -105,7 +105,7 @@ class HomeScreen(Screen):
             self.query_one("#preview", Static).update(
                 "No routines found. Add a .toml file to your routines folder."
             )
-        self.load_notices()
+        self.call_after_refresh(self.load_notices)  # after the first frame
 
     @work(thread=True, exclusive=True, group="home-notices")
     def load_notices(self) -> None:

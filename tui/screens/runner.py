@@ -27,6 +27,7 @@ PHASE_CLASSES = {
     Phase.DONE: "-done",
 }
 POLL_SECONDS = 0.1
+DEADLINE_MARGIN = 0.001  # Textual wakes timers up to 0.5 ms early
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ class RunnerScreen(Screen[RunResult]):
         )
         self.started: datetime | None = None
         self._shown: tuple | None = None
+        self._ended = False
+        self._deadline_wake = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="runner"):
@@ -94,6 +97,8 @@ class RunnerScreen(Screen[RunResult]):
         self.refresh_display()
 
     def poll(self) -> None:
+        if self._ended:
+            return
         changes = self.timer.update()
         if changes:
             self.app.ring()
@@ -101,11 +106,27 @@ class RunnerScreen(Screen[RunResult]):
             self.end()
             return
         self.refresh_display()
+        self._wake_at_deadline()
+
+    def _wake_at_deadline(self) -> None:
+        """The interval ticks out of step with the phases: a phase ending
+        between two ticks would be seen up to POLL_SECONDS late, so also
+        wake just after the deadline itself."""
+        remaining = self.timer.remaining()
+        if self.timer.paused or remaining >= POLL_SECONDS or self._deadline_wake is not None:
+            return
+
+        def wake() -> None:
+            self._deadline_wake = None
+            self.poll()
+
+        self._deadline_wake = self.set_timer(remaining + DEADLINE_MARGIN, wake)
 
     def result(self) -> RunResult:
         return RunResult(self.routine, self.timer.report(), self.started or self.now(), self.now())
 
     def end(self) -> None:
+        self._ended = True
         self._poll.stop()
         self.dismiss(self.result())
 

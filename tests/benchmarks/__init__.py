@@ -1,0 +1,1 @@
+"""Performance benchmarks: `python -m tests.benchmarks.run` (not part of pytest)."""

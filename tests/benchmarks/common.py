@@ -1,0 +1,213 @@
+"""Shared helpers: results, medians, temp homes with a fresh journal, tmux."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+PYTHON = str(BIN / "python")
+APP = str(BIN / "recovery-tui")
+RUNS = 7  # every figure is a median of at least 5 runs
+COLUMNS, LINES = 100, 30
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+PASSED_ON = ("XDG_", "RECOVERY_TUI_", "HOME", "TERM", "COLORTERM", "PYTHONPATH", "PATH", "LANG", "LC_")
+
+
+@dataclass
+class Figure:
+    """One row of the table."""
+
+    figure: str
+    value: float
+    unit: str
+    target: str
+    passed: bool
+    detail: str = ""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def ratio_figure(name: str, value: float, baseline: float, limit: float, detail: str = "") -> Figure:
+    ratio = value / baseline
+    text = f"{value * 1000:.0f} ms vs baseline {baseline * 1000:.0f} ms"
+    return Figure(name, round(ratio, 2), "x", f"<= {limit} x", ratio <= limit,
+                  f"{text}; {detail}".rstrip("; "))
+
+
+def median(values) -> float:
+    return statistics.median(values)
+
+
+def percentile(values, fraction: float) -> float:
+    """Nearest-rank percentile: p95 of 200 samples is the 190th smallest."""
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * fraction // 1))
+    return ordered[int(rank) - 1]
+
+
+class Home:
+    """A throw-away user: XDG folders and a fresh copy of the journal."""
+
+    def __init__(self, journal: Path | None, routines: dict[str, str] | None = None) -> None:
+        self.dir = Path(tempfile.mkdtemp(prefix="rtui-bench-"))
+        self.journal = self.dir / "data" / "journal.json"
+        self.journal.parent.mkdir(mode=0o700)
+        if journal is not None:
+            shutil.copyfile(journal, self.journal)
+            os.chmod(self.journal, 0o600)
+        config = self.dir / "config"
+        (config / "routines").mkdir(parents=True)
+        for name, text in (routines or {}).items():
+            (config / "routines" / f"{name}.toml").write_text(text)
+        self.env = {
+            **os.environ,
+            "HOME": str(self.dir),
+            "XDG_CONFIG_HOME": str(self.dir / "xdg-config"),
+            "XDG_DATA_HOME": str(self.dir / "xdg-data"),
+            "XDG_CACHE_HOME": str(self.dir / "xdg-cache"),
+            "XDG_STATE_HOME": str(self.dir / "xdg-state"),
+            "RECOVERY_TUI_CONFIG_DIR": str(config),
+            "RECOVERY_TUI_DATA_DIR": str(self.journal.parent),
+            "RECOVERY_TUI_JOURNAL": str(self.journal),
+            "TERM": "xterm-256color",
+            "COLORTERM": "truecolor",
+        }
+        self.env.pop("TMUX", None)
+        self.env.pop("NO_COLOR", None)
+
+    def refresh(self, journal: Path) -> None:
+        shutil.copyfile(journal, self.journal)
+
+    def cleanup(self) -> None:
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def __enter__(self) -> Home:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.cleanup()
+
+
+def timed_run(cmd: list[str], env: dict | None = None) -> float:
+    """Wall seconds of one command; it must succeed."""
+    start = time.perf_counter()
+    done = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed: {done.stderr.decode()[-500:]}")
+    return elapsed
+
+
+def run_module(module: str, *args: str, timeout: float = 300) -> dict:
+    """Run `python -m tests.benchmarks.<module>` (a fresh process) and read its JSON."""
+    done = subprocess.run(
+        [PYTHON, "-m", f"tests.benchmarks.{module}", *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{module} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def cpu_seconds(pid: int) -> float:
+    """utime + stime of a process, from /proc/<pid>/stat."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+def peak_rss_kb(pid: int) -> int:
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    raise RuntimeError(f"no VmHWM for {pid}")
+
+
+def cpu_hogs(count: int = 2) -> list[subprocess.Popen]:
+    return [subprocess.Popen([PYTHON, "-c", "while True: pass"]) for _ in range(count)]
+
+
+def stop(processes: list[subprocess.Popen]) -> None:
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.wait()
+
+
+class Tmux:
+    """Our own tmux server (its own socket), killed at the end."""
+
+    def __init__(self) -> None:
+        self.socket = f"rtui-bench-{os.getpid()}"
+        self.count = 0
+        self._cmd("new-session", "-d", "-s", "keep", "-x", "20", "-y", "5", "sleep 3600")
+
+    def _cmd(self, *args: str) -> str:
+        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True)
+        return done.stdout
+
+    def start(self, argv: list[str], env: dict) -> tuple[str, int]:
+        """Start `argv` in a new 100x30 session; return (name, pid of argv)."""
+        self.count += 1
+        name = f"s{self.count}"
+        names = [k for k in env if k.startswith(PASSED_ON)]
+        assignments = " ".join(f"{k}={shlex.quote(env[k])}" for k in names)
+        command = f"exec env -i {assignments} {shlex.join(argv)}"
+        self._cmd("new-session", "-d", "-s", name, "-x", str(COLUMNS), "-y", str(LINES), command)
+        pid = int(self._cmd("display-message", "-p", "-t", name, "#{pane_pid}").strip())
+        return name, pid
+
+    def screen(self, name: str) -> str:
+        return self._cmd("capture-pane", "-p", "-t", name)
+
+    def keys(self, name: str, *keys: str) -> None:
+        self._cmd("send-keys", "-t", name, *keys)
+
+    def wait_for(self, name: str, texts: tuple[str, ...], timeout: float = 30,
+                 interval: float = 0.005) -> float:
+        """perf_counter() when every text is on screen (polling capture-pane)."""
+        deadline = time.perf_counter() + timeout
+        while True:
+            screen = self.screen(name)
+            now = time.perf_counter()
+            if all(text in screen for text in texts):
+                return now
+            if now > deadline:
+                raise TimeoutError(f"{texts} not on screen after {timeout} s:\n{screen}")
+            time.sleep(interval)
+
+    def kill(self, name: str, pid: int | None = None) -> None:
+        self._cmd("kill-session", "-t", name)
+        if pid is not None:
+            wait_gone(pid)
+
+    def close(self) -> None:
+        self._cmd("kill-server")
+        folder = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+        (folder / self.socket).unlink(missing_ok=True)
+
+
+def wait_gone(pid: int, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while os.path.exists(f"/proc/{pid}") and time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                if stat.read().rsplit(")", 1)[1].split()[0] == "Z":
+                    return
+        except OSError:
+            return
+        time.sleep(0.02)
+

@@ -1,0 +1,61 @@
+"""Time to first frame and peak memory, in a real terminal (tmux).
+
+Each round starts the app and the minimal Textual app (order alternating),
+polls capture-pane until the screen is fully drawn, then opens History in
+the app and reads VmHWM of both processes.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from tests.benchmarks.common import APP, PYTHON, RUNS, Figure, Home, Tmux, median, peak_rss_kb, ratio_figure
+from tests.benchmarks.minimal_app import TEXT
+
+MINIMAL = [PYTHON, str(Path(__file__).with_name("minimal_app.py"))]
+HOME_DRAWN = ("Legs up the wall", "Press Enter to start.", "Quit")  # routine list, preview, footer
+HISTORY_DRAWN = ("records", "Soreness, last 28 days", "Back")
+SETTLE = 1.0  # seconds on the final screen before reading peak memory
+
+
+def first_frame(tmux: Tmux, argv: list[str], env: dict, drawn: tuple[str, ...]) -> tuple[str, int, float]:
+    start = time.perf_counter()
+    name, pid = tmux.start(argv, env)
+    return name, pid, tmux.wait_for(name, drawn) - start
+
+
+def measure(journal: Path, runs: int = RUNS) -> list[Figure]:
+    tmux = Tmux()
+    app_ttff, min_ttff, app_rss, min_rss = [], [], [], []
+    try:
+        with Home(journal) as home:
+            for round_ in range(runs + 1):  # round 0 warms caches and is not counted
+                order = ("app", "minimal") if round_ % 2 else ("minimal", "app")
+                for which in order:
+                    if which == "minimal":
+                        name, pid, seconds = first_frame(tmux, MINIMAL, home.env, (TEXT,))
+                        time.sleep(SETTLE)
+                        rss = peak_rss_kb(pid)
+                        if round_:
+                            min_ttff.append(seconds)
+                            min_rss.append(rss)
+                    else:
+                        home.refresh(journal)
+                        name, pid, seconds = first_frame(tmux, [APP], home.env, HOME_DRAWN)
+                        tmux.keys(name, "h")
+                        tmux.wait_for(name, HISTORY_DRAWN, timeout=60, interval=0.05)
+                        time.sleep(SETTLE)
+                        rss = peak_rss_kb(pid)
+                        if round_:
+                            app_ttff.append(seconds)
+                            app_rss.append(rss)
+                    tmux.kill(name, pid)
+    finally:
+        tmux.close()
+    ttff = ratio_figure("time to first frame", median(app_ttff), median(min_ttff), 1.25,
+                        "tmux capture-pane until routine list, preview and footer are drawn")
+    ratio = median(app_rss) / median(min_rss)
+    memory = Figure("memory (peak RSS on History)", round(ratio, 2), "x", "<= 1.3 x", ratio <= 1.3,
+                    f"{median(app_rss) / 1024:.1f} MiB vs minimal app {median(min_rss) / 1024:.1f} MiB")
+    return [ttff, memory]
