@@ -10,8 +10,6 @@ from pathlib import Path
 
 from tui import __version__
 from tui.core.errors import DataFileError
-from tui.core.loader import Library, load_files, load_library
-from tui.core.model import KIND_LABELS, format_duration
 
 PROG = "recovery-tui"
 
@@ -81,20 +79,24 @@ def register_journal_commands(commands) -> None:
         module.register(commands, add_journal_option)
 
 
-def load_all() -> Library:
+def load_all():
+    from tui.core.loader import load_library
+
     from routines import builtin_routine_files
     from tui.core.paths import user_routines_dir
 
     return load_library(builtin_routine_files(), user_routines_dir())
 
 
-def report_library_errors(library: Library) -> int:
+def report_library_errors(library) -> int:
     for error in library.errors:
         print(f"{PROG}: {error}", file=sys.stderr)
     return 1 if library.errors else 0
 
 
 def cmd_routines(args: argparse.Namespace) -> int:
+    from tui.core.model import KIND_LABELS, format_duration
+
     library = load_all()
     if args.json:
         json.dump([r.to_dict() for r in library.routines], sys.stdout, indent=2)
@@ -108,6 +110,8 @@ def cmd_routines(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from tui.core.loader import load_files
+
     library = load_files(list(args.files))
     for routine in library.routines:
         print(f"ok: {routine.source} ({routine.id}, {len(routine.exercises)} exercises)")
@@ -157,4 +161,9 @@ def main(argv: list[str] | None = None) -> int:
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Exception as error:  # a bug: one line for the runner, the details in a log
+        from tui.crash import crash_message, write_crash_log
+
+        print(f"{PROG}: {crash_message(write_crash_log(error))}", file=sys.stderr)
         return 1

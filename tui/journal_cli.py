@@ -152,9 +152,9 @@ def cmd_log(args: argparse.Namespace) -> int:
         raise _usage("say how sore: --soreness N (0-10) or --area AREA=N")
     journal = _open(args, now)
     try:
-        with journal:
+        with journal, journal.locked():
             record = journal.add_soreness(overall, areas, args.pain or [], args.note, when=when)
-            records = journal.records()
+            records = journal.records(since=min(when - core.LINK_WINDOW, now - soreness.GUARD_WINDOW))
             alerts = soreness.pain_alerts(records, now)
             link = "not linked to a session (none ended in the 72 h before)."
             session = next((r for r in records if r["id"] == record["session"]), None)

@@ -6,6 +6,8 @@ opened: bad input exits 2 and leaves the journal as it was.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import argparse
 import json
 import sys
@@ -13,14 +15,16 @@ import textwrap
 from collections.abc import Callable
 from datetime import datetime
 
-from tui.core import insights as found
-from tui.core.plan import RUN_KINDS, build_plan
-from tui.core.runs import ENDED_HELP, parse_ended, practice_ids, step_state
+from tui.core.ids import ENDED_HELP, RUN_KINDS
 from tui.core.when import WHEN_HELP, parse_stored, parse_when
 from tui.journal_cli import _finish, _now, _open, _say, _usage
 
 STATE_LABELS = {"upcoming": "", "due-soon": "due soon", "due": "due now", "overdue": "overdue",
                 "done": "done", "skipped": "skipped"}
+
+
+if TYPE_CHECKING:
+    from tui.core.insights import Insight
 
 
 def register(commands, add_journal_option: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -52,6 +56,9 @@ def _routine_ids() -> list[str]:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
+    from tui.core.plan import build_plan
+    from tui.core.runs import parse_ended
+
     from routines import PLAN_FILE
     from tui.core.paths import settings_path, user_plan_path
     from tui.core.plan import load_plan
@@ -89,6 +96,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def _step_lines(step, run: dict, now: datetime, ended: datetime) -> str:
+    from tui.core.runs import step_state
+
     def clock(moment: datetime) -> str:
         moment = moment.astimezone(now.tzinfo)
         return f"{moment:%H:%M}" if moment.date() == ended.date() else f"{moment:%a %H:%M}"
@@ -102,6 +111,8 @@ def _step_lines(step, run: dict, now: datetime, ended: datetime) -> str:
 
 
 def cmd_did(args: argparse.Namespace) -> int:
+    from tui.core.runs import practice_ids
+
     from tui.core.storage import JournalError
 
     now = _now()
@@ -129,6 +140,8 @@ def cmd_did(args: argparse.Namespace) -> int:
 
 
 def cmd_insights(args: argparse.Namespace) -> int:
+    from tui.core import insights as found
+
     from tui.core.storage import JournalError
 
     now = _now()
@@ -152,7 +165,9 @@ def _mean(value: float | None, n: int) -> str:
     return f"{'-' if value is None else f'{value:.1f}'} ({n} runs)"
 
 
-def _print_insights(ranked: list[found.Insight], areas: dict[str, found.Insight | None]) -> None:
+def _print_insights(ranked: list["Insight"], areas: dict[str, "Insight | None"]) -> None:
+    from tui.core import insights as found
+
     if not ranked:
         print("No runs with practices yet. After a run, start `recovery-tui plan` or record with `did`.")
         return

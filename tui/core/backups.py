@@ -45,6 +45,9 @@ class _JournalFile(SafeJSONStorage):
 
     def __init__(self, path: Path) -> None:
         self.path = path  # no super().__init__(): it would create a folder and a lock file
+        self._cache = None  # never locked, so never cached
+        self._depth = 0
+        self._owner = None
 
 
 def read_journal_file(path: Path) -> dict[str, dict[str, Any]] | None:

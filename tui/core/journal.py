@@ -16,9 +16,8 @@ from pathlib import Path
 from types import EllipsisType
 from typing import IO, Any
 
-from tui.core.loader import ID_PATTERN
+from tui.core.ids import ID_PATTERN, RUN_KINDS
 from tui.core.model import AREAS
-from tui.core.plan import RUN_KINDS
 from tui.core.when import local_now, parse_stored
 
 SCHEMA_VERSION = 1
@@ -197,6 +196,7 @@ class Journal:
         self.problems: list[str] = []
         self._db = None
         self._open_lock = threading.Lock()
+        self._valid: dict[int, tuple[dict, datetime]] = {}  # doc id -> (doc, time) that checked out
 
     def _table(self):
         with self._open_lock:
@@ -211,6 +211,11 @@ class Journal:
         """What storage did on its own (tightened modes, removed temp files)."""
         return list(self._db.storage.notices) if self._db is not None else []
 
+    def locked(self):
+        """Hold the journal's lock: reads inside parse the file once."""
+        self._table()
+        return self._db.storage.locked()
+
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
@@ -224,25 +229,48 @@ class Journal:
 
     # -- reading
 
-    def _checked(self) -> tuple[list[tuple[datetime, dict]], list[str]]:
+    def _checked(self, since: datetime | None = None) -> tuple[list[tuple[datetime, dict]], list[str]]:
         if self._db is None and not self.path.exists():
             return [], []  # nothing to read; do not create folder or lock file
         good, problems = [], []
-        for doc in self._table().all():
-            record = {**doc, "id": doc.doc_id}
-            try:
-                good.append((check_record(record), record))
-            except FieldError as error:
-                problems.append(
-                    f"Record #{doc.doc_id} in {self.path} was skipped: "
-                    f"field '{error.field}' {error.reason}."
-                )
+        self._table()
+        docs = (self._db.storage.read() or {}).get(TABLE, {})
+        valid, checked = self._valid, {}
+        for key, doc in docs.items():
+            doc_id = int(key)
+            known = valid.get(doc_id)
+            if known is not None and known[0] == doc:
+                moment = known[1]
+            else:
+                if since is not None:
+                    try:  # older than `since`: left unchecked (and out of the result)
+                        if parse_stored(doc[TIME_FIELD[doc["type"]]]) < since:
+                            continue
+                    except (KeyError, TypeError, ValueError):
+                        pass  # damaged: check_record says how
+                try:
+                    moment = check_record({**doc, "id": doc_id})
+                except FieldError as error:
+                    problems.append(
+                        f"Record #{doc_id} in {self.path} was skipped: "
+                        f"field '{error.field}' {error.reason}."
+                    )
+                    continue
+                known = (dict(doc), moment)  # a copy: TinyDB may edit the doc in place
+            checked[doc_id] = known
+            if since is None or moment >= since:
+                good.append((moment, {**doc, "id": doc_id}))
+        if since is None:
+            self._valid = checked
+        else:
+            self._valid.update(checked)
         good.sort(key=lambda pair: (pair[0], pair[1]["id"]), reverse=True)
         return good, problems
 
-    def records(self) -> list[dict]:
-        """Every good record, newest first; `problems` lists the skipped ones."""
-        good, self.problems = self._checked()
+    def records(self, since: datetime | None = None) -> list[dict]:
+        """Every good record, newest first; `problems` lists the skipped ones.
+        With `since`, only records from then on are checked and returned."""
+        good, self.problems = self._checked(since)
         return [record for _, record in good]
 
     def latest(self, n: int) -> list[dict]:
@@ -328,7 +356,8 @@ class Journal:
         }
         table = self._table()
         with self._db.storage.locked():
-            sessions = [r for r in self.records() if r["type"] == "session"]
+            since = when - LINK_WINDOW if session_id is None else None
+            sessions = [r for r in self.records(since) if r["type"] == "session"]
             if session_id is None:
                 linked = linked_session(sessions, when)
                 record["session"] = linked["id"] if linked else None

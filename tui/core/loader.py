@@ -3,7 +3,6 @@ the file, the exercise and the field."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from tui.core.tomlfile import read_toml
 
 ROUTINE_FIELDS = ("id", "name", "kind", "description", "exercises")
 EXERCISE_FIELDS = ("name", "seconds", "sides", "areas", "cue")
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+from tui.core.ids import ID_PATTERN  # noqa: E402
 
 
 def parse_routine(data: dict, path: Path, *, builtin: bool = False) -> Routine:

@@ -23,7 +23,7 @@ from tui.core.when import localize
 
 STEP_IDS = ("cool-down-walk", "hydrate", "snack", "stretch", "foam-roll", "ice-bath", "heat",
             "meal", "legs-up", "nap", "epsom-bath", "bedtime-stretch", "sleep")
-RUN_KINDS = ("easy", "long", "tempo", "intervals", "race")
+from tui.core.ids import RUN_KINDS  # noqa: E402
 RUN_END, BEDTIME = "run-end", "bedtime"
 OFFSETS = {RUN_END: (0, 720), BEDTIME: (-720, 0)}  # minutes, per anchor
 MAX_TIMER = 3600

@@ -14,7 +14,7 @@ from tui.core.plan import STEP_IDS, DueStep, step_status
 from tui.core.settings import parse_clock
 from tui.core.when import localize
 
-ENDED_HELP = "'now', minutes ago like '20m', or a time like '07:40'"
+from tui.core.ids import ENDED_HELP  # noqa: E402
 MINUTES_AGO = re.compile(r"^(\d{1,4})m$")
 MAX_MINUTES_AGO = 24 * 60
 DONE, SKIPPED = "done", "skipped"

@@ -18,7 +18,6 @@ import errno
 import fcntl
 import json
 import os
-import secrets
 import stat
 import threading
 from collections.abc import Iterator
@@ -77,7 +76,7 @@ class JournalAccessError(JournalError):
 def _create_temp(folder: Path, journal_name: str) -> tuple[int, Path]:
     """Create a fresh 0600 temp file next to the journal; return (fd, path)."""
     while True:
-        name = f".{journal_name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
+        name = f".{journal_name}.tmp-{os.getpid()}-{os.urandom(4).hex()}"
         path = folder / name
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
@@ -117,6 +116,11 @@ def _fsync_dir(folder: Path) -> None:
             raise
     finally:
         os.close(fd)
+
+
+def _dumps(data: dict) -> bytes:
+    """Compact UTF-8 JSON; a value JSON cannot hold raises TypeError/ValueError."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _reason(exc: OSError) -> str:
@@ -179,6 +183,9 @@ class SafeJSONStorage(Storage):
         self._thread_lock = threading.RLock()
         self._lock_fd: int | None = None
         self._depth = 0
+        self._owner: int | None = None
+        # What the file holds, valid only while this thread holds the lock.
+        self._cache: dict[str, dict[str, Any]] | None = None
         self._close_pending = False
 
         self._prepare_folder(create_dirs)
@@ -314,12 +321,18 @@ class SafeJSONStorage(Storage):
                         self.path, f"Cannot lock the journal at {self.path}: {_reason(exc)}."
                     ) from None
                 _HELD_LOCKS.add(str(self.lock_path))
+                self._owner = threading.get_ident()
             self._depth += 1
             try:
                 yield self
+            except BaseException:
+                self._cache = None  # a failed update may have left it out of step
+                raise
             finally:
                 self._depth -= 1
                 if self._depth == 0:
+                    self._cache = None  # other processes may write from now on
+                    self._owner = None
                     _HELD_LOCKS.discard(str(self.lock_path))
                     fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
                     if self._close_pending:
@@ -327,8 +340,26 @@ class SafeJSONStorage(Storage):
 
     # -- tinydb.Storage ----------------------------------------------------
 
+    def _cached(self) -> bool:
+        return self._cache is not None and self._depth > 0 and self._owner == threading.get_ident()
+
     def read(self) -> dict[str, dict[str, Any]] | None:
-        """The journal's tables, or None if the file does not exist yet."""
+        """The journal's tables, or None if the file does not exist yet.
+
+        Under locked() the file cannot change but through us, so it is parsed
+        once; callers get copies of the tables (TinyDB edits what it reads;
+        a doc it edits is written at once, which renews the cache, and any
+        failure drops it).
+        """
+        if self._cached():
+            return {name: dict(table) for name, table in self._cache.items()}
+        data = self._read_file()
+        if data is not None and self._depth > 0 and self._owner == threading.get_ident():
+            self._cache = data
+            return {name: dict(table) for name, table in data.items()}
+        return data
+
+    def _read_file(self) -> dict[str, dict[str, Any]] | None:
         try:
             # O_NONBLOCK: a FIFO in the journal's place must not hang us
             fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
@@ -394,8 +425,9 @@ class SafeJSONStorage(Storage):
 
         A value JSON cannot hold raises TypeError/ValueError before any file is touched.
         """
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        payload = _dumps(data)
         with self.locked():
+            self._cache = None
             self._require_writable_target()
             try:
                 fd, tmp = _create_temp(self.folder, self.path.name)
@@ -424,6 +456,8 @@ class SafeJSONStorage(Storage):
                     f"The journal at {self.path} was saved but could not be flushed to disk: "
                     f"{_reason(exc)}.",
                 ) from None
+            if self._depth > 1:  # still locked after this write: keep what the file holds
+                self._cache = {name: dict(table) for name, table in data.items()}
 
     def _require_writable_target(self) -> None:
         try:

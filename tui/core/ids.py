@@ -1,0 +1,7 @@
+"""Ids and names shared by the journal, the loader and the plan (no imports to speak of)."""
+
+import re
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+RUN_KINDS = ("easy", "long", "tempo", "intervals", "race")
+ENDED_HELP = "'now', minutes ago like '20m', or a time like '07:40'"
