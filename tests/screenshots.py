@@ -12,7 +12,7 @@ from pathlib import Path
 
 import tempfile
 
-from tests.ui.helpers import FakeClock, make_app, sample_journal
+from tests.ui.helpers import FakeClock, make_app, sample_journal, start_plan
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 SIZE = (100, 30)
@@ -58,12 +58,7 @@ async def _summary(pilot, clock):
 
 @shot("plan", sample=True)
 async def _plan(pilot, clock):
-    await pilot.press("r")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.press("down", "enter")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await start_plan(pilot)
     await pilot.press("d", "down", "d")
     await pilot.app.workers.wait_for_complete()
 

@@ -61,3 +61,13 @@ def sample_journal(path) -> Journal:
         journal.add_soreness(soreness, {"calves": soreness + 1, "quads": 3, "hamstrings": 2 + day % 2},
                              when=ended + timedelta(hours=22), note="hills yesterday" if day == 9 else "")
     return journal
+
+
+async def start_plan(pilot) -> None:
+    """From home: `r`, then "long" in the run-kind question."""
+    await pilot.press("r")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("down", "enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.helpers import FakeClock, make_app
+from tests.ui.helpers import FakeClock, make_app, start_plan
 
 SIZES = [(80, 24), (120, 40)]
 
 
-async def open_plan(pilot):
-    await pilot.press("r")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.press("down", "enter")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+open_plan = start_plan
 
 
 @pytest.mark.parametrize("size", SIZES)
