@@ -108,6 +108,18 @@ async def test_empty_journal_explains_how_to_build_data(tmp_path):
         assert not screen.query_one(DataTable).display
 
 
+async def test_a_run_without_practices_is_not_called_no_runs(tmp_path):
+    path = tmp_path / "journal.json"
+    with Journal(path) as journal:
+        journal.add_run(FIXED_NOW - timedelta(hours=2), "easy")
+    app = make_app(journal_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_insights(app, pilot)
+        headline = text_of(screen, "#insights-headline")
+        assert "No runs in your journal yet" not in headline
+        assert "nothing to compare yet" in headline and "recovery-tui did" in headline
+
+
 async def test_no_journal_says_so(tmp_path):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -22,6 +22,12 @@ EMPTY = (
     f"Once a practice has {MIN_RUNS} rated runs with it and {MIN_RUNS} without, "
     "this screen shows whether it goes with less soreness the next day."
 )
+NOTHING_RATED = (
+    "Your runs have nothing to compare yet: tick what you do in the after-run plan (r on home) "
+    "or with `recovery-tui did`, and rate your soreness (l) 12-72 h after the run.\n\n"
+    f"Once a practice has {MIN_RUNS} rated runs with it and {MIN_RUNS} without, "
+    "this screen shows whether it goes with less soreness the next day."
+)
 SHORT_HINT = "A run counts once you rate your soreness 12-72 h after it."
 
 
@@ -91,17 +97,18 @@ class InsightsScreen(Screen):
         if records is None:
             return
         if not any(record["type"] == "run" for record in records):
-            self.app.call_from_thread(self.show, [], {})
+            self.app.call_from_thread(self.show, [], {}, EMPTY)
             return
         self.app.call_from_thread(self.show, insights(records), area_insights(records))
 
     def show_error(self, message: str) -> None:
         self.query_one("#insights-headline", Static).update(Text(message, style="bold red"))
 
-    def show(self, found: list[Insight], best: dict[str, Insight | None]) -> None:
+    def show(self, found: list[Insight], best: dict[str, Insight | None],
+             empty: str = NOTHING_RATED) -> None:
         headline = self.query_one("#insights-headline", Static)
         if not found:
-            headline.update(EMPTY)
+            headline.update(empty)
             return
         text = Text("What works for you: ", style="bold")
         text.append(NOT_PROOF, style="italic")
