@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Label, ProgressBar, Static
 
-from tui.core.model import Routine, format_duration
+from tui.core.model import Exercise, Routine, format_duration
 from tui.core.timer import Clock, Phase, Report, RoutineTimer
 from tui.screens.confirm import ConfirmScreen
 
@@ -144,9 +144,7 @@ class RunnerScreen(Screen[RunResult]):
         for phase, css_class in PHASE_CLASSES.items():
             self.set_class(phase is segment.phase, css_class)
         self.set_class(timer.paused, "-paused")
-        self.query_one("#position", Label).update(
-            f"Exercise {segment.exercise + 1} of {len(self.routine.exercises)}"
-        )
+        self.query_one("#position", Label).update(self.position_text(segment.exercise))
         phase_text = "PAUSED" if timer.paused else segment.phase.value.upper()
         self.query_one("#phase", Label).update(f" {phase_text} ")
         self.query_one("#exercise-name", Label).update(exercise.name)
@@ -157,21 +155,32 @@ class RunnerScreen(Screen[RunResult]):
             side = "Both sides, left first"
         self.query_one("#side", Label).update(side)
         self.query_one("#countdown", Digits).update(format_duration(remaining))
-        self.query_one("#cue", Static).update(exercise.cue)
-        self.query_one("#areas", Label).update("Works: " + ", ".join(exercise.areas))
-        following = timer.next_exercise_index()
-        if following is None:
-            up_next = "Next: finish"
-        else:
-            nxt = self.routine.exercises[following]
-            sides = " × 2 sides" if nxt.sides == 2 else ""
-            up_next = f"Next: {nxt.name} ({nxt.seconds} s{sides})"
-        self.query_one("#up-next", Label).update(up_next)
+        self.query_one("#cue", Static).update(self.cue_text(exercise))
+        self.query_one("#areas", Label).update(self.areas_text(exercise))
+        self.query_one("#up-next", Label).update(self.up_next_text())
         self.query_one("#progress", ProgressBar).update(progress=timer.progress())
         self.query_one("#times", Label).update(
             f"Elapsed {format_duration(timer.elapsed())} · "
             f"Left {format_duration(timer.routine_remaining())}"
         )
+
+    # What the labels say; a timed plan step shows less (see timed_step.py).
+    def position_text(self, index: int) -> str:
+        return f"Exercise {index + 1} of {len(self.routine.exercises)}"
+
+    def cue_text(self, exercise: Exercise) -> str:
+        return exercise.cue
+
+    def areas_text(self, exercise: Exercise) -> str:
+        return "Works: " + ", ".join(exercise.areas)
+
+    def up_next_text(self) -> str:
+        following = self.timer.next_exercise_index()
+        if following is None:
+            return "Next: finish"
+        nxt = self.routine.exercises[following]
+        sides = " × 2 sides" if nxt.sides == 2 else ""
+        return f"Next: {nxt.name} ({nxt.seconds} s{sides})"
 
     def _command(self, command: Callable[[], None]) -> None:
         before = self.timer.segment

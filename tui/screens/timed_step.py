@@ -30,15 +30,19 @@ class TimedStepScreen(RunnerScreen):
         self.step = step
         self._milestone: str | None = None
 
-    def refresh_display(self) -> None:
-        super().refresh_display()
-        if self.timer.finished:
-            return
+    def cue_text(self, exercise) -> str:
+        """The milestone reached so far; the bell marks each new one."""
         text = milestone_text(self.step, self.timer.elapsed())
         if self._milestone is not None and text != self._milestone:
             self.app.ring()
         self._milestone = text
-        self.query_one("#cue").update(text)
-        self.query_one("#position").update("")
-        self.query_one("#areas").update("")
-        self.query_one("#up-next").update("")
+        return text
+
+    def position_text(self, index: int) -> str:
+        return ""
+
+    def areas_text(self, exercise) -> str:
+        return ""
+
+    def up_next_text(self) -> str:
+        return ""
