@@ -23,7 +23,9 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def build_parser() -> Parser:
+def build_parser(argv: list[str] | None = None, whole: bool = True) -> Parser:
+    """The command line; with whole=False, only what argv's command needs
+    (importing the other command modules would slow `log` down)."""
     parser = Parser(
         prog=PROG,
         description="Post-run recovery: guided routines with timers.",
@@ -48,7 +50,7 @@ def build_parser() -> Parser:
     validate = commands.add_parser("validate", help="check routine files")
     validate.add_argument("files", metavar="FILE", nargs="+", type=Path)
     validate.set_defaults(handler=cmd_validate)
-    register_journal_commands(commands)
+    register_journal_commands(commands, None if whole else _command_module(argv))
     return parser
 
 
@@ -62,14 +64,26 @@ def add_journal_option(parser: argparse.ArgumentParser, top_level: bool = False)
     )
 
 
-# Modules that add their own commands with register(commands, add_journal_option).
-COMMAND_MODULES = ("tui.journal_cli", "tui.plan_cli", "tui.doctor_cli")
+# Modules that add their own commands with register(commands, add_journal_option),
+# and the commands each adds (tests/core/test_cli_errors.py keeps this in step).
+COMMAND_MODULES = {
+    "tui.journal_cli": ("log", "history", "export"),
+    "tui.plan_cli": ("plan", "did", "insights"),
+    "tui.doctor_cli": ("doctor",),
+}
 
 
-def register_journal_commands(commands) -> None:
+def _command_module(argv: list[str] | None) -> str | None:
+    """The module of the command in argv, if it names one of theirs."""
+    words = sys.argv[1:] if argv is None else argv
+    command = next((word for word in words if not word.startswith("-")), None)
+    return next((name for name, commands in COMMAND_MODULES.items() if command in commands), None)
+
+
+def register_journal_commands(commands, only: str | None = None) -> None:
     import importlib
 
-    for name in COMMAND_MODULES:
+    for name in [only] if only else COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as error:
@@ -144,9 +158,16 @@ def cmd_app(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    try:
+        return build_parser(argv, whole=False).parse_args(argv)
+    except UsageError:
+        return build_parser(argv).parse_args(argv)  # the whole parser words the error
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args = parse(argv)
         return args.handler(args)
     except UsageError as error:
         print(f"{PROG}: {error} (try '{PROG} --help')", file=sys.stderr)

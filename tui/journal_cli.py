@@ -11,14 +11,13 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from tui.core import journal as core
-from tui.core.model import AREAS, format_duration
-from tui.core.when import WHEN_HELP, cli_now, parse_when
+from tui.core.ids import AREAS
+from tui.core.when import WHEN_HELP, cli_now, format_duration, parse_when
 
 PROG = "recovery-tui"
 
@@ -177,28 +176,27 @@ def cmd_history(args: argparse.Namespace) -> int:
     journal = _open(args, now)
     try:
         with journal:
-            records = journal.records()
-            shown = records[: args.limit] if args.limit else records
             if args.json:
-                core.export_json(shown, sys.stdout)
+                core.export_json(journal.latest(args.limit) if args.limit else journal.records(), sys.stdout)
             else:
-                _print_table(records, shown, journal, now)
+                _print_table(journal, args.limit, now)
             return _finish(journal)
     except JournalError as error:
         _say(str(error))
         return 1
 
 
-def _print_table(records: list[dict], shown: list[dict], journal: core.Journal, now: datetime) -> None:
+def _print_table(journal: core.Journal, limit: int | None, now: datetime) -> None:
     from tui.core import soreness
 
-    if not records:
+    shown = journal.latest(limit) if limit else journal.records()
+    if not shown:
         print(f"No records yet in {journal.path}.")
         return
     for record in shown:
         print(f"{'#' + str(record['id']):>6}  {_local(core.to_public(record)['time'], now)}  "
               f"{record['type']:<8}  {_what(record)}")
-    week, days = soreness.week_count(records, now), soreness.streak(records, now)
+    week, days = soreness.week_count(journal.records(since=now - timedelta(days=8)), now), soreness.journal_streak(journal, now)
     print(f"Routines this week: {week}. Streak: {days} day{'s' if days != 1 else ''}.")
 
 
@@ -249,6 +247,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _write_new(path: Path, write: Callable) -> None:
     """Write a new file in full (temp file, fsync, rename); never replace one."""
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with open(fd, "w", encoding="utf-8", newline="") as file:

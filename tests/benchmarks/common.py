@@ -65,8 +65,7 @@ class Home:
         self.journal = self.dir / "data" / "journal.json"
         self.journal.parent.mkdir(mode=0o700)
         if journal is not None:
-            shutil.copyfile(journal, self.journal)
-            os.chmod(self.journal, 0o600)
+            self.refresh(journal)
         config = self.dir / "config"
         (config / "routines").mkdir(parents=True)
         for name, text in (routines or {}).items():
@@ -88,7 +87,12 @@ class Home:
         self.env.pop("NO_COLOR", None)
 
     def refresh(self, journal: Path) -> None:
+        """A fresh copy of the journal and its archive folder."""
         shutil.copyfile(journal, self.journal)
+        os.chmod(self.journal, 0o600)
+        archive = journal.parent / "archive"
+        if archive.is_dir():
+            shutil.copytree(archive, self.journal.parent / "archive", dirs_exist_ok=True)
 
     def cleanup(self) -> None:
         shutil.rmtree(self.dir, ignore_errors=True)

@@ -4,7 +4,9 @@ seed and an end date.
 
 The records have the shapes Journal.add_session/add_soreness/add_run/
 record_practices store; the dict is built directly and written once through
-SafeJSONStorage (one atomic write instead of 9,000 rewrites).
+SafeJSONStorage (one atomic write instead of 9,000 rewrites). Then, as the
+app's saves would have done over the years, the months before last move to
+the archive files (Journal.archive_old_months).
 
     python -m tests.benchmarks.generate_journal PATH [--years 10] [--seed 2024]
 """
@@ -16,7 +18,7 @@ import random
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from tui.core.journal import SCHEMA_VERSION, TABLE
+from tui.core.journal import SCHEMA_VERSION, TABLE, Journal
 from tui.core.model import AREAS
 from tui.core.plan import RUN_KINDS, STEP_IDS
 from tui.core.storage import SafeJSONStorage
@@ -109,6 +111,10 @@ def write_journal(path: Path, years: int = 10, seed: int = 2024, end: date | Non
         storage.write(data)
     finally:
         storage.close()
+    last_day = end or date.today() - timedelta(days=1)
+    at_end = datetime.combine(last_day, time(22, 0)).astimezone()
+    with Journal(path, now=lambda: at_end) as journal:
+        journal.archive_old_months()
     return len(data[TABLE])
 
 

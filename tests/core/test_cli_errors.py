@@ -21,3 +21,28 @@ def test_unexpected_error_is_one_line_with_a_log(monkeypatch, capsys, isolated_u
     log = isolated_user_dirs / "data" / "recovery-tui" / "crash.log"
     assert str(log) in err
     assert "something internal broke" in log.read_text() and secret not in log.read_text()
+
+
+def test_command_modules_list_the_commands_each_registers():
+    """cli.COMMAND_MODULES lets `log` import only its own module; it must name
+    exactly the commands each module adds, or a command would go missing."""
+    import argparse
+    import importlib
+
+    from tui.cli import COMMAND_MODULES, add_journal_option
+
+    for name, listed in COMMAND_MODULES.items():
+        commands = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(name).register(commands, add_journal_option)
+        assert tuple(commands.choices) == listed, name
+
+
+def test_a_command_parses_the_same_with_only_its_module(capsys):
+    from tui.cli import build_parser
+
+    argv = ["--journal", "plan", "history", "--limit", "3"]  # "plan" is the journal's name here
+    whole = build_parser(argv).parse_args(argv)
+    assert whole.command == "history" and whole.journal == "plan"
+    from tui.cli import parse
+
+    assert vars(parse(argv)) == vars(whole)

@@ -190,6 +190,33 @@ async def test_history_pages_in_long_journals(tmp_path):
         assert table.row_count == PAGE
         assert "entry 0" in str(table.get_row_at(0)[2])  # newest first
         table.move_cursor(row=PAGE - 1)
-        await pilot.pause()
+        await wait_for_writes(app, pilot)
         assert table.row_count == PAGE + 30
         assert "entry 129" in str(table.get_row_at(PAGE + 29)[2])
+
+
+async def test_history_reads_archive_months_as_it_scrolls(tmp_path):
+    """Ten months of ratings: the journal file keeps two, the rest are in
+    monthly archive files that History reads only when scrolled to."""
+    from tui.screens.history import PAGE
+
+    path = tmp_path / "journal.json"
+    with Journal(path, now=lambda: FIXED_NOW) as journal:
+        for n in range(300):  # one a day, newest first
+            journal.add_soreness(n % 11, when=FIXED_NOW - timedelta(days=n, hours=1), note=f"entry {n}")
+    months = Journal(path).archive_months()
+    assert months == [f"2026-{m:02d}" for m in range(9, 0, -1)]  # November and October stay in the journal
+    app = make_app(journal_path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        await wait_for_writes(app, pilot)
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        assert "300 records" in str(screen.query_one("#history-stats").render())
+        assert table.row_count == PAGE and screen.pages.complete is False
+        while table.row_count < 300:
+            table.move_cursor(row=table.row_count - 1)
+            await wait_for_writes(app, pilot)
+        assert screen.pages.complete
+        notes = [str(table.get_row_at(row)[2]).rsplit("entry ", 1)[1] for row in range(300)]
+        assert notes == [str(n) for n in range(300)]  # every record once, newest first

@@ -11,28 +11,27 @@ journal aside (never deleting it), then writes the backup in atomically.
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tui.core import storage
 from tui.core.journal import TABLE
-from tui.core.storage import JournalAccessError, JournalError, SafeJSONStorage, move_aside
+from tui.core.storage import (
+    JournalAccessError, JournalError, SafeJSONStorage, move_aside, read_tables, write_file_atomically,
+)
 
 KEEP = 7
 FOLDER_NAME = "backups"
 LOCK_NAME = ".lock"
 
 
-@dataclass(frozen=True)
-class BackupInfo:
+class BackupInfo(NamedTuple):  # a NamedTuple, not a dataclass: saves import faster
     path: Path
     day: date
     records: int | None  # None when the backup cannot be read
@@ -40,19 +39,9 @@ class BackupInfo:
     problem: str = ""  # why it cannot be read
 
 
-class _JournalFile(SafeJSONStorage):
-    """SafeJSONStorage's strict read() of one file: no lock file, no folder changes."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path  # no super().__init__(): it would create a folder and a lock file
-        self._cache = None  # never locked, so never cached
-        self._depth = 0
-        self._owner = None
-
-
 def read_journal_file(path: Path) -> dict[str, dict[str, Any]] | None:
     """The tables in a journal file, None if it does not exist; JournalError if unusable."""
-    return _JournalFile(path).read()
+    return read_tables(path)
 
 
 def backup_folder(journal_path: Path | str) -> Path:
@@ -82,7 +71,7 @@ def make_daily_backup(journal_path: Path | str, today: date) -> Path | None:
     with _locked(backup_folder(journal)):
         if _info(target, today).ok:  # another copy of the app was quicker
             return None
-        _write_atomically(target, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        write_file_atomically(target, data)
         read_journal_file(target)  # reads back, or raises before anything is pruned
         _prune(journal)
     return target
@@ -186,21 +175,6 @@ def _locked(folder: Path) -> Iterator[None]:
         raise _error(folder, exc) from None
     finally:
         os.close(fd)
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    fd, tmp = storage._create_temp(target.parent, target.name)
-    try:
-        try:
-            storage._write_all(fd, text.encode("utf-8"))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, target)
-    except BaseException:
-        _unlink(tmp)
-        raise
-    storage._fsync_dir(target.parent)
 
 
 def _unlink(path: Path) -> None:

@@ -7,17 +7,18 @@ not check out (hand-edited, older bugs) are skipped, and `problems` says why.
 
 from __future__ import annotations
 
-import csv
 import json
 import threading
-from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime, timedelta
+from itertools import chain
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import nullcontext
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from types import EllipsisType
 from typing import IO, Any
 
-from tui.core.ids import ID_PATTERN, RUN_KINDS
-from tui.core.model import AREAS
+from tui.core import archive
+from tui.core.ids import AREAS, ID_PATTERN, RUN_KINDS
 from tui.core.when import local_now, parse_stored
 
 SCHEMA_VERSION = 1
@@ -196,7 +197,8 @@ class Journal:
         self.problems: list[str] = []
         self._db = None
         self._open_lock = threading.Lock()
-        self._valid: dict[int, tuple[dict, datetime]] = {}  # doc id -> (doc, time) that checked out
+        self._valid: dict[int, dict] = {}  # doc id -> the doc as it checked out
+        self._backed_up: date | None = None  # the day this object last made sure of a backup
 
     def _table(self):
         with self._open_lock:
@@ -229,52 +231,115 @@ class Journal:
 
     # -- reading
 
-    def _checked(self, since: datetime | None = None) -> tuple[list[tuple[datetime, dict]], list[str]]:
+    def _active_docs(self) -> dict[str, dict]:
         if self._db is None and not self.path.exists():
-            return [], []  # nothing to read; do not create folder or lock file
-        good, problems = [], []
+            return {}  # nothing to read; do not create folder or lock file
         self._table()
-        docs = (self._db.storage.read() or {}).get(TABLE, {})
-        valid, checked = self._valid, {}
-        for key, doc in docs.items():
-            doc_id = int(key)
-            known = valid.get(doc_id)
-            if known is not None and known[0] == doc:
-                moment = known[1]
-            else:
-                if since is not None:
-                    try:  # older than `since`: left unchecked (and out of the result)
-                        if parse_stored(doc[TIME_FIELD[doc["type"]]]) < since:
-                            continue
-                    except (KeyError, TypeError, ValueError):
-                        pass  # damaged: check_record says how
-                try:
-                    moment = check_record({**doc, "id": doc_id})
-                except FieldError as error:
-                    problems.append(
-                        f"Record #{doc_id} in {self.path} was skipped: "
-                        f"field '{error.field}' {error.reason}."
-                    )
-                    continue
-                known = (dict(doc), moment)  # a copy: TinyDB may edit the doc in place
-            checked[doc_id] = known
+        return (self._db.storage.read() or {}).get(TABLE, {})
+
+    def _archived_docs(self, months: Iterable[str], active: Mapping[str, dict]) -> Iterator[tuple[str, dict]]:
+        """Archived docs of `months`; the journal's own copy wins (see archive.py)."""
+        for month in months:
+            for key, doc in archive.read_archive(self.path, month).items():
+                if key not in active:
+                    yield key, doc
+
+    def _checked(self, docs: Iterable[tuple[str, dict]], since: datetime | None = None,
+                 limit: int | None = None) -> tuple[list[tuple[datetime, dict]], list[str]]:
+        """(time, record) of the good records, newest first, and what was skipped.
+
+        Records are sorted on their time alone, then checked newest first: with
+        `limit`, only as many as needed; with `since`, none from before it.
+        """
+        timed, damaged = [], []
+        for key, doc in docs:
+            try:
+                moment = parse_stored(doc[TIME_FIELD[doc["type"]]])
+            except (KeyError, TypeError, ValueError):
+                damaged.append((key, doc))  # check_record says how
+                continue
             if since is None or moment >= since:
+                timed.append((moment, int(key), doc))
+        timed.sort(key=lambda entry: entry[:2], reverse=True)
+        good, problems = [], []
+        for key, doc in damaged:
+            self._check(int(key), doc, problems)
+        for moment, doc_id, doc in timed:
+            if limit is not None and len(good) >= limit:
+                break
+            if self._check(doc_id, doc, problems):
                 good.append((moment, {**doc, "id": doc_id}))
-        if since is None:
-            self._valid = checked
-        else:
-            self._valid.update(checked)
-        good.sort(key=lambda pair: (pair[0], pair[1]["id"]), reverse=True)
         return good, problems
+
+    def _check(self, doc_id: int, doc: dict, problems: list[str]) -> bool:
+        known = self._valid.get(doc_id)
+        if known is not None and known == doc:
+            return True
+        try:
+            check_record({**doc, "id": doc_id})
+        except FieldError as error:
+            problems.append(
+                f"Record #{doc_id} in {self.path} was skipped: field '{error.field}' {error.reason}."
+            )
+            return False
+        self._valid[doc_id] = dict(doc)  # a copy: TinyDB may edit the doc in place
+        return True
+
+    def _read(self, docs: Iterable[tuple[str, dict]], since: datetime | None = None) -> list[dict]:
+        good, self.problems = self._checked(docs, since)
+        return [record for _, record in good]
 
     def records(self, since: datetime | None = None) -> list[dict]:
         """Every good record, newest first; `problems` lists the skipped ones.
-        With `since`, only records from then on are checked and returned."""
-        good, self.problems = self._checked(since)
-        return [record for _, record in good]
+        With `since`, only records from then on are checked and returned, and
+        only the archive months that may hold them are read."""
+        with self._reading():
+            active = self._active_docs()
+            months = archive.months_since(self.path, since)
+            return self._read(chain(active.items(), self._archived_docs(months, active)), since)
+
+    def recent(self) -> list[dict]:
+        """The records in the journal file itself (this month and last), newest first."""
+        with self._reading():
+            return self._read(self._active_docs().items())
+
+    def count(self) -> int:
+        """How many good records there are, archived ones included, without
+        reading the archive: its months' counts are kept in the journal file."""
+        with self._reading():
+            active = self._active_docs()
+            counted = archive.archived_counts(self._db.storage.read() if self._db is not None else None)
+            return len(self._read(active.items())) + sum(counted.values())
+
+    def archive_months(self) -> list[str]:
+        """Months moved to archive files ("2024-11"), newest first."""
+        return archive.archive_months(self.path)
+
+    def archived(self, month: str) -> list[dict]:
+        """The good records of one archive month (not also in the journal), newest first."""
+        with self._reading():
+            return self._read(self._archived_docs([month], self._active_docs()))
 
     def latest(self, n: int) -> list[dict]:
-        return self.records()[:n]
+        """The newest n records, checking and reading no more than needed."""
+        with self._reading():
+            active = self._active_docs()
+            good, problems = self._checked(active.items(), limit=n)
+            for month in archive.archive_months(self.path):
+                if len(good) >= n:
+                    break
+                older, more = self._checked(self._archived_docs([month], active), limit=n - len(good))
+                good, problems = good + older, problems + more
+            good.sort(key=lambda pair: (pair[0], pair[1]["id"]), reverse=True)
+            self.problems = problems
+            return [record for _, record in good[:n]]
+
+    def _reading(self):
+        """Hold the lock while reading journal and archives together, so a
+        move to the archive cannot happen half-way through the read."""
+        if self._db is None and not self.path.exists():
+            return nullcontext()
+        return self.locked()
 
     def get(self, record_id: int) -> dict | None:
         return next((r for r in self.records() if r["id"] == record_id), None)
@@ -289,7 +354,32 @@ class Journal:
     def _insert_locked(self, table, record: dict) -> dict:
         self._daily_backup()
         doc_id = table.insert(record)
+        self.archive_old_months()  # after the insert, so a back-dated record moves at once
         return {**record, "id": doc_id}
+
+    def archive_old_months(self) -> int:
+        """Move records from before last month to the archive (see archive.py);
+        return how many moved. Each save does this first. It is housekeeping
+        only: if it fails, the save goes on, and `notices` says why."""
+        from tui.core.storage import JournalError
+
+        def checks_out(key: str, doc: dict) -> bool:
+            try:
+                check_record({**doc, "id": int(key)})
+            except FieldError:
+                return False
+            return True
+
+        self._table()
+        try:
+            with self._db.storage.locked():
+                before = archive.month_before(archive.month_of(self.now()))
+                return archive.move_old_records(self._db.storage, before, TIME_FIELD, checks_out)
+        except JournalError as error:
+            self._db.storage.notices.append(
+                f"{error} Older records stay in the journal for now; nothing was lost."
+            )
+            return 0
 
     def _daily_backup(self) -> None:
         """The day's first write backs up the journal as it stood (the last 7 days
@@ -297,10 +387,16 @@ class Journal:
         from tui.core.backups import make_daily_backup
         from tui.core.storage import JournalError
 
+        today = self.now().date()
+        if self._backed_up == today:
+            return  # saves after the first of the day need not read the backup again
         try:
-            make_daily_backup(self.path, self.now().date())
+            made = make_daily_backup(self.path, today)
         except JournalError as error:
             self._db.storage.notices.append(str(error))
+        else:
+            if made is not None or self.path.exists():  # None and no journal: nothing to back up yet
+                self._backed_up = today
 
     def add_session(
         self,
@@ -379,7 +475,9 @@ class Journal:
 
     def run_for_day(self, day: date) -> dict | None:
         """The latest run whose plan day is `day`."""
-        return next((r for r in self.records() if r["type"] == "run" and r["plan_date"] == day.isoformat()), None)
+        since = datetime.combine(day - timedelta(days=2), datetime.min.time(), timezone.utc)  # any zone
+        runs = (r for r in self.records(since) if r["type"] == "run")
+        return next((r for r in runs if r["plan_date"] == day.isoformat()), None)
 
     def start_run(self, ended: datetime, run_kind: str | None = None) -> tuple[dict, bool]:
         """The run of `ended`'s day, created if there is none: (record, created)."""
@@ -420,14 +518,22 @@ class Journal:
             "practices": [i for i in r["practices"] if i not in ids]})
 
     def _change_run(self, run_id: int, change: Callable[[dict], dict]) -> dict:
+        """Change a run where it is kept: the journal file or its archive month."""
         table = self._table()
         with self._db.storage.locked():
-            doc = table.get(doc_id=run_id) if isinstance(run_id, int) and not isinstance(run_id, bool) else None
+            valid_id = isinstance(run_id, int) and not isinstance(run_id, bool)
+            doc = table.get(doc_id=run_id) if valid_id else None
+            month = None
+            if doc is None and valid_id:
+                month, doc = archive.find(self.path, str(run_id)) or (None, None)
             if doc is None or doc.get("type") != "run":
                 raise FieldError("run_id", f"{run_id!r} is not a run in {self.path}")
             record = {**doc, **change(dict(doc))}
             _check_run(record)
-            table.update(record, doc_ids=[run_id])
+            if month is None:
+                table.update(record, doc_ids=[run_id])
+            else:
+                archive.write_month(self.path, month, {str(run_id): record})
             return {**record, "id": run_id}
 
 
@@ -476,6 +582,8 @@ def export_json(records: Iterable[dict], file: IO[str]) -> None:
 
 def export_csv(records: Iterable[dict], file: IO[str]) -> None:
     """One row per record, one column per area; open `file` with newline=""."""
+    import csv
+
     writer = csv.writer(file)
     writer.writerow(CSV_COLUMNS)
     for record in records:

@@ -5,16 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-AREAS: tuple[str, ...] = (
-    "quads",
-    "hamstrings",
-    "calves",
-    "hips",
-    "glutes",
-    "shins",
-    "feet",
-    "back",
-)
+from tui.core.ids import AREAS  # noqa: F401 (re-exported; ids.py keeps it light to import)
+from tui.core.when import format_duration  # noqa: F401 (re-exported)
 
 KINDS: tuple[str, ...] = ("warmup", "stretch", "yoga", "recovery")
 
@@ -80,13 +72,3 @@ class Routine:
             "total_seconds": self.total_seconds,
             "exercises": [exercise.to_dict() for exercise in self.exercises],
         }
-
-
-def format_duration(seconds: float) -> str:
-    """`75` -> `1:15`, `3725` -> `1:02:05` (whole seconds, rounded up)."""
-    whole = max(0, int(-(-seconds // 1)))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d}"
-    return f"{minutes}:{secs:02d}"

@@ -6,19 +6,25 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_config_path, user_data_path
-
 APP_NAME = "recovery-tui"
 
 
 def config_dir() -> Path:
     override = os.environ.get("RECOVERY_TUI_CONFIG_DIR")
-    return Path(override) if override else user_config_path(APP_NAME, appauthor=False)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_path  # imported when needed: `log` starts faster
+
+    return user_config_path(APP_NAME, appauthor=False)
 
 
 def data_dir() -> Path:
     override = os.environ.get("RECOVERY_TUI_DATA_DIR")
-    return Path(override) if override else user_data_path(APP_NAME, appauthor=False)
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
 
 
 def user_routines_dir() -> Path:

@@ -7,11 +7,11 @@ Calendar days are those of `now`'s time zone.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from tui.core.journal import record_time
-from tui.core.model import AREAS
+from tui.core.ids import AREAS
 
 PAIN = "pain"  # a pain flag in the latest rating
 HIGH = "high"  # rated 7+ on three ratings in a row, on different days
@@ -24,8 +24,7 @@ DOMS_UNTIL = timedelta(hours=72)
 NOT_MEDICAL_ADVICE = "This is not medical advice."
 
 
-@dataclass(frozen=True)
-class Alert:
+class Alert(NamedTuple):  # a NamedTuple, not a dataclass: `log` starts faster
     area: str
     reason: str  # PAIN or HIGH
 
@@ -50,6 +49,8 @@ def pain_alerts(records: Iterable[dict], now: datetime) -> list[Alert]:
 
     PAIN: the latest rating flags the area. HIGH: the area's latest ratings
     (only those that rate it) are all 7 or more, back over three different days.
+    Only ratings from the last 7 days count, so `records(since=now - GUARD_WINDOW)`
+    is all it needs.
     """
     recent = [(t, r) for t, r in _ratings(records, now) if t >= now - GUARD_WINDOW]
     if not recent:
@@ -61,7 +62,7 @@ def pain_alerts(records: Iterable[dict], now: datetime) -> list[Alert]:
             alerts.append(Alert(area, PAIN))
             continue
         days: set[date] = set()
-        for moment, record in reversed(_ratings(records, now)):
+        for moment, record in reversed(recent):
             if area not in record["areas"]:
                 continue
             if record["areas"][area] < HIGH_RATING:
@@ -153,3 +154,16 @@ def describe(record: dict) -> str:
         details.append("pain: " + ", ".join(record["pain"]))
     inner = "; ".join(d for d in details if d)
     return f"{record['overall']}/10" + (f" ({inner})" if inner else "")
+
+
+def journal_streak(journal, now: datetime) -> int:
+    """streak() of a Journal, reading the archive back only as far as the streak goes."""
+    window = timedelta(days=62)
+    while True:
+        since = now - window
+        records = journal.records(since=since)
+        days = streak(records, now)
+        reaches_start = now.date() - timedelta(days=days + 1) <= since.date()
+        if not reaches_start or not any(m < f"{since.year:04d}-{since.month:02d}" for m in journal.archive_months()):
+            return days
+        window *= 2

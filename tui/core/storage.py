@@ -37,8 +37,15 @@ __all__ = [
     "JournalTable",
     "JournalDB",
     "move_aside",
+    "last_id",
+    "with_last_id",
+    "meta",
+    "with_meta",
+    "read_tables",
+    "write_file_atomically",
 ]
 
+META_TABLE = "meta"  # {"1": {"last_id": {"<table>": n}, ...}}: ids are never reused
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 _LOOSE_BITS = 0o077
@@ -413,6 +420,10 @@ class SafeJSONStorage(Storage):
                     f'has a table "{name}" that is {_json_kind(table)} instead of an object'
                 )
             for doc_id, doc in table.items():
+                if not (doc_id.isascii() and doc_id.isdigit()):
+                    raise self._corrupt(
+                        f'has an entry "{doc_id}" in table "{name}" whose id is not a whole number'
+                    )
                 if not isinstance(doc, dict):
                     raise self._corrupt(
                         f'has an entry "{doc_id}" in table "{name}" that is '
@@ -501,9 +512,42 @@ class JournalTable(Table):
         self._next_id = None
         return super().insert(document)
 
+    def _get_next_id(self) -> int:
+        """One past the highest id ever given out: records moved to an archive
+        file keep theirs, and the meta table remembers them."""
+        self._next_id = None
+        return last_id(self._storage.read(), self.name) + 1
+
     def insert_multiple(self, documents):  # type: ignore[override]
         self._next_id = None
         return super().insert_multiple(documents)
+
+
+def last_id(tables: dict[str, dict[str, Any]] | None, table: str) -> int:
+    """The highest doc id a table has given out, moved-out ones included."""
+    tables = tables or {}
+    given = meta(tables).get("last_id", {})
+    floor = given.get(table, 0) if isinstance(given, dict) else 0
+    if isinstance(floor, bool) or not isinstance(floor, int):
+        floor = 0
+    return max([floor, *(int(key) for key in tables.get(table, {}))])
+
+
+def meta(tables: dict[str, dict[str, Any]] | None) -> dict[str, Any]:
+    """The journal's own bookkeeping (the meta table's one document)."""
+    doc = (tables or {}).get(META_TABLE, {}).get("1", {})
+    return doc if isinstance(doc, dict) else {}
+
+
+def with_meta(tables: dict[str, dict[str, Any]], **changes: Any) -> dict[str, dict[str, Any]]:
+    """tables with the given meta fields replaced."""
+    return {**tables, META_TABLE: {"1": {**meta(tables), **changes}}}
+
+
+def with_last_id(tables: dict[str, dict[str, Any]], table: str, value: int) -> dict[str, dict[str, Any]]:
+    """tables with the meta table's last id of `table` set to `value`."""
+    given = meta(tables).get("last_id")
+    return with_meta(tables, last_id={**(given if isinstance(given, dict) else {}), table: value})
 
 
 class JournalDB(TinyDB):
@@ -511,6 +555,43 @@ class JournalDB(TinyDB):
 
     table_class = JournalTable
     default_storage_class = SafeJSONStorage
+
+
+class _OneFile(SafeJSONStorage):
+    """SafeJSONStorage's strict read() of one file: no lock file, no folder changes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)  # no super().__init__(): it would create a folder and a lock file
+        self._cache = None  # never locked, so never cached
+        self._depth = 0
+        self._owner = None
+
+
+def read_tables(path: Path | str) -> dict[str, dict[str, Any]] | None:
+    """The tables in a journal-shaped file (a backup, an archive), None if it
+    does not exist; JournalError, naming the file, if it cannot be used."""
+    return _OneFile(path).read()
+
+
+def write_file_atomically(target: Path, tables: dict[str, dict[str, Any]]) -> None:
+    """Write tables to target as a whole or not at all (temp file, fsync,
+    rename, fsync of the folder). Raises OSError; the caller holds a lock."""
+    payload = _dumps(tables)
+    fd, tmp = _create_temp(target.parent, target.name)
+    try:
+        try:
+            _write_all(fd, payload)
+            _fsync_file(fd)
+        finally:
+            os.close(fd)
+        _replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    _fsync_dir(target.parent)
 
 
 def move_aside(path: Path | str, now: datetime) -> Path:

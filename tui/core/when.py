@@ -82,3 +82,13 @@ def parse_stored(value: object) -> datetime:
     if moment.tzinfo is None:
         raise ValueError(f"has no UTC offset: '{value}'")
     return moment
+
+
+def format_duration(seconds: float) -> str:
+    """`75` -> `1:15`, `3725` -> `1:02:05` (whole seconds, rounded up)."""
+    whole = max(0, int(-(-seconds // 1)))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"

@@ -1,8 +1,9 @@
 """History: every record newest first, the 28-day trend, this week and the streak.
 
 The table is filled a page at a time: the newest PAGE rows at once, the next
-page when the cursor comes near the end. Reading the journal, the stats and
-the row text all happen in the worker, off the UI thread.
+page when the cursor comes near the end, read from the archive a month at a
+time (core/pages.py). Reading the journal, the stats and the row text all
+happen in workers, off the UI thread.
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
-from tui.core.journal import record_time
-from tui.core.model import format_duration
+from datetime import timedelta
+
+from tui.core.journal import Journal, record_time
+from tui.core.pages import RecordPages
 from tui.core.runs import describe_run
-from tui.core.soreness import area_trends, describe, streak, week_count
-from tui.screens.journal_read import read_records
+from tui.core.soreness import area_trends, describe, journal_streak, week_count
+from tui.core.storage import JournalError
+from tui.core.when import format_duration
 from tui.widgets.trend import trend_table
 
 TREND_DAYS = 28
@@ -40,11 +44,13 @@ def record_row(record: dict) -> tuple[str, str, str]:
     return stamp, "Soreness", describe(record) + note
 
 
-def stats_line(records: list[dict], now, problems: list[str]) -> Text:
-    week, days = week_count(records, now), streak(records, now)
+def stats_line(journal: Journal, now, problems: list[str]) -> Text:
+    """This week, the streak and the count, each read no further back than it needs."""
+    week = week_count(journal.records(since=now - timedelta(days=8)), now)
+    days = journal_streak(journal, now)
     line = Text(f"Routines this week: {week} · Streak: {days} day{'s' if days != 1 else ''}",
                 style="bold")
-    line.append(f" · {len(records)} records", style="dim")
+    line.append(f" · {journal.count()} records", style="dim")
     if problems:
         line.append(f" · {len(problems)} damaged record(s) skipped: run recovery-tui doctor", style="red")
     return line
@@ -61,7 +67,7 @@ class HistoryScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.records: list[dict] = []
+        self.pages: RecordPages | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,38 +84,59 @@ class HistoryScreen(Screen):
         table.focus()
         self.load()
 
-    @work(thread=True, exclusive=True)
+    @work(thread=True, exclusive=True, group="history-load")
     def load(self) -> None:
-        records = read_records(self.app, self.show_error, "No journal is open.")
-        if records is None:
-            return
         journal = self.app.journal
+        if journal is None:
+            self.app.call_from_thread(self.show_error, "No journal is open.")
+            return
         now = self.app.now()
-        if not records:
-            stats = Text("Nothing in the journal yet: finish a routine or press l on home to log soreness.")
-        else:
-            stats = stats_line(records, now, journal.problems)
-        rows = [record_row(record) for record in records[:PAGE]]
-        self.app.call_from_thread(self.show, records, stats, trend_text(records, now), rows)
+        try:
+            pages = RecordPages(journal)
+            pages.fill(PAGE)
+            trend_records = journal.records(since=now - timedelta(days=TREND_DAYS + 1))
+            if not pages.records:
+                stats = Text("Nothing in the journal yet: finish a routine or press l on home to log soreness.")
+            else:
+                stats = stats_line(journal, now, pages.problems)
+        except JournalError as error:
+            self.app.call_from_thread(self.show_error, str(error))
+            return
+        rows = [record_row(record) for record in pages.records[:PAGE]]
+        self.app.call_from_thread(self.show, pages, stats, trend_text(trend_records, now), rows)
 
     def show_error(self, error: str) -> None:
         self.query_one("#history-stats", Label).update(Text(error, style="bold red"))
 
-    def show(self, records: list[dict], stats: Text, trend: Text, rows: list[tuple]) -> None:
-        self.records = records
+    def show(self, pages: RecordPages, stats: Text, trend: Text, rows: list[tuple]) -> None:
+        self.pages = pages
         self.query_one("#history-stats", Label).update(stats)
         self.query_one("#history-trend", Static).update(trend)
         table = self.query_one(DataTable)
         table.clear()
         table.add_rows(rows)
 
-    def add_page(self) -> None:
+    @work(thread=True, exclusive=True, group="history-page")
+    def add_page(self, shown: int) -> None:
+        """The PAGE rows after the `shown` ones, reading older archive months if needed."""
+        pages = self.pages
+        try:
+            pages.fill(shown + PAGE)
+        except JournalError as error:
+            self.app.call_from_thread(self.show_error, str(error))
+            return
+        rows = [record_row(record) for record in pages.records[shown : shown + PAGE]]
+        self.app.call_from_thread(self.add_rows, shown, rows)
+
+    def add_rows(self, shown: int, rows: list[tuple]) -> None:
         table = self.query_one(DataTable)
-        shown = table.row_count
-        table.add_rows(record_row(record) for record in self.records[shown : shown + PAGE])
+        if table.row_count == shown:  # not added already by an earlier page
+            table.add_rows(rows)
 
     @on(DataTable.RowHighlighted, "#history-table")
     def near_end(self, event: DataTable.RowHighlighted) -> None:
-        table = event.data_table
-        if event.cursor_row >= table.row_count - NEAR_END and table.row_count < len(self.records):
-            self.add_page()
+        table, pages = event.data_table, self.pages
+        if pages is None or event.cursor_row < table.row_count - NEAR_END:
+            return
+        if table.row_count < len(pages.records) or not pages.complete:
+            self.add_page(table.row_count)

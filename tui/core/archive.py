@@ -1,0 +1,170 @@
+"""Monthly archive files, so that the journal a save rewrites stays small.
+
+TinyDB rewrites its whole file on every save. After ten years of daily use
+that file would hold ~9,000 records (1.9 MB), and every save and every read
+would pay for all of them. So the records of months before last move, once a
+month, to "archive/<journal stem>-YYYY-MM<suffix>" next to the journal
+(e.g. archive/journal-2019-04.json), in the journal's own format. The
+journal keeps this month and last (a plan of the 31st can still be ticked
+on the 1st), so what a save costs does not grow with the years.
+
+The move is safe at every step: each archive file is written atomically and
+only then are the records taken out of the journal (one more atomic save).
+A crash in between leaves a record in both places; readers take the
+journal's copy, and the next move merges it again. Journal, archives and
+the move share the journal's lock.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta
+from pathlib import Path
+from collections.abc import Callable
+from typing import Any
+
+from tui.core.storage import (
+    DIR_MODE, JournalAccessError, SafeJSONStorage, _reason, last_id, meta, read_tables, with_last_id,
+    with_meta, write_file_atomically,
+)
+
+FOLDER_NAME = "archive"
+TABLE = "records"
+
+
+def archive_folder(journal_path: Path) -> Path:
+    return journal_path.parent / FOLDER_NAME
+
+
+def archive_path(journal_path: Path, month: str) -> Path:
+    """The file of one month ("2024-11")."""
+    return archive_folder(journal_path) / f"{journal_path.stem}-{month}{journal_path.suffix}"
+
+
+def month_of(moment: datetime) -> str:
+    return f"{moment.year:04d}-{moment.month:02d}"
+
+
+def month_before(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:])
+    return f"{year - 1:04d}-12" if number == 1 else f"{year:04d}-{number - 1:02d}"
+
+
+def archive_months(journal_path: Path) -> list[str]:
+    """The months that have an archive file ("2024-11"), newest first."""
+    prefix, suffix = f"{journal_path.stem}-", journal_path.suffix
+    try:
+        names = os.listdir(archive_folder(journal_path))
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise JournalAccessError(
+            journal_path, f"Cannot list the archive in {archive_folder(journal_path)}: {_reason(exc)}."
+        ) from None
+    months = (name[len(prefix):len(name) - len(suffix)] for name in names
+              if name.startswith(prefix) and name.endswith(suffix))
+    return sorted((month for month in months if is_month(month)), reverse=True)
+
+
+def is_month(text: str) -> bool:
+    """"2024-11": four digits, a dash, a month from 01 to 12 (no regex: `log` starts faster)."""
+    return (len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit()
+            and text.isascii() and 1 <= int(text[5:]) <= 12)
+
+
+def months_since(journal_path: Path, since: datetime | None) -> list[str]:
+    """Archive months that may hold records from `since` on (all if None), newest first.
+    A record's month is the one of its stored local time: allow a day either side."""
+    months = archive_months(journal_path)
+    if since is None:
+        return months
+    earliest = month_of(since - timedelta(days=1))
+    return [month for month in months if month >= earliest]
+
+
+def read_archive(journal_path: Path, month: str) -> dict[str, dict[str, Any]]:
+    """The records of one archive month, keyed by doc id; JournalError names a bad file."""
+    tables = read_tables(archive_path(journal_path, month)) or {}
+    return tables.get(TABLE, {})
+
+
+def stored_month(doc: dict, time_field: dict[str, str]) -> str | None:
+    """The month of a record's stored time ("2024-11-22T07:30:00+01:00" -> "2024-11")."""
+    try:
+        text = doc[time_field[doc["type"]]]
+    except (KeyError, TypeError):
+        return None
+    month = text[:7] if isinstance(text, str) else ""
+    return month if is_month(month) else None
+
+
+def write_month(journal_path: Path, month: str, moving: dict[str, dict[str, Any]]) -> int:
+    """Merge records into their month's archive file (atomically) and return
+    how many it holds; the caller holds the journal's lock. JournalError
+    names the file that failed."""
+    target = archive_path(journal_path, month)
+    _remove_stale_temps(target.parent)
+    merged = {**read_archive(journal_path, month), **moving}
+    merged = dict(sorted(merged.items(), key=lambda item: int(item[0])))
+    try:
+        os.makedirs(target.parent, mode=DIR_MODE, exist_ok=True)
+        write_file_atomically(target, {TABLE: merged})
+    except OSError as exc:
+        raise JournalAccessError(target, f"Cannot write the archive file {target}: {_reason(exc)}.") from None
+    read_tables(target)  # reads back before anything leaves the journal
+    return len(merged)
+
+
+def find(journal_path: Path, key: str) -> tuple[str, dict[str, Any]] | None:
+    """(month, doc) of an archived record, newest month first; None if not archived."""
+    for month in archive_months(journal_path):
+        doc = read_archive(journal_path, month).get(key)
+        if doc is not None:
+            return month, doc
+    return None
+
+
+def archived_counts(tables: dict[str, dict[str, Any]] | None) -> dict[str, int]:
+    """Records per archive month, as the journal's meta table last saw them."""
+    counts = meta(tables).get("archived", {})
+    if not isinstance(counts, dict):
+        return {}
+    return {month: n for month, n in counts.items()
+            if isinstance(n, int) and not isinstance(n, bool) and n >= 0}
+
+
+def _remove_stale_temps(folder: Path) -> None:
+    """Temp files of a killed move; safe, as the caller holds the journal's lock."""
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith(".") and ".tmp-" in entry.name and entry.is_file(follow_symlinks=False):
+                    os.unlink(entry.path)
+    except FileNotFoundError:
+        pass
+
+
+def move_old_records(
+    storage: SafeJSONStorage, before_month: str, time_field: dict[str, str], checks_out: Callable[[str, dict], bool]
+) -> int:
+    """Move the journal's good records from months before `before_month` to their
+    archive files; return how many moved. Records that do not check out stay.
+    Call under ``storage.locked()``; JournalError if an archive file cannot be
+    written (then nothing has left the journal)."""
+    tables = storage.read() or {}
+    records = tables.get(TABLE, {})
+    by_month: dict[str, dict[str, dict[str, Any]]] = {}
+    for key, doc in records.items():
+        month = stored_month(doc, time_field)
+        if month is not None and month < before_month and checks_out(key, doc):
+            by_month.setdefault(month, {})[key] = doc
+    if not by_month:
+        return 0
+    counts = archived_counts(tables)
+    for month, moving in sorted(by_month.items()):
+        counts[month] = write_month(storage.path, month, moving)
+    moved = {key for moving in by_month.values() for key in moving}
+    kept = {key: doc for key, doc in records.items() if key not in moved}
+    kept_tables = with_last_id({**tables, TABLE: kept}, TABLE, last_id(tables, TABLE))
+    storage.write(with_meta(kept_tables, archived=dict(sorted(counts.items()))))
+    return len(moved)
