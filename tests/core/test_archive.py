@@ -176,3 +176,24 @@ def test_an_entry_whose_id_is_not_a_number_is_reported(path: Path) -> None:
     with pytest.raises(JournalCorruptError) as info:
         Journal(path).records()
     assert 'entry "one" in table "records" whose id is not a whole number' in str(info.value)
+
+
+def test_a_streak_runs_back_through_the_archive_without_reading_it(path: Path, monkeypatch) -> None:
+    from tui.core.soreness import journal_streak, streak
+
+    with Journal(path, now=lambda: NOW) as journal:
+        for n in reversed(range(100)):  # a session a day for 100 days, then a gap
+            ended = NOW - timedelta(days=n, hours=2)
+            journal.add_session("post-run", "Post-run stretches", ended - timedelta(minutes=10), ended,
+                                True, 8, 0, 8, 600.0)
+        journal.add_soreness(2, when=NOW - timedelta(days=120))  # back-dated: moves to the archive
+        assert archive.archive_months(path)[0] == "2024-09"
+        everything = journal.records()
+    assert streak(everything, NOW) == 100
+
+    def no_reading(*args):
+        raise AssertionError("the archive was read")
+
+    monkeypatch.setattr(archive, "read_archive", no_reading)
+    assert journal_streak(Journal(path), NOW) == 100
+    assert journal_streak(Journal(path), NOW + timedelta(days=2)) == 0

@@ -115,6 +115,16 @@ def write_month(journal_path: Path, month: str, moving: dict[str, dict[str, Any]
     return len(merged)
 
 
+def archived_session_days(tables: dict[str, dict[str, Any]] | None) -> dict[str, int]:
+    """Per archive month, the days with a session as a bit mask (bit d: day d),
+    so a streak can run back through the archive without reading it."""
+    masks = meta(tables).get("session_days", {})
+    if not isinstance(masks, dict):
+        return {}
+    return {month: mask for month, mask in masks.items()
+            if is_month(month) and isinstance(mask, int) and not isinstance(mask, bool) and mask >= 0}
+
+
 def find(journal_path: Path, key: str) -> tuple[str, dict[str, Any]] | None:
     """(month, doc) of an archived record, newest month first; None if not archived."""
     for month in archive_months(journal_path):
@@ -160,11 +170,15 @@ def move_old_records(
             by_month.setdefault(month, {})[key] = doc
     if not by_month:
         return 0
-    counts = archived_counts(tables)
+    counts, days = archived_counts(tables), archived_session_days(tables)
     for month, moving in sorted(by_month.items()):
         counts[month] = write_month(storage.path, month, moving)
+        for doc in moving.values():
+            if doc.get("type") == "session":
+                days[month] = days.get(month, 0) | 1 << int(doc[time_field["session"]][8:10])
     moved = {key for moving in by_month.values() for key in moving}
     kept = {key: doc for key, doc in records.items() if key not in moved}
     kept_tables = with_last_id({**tables, TABLE: kept}, TABLE, last_id(tables, TABLE))
-    storage.write(with_meta(kept_tables, archived=dict(sorted(counts.items()))))
+    storage.write(with_meta(kept_tables, archived=dict(sorted(counts.items())),
+                            session_days=dict(sorted(days.items()))))
     return len(moved)

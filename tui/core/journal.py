@@ -311,6 +311,19 @@ class Journal:
             counted = archive.archived_counts(self._db.storage.read() if self._db is not None else None)
             return len(self._read(active.items())) + sum(counted.values())
 
+    def session_days(self, now: datetime) -> set[date]:
+        """Days with a session: from the journal file's records (in `now`'s zone)
+        and the archive's day masks (in each session's own stored zone)."""
+        with self._reading():
+            active = self._active_docs()
+            sessions = [r for r in self._read(active.items()) if r["type"] == "session"]
+            masks = archive.archived_session_days(self._db.storage.read() if self._db is not None else None)
+        days = {record_time(r).astimezone(now.tzinfo).date() for r in sessions}
+        for month, mask in masks.items():
+            year, number = int(month[:4]), int(month[5:])
+            days.update(date(year, number, d) for d in range(1, 32) if mask >> d & 1)
+        return days
+
     def archive_months(self) -> list[str]:
         """Months moved to archive files ("2024-11"), newest first."""
         return archive.archive_months(self.path)

@@ -136,7 +136,11 @@ def week_count(records: Iterable[dict], now: datetime) -> int:
 
 def streak(records: Iterable[dict], now: datetime) -> int:
     """Days in a row with a session, ending today (or yesterday if none yet today)."""
-    days = session_days(records, now)
+    return days_in_a_row(session_days(records, now), now)
+
+
+def days_in_a_row(days: set[date], now: datetime) -> int:
+    """How many days of `days` run back without a gap from today (or yesterday)."""
     day = now.date()
     if day not in days:
         day -= timedelta(days=1)
@@ -157,13 +161,5 @@ def describe(record: dict) -> str:
 
 
 def journal_streak(journal, now: datetime) -> int:
-    """streak() of a Journal, reading the archive back only as far as the streak goes."""
-    window = timedelta(days=62)
-    while True:
-        since = now - window
-        records = journal.records(since=since)
-        days = streak(records, now)
-        reaches_start = now.date() - timedelta(days=days + 1) <= since.date()
-        if not reaches_start or not any(m < f"{since.year:04d}-{since.month:02d}" for m in journal.archive_months()):
-            return days
-        window *= 2
+    """streak() of a Journal, through its archive without reading it (see archive.py)."""
+    return days_in_a_row(journal.session_days(now), now)

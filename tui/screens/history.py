@@ -28,6 +28,7 @@ from tui.widgets.trend import trend_table
 
 TREND_DAYS = 28
 PAGE = 100  # rows added at a time; a page is several screens long
+FIRST_ROWS = 25  # a screenful, drawn first: a DataTable row costs about a millisecond to add
 NEAR_END = 20  # rows from the end at which the next page is added
 
 
@@ -114,7 +115,9 @@ class HistoryScreen(Screen):
         self.query_one("#history-trend", Static).update(trend)
         table = self.query_one(DataTable)
         table.clear()
-        table.add_rows(rows)
+        table.add_rows(rows[:FIRST_ROWS])
+        if rows[FIRST_ROWS:]:
+            self.call_after_refresh(self.add_rows, FIRST_ROWS, rows[FIRST_ROWS:])
 
     @work(thread=True, exclusive=True, group="history-page")
     def add_page(self, shown: int) -> None:
