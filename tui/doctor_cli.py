@@ -37,7 +37,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     try:
         if args.restore is not None:
             return _restore(path, args.restore, args.yes)
-        problems = _check_journal(path) + _check_backups(path)
+        problems = _check_journal(path) + _check_archive(path) + _check_backups(path)
     except JournalError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 1
@@ -59,7 +59,7 @@ def _check_journal(path: Path) -> int:
         return 0
     try:
         with Journal(path) as journal:
-            records = journal.records()
+            records = journal.recent()  # the archive is checked on its own below
             notices, problems = journal.notices, journal.problems
     except JournalError as error:
         print(f"  problem: {error}\n  {RESTORE_HINT}")
@@ -73,6 +73,33 @@ def _check_journal(path: Path) -> int:
     for problem in problems:
         print(f"  problem: {problem}")
     return len(problems) + _loose(path)
+
+
+def _check_archive(path: Path) -> int:
+    """Read every archive month (see core/archive.py); a damaged one is a problem."""
+    from tui.core import archive
+    from tui.core.journal import Journal
+    from tui.core.storage import JournalError
+
+    months = archive.archive_months(path)
+    if not months:
+        return 0
+    print(f"Archive in {archive.archive_folder(path)}: {len(months)} month(s), {months[-1]} to {months[0]}")
+    good = problems = 0
+    with Journal(path) as journal:
+        for month in months:
+            try:
+                good += len(journal.archived(month))
+            except JournalError as error:
+                print(f"  problem: {error} The other months are fine; a copy of that month "
+                      "is in a backup made before it was archived, if one is still kept.")
+                problems += 1
+                continue
+            for problem in journal.problems:
+                print(f"  problem: {problem}")
+            problems += len(journal.problems) + _loose(archive.archive_path(path, month))
+    print(f"  {good} good record(s)")
+    return problems
 
 
 def _check_backups(path: Path) -> int:

@@ -198,3 +198,21 @@ def test_as_a_real_process_without_textual(path: Path) -> None:
                            "--yes"], capture_output=True, text=True, env=child_env(), stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr
     assert overalls(path) == [2]
+
+
+def test_archive_months_are_checked_one_by_one(capsys, path: Path) -> None:
+    from tui.core import archive
+
+    with Journal(path, now=lambda: NOW) as journal:
+        for days in (100, 70, 1):
+            journal.add_soreness(days % 11, when=NOW - timedelta(days=days))
+    assert archive.archive_months(path) == ["2024-09", "2024-08"]
+    code, out, _ = doctor(capsys, path)
+    assert code == 0
+    assert f"Archive in {path.parent / 'archive'}: 2 month(s), 2024-08 to 2024-09\n  2 good record(s)\n" in out
+    damaged = archive.archive_path(path, "2024-08")
+    damaged.write_bytes(b"{")
+    code, out, _ = doctor(capsys, path)
+    assert code == 1
+    assert f"  problem: The archive file at {damaged} is not valid JSON" in out
+    assert "  1 good record(s)\n" in out and damaged.read_bytes() == b"{"

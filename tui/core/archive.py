@@ -84,7 +84,7 @@ def months_since(journal_path: Path, since: datetime | None) -> list[str]:
 
 def read_archive(journal_path: Path, month: str) -> dict[str, dict[str, Any]]:
     """The records of one archive month, keyed by doc id; JournalError names a bad file."""
-    tables = read_tables(archive_path(journal_path, month)) or {}
+    tables = read_tables(archive_path(journal_path, month), "archive file") or {}
     return tables.get(TABLE, {})
 
 
@@ -111,7 +111,7 @@ def write_month(journal_path: Path, month: str, moving: dict[str, dict[str, Any]
         write_file_atomically(target, {TABLE: merged})
     except OSError as exc:
         raise JournalAccessError(target, f"Cannot write the archive file {target}: {_reason(exc)}.") from None
-    read_tables(target)  # reads back before anything leaves the journal
+    read_tables(target, "archive file")  # reads back before anything leaves the journal
     return len(merged)
 
 

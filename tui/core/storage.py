@@ -182,6 +182,7 @@ class SafeJSONStorage(Storage):
 
     def __init__(self, path: Path | str, create_dirs: bool = True, **kwargs: Any) -> None:
         super().__init__()
+        self.label = "journal"  # what error messages call the file
         # Resolve symlinks so os.replace updates the target, not the link.
         self.path = Path(os.path.realpath(os.fspath(path)))
         self.folder = self.path.parent
@@ -262,9 +263,9 @@ class SafeJSONStorage(Storage):
 
     def _require_regular(self, st: os.stat_result) -> None:
         if stat.S_ISDIR(st.st_mode):
-            raise JournalAccessError(self.path, f"The journal at {self.path} is a folder, not a file.")
+            raise JournalAccessError(self.path, f"The {self.label} at {self.path} is a folder, not a file.")
         if not stat.S_ISREG(st.st_mode):
-            raise JournalAccessError(self.path, f"The journal at {self.path} is not a regular file.")
+            raise JournalAccessError(self.path, f"The {self.label} at {self.path} is not a regular file.")
 
     def _remove_stale_temps(self) -> None:
         """Delete temp files of killed writers. Safe under the lock: a live
@@ -374,11 +375,11 @@ class SafeJSONStorage(Storage):
             return None
         except IsADirectoryError:
             raise JournalAccessError(
-                self.path, f"The journal at {self.path} is a folder, not a file."
+                self.path, f"The {self.label} at {self.path} is a folder, not a file."
             ) from None
         except OSError as exc:
             raise JournalAccessError(
-                self.path, f"Cannot read the journal at {self.path}: {_reason(exc)}."
+                self.path, f"Cannot read the {self.label} at {self.path}: {_reason(exc)}."
             ) from None
         try:
             self._require_regular(os.fstat(fd))
@@ -386,7 +387,7 @@ class SafeJSONStorage(Storage):
                 raw = f.read()
         except OSError as exc:
             raise JournalAccessError(
-                self.path, f"Cannot read the journal at {self.path}: {_reason(exc)}."
+                self.path, f"Cannot read the {self.label} at {self.path}: {_reason(exc)}."
             ) from None
         finally:
             os.close(fd)
@@ -394,7 +395,7 @@ class SafeJSONStorage(Storage):
 
     def _corrupt(self, what: str) -> JournalCorruptError:
         return JournalCorruptError(
-            self.path, f"The journal at {self.path} {what}; it was left untouched."
+            self.path, f"The {self.label} at {self.path} {what}; it was left untouched."
         )
 
     def _parse(self, raw: bytes) -> dict[str, dict[str, Any]]:
@@ -560,17 +561,18 @@ class JournalDB(TinyDB):
 class _OneFile(SafeJSONStorage):
     """SafeJSONStorage's strict read() of one file: no lock file, no folder changes."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, label: str) -> None:
         self.path = Path(path)  # no super().__init__(): it would create a folder and a lock file
+        self.label = label
         self._cache = None  # never locked, so never cached
         self._depth = 0
         self._owner = None
 
 
-def read_tables(path: Path | str) -> dict[str, dict[str, Any]] | None:
-    """The tables in a journal-shaped file (a backup, an archive), None if it
-    does not exist; JournalError, naming the file, if it cannot be used."""
-    return _OneFile(path).read()
+def read_tables(path: Path | str, label: str = "journal") -> dict[str, dict[str, Any]] | None:
+    """The tables in a journal-shaped file (a backup, an archive month), None if
+    it does not exist; JournalError, naming the file as `label`, if it cannot be used."""
+    return _OneFile(path, label).read()
 
 
 def write_file_atomically(target: Path, tables: dict[str, dict[str, Any]]) -> None:
