@@ -58,31 +58,34 @@ def percentile(values, fraction: float) -> float:
 
 
 class Home:
-    """A throw-away user: XDG folders and a fresh copy of the journal."""
+    """A throw-away user: XDG folders and a fresh copy of the journal, found
+    where a default install looks for it (no RECOVERY_TUI_* overrides, so
+    platformdirs is part of what is timed)."""
 
     def __init__(self, journal: Path | None, routines: dict[str, str] | None = None) -> None:
         self.dir = Path(tempfile.mkdtemp(prefix="rtui-bench-"))
-        self.journal = self.dir / "data" / "journal.json"
-        self.journal.parent.mkdir(mode=0o700)
+        self.journal = self.dir / "xdg-data" / "recovery-tui" / "journal.json"
+        self.journal.parent.mkdir(mode=0o700, parents=True)
         if journal is not None:
             self.refresh(journal)
-        config = self.dir / "config"
+        config = self.dir / "xdg-config" / "recovery-tui"
         (config / "routines").mkdir(parents=True)
         for name, text in (routines or {}).items():
             (config / "routines" / f"{name}.toml").write_text(text)
         self.env = {
-            **os.environ,
+            **{k: v for k, v in os.environ.items() if not k.startswith("RECOVERY_TUI_")},
             "HOME": str(self.dir),
             "XDG_CONFIG_HOME": str(self.dir / "xdg-config"),
             "XDG_DATA_HOME": str(self.dir / "xdg-data"),
             "XDG_CACHE_HOME": str(self.dir / "xdg-cache"),
             "XDG_STATE_HOME": str(self.dir / "xdg-state"),
-            "RECOVERY_TUI_CONFIG_DIR": str(config),
-            "RECOVERY_TUI_DATA_DIR": str(self.journal.parent),
-            "RECOVERY_TUI_JOURNAL": str(self.journal),
             "TERM": "xterm-256color",
             "COLORTERM": "truecolor",
         }
+        # An installed package has its .pyc files (pip compiles them); a
+        # developer's PYTHONDONTWRITEBYTECODE would make every run compile
+        # whatever changed since, and time that.
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
         self.env.pop("TMUX", None)
         self.env.pop("NO_COLOR", None)
 
