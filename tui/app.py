@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -19,21 +20,22 @@ from textual.binding import Binding
 from tui import __version__
 from tui.app_journal import JournalWrites
 from tui.app_plan import PlanFlow
-from tui.core.journal import Journal
-from tui.core.loader import Library
-from tui.core.plan import DueStep
 from tui.core.settings import DEFAULTS, Settings, save_settings
-from tui.core.storage import JournalError
-from tui.core.timer import Clock
 from tui.core.when import local_now
-from tui.crash import crash_message, write_crash_log
 from tui.screens.home import HomeScreen
-from tui.screens.runner import RunnerScreen, RunResult
-from tui.screens.soreness import SorenessScreen
-from tui.screens.summary import SummaryScreen
-from tui.screens.timed_step import TimedStepScreen
 from tui.screens.too_small import TooSmallScreen, too_small
-from tui.widgets.soreness_form import SorenessEntry
+
+# Only what the home screen needs is imported up front: every other screen is
+# imported where it is opened, so the first frame comes sooner (and memory
+# stays lower until those screens are used).
+if TYPE_CHECKING:
+    from tui.core.journal import Journal
+    from tui.core.loader import Library
+    from tui.core.plan import DueStep
+    from tui.core.storage import JournalError
+    from tui.core.timer import Clock
+    from tui.screens.runner import RunResult
+    from tui.widgets.soreness_form import SorenessEntry
 
 
 class RecoveryApp(JournalWrites, PlanFlow, App[int]):
@@ -115,11 +117,15 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
             return
         self.call_from_thread(self.notify, "Settings saved.")
 
+    def get_default_screen(self) -> HomeScreen:
+        # Home is the first screen itself, rather than pushed over a blank
+        # default one: one screen fewer to compose and lay out before the first frame.
+        return HomeScreen(self.library)
+
     def on_mount(self) -> None:
         self.settings = self.use_theme(self.settings)
         for problem in self.startup_problems:
             self.notify(problem, title="Check your files", severity="warning", timeout=20)
-        self.push_screen(HomeScreen(self.library))
         if self.start_routine and self.library.get(self.start_routine) is not None:
             self.start(self.start_routine)
         self._install_signal_handlers()
@@ -151,6 +157,9 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
 
     def stop_on_signal(self, signum: int) -> None:
         """Record a routine in progress as partial, then leave cleanly."""
+        from tui.core.storage import JournalError
+        from tui.screens.runner import RunnerScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, RunnerScreen) and not screen.timer.finished:
                 screen.timer.finish()
@@ -165,6 +174,8 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
 
     def _fatal_error(self) -> None:
         """An unexpected exception: a short message and a log, never locals on screen."""
+        from tui.crash import crash_message, write_crash_log
+
         error = sys.exc_info()[1]
         log = write_crash_log(error) if error is not None else None
         self._exit_renderables.append(crash_message(log))
@@ -182,6 +193,8 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         if routine is None:
             self.notify(f"No routine called {routine_id!r}.", severity="error")
             return
+        from tui.screens.runner import RunnerScreen
+
         runner = RunnerScreen(
             routine,
             clock=self.clock,
@@ -196,11 +209,14 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
             return
         if on_complete is not None and result.report.completed:
             on_complete()
+        from tui.screens.summary import SummaryScreen
+
         self.save_session(result)
         self.push_screen(SummaryScreen(result), callback=self.soreness_given)
 
     def start_timed_step(self, step: DueStep, on_complete: Callable[[], None]) -> None:
         """A plan step with a countdown of its own (ice bath, Epsom salt bath)."""
+        from tui.screens.timed_step import TimedStepScreen
 
         def ended(result: RunResult | None) -> None:
             if result is not None and result.report.completed:
@@ -209,6 +225,8 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         self.push_screen(TimedStepScreen(step, clock=self.clock, now=self.now), callback=ended)
 
     def log_soreness(self) -> None:
+        from tui.screens.soreness import SorenessScreen
+
         self.push_screen(
             SorenessScreen("How do your legs feel today?"), callback=self.soreness_given
         )

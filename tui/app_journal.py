@@ -4,17 +4,18 @@ failure turned into a message (a damaged file is offered to be moved aside)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import work
 
-from tui.core.journal import Journal
-from tui.core.soreness import guard_notice, pain_alerts
-from tui.core.storage import JournalCorruptError, JournalError, move_aside
-from tui.screens.confirm import ConfirmScreen
 from tui.screens.home import HomeScreen
-from tui.screens.notice import NoticeScreen
-from tui.screens.runner import RunResult
-from tui.widgets.soreness_form import SorenessEntry
+
+# The rest is imported where it is used, not while the app starts.
+if TYPE_CHECKING:
+    from tui.core.journal import Journal
+    from tui.core.storage import JournalError
+    from tui.screens.runner import RunResult
+    from tui.widgets.soreness_form import SorenessEntry
 
 
 class JournalWrites:
@@ -60,7 +61,11 @@ class JournalWrites:
         if saved is None:
             return
         self.call_from_thread(self.notify, f"Saved: soreness {entry.overall}/10.")
-        notice = guard_notice(pain_alerts(self.journal.records(), self.now()))
+        from tui.core.soreness import GUARD_WINDOW, guard_notice, pain_alerts
+        from tui.screens.notice import NoticeScreen
+
+        now = self.now()
+        notice = guard_notice(pain_alerts(self.journal.records(since=now - GUARD_WINDOW), now))
         if notice:
             self.call_from_thread(self.push_screen, NoticeScreen("Look after yourself", notice))
         self.call_from_thread(self.refresh_home)
@@ -73,6 +78,8 @@ class JournalWrites:
                 severity="warning",
             )
             return None
+        from tui.core.storage import JournalError
+
         with self._write_lock:
             try:
                 return write(self.journal)
@@ -87,6 +94,9 @@ class JournalWrites:
         """Say what is wrong; for a damaged file offer to move it aside."""
         if self.journal_failed is not None:
             return
+        from tui.core.storage import JournalCorruptError
+        from tui.screens.confirm import ConfirmScreen
+
         self.journal_failed = error
         if not isinstance(error, JournalCorruptError):
             self.notify(str(error), title="Journal", severity="error", timeout=30)
@@ -107,6 +117,8 @@ class JournalWrites:
         )
 
     def move_journal_aside(self, error: JournalError) -> None:
+        from tui.core.storage import JournalError, move_aside
+
         try:
             moved = move_aside(error.path, self.now())
         except (OSError, JournalError) as failure:

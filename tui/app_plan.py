@@ -6,13 +6,6 @@ from datetime import datetime
 
 from textual import work
 
-from tui.core.errors import DataFileError
-from tui.core.paths import user_plan_path
-from tui.core.plan import build_plan, load_plan
-from tui.core.storage import JournalError
-from tui.screens.plan import PlanScreen
-from tui.screens.run_start import RunKindScreen
-
 
 class PlanFlow:
     """Mixed into RecoveryApp."""
@@ -23,6 +16,9 @@ class PlanFlow:
 
     @work(thread=True, exclusive=True, group="plan")
     def find_todays_run(self) -> None:
+        from tui.core.storage import JournalError
+        from tui.screens.run_start import RunKindScreen
+
         run = None
         if self.journal is not None and self.journal_failed is None:
             try:
@@ -40,6 +36,8 @@ class PlanFlow:
 
     @work(thread=True, group="plan")
     def begin_run(self, kind: str | None) -> None:
+        from tui.core.storage import JournalError
+
         ended = self.now()
         run = {"id": None, "type": "run", "time": ended.isoformat(), "run_kind": kind,
                "practices": [], "skipped": [], "plan_date": ended.date().isoformat()}
@@ -52,6 +50,10 @@ class PlanFlow:
 
     def show_plan(self, run: dict) -> None:
         from routines import PLAN_FILE
+        from tui.core.errors import DataFileError
+        from tui.core.paths import user_plan_path
+        from tui.core.plan import build_plan, load_plan
+        from tui.screens.plan import PlanScreen
 
         try:
             plan, errors = load_plan(user_plan_path(), PLAN_FILE, [r.id for r in self.library.routines])

@@ -25,7 +25,7 @@ class Parser(argparse.ArgumentParser):
 
 def build_parser(argv: list[str] | None = None, whole: bool = True) -> Parser:
     """The command line; with whole=False, only what argv's command needs
-    (importing the other command modules would slow `log` down)."""
+    (importing the other command modules would slow `log` and the app's start down)."""
     parser = Parser(
         prog=PROG,
         description="Post-run recovery: guided routines with timers.",
@@ -50,7 +50,11 @@ def build_parser(argv: list[str] | None = None, whole: bool = True) -> Parser:
     validate = commands.add_parser("validate", help="check routine files")
     validate.add_argument("files", metavar="FILE", nargs="+", type=Path)
     validate.set_defaults(handler=cmd_validate)
-    register_journal_commands(commands, None if whole else _command_module(argv))
+    only = None if whole else _command_module(argv)
+    # Opening the app (or run, routines, validate) needs none of their modules;
+    # the top-level --help still lists every command.
+    if whole or only is not None or _asks_for_help(argv):
+        register_journal_commands(commands, only)
     return parser
 
 
@@ -78,6 +82,11 @@ def _command_module(argv: list[str] | None) -> str | None:
     words = sys.argv[1:] if argv is None else argv
     command = next((word for word in words if not word.startswith("-")), None)
     return next((name for name, commands in COMMAND_MODULES.items() if command in commands), None)
+
+
+def _asks_for_help(argv: list[str] | None) -> bool:
+    words = sys.argv[1:] if argv is None else argv
+    return any(word == "-h" or (len(word) > 2 and "--help".startswith(word)) for word in words)
 
 
 def register_journal_commands(commands, only: str | None = None) -> None:

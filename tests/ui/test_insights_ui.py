@@ -130,7 +130,7 @@ async def test_no_journal_says_so(tmp_path):
 class UnreadableJournal:
     problems: list[str] = []
 
-    def records(self):
+    def records(self, since=None):
         raise JournalAccessError("/nowhere/journal.json", "Cannot read the journal at /nowhere/journal.json.")
 
 

@@ -17,7 +17,6 @@ from pathlib import Path
 from types import EllipsisType
 from typing import IO, Any
 
-from tui.core import archive
 from tui.core.ids import AREAS, ID_PATTERN, RUN_KINDS
 from tui.core.when import local_now, parse_stored
 
@@ -185,6 +184,14 @@ def record_time(record: dict) -> datetime:
     return parse_stored(record[TIME_FIELD[record["type"]]])
 
 
+def _archive():
+    """core/archive.py, imported on first use: it brings TinyDB, which the
+    app's first frame does not need."""
+    from tui.core import archive
+
+    return archive
+
+
 # -- the journal ------------------------------------------------------------------
 
 
@@ -240,7 +247,7 @@ class Journal:
     def _archived_docs(self, months: Iterable[str], active: Mapping[str, dict]) -> Iterator[tuple[str, dict]]:
         """Archived docs of `months`; the journal's own copy wins (see archive.py)."""
         for month in months:
-            for key, doc in archive.read_archive(self.path, month).items():
+            for key, doc in _archive().read_archive(self.path, month).items():
                 if key not in active:
                     yield key, doc
 
@@ -295,7 +302,7 @@ class Journal:
         only the archive months that may hold them are read."""
         with self._reading():
             active = self._active_docs()
-            months = archive.months_since(self.path, since)
+            months = _archive().months_since(self.path, since)
             return self._read(chain(active.items(), self._archived_docs(months, active)), since)
 
     def recent(self) -> list[dict]:
@@ -308,7 +315,7 @@ class Journal:
         reading the archive: its months' counts are kept in the journal file."""
         with self._reading():
             active = self._active_docs()
-            counted = archive.archived_counts(self._db.storage.read() if self._db is not None else None)
+            counted = _archive().archived_counts(self._db.storage.read() if self._db is not None else None)
             return len(self._read(active.items())) + sum(counted.values())
 
     def session_days(self, now: datetime) -> set[date]:
@@ -317,7 +324,7 @@ class Journal:
         with self._reading():
             active = self._active_docs()
             sessions = [r for r in self._read(active.items()) if r["type"] == "session"]
-            masks = archive.archived_session_days(self._db.storage.read() if self._db is not None else None)
+            masks = _archive().archived_session_days(self._db.storage.read() if self._db is not None else None)
         days = {record_time(r).astimezone(now.tzinfo).date() for r in sessions}
         for month, mask in masks.items():
             year, number = int(month[:4]), int(month[5:])
@@ -326,7 +333,7 @@ class Journal:
 
     def archive_months(self) -> list[str]:
         """Months moved to archive files ("2024-11"), newest first."""
-        return archive.archive_months(self.path)
+        return _archive().archive_months(self.path)
 
     def archived(self, month: str) -> list[dict]:
         """The good records of one archive month (not also in the journal), newest first."""
@@ -338,7 +345,7 @@ class Journal:
         with self._reading():
             active = self._active_docs()
             good, problems = self._checked(active.items(), limit=n)
-            for month in archive.archive_months(self.path):
+            for month in _archive().archive_months(self.path):
                 if len(good) >= n:
                     break
                 older, more = self._checked(self._archived_docs([month], active), limit=n - len(good))
@@ -386,8 +393,8 @@ class Journal:
         self._table()
         try:
             with self._db.storage.locked():
-                before = archive.month_before(archive.month_of(self.now()))
-                return archive.move_old_records(self._db.storage, before, TIME_FIELD, checks_out)
+                before = _archive().month_before(_archive().month_of(self.now()))
+                return _archive().move_old_records(self._db.storage, before, TIME_FIELD, checks_out)
         except JournalError as error:
             self._db.storage.notices.append(
                 f"{error} Older records stay in the journal for now; nothing was lost."
@@ -538,7 +545,7 @@ class Journal:
             doc = table.get(doc_id=run_id) if valid_id else None
             month = None
             if doc is None and valid_id:
-                month, doc = archive.find(self.path, str(run_id)) or (None, None)
+                month, doc = _archive().find(self.path, str(run_id)) or (None, None)
             if doc is None or doc.get("type") != "run":
                 raise FieldError("run_id", f"{run_id!r} is not a run in {self.path}")
             record = {**doc, **change(dict(doc))}
@@ -546,7 +553,7 @@ class Journal:
             if month is None:
                 table.update(record, doc_ids=[run_id])
             else:
-                archive.write_month(self.path, month, {str(run_id): record})
+                _archive().write_month(self.path, month, {str(run_id): record})
             return {**record, "id": run_id}
 
 

@@ -2,8 +2,8 @@
 
 The table is filled a page at a time: the newest PAGE rows at once, the next
 page when the cursor comes near the end, read from the archive a month at a
-time (core/pages.py). Reading the journal, the stats and the row text all
-happen in workers, off the UI thread.
+time (core/pages.py). The first page is read as the screen is composed (it
+is small and bounded whatever the journal's age); later pages in a worker.
 """
 
 from __future__ import annotations
@@ -69,28 +69,26 @@ class HistoryScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.pages: RecordPages | None = None
+        self.first_rows: list[tuple] = []
 
     def compose(self) -> ComposeResult:
+        stats, trend = self.read_first_page()
         yield Header()
         with Vertical(id="history"):
             with Horizontal(id="history-top"):
-                yield Label("Loading…", id="history-stats")
-            yield Static(id="history-trend")
+                yield Label(stats, id="history-stats")
+            yield Static(trend, id="history-trend")
             yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("When", "What", "Details")
-        table.focus()
-        self.load()
-
-    @work(thread=True, exclusive=True, group="history-load")
-    def load(self) -> None:
+    def read_first_page(self) -> tuple[Text, Text | str]:
+        """Stats, trend and the first page of rows, read on the spot: the archive
+        keeps what this reads to this month, last month and the months the page
+        needs (about 10 ms after ten years), and drawing it once is quicker
+        than drawing "Loading…" first."""
         journal = self.app.journal
         if journal is None:
-            self.app.call_from_thread(self.show_error, "No journal is open.")
-            return
+            return Text("No journal is open.", style="bold red"), ""
         now = self.app.now()
         try:
             pages = RecordPages(journal)
@@ -101,23 +99,21 @@ class HistoryScreen(Screen):
             else:
                 stats = stats_line(journal, now, pages.problems)
         except JournalError as error:
-            self.app.call_from_thread(self.show_error, str(error))
-            return
-        rows = [record_row(record) for record in pages.records[:PAGE]]
-        self.app.call_from_thread(self.show, pages, stats, trend_text(trend_records, now), rows)
+            return Text(str(error), style="bold red"), ""
+        self.pages = pages
+        self.first_rows = [record_row(record) for record in pages.records[:PAGE]]
+        return stats, trend_text(trend_records, now)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("When", "What", "Details")
+        table.focus()
+        table.add_rows(self.first_rows[:FIRST_ROWS])
+        if self.first_rows[FIRST_ROWS:]:
+            self.call_after_refresh(self.add_rows, FIRST_ROWS, self.first_rows[FIRST_ROWS:])
 
     def show_error(self, error: str) -> None:
         self.query_one("#history-stats", Label).update(Text(error, style="bold red"))
-
-    def show(self, pages: RecordPages, stats: Text, trend: Text, rows: list[tuple]) -> None:
-        self.pages = pages
-        self.query_one("#history-stats", Label).update(stats)
-        self.query_one("#history-trend", Static).update(trend)
-        table = self.query_one(DataTable)
-        table.clear()
-        table.add_rows(rows[:FIRST_ROWS])
-        if rows[FIRST_ROWS:]:
-            self.call_after_refresh(self.add_rows, FIRST_ROWS, rows[FIRST_ROWS:])
 
     @work(thread=True, exclusive=True, group="history-page")
     def add_page(self, shown: int) -> None:

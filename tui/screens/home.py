@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -10,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.loader import Library
 from tui.core.model import KIND_LABELS, Routine, format_duration
-from tui.core.soreness import doms_checkin_due, guard_notice, pain_alerts
-from tui.core.storage import JournalError
+from tui.widgets.footer import Footer
+
+if TYPE_CHECKING:
+    from tui.core.loader import Library
 
 
 def routine_line(routine: Routine) -> Text:
@@ -65,17 +67,27 @@ class HomeScreen(Screen):
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
+        self.previewed: str | None = None  # id of the routine in the preview
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="home-body"):
             yield RoutineList(*self._options(), id="routine-list")
             with VerticalScroll(id="preview-pane"):
-                yield Static(id="preview")
+                yield Static(self._first_preview(), id="preview")
         yield Static(id="home-notices")
         if self.library.errors:
             yield Static(self._errors_text(), id="load-errors")
-        yield Footer()
+        # The footer is mounted in on_mount.
+
+    def _first_preview(self) -> Text | str:
+        """The first routine's preview is composed with the list, so that it is in
+        the first frame rather than in one after the highlight message."""
+        first = next((r for routines in self.library.by_kind().values() for r in routines), None)
+        if first is None:
+            return "No routines found. Add a .toml file to your routines folder."
+        self.previewed = first.id
+        return routine_preview(first)
 
     def _options(self) -> list[Option]:
         options: list[Option] = []
@@ -101,24 +113,32 @@ class HomeScreen(Screen):
             if not routine_list.get_option_at_index(index).disabled:
                 routine_list.highlighted = index
                 break
-        else:
-            self.query_one("#preview", Static).update(
-                "No routines found. Add a .toml file to your routines folder."
-            )
+        # Mounted once the list has focus, the footer is composed with its final
+        # keys (the list's Enter among them) in the first frame; yielded from
+        # compose it would be empty there and rebuilt after it.
+        footer = Footer()
+        footer.bindings_changed(self)
+        self.mount(footer)
         self.call_after_refresh(self.load_notices)  # after the first frame
 
     @work(thread=True, exclusive=True, group="home-notices")
     def load_notices(self) -> None:
         """Pain guard first, then the DOMS check-in; read off the UI thread."""
+        # Imported here, after the first frame, rather than while the app starts.
+        from tui.core.soreness import (DOMS_UNTIL, GUARD_WINDOW, doms_checkin_due, guard_notice,
+                                       pain_alerts)
+        from tui.core.storage import JournalError
+
         journal = self.app.journal
         if journal is None or self.app.journal_failed is not None:
             return
+        now = self.app.now()
         try:
-            records = journal.records()
+            # Both notices look back at most a week: the archive is not read.
+            records = journal.records(since=now - max(GUARD_WINDOW, DOMS_UNTIL))
         except JournalError as error:
             self.app.call_from_thread(self.app.journal_problem, error)
             return
-        now = self.app.now()
         notice = guard_notice(pain_alerts(records, now))
         kind = "-pain"
         if not notice:
@@ -149,7 +169,8 @@ class HomeScreen(Screen):
     @on(OptionList.OptionHighlighted, "#routine-list")
     def show_preview(self) -> None:
         routine = self.highlighted_routine
-        if routine is not None:
+        if routine is not None and routine.id != self.previewed:
+            self.previewed = routine.id
             self.query_one("#preview", Static).update(routine_preview(routine))
 
     @on(OptionList.OptionSelected, "#routine-list")
