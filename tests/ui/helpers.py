@@ -71,3 +71,14 @@ async def start_plan(pilot) -> None:
     await pilot.press("down", "enter")
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
+    """Pause until condition() holds: a fixed pause is too short on a loaded machine."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"still not true after {timeout} s: {condition}")
+        await pilot.pause(0.05)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.helpers import FakeClock, make_app
+from tests.ui.helpers import FakeClock, make_app, wait_until
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -102,7 +102,8 @@ def test_soreness_form_after_summary(snap_compare, size, tmp_path):
 
     async def run_before(pilot):
         clock.advance(400)
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: type(pilot.app.screen).__name__ == "SummaryScreen")
+        await pilot.pause()
         await pilot.press("3", "down", "down", "down", "5", "x")
 
     app = make_app(clock, journal_path=tmp_path / "journal.json", start_routine="legs-up-the-wall")
