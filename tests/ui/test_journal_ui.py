@@ -220,3 +220,20 @@ async def test_history_reads_archive_months_as_it_scrolls(tmp_path):
         assert screen.pages.complete
         notes = [str(table.get_row_at(row)[2]).rsplit("entry ", 1)[1] for row in range(300)]
         assert notes == [str(n) for n in range(300)]  # every record once, newest first
+
+
+async def test_history_shows_notes_as_written_even_with_brackets(tmp_path):
+    """A note is text, never markup: "[/]" used to crash History, "[left]" vanished."""
+    path = tmp_path / "journal.json"
+    with Journal(path, now=lambda: FIXED_NOW) as journal:
+        journal.add_soreness(3, note="calf [/] tight [left] side", when=FIXED_NOW - timedelta(hours=1))
+    app = make_app(journal_path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        await wait_for_writes(app, pilot)
+        table = app.screen.query_one(DataTable)
+        assert "calf [/] tight [left] side" in str(table.get_row_at(0)[2])
+        await pilot.pause()
+        assert "calf [/] tight [left] side" in "".join(
+            strip.text for strip in table.render_lines(table.region.reset_offset))
+        assert app.is_running

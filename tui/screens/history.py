@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from datetime import timedelta
 
@@ -24,6 +24,7 @@ from tui.core.runs import describe_run
 from tui.core.soreness import area_trends, describe, journal_streak, week_count
 from tui.core.storage import JournalError
 from tui.core.when import format_duration
+from tui.widgets.footer import Footer
 from tui.widgets.trend import trend_table
 
 TREND_DAYS = 28
@@ -43,6 +44,12 @@ def record_row(record: dict) -> tuple[str, str, str]:
         return stamp, record["routine_name"], f"{state}, {done} exercises, {format_duration(record['seconds'])}"
     note = f" · {record['note']}" if record.get("note") else ""
     return stamp, "Soreness", describe(record) + note
+
+
+def table_row(record: dict) -> tuple[Text, Text, Text]:
+    """record_row as Text: DataTable would read a str as markup, and a note
+    with "[/]" in it would stop History from drawing."""
+    return tuple(Text(cell) for cell in record_row(record))
 
 
 def stats_line(journal: Journal, now, problems: list[str]) -> Text:
@@ -79,7 +86,6 @@ class HistoryScreen(Screen):
                 yield Label(stats, id="history-stats")
             yield Static(trend, id="history-trend")
             yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
 
     def read_first_page(self) -> tuple[Text, Text | str]:
         """Stats, trend and the first page of rows, read on the spot: the archive
@@ -101,13 +107,16 @@ class HistoryScreen(Screen):
         except JournalError as error:
             return Text(str(error), style="bold red"), ""
         self.pages = pages
-        self.first_rows = [record_row(record) for record in pages.records[:PAGE]]
+        self.first_rows = [table_row(record) for record in pages.records[:PAGE]]
         return stats, trend_text(trend_records, now)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("When", "What", "Details")
         table.focus()
+        footer = Footer()  # mounted with its final keys, as on home
+        footer.bindings_changed(self)
+        self.mount(footer)
         table.add_rows(self.first_rows[:FIRST_ROWS])
         if self.first_rows[FIRST_ROWS:]:
             self.call_after_refresh(self.add_rows, FIRST_ROWS, self.first_rows[FIRST_ROWS:])
@@ -124,7 +133,7 @@ class HistoryScreen(Screen):
         except JournalError as error:
             self.app.call_from_thread(self.show_error, str(error))
             return
-        rows = [record_row(record) for record in pages.records[shown : shown + PAGE]]
+        rows = [table_row(record) for record in pages.records[shown : shown + PAGE]]
         self.app.call_from_thread(self.add_rows, shown, rows)
 
     def add_rows(self, shown: int, rows: list[tuple]) -> None:
