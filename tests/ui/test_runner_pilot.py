@@ -146,3 +146,24 @@ async def test_tiny_terminal_does_not_crash():
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert isinstance(app.screen, RunnerScreen)
+
+
+async def test_brackets_in_a_routine_file_are_shown_as_written(tmp_path):
+    """Names and cues are text, never markup: "[/]" in a cue used to stop the runner."""
+    (tmp_path / "mine.toml").write_text(
+        'id = "mine"\nname = "Hips [90/90]"\nkind = "stretch"\ndescription = "Mine."\n\n'
+        '[[exercises]]\nname = "Switch [both]"\nseconds = 30\nsides = 1\nareas = ["hips"]\n'
+        'cue = "Knees at 90 degrees [/] sit tall [left] then right."\n\n'
+        '[[exercises]]\nname = "Rest [easy]"\nseconds = 30\nsides = 1\nareas = ["hips"]\ncue = "Breathe."\n'
+    )
+    app = make_app(user_dir=tmp_path, start_routine="mine")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RunnerScreen)
+        shown = {i: str(screen.query_one(f"#{i}").render()) for i in ("routine-name", "exercise-name", "cue", "up-next")}
+        assert shown["routine-name"] == "Hips [90/90]"
+        assert shown["exercise-name"] == "Switch [both]"
+        assert "Knees at 90 degrees [/] sit tall [left] then right." in shown["cue"]
+        assert "Rest [easy]" in shown["up-next"]
+        assert app.is_running

@@ -76,15 +76,17 @@ class RunnerScreen(Screen[RunResult]):
     def compose(self) -> ComposeResult:
         with Vertical(id="runner"):
             with Horizontal(id="runner-top"):
-                yield Label(self.routine.name, id="routine-name")
+                # Names and cues come from routine files: text, never markup
+                # (a "[/]" in a cue would otherwise stop the runner).
+                yield Label(self.routine.name, id="routine-name", markup=False)
                 yield Label(id="position")
                 yield Label(id="phase")
-            yield Label(id="exercise-name")
+            yield Label(id="exercise-name", markup=False)
             yield Label(id="side")
             yield Digits(id="countdown")
-            yield Static(id="cue")
+            yield Static(id="cue", markup=False)
             yield Label(id="areas")
-            yield Label(id="up-next")
+            yield Label(id="up-next", markup=False)
             with Horizontal(id="runner-bottom"):
                 yield ProgressBar(total=1.0, show_eta=False, show_percentage=True, id="progress")
                 yield Label(id="times")
