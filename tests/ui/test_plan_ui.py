@@ -194,3 +194,18 @@ async def test_suspend_overnight_runner_holds_still_plan_goes_overdue(tmp_path):
         await settle(app, pilot)
         screen.refresh_states()
         assert status(screen, "meal") == "overdue"
+
+
+async def test_step_titles_from_a_plan_file_are_text_not_markup(tmp_path, monkeypatch):
+    from routines import PLAN_FILE
+
+    monkeypatch.setenv("RECOVERY_TUI_CONFIG_DIR", str(tmp_path))
+    (tmp_path / "plan.toml").write_text(
+        PLAN_FILE.read_text().replace('title = "Drink"', 'title = "Drink [/] [water]"'))
+    app = make_app(FakeClock(), journal_path=tmp_path / "journal.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_plan(app, pilot)
+        table = screen.query_one(DataTable)
+        assert str(table.get_cell("hydrate", "step")) == "Drink [/] [water]"
+        await pilot.pause()
+        assert app.is_running

@@ -65,7 +65,7 @@ class PlanScreen(Screen):
         table.add_column("Status", key="status", width=10)
         for step in self.steps:
             title = step.title + (" (optional)" if step.optional else "")
-            table.add_row(due_text(step, self.steps[0].start), title, "", key=step.id)
+            table.add_row(due_text(step, self.steps[0].start), Text(title), "", key=step.id)  # text, not markup
         self.refresh_states()
         table.focus()
         self.set_interval(REFRESH_SECONDS, self.refresh_states)
