@@ -197,3 +197,16 @@ def test_a_streak_runs_back_through_the_archive_without_reading_it(path: Path, m
     monkeypatch.setattr(archive, "read_archive", no_reading)
     assert journal_streak(Journal(path), NOW) == 100
     assert journal_streak(Journal(path), NOW + timedelta(days=2)) == 0
+
+
+def test_session_days_count_whole_months_and_stop_at_a_gap() -> None:
+    from datetime import date
+
+    from tui.core.journal import SessionDays
+
+    every_day = sum(1 << d for d in range(1, 32))
+    days = SessionDays({date(2024, 11, 2), date(2024, 11, 1)},
+                       {"2024-10": every_day, "2024-09": every_day & ~(1 << 20)})
+    assert days.run_back_from(date(2024, 11, 2)) == 2 + 31 + 10  # Sep 30 back to Sep 21; the 20th had none
+    assert date(2024, 9, 21) in days and date(2024, 9, 20) not in days
+    assert days.run_back_from(date(2024, 11, 3)) == 0

@@ -184,6 +184,37 @@ def record_time(record: dict) -> datetime:
     return parse_stored(record[TIME_FIELD[record["type"]]])
 
 
+class SessionDays:
+    """The days with a session, without building ten years of dates: recent
+    days as a set, archived months as bit masks (bit d: day d)."""
+
+    def __init__(self, recent: set[date], masks: dict[str, int]) -> None:
+        self.recent = recent
+        self.masks = {(int(month[:4]), int(month[5:])): mask for month, mask in masks.items()}
+
+    def __contains__(self, day: object) -> bool:
+        if not isinstance(day, date):
+            return False
+        return day in self.recent or bool(self.masks.get((day.year, day.month), 0) >> day.day & 1)
+
+    def run_back_from(self, day: date) -> int:
+        """How many days in a row, `day` and back, had a session; an archived
+        month with a session every day counts in one step."""
+        count = 0
+        while True:
+            if day in self.recent:
+                count, day = count + 1, day - timedelta(days=1)
+                continue
+            mask = self.masks.get((day.year, day.month), 0)
+            if not mask >> day.day & 1:
+                return count
+            whole = (1 << (day.day + 1)) - 2  # days 1 to day.day
+            if mask & whole == whole:
+                count, day = count + day.day, day.replace(day=1) - timedelta(days=1)
+            else:
+                count, day = count + 1, day - timedelta(days=1)
+
+
 def _archive():
     """core/archive.py, imported on first use: it brings TinyDB, which the
     app's first frame does not need."""
@@ -318,18 +349,14 @@ class Journal:
             counted = _archive().archived_counts(self._db.storage.read() if self._db is not None else None)
             return len(self._read(active.items())) + sum(counted.values())
 
-    def session_days(self, now: datetime) -> set[date]:
+    def session_days(self, now: datetime) -> SessionDays:
         """Days with a session: from the journal file's records (in `now`'s zone)
         and the archive's day masks (in each session's own stored zone)."""
         with self._reading():
             active = self._active_docs()
             sessions = [r for r in self._read(active.items()) if r["type"] == "session"]
             masks = _archive().archived_session_days(self._db.storage.read() if self._db is not None else None)
-        days = {record_time(r).astimezone(now.tzinfo).date() for r in sessions}
-        for month, mask in masks.items():
-            year, number = int(month[:4]), int(month[5:])
-            days.update(date(year, number, d) for d in range(1, 32) if mask >> d & 1)
-        return days
+        return SessionDays({record_time(r).astimezone(now.tzinfo).date() for r in sessions}, masks)
 
     def archive_months(self) -> list[str]:
         """Months moved to archive files ("2024-11"), newest first."""

@@ -6,7 +6,7 @@ Calendar days are those of `now`'s time zone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
@@ -139,7 +139,7 @@ def streak(records: Iterable[dict], now: datetime) -> int:
     return days_in_a_row(session_days(records, now), now)
 
 
-def days_in_a_row(days: set[date], now: datetime) -> int:
+def days_in_a_row(days: Container[date], now: datetime) -> int:
     """How many days of `days` run back without a gap from today (or yesterday)."""
     day = now.date()
     if day not in days:
@@ -162,4 +162,6 @@ def describe(record: dict) -> str:
 
 def journal_streak(journal, now: datetime) -> int:
     """streak() of a Journal, through its archive without reading it (see archive.py)."""
-    return days_in_a_row(journal.session_days(now), now)
+    days = journal.session_days(now)
+    today = now.date()
+    return days.run_back_from(today if today in days else today - timedelta(days=1))
