@@ -86,7 +86,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="rtui-journal-") as folder:
         journal = Path(folder) / "journal.json"
         count = write_journal(journal)
-        print(f"10-year journal: {count} records, {journal.stat().st_size / 1e6:.1f} MB", file=sys.stderr)
+        months = sorted((journal.parent / "archive").glob("*.json"))
+        print(f"10-year journal: {count} records; journal.json {journal.stat().st_size / 1e3:.0f} kB, "
+              f"{len(months)} archive months {sum(m.stat().st_size for m in months) / 1e6:.1f} MB",
+              file=sys.stderr)
         steps = [
             ("timer (real) and idle CPU", lambda: [] if args.skip_real_time else real_time(journal)),
             ("timer (simulated)", lambda: [timer_accuracy.simulated_figure()]),
