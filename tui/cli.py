@@ -4,6 +4,7 @@ every other command rides on the headless core so it starts at once."""
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from pathlib import Path
@@ -163,6 +164,8 @@ def cmd_app(args: argparse.Namespace) -> int:
         startup_problems=[str(problem) for problem in problems],
         start_routine=start,
     )
+    gc.freeze()  # what start-up made lives as long as the app: keep it out of collections
+    gc.enable()
     app.run()
     return app.return_code or 0
 
@@ -175,6 +178,20 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # No cyclic garbage collection while a command runs: its imports make many
+    # objects that live for the whole run, and collection passes over them
+    # cost `log` about a tenth of its time. A command frees what it uses by
+    # reference counting; the app turns collection back on (see cmd_app).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _main(argv: list[str] | None) -> int:
     try:
         args = parse(argv)
         return args.handler(args)

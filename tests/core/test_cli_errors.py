@@ -46,3 +46,43 @@ def test_a_command_parses_the_same_with_only_its_module(capsys):
     from tui.cli import parse
 
     assert vars(parse(argv)) == vars(whole)
+
+
+def test_garbage_collection_is_off_for_a_command_and_on_again_after(monkeypatch, capsys, isolated_user_dirs):
+    import gc
+
+    import tui.cli
+
+    seen = []
+    real = tui.cli.cmd_routines
+    monkeypatch.setattr(tui.cli, "cmd_routines", lambda args: seen.append(gc.isenabled()) or real(args))
+    assert gc.isenabled()
+    assert main(["routines"]) == 0
+    assert seen == [False] and gc.isenabled()
+
+
+def test_the_app_runs_with_garbage_collection_on(monkeypatch, isolated_user_dirs):
+    import gc
+
+    from tui.app import RecoveryApp
+
+    seen = []
+    monkeypatch.setattr(RecoveryApp, "run", lambda self: seen.append(gc.isenabled()))
+    monkeypatch.setattr(gc, "freeze", lambda: None)  # not in the test process
+    assert main([]) == 0
+    assert seen == [True]
+
+
+def test_the_command_starts_with_garbage_collection_off(monkeypatch):
+    import gc
+
+    import tui.cli
+    from tui.launch import main as launch
+
+    seen = []
+    monkeypatch.setattr(tui.cli, "main", lambda: seen.append(gc.isenabled()) or 0)
+    try:
+        assert launch() == 0
+    finally:
+        gc.enable()
+    assert seen == [False]
