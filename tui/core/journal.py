@@ -331,20 +331,20 @@ class Journal:
         """Every good record, newest first; `problems` lists the skipped ones.
         With `since`, only records from then on are checked and returned, and
         only the archive months that may hold them are read."""
-        with self._reading():
+        with self.reading():
             active = self._active_docs()
             months = _archive().months_since(self.path, since)
             return self._read(chain(active.items(), self._archived_docs(months, active)), since)
 
     def recent(self) -> list[dict]:
         """The records in the journal file itself (this month and last), newest first."""
-        with self._reading():
+        with self.reading():
             return self._read(self._active_docs().items())
 
     def count(self) -> int:
         """How many good records there are, archived ones included, without
         reading the archive: its months' counts are kept in the journal file."""
-        with self._reading():
+        with self.reading():
             active = self._active_docs()
             counted = _archive().archived_counts(self._db.storage.read() if self._db is not None else None)
             return len(self._read(active.items())) + sum(counted.values())
@@ -352,7 +352,7 @@ class Journal:
     def session_days(self, now: datetime) -> SessionDays:
         """Days with a session: from the journal file's records (in `now`'s zone)
         and the archive's day masks (in each session's own stored zone)."""
-        with self._reading():
+        with self.reading():
             active = self._active_docs()
             sessions = [r for r in self._read(active.items()) if r["type"] == "session"]
             masks = _archive().archived_session_days(self._db.storage.read() if self._db is not None else None)
@@ -364,12 +364,12 @@ class Journal:
 
     def archived(self, month: str) -> list[dict]:
         """The good records of one archive month (not also in the journal), newest first."""
-        with self._reading():
+        with self.reading():
             return self._read(self._archived_docs([month], self._active_docs()))
 
     def latest(self, n: int) -> list[dict]:
         """The newest n records, checking and reading no more than needed."""
-        with self._reading():
+        with self.reading():
             active = self._active_docs()
             good, problems = self._checked(active.items(), limit=n)
             for month in _archive().archive_months(self.path):
@@ -381,9 +381,10 @@ class Journal:
             self.problems = problems
             return [record for _, record in good[:n]]
 
-    def _reading(self):
-        """Hold the lock while reading journal and archives together, so a
-        move to the archive cannot happen half-way through the read."""
+    def reading(self):
+        """Hold the lock for a group of reads: journal and archive are read
+        together (a move to the archive cannot happen half-way) and the
+        journal file is parsed once. Creates nothing if there is no journal."""
         if self._db is None and not self.path.exists():
             return nullcontext()
         return self.locked()

@@ -97,13 +97,14 @@ class HistoryScreen(Screen):
             return Text("No journal is open.", style="bold red"), ""
         now = self.app.now()
         try:
-            pages = RecordPages(journal)
-            pages.fill(PAGE)
-            trend_records = journal.records(since=now - timedelta(days=TREND_DAYS + 1))
-            if not pages.records:
-                stats = Text("Nothing in the journal yet: finish a routine or press l on home to log soreness.")
-            else:
-                stats = stats_line(journal, now, pages.problems)
+            with journal.reading():  # the journal file is parsed once for all of these
+                pages = RecordPages(journal)
+                pages.fill(PAGE)
+                trend_records = journal.records(since=now - timedelta(days=TREND_DAYS + 1))
+                if not pages.records:
+                    stats = Text("Nothing in the journal yet: finish a routine or press l on home to log soreness.")
+                else:
+                    stats = stats_line(journal, now, pages.problems)
         except JournalError as error:
             return Text(str(error), style="bold red"), ""
         self.pages = pages
