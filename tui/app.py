@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 import sys
 import threading
@@ -123,6 +124,9 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         return HomeScreen(self.library)
 
     def on_mount(self) -> None:
+        # `recovery-tui` starts with cyclic garbage collection off (see
+        # cli.main); it comes back on once the first frame is drawn.
+        self.call_after_refresh(gc.enable)
         self.settings = self.use_theme(self.settings)
         for problem in self.startup_problems:
             self.notify(problem, title="Check your files", severity="warning", timeout=20)

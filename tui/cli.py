@@ -165,8 +165,7 @@ def cmd_app(args: argparse.Namespace) -> int:
         start_routine=start,
     )
     gc.freeze()  # what start-up made lives as long as the app: keep it out of collections
-    gc.enable()
-    app.run()
+    app.run()  # collection comes back on after the first frame (RecoveryApp.on_mount)
     return app.return_code or 0
 
 
