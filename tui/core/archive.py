@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tui.core.storage import (
-    DIR_MODE, JournalAccessError, SafeJSONStorage, _reason, last_id, meta, read_tables, with_last_id,
+    DIR_MODE, JournalAccessError, SafeJSONStorage, _reason, last_id, list_names, meta, read_tables, with_last_id,
     with_meta, write_file_atomically,
 )
 
@@ -53,14 +53,7 @@ def month_before(month: str) -> str:
 def archive_months(journal_path: Path) -> list[str]:
     """The months that have an archive file ("2024-11"), newest first."""
     prefix, suffix = f"{journal_path.stem}-", journal_path.suffix
-    try:
-        names = os.listdir(archive_folder(journal_path))
-    except FileNotFoundError:
-        return []
-    except OSError as exc:
-        raise JournalAccessError(
-            journal_path, f"Cannot list the archive in {archive_folder(journal_path)}: {_reason(exc)}."
-        ) from None
+    names = list_names(archive_folder(journal_path), journal_path, "the archive")
     months = (name[len(prefix):len(name) - len(suffix)] for name in names
               if name.startswith(prefix) and name.endswith(suffix))
     return sorted((month for month in months if is_month(month)), reverse=True)

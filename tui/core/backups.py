@@ -83,14 +83,7 @@ def list_backups(journal_path: Path | str) -> list[BackupInfo]:
     pattern = re.compile(
         rf"{re.escape(journal.stem)}-(\d{{4}}-\d{{2}}-\d{{2}}){re.escape(journal.suffix)}"
     )
-    try:
-        names = os.listdir(backup_folder(journal))
-    except FileNotFoundError:
-        return []
-    except OSError as exc:
-        raise JournalAccessError(
-            journal, f"Cannot list the backups in {backup_folder(journal)}: {storage._reason(exc)}."
-        ) from None
+    names = storage.list_names(backup_folder(journal), journal, "the backups")
     found = []
     for name in names:
         match = pattern.fullmatch(name)

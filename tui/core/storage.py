@@ -43,6 +43,7 @@ __all__ = [
     "with_meta",
     "read_tables",
     "write_file_atomically",
+    "list_names",
 ]
 
 META_TABLE = "meta"  # {"1": {"last_id": {"<table>": n}, ...}}: ids are never reused
@@ -111,6 +112,25 @@ def _fsync_file(fd: int) -> None:
 
 def _replace(src: Path, dst: Path) -> None:
     os.replace(src, dst)
+
+
+def _replace_with(target: Path, payload: bytes) -> None:
+    """A temp file beside target, written and flushed, then renamed over it;
+    the temp file is removed if any step fails. Raises OSError."""
+    fd, tmp = _create_temp(target.parent, target.name)
+    try:
+        try:
+            _write_all(fd, payload)
+            _fsync_file(fd)
+        finally:
+            os.close(fd)
+        _replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass  # the step that failed is what to report
+        raise
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -442,24 +462,9 @@ class SafeJSONStorage(Storage):
             self._cache = None
             self._require_writable_target()
             try:
-                fd, tmp = _create_temp(self.folder, self.path.name)
+                _replace_with(self.path, payload)
             except OSError as exc:
                 raise self._write_error(exc) from None
-            try:
-                try:
-                    _write_all(fd, payload)
-                    _fsync_file(fd)
-                finally:
-                    os.close(fd)
-                _replace(tmp, self.path)
-            except BaseException as exc:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                if isinstance(exc, OSError):
-                    raise self._write_error(exc) from None
-                raise
             try:
                 _fsync_dir(self.folder)
             except OSError as exc:
@@ -578,22 +583,19 @@ def read_tables(path: Path | str, label: str = "journal") -> dict[str, dict[str,
 def write_file_atomically(target: Path, tables: dict[str, dict[str, Any]]) -> None:
     """Write tables to target as a whole or not at all (temp file, fsync,
     rename, fsync of the folder). Raises OSError; the caller holds a lock."""
-    payload = _dumps(tables)
-    fd, tmp = _create_temp(target.parent, target.name)
-    try:
-        try:
-            _write_all(fd, payload)
-            _fsync_file(fd)
-        finally:
-            os.close(fd)
-        _replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    _replace_with(target, _dumps(tables))
     _fsync_dir(target.parent)
+
+
+def list_names(folder: Path, about: Path, what: str) -> list[str]:
+    """The names in a folder, [] if it does not exist; JournalAccessError
+    (about `about`, calling the folder's content `what`) if it cannot be listed."""
+    try:
+        return os.listdir(folder)
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise JournalAccessError(about, f"Cannot list {what} in {folder}: {_reason(exc)}.") from None
 
 
 def move_aside(path: Path | str, now: datetime) -> Path:
