@@ -58,7 +58,8 @@ def stats_line(journal: Journal, now, problems: list[str]) -> Text:
     days = journal_streak(journal, now)
     line = Text(f"Routines this week: {week} · Streak: {days} day{'s' if days != 1 else ''}",
                 style="bold")
-    line.append(f" · {journal.count()} records", style="dim")
+    count = journal.count()
+    line.append(f" · {count} record{'s' if count != 1 else ''}", style="dim")
     if problems:
         line.append(f" · {len(problems)} damaged record(s) skipped: run recovery-tui doctor", style="red")
     return line
