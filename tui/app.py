@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 class RecoveryApp(JournalWrites, PlanFlow, App[int]):
     """The post-run recovery companion."""
 
-    CSS_PATH = "app.tcss"
     TITLE = "recovery-tui"
     SUB_TITLE = f"v{__version__}"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]

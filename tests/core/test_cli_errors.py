@@ -29,7 +29,7 @@ def test_command_modules_list_the_commands_each_registers():
     import argparse
     import importlib
 
-    from tui.cli import COMMAND_MODULES, add_journal_option
+    from tui.cli_parser import COMMAND_MODULES, add_journal_option
 
     for name, listed in COMMAND_MODULES.items():
         commands = argparse.ArgumentParser().add_subparsers()
@@ -38,7 +38,7 @@ def test_command_modules_list_the_commands_each_registers():
 
 
 def test_a_command_parses_the_same_with_only_its_module(capsys):
-    from tui.cli import build_parser
+    from tui.cli_parser import build_parser
 
     argv = ["--journal", "plan", "history", "--limit", "3"]  # "plan" is the journal's name here
     whole = build_parser(argv).parse_args(argv)
@@ -46,6 +46,28 @@ def test_a_command_parses_the_same_with_only_its_module(capsys):
     from tui.cli import parse
 
     assert vars(parse(argv)) == vars(whole)
+
+
+def test_no_arguments_parse_as_the_parser_would_without_building_it(monkeypatch):
+    """Plain `recovery-tui` skips argparse; what it gets must be what the parser gives."""
+    import sys
+
+    from tui.cli import parse
+    from tui.cli_parser import build_parser
+
+    monkeypatch.setattr(sys, "argv", ["recovery-tui"])
+    assert vars(parse(None)) == vars(build_parser([]).parse_args([]))
+    assert vars(parse([])) == vars(build_parser([]).parse_args([]))
+
+
+def test_opening_the_app_imports_no_argparse():
+    import subprocess
+    import sys
+
+    code = ("import sys, tui.cli as c; c.cmd_app = lambda args: 0; c.main([]); "
+            "print('argparse' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
 
 
 def test_garbage_collection_is_off_for_a_command_and_on_again_after(monkeypatch, capsys, isolated_user_dirs):

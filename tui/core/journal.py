@@ -7,7 +7,6 @@ not check out (hand-edited, older bugs) are skipped, and `problems` says why.
 
 from __future__ import annotations
 
-import json
 import _thread  # what threading.Lock/RLock/get_ident are, without importing threading (`log` starts faster)
 from itertools import chain
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -624,6 +623,8 @@ def to_public(record: dict) -> dict:
 
 
 def export_json(records: Iterable[dict], file: IO[str]) -> None:
+    import json  # storage has it loaded by then; the app's start does without
+
     json.dump([to_public(r) for r in records], file, indent=2, ensure_ascii=False)
     file.write("\n")
 

@@ -7,7 +7,6 @@ the valid ones in; this module stays headless.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import tempfile
@@ -113,6 +112,8 @@ def load_settings(
 
 
 def to_toml(settings: Settings) -> str:
+    import json  # only when saving: the app's start does not need it
+
     def value(v: Any) -> str:
         if isinstance(v, bool):
             return "true" if v else "false"

@@ -73,6 +73,12 @@ def trend_text(records: list[dict], now) -> Text:
 
 class HistoryScreen(Screen):
     BINDINGS = [Binding("escape,h", "app.pop_screen", "Back")]
+    DEFAULT_CSS = """
+    HistoryScreen #history { padding: 0 1; }
+    HistoryScreen #history-top { height: auto; margin: 1 0 0 0; }
+    HistoryScreen #history-trend { height: auto; max-height: 11; margin: 1 0; }
+    HistoryScreen #history-table { height: 1fr; }
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -87,6 +93,7 @@ class HistoryScreen(Screen):
                 yield Label(stats, id="history-stats")
             yield Static(trend, id="history-trend")
             yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
 
     def read_first_page(self) -> tuple[Text, Text | str]:
         """Stats, trend and the first page of rows, read on the spot: the archive
@@ -116,9 +123,6 @@ class HistoryScreen(Screen):
         table = self.query_one(DataTable)
         table.add_columns("When", "What", "Details")
         table.focus()
-        footer = Footer()  # mounted with its final keys, as on home
-        footer.bindings_changed(self)
-        self.mount(footer)
         table.add_rows(self.first_rows[:FIRST_ROWS])
         if self.first_rows[FIRST_ROWS:]:
             self.call_after_refresh(self.add_rows, FIRST_ROWS, self.first_rows[FIRST_ROWS:])

@@ -63,6 +63,20 @@ class HomeScreen(Screen):
         Binding("s", "settings", "Settings"),
         Binding("q", "app.quit", "Quit"),
     ]
+    DEFAULT_CSS = """
+    HomeScreen #home-body { height: 1fr; }
+    HomeScreen #routine-list {
+        width: 2fr; min-width: 30; height: 1fr; border: round $primary; border-title-align: left;
+    }
+    HomeScreen #preview-pane { width: 3fr; height: 1fr; border: round $secondary; padding: 0 1; }
+    HomeScreen #load-errors {
+        height: auto; max-height: 6; color: $text-error; background: $error-muted; padding: 0 1;
+    }
+    HomeScreen #home-notices { height: auto; max-height: 7; padding: 0 1; display: none; }
+    HomeScreen #home-notices.-visible { display: block; }
+    HomeScreen #home-notices.-pain { background: $error-muted; color: $text; }
+    HomeScreen #home-notices.-checkin { background: $primary-muted; }
+    """
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -78,7 +92,7 @@ class HomeScreen(Screen):
         yield Static(id="home-notices")
         if self.library.errors:
             yield Static(self._errors_text(), id="load-errors")
-        # The footer is mounted in on_mount.
+        yield Footer()
 
     def _first_preview(self) -> Text | str:
         """The first routine's preview is composed with the list, so that it is in
@@ -113,12 +127,6 @@ class HomeScreen(Screen):
             if not routine_list.get_option_at_index(index).disabled:
                 routine_list.highlighted = index
                 break
-        # Mounted once the list has focus, the footer is composed with its final
-        # keys (the list's Enter among them) in the first frame; yielded from
-        # compose it would be empty there and rebuilt after it.
-        footer = Footer()
-        footer.bindings_changed(self)
-        self.mount(footer)
         self.call_after_refresh(self.load_notices)  # after the first frame
 
     @work(thread=True, exclusive=True, group="home-notices")

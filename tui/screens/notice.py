@@ -5,12 +5,16 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from tui.screens.dialog import DialogScreen
 
-class NoticeScreen(ModalScreen[None]):
+
+class NoticeScreen(DialogScreen[None]):
     BINDINGS = [Binding("escape,enter", "close", "OK")]
+    DEFAULT_CSS = """
+    NoticeScreen #notice-body { margin: 1 0; }
+    """
 
     def __init__(self, title: str, body: str) -> None:
         super().__init__()

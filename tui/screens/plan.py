@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from tui.core.plan import DueStep
 from tui.core.runs import DONE, SKIPPED, practices_for, step_state
 from tui.core.storage import JournalError
+from tui.widgets.footer import Footer
 
 STATE_LOOK = {
     DONE: ("✓ done", "green"),
@@ -43,6 +44,12 @@ class PlanScreen(Screen):
         Binding("x", "skip", "Skip"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
+    DEFAULT_CSS = """
+    PlanScreen #plan { padding: 0 1; }
+    PlanScreen #plan-heading { text-style: bold; margin: 1 0; }
+    PlanScreen #plan-table { height: 1fr; }
+    PlanScreen #plan-detail { height: auto; min-height: 4; margin-top: 1; }
+    """
 
     def __init__(self, run: dict, steps: list[DueStep], heading: str) -> None:
         super().__init__()

@@ -6,19 +6,22 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.plan import RUN_KINDS
+from tui.screens.dialog import DialogScreen
 
 NOT_SAYING = "-"
 
 
-class RunKindScreen(ModalScreen[str | None]):
+class RunKindScreen(DialogScreen[str | None]):
     """Dismisses with a run kind, "" for "rather not say", or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = """
+    RunKindScreen #run-kinds { height: auto; max-height: 8; margin-top: 1; }
+    """
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):

@@ -14,11 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Label, ProgressBar, Static
+from textual.widgets import Digits, Label, ProgressBar, Static
 
 from tui.core.model import Exercise, Routine, format_duration
 from tui.core.timer import Clock, Phase, Report, RoutineTimer
 from tui.screens.confirm import ConfirmScreen
+from tui.widgets.footer import Footer
 
 PHASE_CLASSES = {
     Phase.GET_READY: "-get-ready",
@@ -52,6 +53,31 @@ class RunnerScreen(Screen[RunResult]):
         Binding("f", "finish", "Finish", show=False),
         Binding("escape", "leave", "Leave"),
     ]
+    DEFAULT_CSS = """
+    RunnerScreen #runner { height: 1fr; padding: 0 2; align: center top; }
+    RunnerScreen #runner-top { height: 1; }
+    RunnerScreen #routine-name { width: 1fr; text-style: bold; }
+    RunnerScreen #position { width: auto; margin-right: 2; color: $text-muted; }
+    RunnerScreen #phase { width: auto; text-style: bold; background: $primary; color: $text; }
+    RunnerScreen.-get-ready #phase { background: $warning; color: $background; }
+    RunnerScreen.-hold #phase { background: $success; color: $background; }
+    RunnerScreen.-switch #phase { background: $accent; color: $background; }
+    RunnerScreen.-paused #phase { background: $error; color: $background; }
+    RunnerScreen #exercise-name { width: 1fr; content-align: center middle; text-style: bold; margin-top: 1; }
+    RunnerScreen #side { width: 1fr; content-align: center middle; color: $text-accent; height: 1; }
+    RunnerScreen #countdown { width: 1fr; text-align: center; margin: 1 0; }
+    RunnerScreen.-get-ready #countdown { color: $warning; }
+    RunnerScreen.-hold #countdown { color: $success; }
+    RunnerScreen.-switch #countdown { color: $accent; }
+    RunnerScreen.-paused #countdown { color: $text-muted; }
+    RunnerScreen #cue { height: auto; max-height: 4; width: 1fr; text-align: center; }
+    RunnerScreen #areas, RunnerScreen #up-next { width: 1fr; content-align: center middle; color: $text-muted; }
+    RunnerScreen #up-next { margin-top: 1; }
+    RunnerScreen #runner-bottom { dock: bottom; height: 1; margin-bottom: 1; }
+    RunnerScreen #progress { width: 1fr; }
+    RunnerScreen #progress Bar { width: 1fr; }
+    RunnerScreen #times { width: auto; margin-left: 2; color: $text-muted; }
+    """
 
     def __init__(
         self,

@@ -7,8 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from tui.widgets.footer import Footer
 from tui.widgets.soreness_form import SorenessEntry, SorenessForm
 
 
@@ -19,6 +20,10 @@ class SorenessScreen(Screen[SorenessEntry | None]):
         Binding("enter", "save", "Save", priority=True),
         Binding("escape", "skip", "Skip"),
     ]
+    DEFAULT_CSS = """
+    SorenessScreen #soreness-screen { padding: 0 2; }
+    SorenessScreen #summary-text { margin: 1 0; }
+    """
 
     def __init__(self, question: str, header: Text | str | None = None) -> None:
         super().__init__()

@@ -1,0 +1,95 @@
+"""The command line's parser: argparse, imported only when there are arguments
+to parse (plain `recovery-tui` skips it; see cli.parse)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tui import __version__, cli
+from tui.cli import PROG, UsageError
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # noqa: D401 - argparse hook
+        raise UsageError(message)
+
+
+def build_parser(argv: list[str] | None = None, whole: bool = True) -> Parser:
+    """The command line; with whole=False, only what argv's command needs
+    (importing the other command modules would slow `log` and the app's start down)."""
+    parser = Parser(
+        prog=PROG,
+        description="Post-run recovery: guided routines with timers.",
+        epilog="Run without a command to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--quiet", action="store_true", help="no terminal bell")
+    add_journal_option(parser, top_level=True)
+    parser.set_defaults(handler=cli.cmd_app)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    run = commands.add_parser("run", help="open straight into a routine")
+    run.add_argument("routine", metavar="ID", help="routine id (see `routines`)")
+    run.add_argument("--quiet", action="store_true", default=argparse.SUPPRESS, help="no terminal bell")
+    add_journal_option(run)
+    run.set_defaults(handler=cli.cmd_app)
+
+    routines = commands.add_parser("routines", help="list the routines")
+    routines.add_argument("--json", action="store_true", help="machine-readable output")
+    routines.set_defaults(handler=cli.cmd_routines)
+
+    validate = commands.add_parser("validate", help="check routine files")
+    validate.add_argument("files", metavar="FILE", nargs="+", type=Path)
+    validate.set_defaults(handler=cli.cmd_validate)
+    only = None if whole else _command_module(argv)
+    # Opening the app (or run, routines, validate) needs none of their modules;
+    # the top-level --help still lists every command.
+    if whole or only is not None or _asks_for_help(argv):
+        register_journal_commands(commands, only)
+    return parser
+
+
+def add_journal_option(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
+    """`--journal PATH` works before or after the command."""
+    parser.add_argument(
+        "--journal",
+        metavar="PATH",
+        default=None if top_level else argparse.SUPPRESS,
+        help="journal file (default: $RECOVERY_TUI_JOURNAL or the user data folder)",
+    )
+
+
+# Modules that add their own commands with register(commands, add_journal_option),
+# and the commands each adds (tests/core/test_cli_errors.py keeps this in step).
+COMMAND_MODULES = {
+    "tui.journal_cli": ("log", "history", "export"),
+    "tui.plan_cli": ("plan", "did", "insights"),
+    "tui.doctor_cli": ("doctor",),
+}
+
+
+def _command_module(argv: list[str] | None) -> str | None:
+    """The module of the command in argv, if it names one of theirs."""
+    words = sys.argv[1:] if argv is None else argv
+    command = next((word for word in words if not word.startswith("-")), None)
+    return next((name for name, commands in COMMAND_MODULES.items() if command in commands), None)
+
+
+def _asks_for_help(argv: list[str] | None) -> bool:
+    words = sys.argv[1:] if argv is None else argv
+    return any(word == "-h" or (len(word) > 2 and "--help".startswith(word)) for word in words)
+
+
+def register_journal_commands(commands, only: str | None = None) -> None:
+    import importlib
+
+    for name in [only] if only else COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise
+            continue
+        module.register(commands, add_journal_option)
