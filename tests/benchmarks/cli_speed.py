@@ -10,7 +10,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.benchmarks.common import APP, PYTHON, RUNS, Figure, Home, median, ratio_figure, timed_run
+from tests.benchmarks.common import APP, PYTHON, RUNS, Figure, Home, ratio_figure, timed_run
 
 LOG = ["log", "--soreness", "3", "--area", "calves=4"]
 HISTORY = ["history", "--json", "--limit", "20"]
@@ -40,11 +40,10 @@ def measure(journal: Path, runs: int = RUNS) -> list[Figure]:
                 base.append(b), log.append(lg), history.append(h)
         home.refresh(journal)
         leaked = ui_modules(home.env)
-    baseline = median(base)
     return [
-        ratio_figure("quick entry (log)", median(log), baseline, 2.0,
+        ratio_figure("quick entry (log)", log, base, 2.0,
                      '`recovery-tui log --soreness 3 --area calves=4` vs `python -c "import tinydb"`'),
         Figure("quick entry imports textual/rich", len(leaked), "modules", "0", not leaked,
                ", ".join(leaked[:5]) or "python -X importtime: none"),
-        ratio_figure("history --json --limit 20", median(history), baseline, 2.0),
+        ratio_figure("history --json --limit 20", history, base, 2.0),
     ]

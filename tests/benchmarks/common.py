@@ -39,9 +39,16 @@ class Figure:
         return asdict(self)
 
 
-def ratio_figure(name: str, value: float, baseline: float, limit: float, detail: str = "") -> Figure:
-    ratio = value / baseline
-    text = f"{value * 1000:.0f} ms vs baseline {baseline * 1000:.0f} ms"
+def ratio_figure(name: str, values: list[float], baselines: list[float], limit: float,
+                 detail: str = "") -> Figure:
+    """The median of per-round ratios: each value against the baseline run
+    next to it, so a spell of load on the shared machine slows both sides of
+    a ratio instead of shifting one median against the other."""
+    if len(values) != len(baselines):
+        raise ValueError("one baseline per value")
+    ratio = median([value / base for value, base in zip(values, baselines)])
+    text = (f"{median(values) * 1000:.0f} ms vs baseline {median(baselines) * 1000:.0f} ms "
+            f"(medians; the ratio is the median of {len(values)} per-round ratios)")
     return Figure(name, round(ratio, 2), "x", f"<= {limit} x", ratio <= limit,
                   f"{text}; {detail}".rstrip("; "))
 
@@ -90,12 +97,20 @@ class Home:
         self.env.pop("NO_COLOR", None)
 
     def refresh(self, journal: Path) -> None:
-        """A fresh copy of the journal and its archive folder."""
-        shutil.copyfile(journal, self.journal)
+        """A fresh copy of the journal and its archive folder. Files the last
+        run left as they were are not copied again, and what is copied is
+        flushed to disk here: its writes would otherwise slow down whichever
+        process is timed next."""
+        copied = _copy_if_changed(journal, self.journal)
         os.chmod(self.journal, 0o600)
         archive = journal.parent / "archive"
         if archive.is_dir():
-            shutil.copytree(archive, self.journal.parent / "archive", dirs_exist_ok=True)
+            copies = self.journal.parent / "archive"
+            copies.mkdir(mode=0o700, exist_ok=True)
+            for month in archive.iterdir():
+                copied |= _copy_if_changed(month, copies / month.name)
+        if copied:
+            os.sync()
 
     def cleanup(self) -> None:
         shutil.rmtree(self.dir, ignore_errors=True)
@@ -105,6 +120,19 @@ class Home:
 
     def __exit__(self, *exc_info) -> None:
         self.cleanup()
+
+
+def _copy_if_changed(source: Path, target: Path) -> bool:
+    """Copy unless target is an untouched copy (copy2 keeps the modification
+    time); True if it copied."""
+    try:
+        mine, theirs = source.stat(), target.stat()
+        if (mine.st_size, mine.st_mtime_ns) == (theirs.st_size, theirs.st_mtime_ns):
+            return False
+    except FileNotFoundError:
+        pass
+    shutil.copy2(source, target)
+    return True
 
 
 def timed_run(cmd: list[str], env: dict | None = None) -> float:
