@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.model import KIND_LABELS, Routine, format_duration
 from tui.widgets.footer import Footer
+from tui.widgets.header import Header
 
 if TYPE_CHECKING:
     from tui.core.loader import Library

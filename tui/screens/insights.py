@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from tui.core.insights import MIN_RUNS, NOT_PROOF, Insight, area_insights, insights
 from tui.screens.journal_read import read_records
 from tui.widgets.footer import Footer
+from tui.widgets.header import Header
 from tui.widgets.insight_chart import colour, difference_bars
 
 EMPTY = (

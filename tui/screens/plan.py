@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from tui.core.plan import DueStep
 from tui.core.runs import DONE, SKIPPED, practices_for, step_state
 from tui.core.storage import JournalError
 from tui.widgets.footer import Footer
+from tui.widgets.header import Header
 
 STATE_LOOK = {
     DONE: ("✓ done", "green"),

@@ -11,11 +11,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.validation import Integer
-from textual.widgets import Button, Header, Input, Label, Select, Static, Switch
+from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from tui.core.settings import PAUSE_RANGE, Settings, settings_from_table
 from tui.screens.confirm import ConfirmScreen
 from tui.widgets.footer import Footer
+from tui.widgets.header import Header
 
 LABELS = {
     "units": "Units", "bedtime": "Bedtime", "get_ready_seconds": "Get ready",
