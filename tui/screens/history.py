@@ -12,7 +12,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
@@ -75,10 +74,9 @@ def trend_text(records: list[dict], now) -> Text:
 class HistoryScreen(Screen):
     BINDINGS = [Binding("escape,h", "app.pop_screen", "Back")]
     DEFAULT_CSS = """
-    HistoryScreen #history { padding: 0 1; }
-    HistoryScreen #history-top { height: auto; margin: 1 0 0 0; }
-    HistoryScreen #history-trend { height: auto; max-height: 11; margin: 1 0; }
-    HistoryScreen #history-table { height: 1fr; }
+    HistoryScreen #history-stats { margin: 1 1 0 1; }
+    HistoryScreen #history-trend { height: auto; max-height: 11; margin: 1 1; }
+    HistoryScreen #history-table { height: 1fr; margin: 0 1; }
     """
 
     def __init__(self) -> None:
@@ -89,11 +87,9 @@ class HistoryScreen(Screen):
     def compose(self) -> ComposeResult:
         stats, trend = self.read_first_page()
         yield Header()
-        with Vertical(id="history"):
-            with Horizontal(id="history-top"):
-                yield Label(stats, id="history-stats")
-            yield Static(trend, id="history-trend")
-            yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
+        yield Label(stats, id="history-stats")
+        yield Static(trend, id="history-trend")
+        yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def read_first_page(self) -> tuple[Text, Text | str]:
@@ -117,7 +113,7 @@ class HistoryScreen(Screen):
         except JournalError as error:
             return Text(str(error), style="bold red"), ""
         self.pages = pages
-        self.first_rows = [table_row(record) for record in pages.records[:PAGE]]
+        self.first_rows = [table_row(record) for record in pages.records[:FIRST_ROWS]]
         return stats, trend_text(trend_records, now)
 
     def on_mount(self) -> None:
@@ -126,9 +122,14 @@ class HistoryScreen(Screen):
         # read loads Rich's markup parser, about 15 ms of History's first frame.
         table.add_columns(*(Text(label) for label in ("When", "What", "Details")))
         table.focus()
-        table.add_rows(self.first_rows[:FIRST_ROWS])
-        if self.first_rows[FIRST_ROWS:]:
-            self.call_after_refresh(self.add_rows, FIRST_ROWS, self.first_rows[FIRST_ROWS:])
+        table.add_rows(self.first_rows)
+        if self.pages is not None and self.pages.records[FIRST_ROWS:PAGE]:
+            self.call_after_refresh(self.add_first_page_rest)
+
+    def add_first_page_rest(self) -> None:
+        """The rest of the first page, once the first screenful is drawn."""
+        rest = [table_row(record) for record in self.pages.records[FIRST_ROWS:PAGE]]
+        self.add_rows(FIRST_ROWS, rest)
 
     def show_error(self, error: str) -> None:
         self.query_one("#history-stats", Label).update(Text(error, style="bold red"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -20,6 +21,10 @@ from tui.widgets.header import Header
 
 if TYPE_CHECKING:
     from tui.core.loader import Library
+
+
+# Loaded after the first frame, off the UI thread (see load_notices).
+PRELOADED = ("tui.screens.history",)
 
 
 def routine_line(routine: Routine) -> Text:
@@ -132,7 +137,14 @@ class HomeScreen(Screen):
 
     @work(thread=True, exclusive=True, group="home-notices")
     def load_notices(self) -> None:
-        """Pain guard first, then the DOMS check-in; read off the UI thread."""
+        """Pain guard first, then the DOMS check-in; read off the UI thread.
+        Then, while the runner reads home, the code of the screens opened from
+        it most is loaded, so that their key does not wait for it."""
+        self._load_notices()
+        for module in PRELOADED:
+            import_module(module)
+
+    def _load_notices(self) -> None:
         # Imported here, after the first frame, rather than while the app starts.
         from tui.core.soreness import (DOMS_UNTIL, GUARD_WINDOW, doms_checkin_due, guard_notice,
                                        pain_alerts)
