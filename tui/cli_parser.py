@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 from tui import __version__, cli
 from tui.cli import PROG, UsageError
@@ -17,8 +18,9 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser(argv: list[str] | None = None, whole: bool = True) -> Parser:
-    """The command line; with whole=False, only what argv's command needs
-    (importing the other command modules would slow `log` and the app's start down)."""
+    """The command line; with whole=False, only the parser of argv's command
+    (every subparser built, and every command module imported, slows `log`
+    down). cli.parse falls back to the whole parser for any usage error."""
     parser = Parser(
         prog=PROG,
         description="Post-run recovery: guided routines with timers.",
@@ -29,26 +31,47 @@ def build_parser(argv: list[str] | None = None, whole: bool = True) -> Parser:
     add_journal_option(parser, top_level=True)
     parser.set_defaults(handler=cli.cmd_app)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    everything = whole or _asks_for_help(argv)  # the top-level --help lists every command
+    command = None if everything else _command_word(argv)
 
-    run = commands.add_parser("run", help="open straight into a routine")
-    run.add_argument("routine", metavar="ID", help="routine id (see `routines`)")
-    run.add_argument("--quiet", action="store_true", default=argparse.SUPPRESS, help="no terminal bell")
-    add_journal_option(run)
-    run.set_defaults(handler=cli.cmd_app)
+    if everything or command == "run":
+        run = commands.add_parser("run", help="open straight into a routine")
+        run.add_argument("routine", metavar="ID", help="routine id (see `routines`)")
+        run.add_argument("--quiet", action="store_true", default=argparse.SUPPRESS, help="no terminal bell")
+        add_journal_option(run)
+        run.set_defaults(handler=cli.cmd_app)
 
-    routines = commands.add_parser("routines", help="list the routines")
-    routines.add_argument("--json", action="store_true", help="machine-readable output")
-    routines.set_defaults(handler=cli.cmd_routines)
+    if everything or command == "routines":
+        routines = commands.add_parser("routines", help="list the routines")
+        routines.add_argument("--json", action="store_true", help="machine-readable output")
+        routines.set_defaults(handler=cli.cmd_routines)
 
-    validate = commands.add_parser("validate", help="check routine files")
-    validate.add_argument("files", metavar="FILE", nargs="+", type=Path)
-    validate.set_defaults(handler=cli.cmd_validate)
-    only = None if whole else _command_module(argv)
-    # Opening the app (or run, routines, validate) needs none of their modules;
-    # the top-level --help still lists every command.
-    if whole or only is not None or _asks_for_help(argv):
-        register_journal_commands(commands, only)
+    if everything or command == "validate":
+        validate = commands.add_parser("validate", help="check routine files")
+        validate.add_argument("files", metavar="FILE", nargs="+", type=Path)
+        validate.set_defaults(handler=cli.cmd_validate)
+
+    only = None if everything else _command_module(command)
+    if everything:
+        register_journal_commands(commands)
+    elif only is not None:
+        register_journal_commands(_OnlyCommand(commands, command), only)
     return parser
+
+
+class _OnlyCommand:
+    """The subparsers, for a module that adds several commands when one is
+    wanted: the others' parsers are not built, and their arguments go nowhere."""
+
+    _nowhere = SimpleNamespace(add_argument=lambda *args, **kwargs: None,
+                               set_defaults=lambda **kwargs: None)
+
+    def __init__(self, commands, wanted: str) -> None:
+        self.commands = commands
+        self.wanted = wanted
+
+    def add_parser(self, name: str, **kwargs):
+        return self.commands.add_parser(name, **kwargs) if name == self.wanted else self._nowhere
 
 
 def add_journal_option(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
@@ -70,10 +93,15 @@ COMMAND_MODULES = {
 }
 
 
-def _command_module(argv: list[str] | None) -> str | None:
-    """The module of the command in argv, if it names one of theirs."""
+def _command_word(argv: list[str] | None) -> str | None:
+    """The first word that is not an option: the command, unless it is an
+    option's value (then the guess is wrong and parsing falls back)."""
     words = sys.argv[1:] if argv is None else argv
-    command = next((word for word in words if not word.startswith("-")), None)
+    return next((word for word in words if not word.startswith("-")), None)
+
+
+def _command_module(command: str | None) -> str | None:
+    """The module that adds `command`, if one of them does."""
     return next((name for name, commands in COMMAND_MODULES.items() if command in commands), None)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import tui.journal_cli
 from tui.cli import main
 
@@ -37,15 +39,29 @@ def test_command_modules_list_the_commands_each_registers():
         assert tuple(commands.choices) == listed, name
 
 
-def test_a_command_parses_the_same_with_only_its_module(capsys):
+@pytest.mark.parametrize("argv", [
+    ["--journal", "plan", "history", "--limit", "3"],  # "plan" is the journal's name here
+    ["log", "--soreness", "3", "--area", "calves=4", "--journal", "j.json"],
+    ["--quiet", "run", "legs-up-the-wall"],
+    ["routines", "--json"],
+    ["validate", "a.toml", "b.toml"],
+    ["did", "hydrate"],
+    ["doctor"],
+    ["--journal", "x.json"],
+])
+def test_a_command_parses_the_same_with_only_its_own_parser(argv):
+    from tui.cli import parse
     from tui.cli_parser import build_parser
 
-    argv = ["--journal", "plan", "history", "--limit", "3"]  # "plan" is the journal's name here
     whole = build_parser(argv).parse_args(argv)
-    assert whole.command == "history" and whole.journal == "plan"
-    from tui.cli import parse
-
     assert vars(parse(argv)) == vars(whole)
+
+
+def test_only_the_commands_own_parser_is_built():
+    from tui.cli_parser import build_parser
+
+    subparsers = build_parser(["log", "--soreness", "3"], whole=False)._subparsers._group_actions[0]
+    assert list(subparsers.choices) == ["log"]
 
 
 def test_no_arguments_parse_as_the_parser_would_without_building_it(monkeypatch):
