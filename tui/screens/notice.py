@@ -23,8 +23,8 @@ class NoticeScreen(DialogScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="notice"):
-            yield Label(self.title_text, id="question")
-            yield Static(self.body, id="notice-body")
+            yield Label(self.title_text, id="question", markup=False)
+            yield Static(self.body, id="notice-body", markup=False)
             yield Button("OK", variant="primary", id="ok")
 
     def on_button_pressed(self) -> None:
