@@ -10,7 +10,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.benchmarks.common import APP, PYTHON, RUNS, Figure, Home, ratio_figure, timed_run
+from tests.benchmarks.common import APP, PYTHON, ROUNDS, Figure, Home, ratio_figure, timed_run
 
 LOG = ["log", "--soreness", "3", "--area", "calves=4"]
 HISTORY = ["history", "--json", "--limit", "20"]
@@ -27,7 +27,7 @@ def ui_modules(env: dict) -> list[str]:
     return [n for n in names if n.split(".")[0] in FORBIDDEN]
 
 
-def measure(journal: Path, runs: int = RUNS) -> list[Figure]:
+def measure(journal: Path, runs: int = ROUNDS) -> list[Figure]:
     base, log, history = [], [], []
     with Home(journal) as home:
         for round_ in range(runs + 1):  # round 0 warms the page cache and .pyc files

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from tests.benchmarks.common import APP, RUNS, Figure, Home, Tmux, median
+from tests.benchmarks.common import APP, ROUNDS, Figure, Home, Tmux, median
 from tests.benchmarks.startup import HOME_DRAWN
 
 LIMIT_MS = 150
@@ -32,7 +32,7 @@ def newest_row(journal: Path) -> str:
         return record_row(opened.latest(1)[0])[0]
 
 
-def times(journal: Path, runs: int = RUNS) -> list[float]:
+def times(journal: Path, runs: int = ROUNDS) -> list[float]:
     drawn = ("records", "Soreness, last 28 days", newest_row(journal), "Back")
     tmux = Tmux()
     samples = []

@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from tests.benchmarks import cli_speed, history_screen, startup, timer_accuracy, writes
-from tests.benchmarks.common import RUNS, ROOT, Figure, Tmux, cpu_hogs, stop
+from tests.benchmarks.common import ROUNDS, RUNS, ROOT, Figure, Tmux, cpu_hogs, stop
 from tests.benchmarks.generate_journal import write_journal
 from tests.benchmarks.idle_cpu import IdleApps
 
@@ -73,7 +73,8 @@ def markdown(figures: list[Figure], info: dict, seconds: float) -> str:
               for f in figures]
     lines.append("")
     lines.append(f"Measured on {info['cpus']} CPUs ({info['cpu']}), Python {info['python']}, "
-                 f"{info['platform']}; median of {RUNS} runs per figure; the suite took {seconds:.0f} s.")
+                 f"{info['platform']}; median of {ROUNDS} rounds (first frame, memory, command line, History) "
+                 f"or {RUNS} runs (the rest) per figure; the suite took {seconds:.0f} s.")
     return "\n".join(lines) + "\n"
 
 
@@ -114,7 +115,7 @@ def main() -> int:
     print(table(figures))
     info = machine()
     print(f"\n{info['cpus']} CPUs, {info['cpu']}, Python {info['python']}; "
-          f"median of {RUNS} runs per figure; suite took {total:.0f} s")
+          f"median of {ROUNDS} rounds or {RUNS} runs per figure; suite took {total:.0f} s")
     RESULTS.mkdir(exist_ok=True)
     result = {
         "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),

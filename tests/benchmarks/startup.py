@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from tests.benchmarks.common import APP, PYTHON, RUNS, Figure, Home, Tmux, median, peak_rss_kb, ratio_figure
+from tests.benchmarks.common import APP, PYTHON, ROUNDS, Figure, Home, Tmux, median, peak_rss_kb, ratio_figure
 from tests.benchmarks.minimal_app import TEXT
 
 MINIMAL = [PYTHON, str(Path(__file__).with_name("minimal_app.py"))]
@@ -26,7 +26,7 @@ def first_frame(tmux: Tmux, argv: list[str], env: dict, drawn: tuple[str, ...]) 
     return name, pid, tmux.wait_for(name, drawn) - start
 
 
-def measure(journal: Path, runs: int = RUNS) -> list[Figure]:
+def measure(journal: Path, runs: int = ROUNDS) -> list[Figure]:
     tmux = Tmux()
     app_ttff, min_ttff, app_rss, min_rss = [], [], [], []
     try:
