@@ -30,8 +30,6 @@ from tui.screens.too_small import TooSmallScreen, too_small
 # imported where it is opened, so the first frame comes sooner (and memory
 # stays lower until those screens are used).
 if TYPE_CHECKING:
-    from textual.notifications import SeverityLevel
-
     from tui.core.journal import Journal
     from tui.core.loader import Library
     from tui.core.plan import DueStep
@@ -74,12 +72,11 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         self.journal_failed: JournalError | None = None
         self._write_lock = threading.Lock()
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = False) -> None:
+    def notify(self, message: str, *, markup: bool = False, **options) -> None:
         """Textual's notify with markup off unless asked for: these messages
         carry file paths, settings values and error text, and a "[/]" in one
         would stop the app instead of being shown."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        super().notify(message, markup=markup, **options)
 
     # -- settings -----------------------------------------------------------
     @property
