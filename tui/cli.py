@@ -89,7 +89,7 @@ def cmd_app(args: argparse.Namespace) -> int:
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace | SimpleNamespace:
-    words = sys.argv[1:] if argv is None else argv
+    words = sys.argv[1:] if argv is None else argv  # as cli_parser.words_of, without importing it
     if not words:
         # Plain `recovery-tui`, the way the app is opened after a run: what the
         # parser would give, without importing argparse and building it (about
@@ -98,9 +98,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace | SimpleNamespace:
     from tui.cli_parser import build_parser
 
     try:
-        return build_parser(argv, whole=False).parse_args(argv)
+        return build_parser(words, whole=False).parse_args(words)
     except UsageError:
-        return build_parser(argv).parse_args(argv)  # the whole parser words the error
+        return build_parser(words).parse_args(words)  # the whole parser words the error
 
 
 def main(argv: list[str] | None = None) -> int:

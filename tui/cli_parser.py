@@ -51,11 +51,10 @@ def build_parser(argv: list[str] | None = None, whole: bool = True) -> Parser:
         validate.add_argument("files", metavar="FILE", nargs="+", type=Path)
         validate.set_defaults(handler=cli.cmd_validate)
 
-    only = None if everything else _command_module(command)
     if everything:
         register_journal_commands(commands)
-    elif only is not None:
-        register_journal_commands(_OnlyCommand(commands, command), only)
+    elif (module := _command_module(command)) is not None:
+        register_journal_commands(_OnlyCommand(commands, command), module)
     return parser
 
 
@@ -93,11 +92,15 @@ COMMAND_MODULES = {
 }
 
 
+def words_of(argv: list[str] | None) -> list[str]:
+    """The command line's words: argv, or the process's own when None."""
+    return sys.argv[1:] if argv is None else argv
+
+
 def _command_word(argv: list[str] | None) -> str | None:
     """The first word that is not an option: the command, unless it is an
     option's value (then the guess is wrong and parsing falls back)."""
-    words = sys.argv[1:] if argv is None else argv
-    return next((word for word in words if not word.startswith("-")), None)
+    return next((word for word in words_of(argv) if not word.startswith("-")), None)
 
 
 def _command_module(command: str | None) -> str | None:
@@ -106,8 +109,7 @@ def _command_module(command: str | None) -> str | None:
 
 
 def _asks_for_help(argv: list[str] | None) -> bool:
-    words = sys.argv[1:] if argv is None else argv
-    return any(word == "-h" or (len(word) > 2 and "--help".startswith(word)) for word in words)
+    return any(word == "-h" or (len(word) > 2 and "--help".startswith(word)) for word in words_of(argv))
 
 
 def register_journal_commands(commands, only: str | None = None) -> None:

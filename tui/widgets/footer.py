@@ -77,20 +77,20 @@ class Footer(Widget, can_focus=False):
         """The keys to show (one per action, as Textual's Footer does) and the palette's."""
         app = self.app
         active = self.screen.active_bindings
+        styles = (self.get_component_rich_style("footer-key--key"),
+                  self.get_component_rich_style("footer-key--description"))
         shown: dict[str, FooterKey] = {}
         for _node, binding, enabled, _tooltip in active.values():
             if binding.show and binding.action not in shown:
-                shown[binding.action] = self._key(binding, enabled)
+                shown[binding.action] = self._key(binding, enabled, *styles)
         palette = None
         if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
             _node, binding, enabled, _tooltip = active[app.COMMAND_PALETTE_BINDING]
-            palette = self._key(binding, enabled)
+            palette = self._key(binding, enabled, *styles)
             shown.pop(binding.action, None)
         return list(shown.values()), palette
 
-    def _key(self, binding: Binding, enabled: bool) -> FooterKey:
-        key_style = self.get_component_rich_style("footer-key--key")
-        description_style = self.get_component_rich_style("footer-key--description")
+    def _key(self, binding: Binding, enabled: bool, key_style: Style, description_style: Style) -> FooterKey:
         label = Text.assemble(
             (f" {self.app.get_key_display(binding)} ", key_style),
             (f"{binding.description} ", description_style),
