@@ -240,6 +240,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     except FileExistsError:
         _say(f"{args.output} exists; choose another name.")
         return 1
+    except BrokenPipeError:
+        raise  # stdout's reader went away: cli.main ends quietly
     except OSError as error:
         _say(f"Cannot write {args.output}: {error.strerror or error}.")
         return 1
