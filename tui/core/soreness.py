@@ -6,9 +6,9 @@ Calendar days are those of `now`'s time zone.
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Container, Iterable
 from datetime import date, datetime, timedelta
-from typing import NamedTuple
 
 from tui.core.journal import record_time
 from tui.core.ids import AREAS
@@ -24,9 +24,12 @@ DOMS_UNTIL = timedelta(hours=72)
 NOT_MEDICAL_ADVICE = "This is not medical advice."
 
 
-class Alert(NamedTuple):  # a NamedTuple, not a dataclass: `log` starts faster
-    area: str
-    reason: str  # PAIN or HIGH
+class Alert(namedtuple("Alert", "area reason")):
+    """An area (str) and why it is flagged (PAIN or HIGH). Made with
+    collections.namedtuple: typing.NamedTuple compiles each string annotation,
+    and a dataclass imports more, both slowing `log` down."""
+
+    __slots__ = ()
 
 
 def _ratings(records: Iterable[dict], now: datetime) -> list[tuple[datetime, dict]]:
