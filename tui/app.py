@@ -24,7 +24,7 @@ from tui.app_plan import PlanFlow
 from tui.core.settings import DEFAULTS, Settings, save_settings
 from tui.core.when import local_now
 from tui.screens.home import HomeScreen
-from tui.screens.too_small import TooSmallScreen, too_small
+from tui.min_size import too_small
 
 # Only what the home screen needs is imported up front: every other screen is
 # imported where it is opened, so the first frame comes sooner (and memory
@@ -148,9 +148,11 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         """Cover the screen with a request to enlarge the window while it is too small."""
         size = size or self.size
         small = too_small(size.width, size.height)
-        showing = isinstance(self.screen, TooSmallScreen)
+        showing = self.is_screen_installed("too-small") and self.screen is self.get_screen("too-small")
         if small and not showing:
             if not self.is_screen_installed("too-small"):
+                from tui.screens.too_small import TooSmallScreen  # built only for a small window
+
                 self.install_screen(TooSmallScreen(), "too-small")  # made once, reused
             self.push_screen("too-small")
         elif showing and not small:
