@@ -1,7 +1,8 @@
 """Quick entry (`log`) and `history --json --limit 20` against `python -c "import tinydb"`.
 
-Rounds interleave the three commands; the journal is copied fresh before
-each command (the copy is not timed). `python -X importtime` of the same
+Rounds interleave the three commands, each pinned to the same CPU (see
+common.pin_to_one_cpu); the journal is copied fresh before each command (the
+copy is not timed). `python -X importtime` of the same
 `log` command must show no textual or rich module.
 """
 
@@ -10,7 +11,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.benchmarks.common import APP, PYTHON, ROUNDS, Figure, Home, ratio_figure, timed_run
+from tests.benchmarks.common import (APP, MEASURE_CPU, PYTHON, ROUNDS, Figure, Home, ratio_figure,
+                                     timed_run)
 
 LOG = ["log", "--soreness", "3", "--area", "calves=4"]
 HISTORY = ["history", "--json", "--limit", "20"]
@@ -42,7 +44,8 @@ def measure(journal: Path, runs: int = ROUNDS) -> list[Figure]:
         leaked = ui_modules(home.env)
     return [
         ratio_figure("quick entry (log)", log, base, 2.0,
-                     '`recovery-tui log --soreness 3 --area calves=4` vs `python -c "import tinydb"`'),
+                     '`recovery-tui log --soreness 3 --area calves=4` vs `python -c "import tinydb"`, '
+                     f"both on CPU {MEASURE_CPU}"),
         Figure("quick entry imports textual/rich", len(leaked), "modules", "0", not leaked,
                ", ".join(leaked[:5]) or "python -X importtime: none"),
         ratio_figure("history --json --limit 20", history, base, 2.0),
