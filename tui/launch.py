@@ -37,10 +37,14 @@ def leave_now(code: int) -> None:
     is already safe: every save is flushed to disk before it returns."""
     try:
         sys.stdout.flush()
-    except (BrokenPipeError, ValueError):  # the reader went away, or stdout was closed
+    except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
+        code = code or 1
+    except (OSError, ValueError) as error:  # a full disk, say, or stdout closed
+        print(f"recovery-tui: the output could not be written: {getattr(error, 'strerror', None) or error}",
+              file=sys.stderr)
         code = code or 1
     try:
         sys.stderr.flush()
-    except (BrokenPipeError, ValueError):
+    except (OSError, ValueError):
         pass
     os._exit(code)

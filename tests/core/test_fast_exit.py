@@ -89,3 +89,15 @@ def test_leaves_now_only_when_nothing_is_left_to_run(monkeypatch):
         stop.set()
         worker.join()
     assert launch.nothing_left_to_run()
+
+
+def test_output_that_cannot_be_written_is_reported(tmp_path):
+    # /dev/full takes the output and fails with "No space left on device"
+    # once it is flushed: at the very end, for output this short.
+    with open("/dev/full", "w") as full:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+        done = subprocess.run([sys.executable, "-m", "tui", "--journal", str(tmp_path / "j.json"),
+                               "history"], stdout=full, stderr=subprocess.PIPE, env=env, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.decode() == ("recovery-tui: the output could not be written: "
+                                    "No space left on device\n")
