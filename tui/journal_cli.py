@@ -243,7 +243,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise  # stdout's reader went away: cli.main ends quietly
     except OSError as error:
-        _say(f"Cannot write {args.output}: {error.strerror or error}.")
+        where = "the output" if args.output is None else args.output
+        _say(f"Cannot write {where}: {error.strerror or error}.")
         return 1
 
 

@@ -36,15 +36,23 @@ def leave_now(code: int) -> None:
     """Exit at once, after writing out what the command printed. The journal
     is already safe: every save is flushed to disk before it returns."""
     try:
-        sys.stdout.flush()
+        _flush(sys.stdout)
     except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
         code = code or 1
     except (OSError, ValueError) as error:  # a full disk, say, or stdout closed
-        print(f"recovery-tui: the output could not be written: {getattr(error, 'strerror', None) or error}",
-              file=sys.stderr)
         code = code or 1
+        try:
+            print(f"recovery-tui: the output could not be written: "
+                  f"{getattr(error, 'strerror', None) or error}", file=sys.stderr)
+        except (OSError, ValueError):
+            pass
     try:
-        sys.stderr.flush()
+        _flush(sys.stderr)
     except (OSError, ValueError):
         pass
     os._exit(code)
+
+
+def _flush(stream) -> None:
+    if stream is not None:  # None when the command started with that descriptor closed
+        stream.flush()

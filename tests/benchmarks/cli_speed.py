@@ -1,7 +1,7 @@
 """Quick entry (`log`) and `history --json --limit 20` against `python -c "import tinydb"`.
 
-Rounds interleave the three commands, each pinned to the same CPU (see
-common.pin_to_one_cpu); the journal is copied fresh before each command (the
+Rounds interleave the three commands, all on the same CPU (see
+common.on_one_cpu); the journal is copied fresh before each command (the
 copy is not timed). `python -X importtime` of the same
 `log` command must show no textual or rich module.
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.benchmarks.common import (APP, MEASURE_CPU, PYTHON, ROUNDS, Figure, Home, ratio_figure,
-                                     timed_run)
+from tests.benchmarks.common import (APP, MEASURE_CPU, PYTHON, ROUNDS, Figure, Home, on_one_cpu,
+                                     ratio_figure, timed_run)
 
 LOG = ["log", "--soreness", "3", "--area", "calves=4"]
 HISTORY = ["history", "--json", "--limit", "20"]
@@ -31,7 +31,7 @@ def ui_modules(env: dict) -> list[str]:
 
 def measure(journal: Path, runs: int = ROUNDS) -> list[Figure]:
     base, log, history = [], [], []
-    with Home(journal) as home:
+    with Home(journal) as home, on_one_cpu():
         for round_ in range(runs + 1):  # round 0 warms the page cache and .pyc files
             b = timed_run(BASELINE, home.env)
             home.refresh(journal)

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -141,24 +142,30 @@ def _copy_if_changed(source: Path, target: Path) -> bool:
     return True
 
 
-# The CPU that timed commands run on (see pin_to_one_cpu).
+# The CPU that timed commands run on (see on_one_cpu).
 MEASURE_CPU = max(os.sched_getaffinity(0))
 
 
-def pin_to_one_cpu() -> None:
-    """Run in the child before exec: keep it on MEASURE_CPU. Left free, about a
-    third of the commands here that run over 50 ms took 20 ms longer, at
-    random (`history --json` took 55 ms or 75-87 ms; pinned, 56-60 ms every
-    time): the cost of this virtual machine moving a process between its
-    CPUs. The app's commands and their baseline are pinned alike."""
+@contextmanager
+def on_one_cpu():
+    """Run the block, and every process it starts, on MEASURE_CPU. Left free,
+    about a third of the commands here that run over 50 ms took 20 ms longer,
+    at random (`history --json` took 55 ms or 75-87 ms; pinned, 56-60 ms every
+    time): the cost of this virtual machine moving a process between its CPUs.
+    Children inherit the setting, so the app's commands and their baseline
+    are pinned alike (a preexec_fn would make every start a fork, not a vfork)."""
+    before = os.sched_getaffinity(0)
     os.sched_setaffinity(0, {MEASURE_CPU})
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, before)
 
 
 def timed_run(cmd: list[str], env: dict | None = None) -> float:
-    """Wall seconds of one command, on one CPU; it must succeed."""
+    """Wall seconds of one command; it must succeed."""
     start = time.perf_counter()
-    done = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          preexec_fn=pin_to_one_cpu)
+    done = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed: {done.stderr.decode()[-500:]}")

@@ -18,11 +18,14 @@ from tests.benchmarks.generate_journal import write_journal
 from tui import launch
 
 
+def buffered_env() -> dict:
+    """Buffered as an installed command is: PYTHONUNBUFFERED would hide a lost buffer."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+
 def command(*args: str) -> subprocess.Popen:
-    # Buffered as an installed command is: PYTHONUNBUFFERED would hide a lost buffer.
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     return subprocess.Popen([sys.executable, "-m", "tui", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=env)
+                            stderr=subprocess.PIPE, env=buffered_env())
 
 
 @pytest.fixture(scope="module")
@@ -66,38 +69,72 @@ def test_exit_status_is_kept():
 
 
 def test_leaves_now_only_when_nothing_is_left_to_run(monkeypatch):
+    # pytest itself registers exit hooks and may keep threads: start from a clean slate.
     monkeypatch.delitem(sys.modules, "textual", raising=False)
-    monkeypatch.setattr(atexit, "_ncallbacks", lambda: 0)  # pytest registers hooks of its own
+    monkeypatch.setattr(atexit, "_ncallbacks", lambda: 0)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
     assert launch.nothing_left_to_run()
 
     monkeypatch.setitem(sys.modules, "textual", sys)  # the app ran
     assert not launch.nothing_left_to_run()
     monkeypatch.delitem(sys.modules, "textual")
 
+    monkeypatch.setattr(threading, "active_count", lambda: 2)  # a thread still running
+    assert not launch.nothing_left_to_run()
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
     monkeypatch.setattr(atexit, "_ncallbacks", lambda: 1)  # something wants to run at exit
     assert not launch.nothing_left_to_run()
     monkeypatch.delattr(atexit, "_ncallbacks")  # not CPython: cannot tell, so no
     assert not launch.nothing_left_to_run()
-    monkeypatch.setattr(atexit, "_ncallbacks", lambda: 0, raising=False)
-
-    stop = threading.Event()
-    worker = threading.Thread(target=stop.wait)
-    worker.start()
-    try:
-        assert not launch.nothing_left_to_run()
-    finally:
-        stop.set()
-        worker.join()
-    assert launch.nothing_left_to_run()
 
 
 def test_output_that_cannot_be_written_is_reported(tmp_path):
     # /dev/full takes the output and fails with "No space left on device"
     # once it is flushed: at the very end, for output this short.
     with open("/dev/full", "w") as full:
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
         done = subprocess.run([sys.executable, "-m", "tui", "--journal", str(tmp_path / "j.json"),
-                               "history"], stdout=full, stderr=subprocess.PIPE, env=env, timeout=60)
+                               "history"], stdout=full, stderr=subprocess.PIPE, env=buffered_env(),
+                              timeout=60)
     assert done.returncode == 1
     assert done.stderr.decode() == ("recovery-tui: the output could not be written: "
                                     "No space left on device\n")
+
+
+def test_export_to_a_full_disk_names_the_output(year_of_records):
+    journal, _ = year_of_records
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "tui", "export", "--format", "json",
+                               "--journal", str(journal)], stdout=full, stderr=subprocess.PIPE,
+                              env=buffered_env(), timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.decode() == "recovery-tui: Cannot write the output: No space left on device.\n"
+
+
+def test_a_reader_gone_before_the_end_ends_the_command_quietly(tmp_path):
+    # One short line waits in the buffer until the very end, when the pipe is already closed.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run([sys.executable, "-m", "tui", "--journal", str(tmp_path / "j.json"),
+                               "history"], stdout=write_end,
+                              stderr=subprocess.PIPE, env=buffered_env(), timeout=60)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 1
+    assert done.stderr == b""
+
+
+@pytest.mark.parametrize("closed", [1, 2])
+def test_a_command_started_with_stdout_or_stderr_closed_works(tmp_path, closed):
+    # Python then has sys.stdout (or sys.stderr) set to None.
+    journal = tmp_path / "journal.json"
+    done = subprocess.run([sys.executable, "-m", "tui", "--journal", str(journal), "log", "--soreness", "2"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=buffered_env(),
+                          preexec_fn=lambda: os.close(closed), timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert b"Traceback" not in done.stderr
+    from tui.core.journal import Journal
+
+    with Journal(journal) as saved:
+        assert [r["overall"] for r in saved.records()] == [2]  # saved once: a retry would not double it
