@@ -42,7 +42,9 @@ def leave_now(code: int) -> None:
     except (OSError, ValueError) as error:  # a full disk, say, or stdout closed
         code = code or 1
         try:
-            print(f"recovery-tui: the output could not be written: "
+            from tui.cli import PROG
+
+            print(f"{PROG}: the output could not be written: "
                   f"{getattr(error, 'strerror', None) or error}", file=sys.stderr)
         except (OSError, ValueError):
             pass

@@ -1,5 +1,6 @@
-"""The smallest terminal the app can be used in. Apart from the screen that
-says so (tui/screens/too_small.py), which is only built when it is needed."""
+"""The smallest terminal the app can be used in, kept apart from the screen
+that says so (tui/screens/too_small.py): that one is only built when a
+window is too small."""
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
