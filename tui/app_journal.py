@@ -27,7 +27,8 @@ class JournalWrites:
 
     @staticmethod
     def _session_writer(result: RunResult) -> Callable[[Journal], dict]:
-        """Write the session; a completed routine also counts as a practice of
+        """Write the session ("completed" means finished, skips or not); a routine
+        whose holds covered at least half of it also counts as a practice of
         the day's run, if there is one."""
         report = result.report
 
@@ -37,13 +38,13 @@ class JournalWrites:
                 result.routine.name,
                 result.started,
                 result.ended,
-                report.completed,
+                report.finished,
                 len(report.done),
                 len(report.skipped),
                 len(result.routine.exercises),
                 round(report.seconds_spent, 1),
             )
-            run = journal.run_for_day(result.ended.date()) if report.completed else None
+            run = journal.run_for_day(result.ended.date()) if report.counts_as_practice else None
             if run is not None:
                 journal.record_practices(run["id"], [result.routine.id])
             return session

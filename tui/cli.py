@@ -78,6 +78,7 @@ def cmd_app(args: argparse.Namespace) -> int:
         library,
         journal=journal,
         quiet=args.quiet,
+        voice=args.voice,
         settings=settings,
         settings_path=settings_path(),
         startup_problems=[str(problem) for problem in problems],
@@ -94,7 +95,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace | SimpleNamespace:
         # Plain `recovery-tui`, the way the app is opened after a run: what the
         # parser would give, without importing argparse and building it (about
         # 10 ms of the first frame). tests/core/test_cli_errors.py keeps the two equal.
-        return SimpleNamespace(command=None, journal=None, quiet=False, handler=cmd_app)
+        return SimpleNamespace(command=None, journal=None, quiet=False, voice=False, handler=cmd_app)
     from tui.cli_parser import build_parser
 
     try:
