@@ -37,18 +37,29 @@ def report_library_errors(library) -> int:
 
 def cmd_routines(args: argparse.Namespace) -> int:
     from tui.core.model import KIND_LABELS, format_duration
+    from tui.core.paths import settings_path
+    from tui.core.settings import load_settings
+    from tui.core.timer import planned_seconds
 
     library = load_all()
+    settings, _problems = load_settings(settings_path())  # the app reports a bad file
+
+    def total(routine) -> float:
+        """As long as the runner takes, pauses included: the total the app shows."""
+        return planned_seconds(routine, settings.get_ready_seconds, settings.switch_sides_seconds)
+
     if args.json:
         import json
 
-        json.dump([r.to_dict() for r in library.routines], sys.stdout, indent=2)
+        json.dump([{**r.to_dict(), "planned_seconds": total(r)} for r in library.routines],
+                  sys.stdout, indent=2)
         print()
     else:
         for kind, routines in library.by_kind().items():
             print(KIND_LABELS[kind])
             for r in routines:
-                print(f"  {r.id:<22} {r.name:<28} {len(r.exercises):>2} ex  {format_duration(r.total_seconds):>6}")
+                count = f"{len(r.exercises)} ex"
+                print(f"  {r.id:<22} {r.name:<28} {count:>5}  {format_duration(total(r)):>6}")
     return report_library_errors(library)
 
 
@@ -57,7 +68,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     library = load_files(list(args.files))
     for routine in library.routines:
-        print(f"ok: {routine.source} ({routine.id}, {len(routine.exercises)} exercises)")
+        count = len(routine.exercises)
+        print(f"ok: {routine.source} ({routine.id}, {count} exercise{'s' if count != 1 else ''})")
     return report_library_errors(library)
 
 

@@ -104,3 +104,18 @@ def test_fewer_than_three_runs_says_how_many_more(tmp_path):
     assert [(i.practice, i.with_n, i.without_n, i.needed, i.difference) for i in ranked] == [
         ("snack", 1, 1, 4, None), ("stretch", 1, 1, 4, None)]
     assert insights([]) == [] and area_insights([])["calves"] is None
+
+
+def test_a_new_area_gets_an_insight_once_rated(tmp_path):
+    with Journal(tmp_path / "journal.json") as journal:
+        for n in range(3):
+            run = journal.add_run(day(n))
+            journal.record_practices(run["id"], ["foam-roll"])
+            journal.add_soreness(3, {"achilles": 2}, when=day(n) + timedelta(hours=24))
+        for n in range(3, 6):
+            run = journal.add_run(day(n))
+            journal.record_practices(run["id"], ["meal"])
+            journal.add_soreness(5, {"achilles": 6}, when=day(n) + timedelta(hours=24))
+        best = area_insights(journal.records())
+    assert list(best) == ["calves", "quads", "hamstrings", "hips", "achilles"]
+    assert best["achilles"] == Insight("foam-roll", 3, 2.0, 3, 6.0, -4.0, 0)

@@ -16,4 +16,14 @@ AREAS: tuple[str, ...] = (
     "shins",
     "feet",
     "back",
+    "knees",
+    "ankles",
+    "achilles",
+    "it-band",
 )
+_AREA_LABELS = {"achilles": "Achilles", "it-band": "IT band"}
+
+
+def area_label(area: str) -> str:
+    """An area as people write it: "Calves", "IT band", "Achilles"."""
+    return _AREA_LABELS.get(area, area.capitalize())

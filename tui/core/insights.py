@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from tui.core.ids import AREAS
 from tui.core.journal import record_time
 from tui.core.soreness import DOMS_FROM, DOMS_UNTIL
 
@@ -95,8 +96,10 @@ def area_insights(records: Iterable[dict]) -> dict[str, Insight | None]:
     with runs without it; None while no practice has enough data and a lower mean."""
     runs = outcomes(records)
     practices = sorted({p for outcome in runs for p in outcome.practices})
+    rated = {a for outcome in runs if outcome.rating is not None for a in outcome.rating["areas"]}
     best: dict[str, Insight | None] = {}
-    for area in INSIGHT_AREAS:
+    # The main four always; any other area (knees, Achilles, ...) once it has been rated.
+    for area in (*INSIGHT_AREAS, *(a for a in AREAS if a in rated and a not in INSIGHT_AREAS)):
         ranked = _rank(compare(runs, p, lambda rating, a=area: rating["areas"].get(a)) for p in practices)
         top = ranked[0] if ranked else None
         best[area] = top if top is not None and top.difference is not None and top.difference < 0 else None

@@ -11,7 +11,7 @@ from collections.abc import Container, Iterable
 from datetime import date, datetime, timedelta
 
 from tui.core.journal import record_time
-from tui.core.ids import AREAS
+from tui.core.ids import AREAS, area_label
 
 PAIN = "pain"  # a pain flag in the latest rating
 HIGH = "high"  # rated 7+ on three ratings in a row, on different days
@@ -83,7 +83,7 @@ def pain_advice(alert: Alert) -> str:
         cause = f"Sharp or localised pain flagged in {alert.area}."
     else:
         cause = (
-            f"{alert.area.capitalize()} rated {HIGH_RATING}/10 or more "
+            f"{area_label(alert.area)} rated {HIGH_RATING}/10 or more "
             f"on {HIGH_DAYS} different days in a row."
         )
     return (

@@ -72,6 +72,12 @@ def build_segments(routine: Routine, get_ready: float, switch_sides: float) -> l
     return segments
 
 
+def planned_seconds(routine: Routine, get_ready: float = 5, switch_sides: float = 5) -> float:
+    """The routine's whole length as the runner times it: holds, get-ready,
+    rests and switches. The one total shown everywhere."""
+    return sum(segment.seconds for segment in build_segments(routine, get_ready, switch_sides))
+
+
 class RoutineTimer:
     def __init__(
         self,

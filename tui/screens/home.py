@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.model import KIND_LABELS, Routine, format_duration
+from tui.core.timer import planned_seconds
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 
@@ -27,29 +28,31 @@ if TYPE_CHECKING:
 PRELOADED = ("tui.screens.history",)
 
 
-def routine_line(routine: Routine) -> Text:
+def routine_line(routine: Routine, total: float) -> Text:
+    """Name, then count and the whole length (`total`: see planned_seconds)."""
     count = len(routine.exercises)
     line = Text(f" {routine.name}\n")
-    line.append(
-        f" {count} exercise{'s' if count != 1 else ''} · {format_duration(routine.total_seconds)}",
-        style="dim",
-    )
+    line.append(f" {count} exercise{'s' if count != 1 else ''} · {format_duration(total)}", style="dim")
     return line
 
 
-def routine_preview(routine: Routine) -> Text:
+def routine_preview(routine: Routine, total: float) -> Text:
     text = Text()
     text.append(f"{routine.name}\n", style="bold")
     text.append(
-        f"{KIND_LABELS[routine.kind]} · {format_duration(routine.total_seconds)}"
-        f"{'' if routine.builtin else ' · your routine'}\n\n",
+        f"{KIND_LABELS[routine.kind]} · {format_duration(total)}"
+        f"{'' if routine.builtin else ' · your routine'}\n",
         style="dim",
     )
-    text.append(f"{routine.description}\n\n")
+    if total > routine.total_seconds:
+        text.append(f"{format_duration(routine.total_seconds)} of holds, the rest getting ready"
+                    f"{' and switching sides' if any(e.sides == 2 for e in routine.exercises) else ''}\n",
+                    style="dim")
+    text.append(f"\n{routine.description}\n\n")
     for position, exercise in enumerate(routine.exercises, start=1):
-        sides = " × 2 sides" if exercise.sides == 2 else ""
+        sides = " each side" if exercise.sides == 2 else ""
         text.append(f"{position:>2}. {exercise.name}", style="bold")
-        text.append(f"  {exercise.seconds} s{sides}\n", style="dim")
+        text.append(f"  {format_duration(exercise.seconds)}{sides}\n", style="dim")
     text.append("\nPress Enter to start.", style="italic")
     return text
 
@@ -107,14 +110,18 @@ class HomeScreen(Screen):
         if first is None:
             return "No routines found. Add a .toml file to your routines folder."
         self.previewed = first.id
-        return routine_preview(first)
+        return routine_preview(first, self.total(first))
 
     def _options(self) -> list[Option]:
         options: list[Option] = []
         for kind, routines in self.library.by_kind().items():
             options.append(Option(Text(KIND_LABELS[kind], style="bold"), disabled=True))
-            options.extend(Option(routine_line(r), id=r.id) for r in routines)
+            options.extend(Option(routine_line(r, self.total(r)), id=r.id) for r in routines)
         return options
+
+    def total(self, routine: Routine) -> float:
+        """As long as the runner will take, with this user's pauses."""
+        return planned_seconds(routine, self.app.get_ready, self.app.switch_sides)
 
     def _errors_text(self) -> Text:
         count = len(self.library.errors)
@@ -192,7 +199,7 @@ class HomeScreen(Screen):
         routine = self.highlighted_routine
         if routine is not None and routine.id != self.previewed:
             self.previewed = routine.id
-            self.query_one("#preview", Static).update(routine_preview(routine))
+            self.query_one("#preview", Static).update(routine_preview(routine, self.total(routine)))
 
     @on(OptionList.OptionSelected, "#routine-list")
     def routine_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from tui.core.ids import area_label
 from tui.core.insights import MIN_RUNS, NOT_PROOF, Insight, area_insights, insights
 from tui.screens.journal_read import read_records
 from tui.widgets.footer import Footer
@@ -53,7 +54,7 @@ def insight_row(insight: Insight) -> tuple[str, str, str, Text]:
 def area_text(best: dict[str, Insight | None]) -> Text:
     text = Text("Per area: the practice with the lowest next-day soreness\n", style="bold")
     for area, insight in best.items():
-        text.append(f"  {area.capitalize():<12}")
+        text.append(f"  {area_label(area):<12}")
         if insight is None:
             text.append("not enough data yet\n", style="dim")
         else:

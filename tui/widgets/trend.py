@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from tui.core.ids import area_label
+
 BLOCKS = "▁▂▃▄▅▆▇█"
 
 
@@ -25,7 +27,7 @@ def trend_table(trends: dict[str, list[float | None]]) -> Text:
         rated = [v for v in values if v is not None]
         if not rated:
             continue
-        text.append(f"{name.capitalize():<11}", style="bold")
+        text.append(f"{area_label(name):<11}", style="bold")
         text.append(spark(values), style="cyan")
         text.append(f"  latest {rated[-1]:.0f}\n", style="dim")
     if not text:
