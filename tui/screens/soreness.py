@@ -22,7 +22,7 @@ class SorenessScreen(Screen[SorenessEntry | None]):
     ]
     DEFAULT_CSS = """
     SorenessScreen #soreness-screen { padding: 0 2; }
-    SorenessScreen #summary-text { margin: 1 0; }
+    SorenessScreen #summary-text { margin: 1 0 0 0; }
     """
 
     def __init__(self, question: str, header: Text | str | None = None) -> None:
@@ -34,7 +34,7 @@ class SorenessScreen(Screen[SorenessEntry | None]):
         with VerticalScroll(id="soreness-screen"):
             if self.header is not None:
                 yield Static(self.header, id="summary-text")
-            yield SorenessForm(self.question, id="soreness-form")
+            yield SorenessForm(self.question, clock=self.app.clock, id="soreness-form")
         yield Footer()
 
     def on_mount(self) -> None:
