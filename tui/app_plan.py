@@ -48,22 +48,29 @@ class PlanFlow:
                 self.call_from_thread(self.journal_problem, error)
         self.call_from_thread(self.show_plan, run)
 
-    def show_plan(self, run: dict) -> None:
+    def plan_steps(self, run: dict):
+        """The run's plan, due windows and all, with any problems with the plan
+        files; raises DataFileError when the shipped plan itself is broken."""
         from routines import PLAN_FILE
-        from tui.core.errors import DataFileError
         from tui.core.paths import user_plan_path
         from tui.core.plan import build_plan, load_plan
+
+        plan, errors = load_plan(user_plan_path(), PLAN_FILE, [r.id for r in self.library.routines])
+        ended = datetime.fromisoformat(run["time"])
+        return build_plan(plan, ended, self.settings.bedtime, run["run_kind"], self.settings.units), errors
+
+    def show_plan(self, run: dict) -> None:
+        from tui.core.errors import DataFileError
         from tui.screens.plan import PlanScreen
 
         try:
-            plan, errors = load_plan(user_plan_path(), PLAN_FILE, [r.id for r in self.library.routines])
+            steps, errors = self.plan_steps(run)
         except DataFileError as error:
             self.notify(str(error), title="Plan", severity="error")
             return
         for error in errors:
             self.notify(f"{error} (using the built-in plan)", title="Your plan file", severity="warning", timeout=20)
         ended = datetime.fromisoformat(run["time"])
-        steps = build_plan(plan, ended, self.settings.bedtime, run["run_kind"], self.settings.units)
         kind = f"{run['run_kind'].capitalize()} run" if run["run_kind"] else "Run"
         heading = f"{kind} ended {ended:%H:%M} · bedtime {self.settings.bedtime:%H:%M}"
         self.push_screen(PlanScreen(run, steps, heading))

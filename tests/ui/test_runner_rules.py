@@ -246,3 +246,31 @@ async def test_voice_off_runs_nothing(tmp_path, monkeypatch):
         clock.advance(5)
         await pilot.pause(0.5)
     assert said_lines(said) == []
+
+
+# -- home after a run -------------------------------------------------------------
+
+
+async def test_home_after_a_run_today_highlights_the_stretches_and_the_next_step(tmp_path):
+    from datetime import timedelta
+
+    from tests.ui.helpers import FIXED_NOW
+
+    path = tmp_path / "journal.json"
+    journal = Journal(path)
+    run = journal.add_run(FIXED_NOW - timedelta(minutes=26), "easy")
+    journal.record_practices(run["id"], ["cool-down-walk", "hydrate"])
+    app = make_app(journal_path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.screen.query_one("#next-step").has_class("-visible"))
+        assert str(app.screen.query_one("#next-step").render()) == "After your run: Stretch due now"
+        assert app.screen.highlighted_routine.id == "post-run-stretches"
+
+
+async def test_home_without_a_run_today_keeps_the_first_routine(tmp_path):
+    app = make_app(journal_path=tmp_path / "journal.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.screen.query_one("#next-step").has_class("-visible")
+        assert app.screen.highlighted_routine.kind == "warmup"

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.core.model import KIND_LABELS, Routine, format_duration
 from tui.core.timer import planned_seconds
@@ -81,6 +81,8 @@ class HomeScreen(Screen):
     HomeScreen #load-errors {
         height: auto; max-height: 6; color: $text-error; background: $error-muted; padding: 0 1;
     }
+    HomeScreen #next-step { height: 1; padding: 0 1; display: none; background: $success-muted; text-style: bold; }
+    HomeScreen #next-step.-visible { display: block; }
     HomeScreen #home-notices { height: auto; max-height: 7; padding: 0 1; display: none; }
     HomeScreen #home-notices.-visible { display: block; }
     HomeScreen #home-notices.-pain { background: $error-muted; color: $text; }
@@ -98,6 +100,7 @@ class HomeScreen(Screen):
             yield RoutineList(*self._options(), id="routine-list")
             with VerticalScroll(id="preview-pane"):
                 yield Static(self._first_preview(), id="preview")
+        yield Static(id="next-step", markup=False)
         yield Static(id="home-notices")
         if self.library.errors:
             yield Static(self._errors_text(), id="load-errors")
@@ -141,6 +144,13 @@ class HomeScreen(Screen):
                 routine_list.highlighted = index
                 break
         self.call_after_refresh(self.load_notices)  # after the first frame
+        self._shown_once = False
+
+    def on_screen_resume(self) -> None:
+        """Back from the plan or a routine: the next step may have changed."""
+        if self._shown_once:
+            self.load_notices()
+        self._shown_once = True
 
     @work(thread=True, exclusive=True, group="home-notices")
     def load_notices(self) -> None:
@@ -167,6 +177,7 @@ class HomeScreen(Screen):
         except JournalError as error:
             self.app.call_from_thread(self.app.journal_problem, error)
             return
+        self._load_after_run(now)
         notice = guard_notice(pain_alerts(records, now))
         kind = "-pain"
         if not notice:
@@ -180,6 +191,44 @@ class HomeScreen(Screen):
                     "Press l to log it."
                 )
         self.app.call_from_thread(self.show_notice, notice, kind)
+
+    def _load_after_run(self, now: datetime) -> None:
+        """After a run recorded today: the plan's next step, and the post-run
+        routine highlighted rather than the warm-up drills at the top."""
+        from tui.core.errors import DataFileError
+        from tui.core.runs import next_due_line
+        from tui.core.storage import JournalError
+
+        try:
+            run = self.app.journal.run_for_day(now.date())
+            if run is None:
+                return
+            steps, _errors = self.app.plan_steps(run)  # the plan screen reports plan problems
+        except (JournalError, DataFileError):
+            return  # the notices below report a journal problem; the plan screen a plan one
+        line = next_due_line(steps, run, now)
+        self.app.call_from_thread(self.show_after_run, line, self.post_run_routine(steps))
+
+    def post_run_routine(self, steps) -> str | None:
+        """The routine to highlight after a run: the plan's stretch step's, else the first stretch."""
+        for step in steps:
+            routine = self.library.get(step.routine) if step.routine else None
+            if routine is not None and routine.kind == "stretch":
+                return routine.id
+        stretches = self.library.by_kind().get("stretch", [])
+        return stretches[0].id if stretches else None
+
+    def show_after_run(self, line: str, routine_id: str | None) -> None:
+        next_step = self.query_one("#next-step", Static)
+        next_step.update(f"After your run: {line}" if line else "")
+        next_step.set_class(bool(line), "-visible")
+        if routine_id is None:
+            return
+        routine_list = self.query_one("#routine-list", OptionList)
+        try:
+            routine_list.highlighted = routine_list.get_option_index(routine_id)
+        except OptionDoesNotExist:
+            pass
 
     def show_notice(self, notice: str, kind: str) -> None:
         notices = self.query_one("#home-notices", Static)
