@@ -178,10 +178,10 @@ def _print_insights(ranked: list["Insight"], areas: dict[str, "Insight | None"])
                     f"({insight.with_n} with, {insight.without_n} without)")
         else:
             line = (f"with {_mean(insight.with_mean, insight.with_n)}, without "
-                    f"{_mean(insight.without_mean, insight.without_n)}: {insight.difference:+.1f}")
+                    f"{_mean(insight.without_mean, insight.without_n)}: {found.signed(insight.difference)}")
         print(f"  {insight.practice:<22} {line}")
     print("By area, the practice that goes with the lowest soreness there:")
     for area, best in areas.items():
-        tip = f"{best.practice} ({best.difference:+.1f})" if best else "no clear pattern yet"
+        tip = f"{best.practice} ({found.signed(best.difference)})" if best else "no clear pattern yet"
         print(f"  {area + ':':<22} {tip}")
     print(found.NOT_PROOF)

@@ -119,3 +119,10 @@ def test_a_new_area_gets_an_insight_once_rated(tmp_path):
         best = area_insights(journal.records())
     assert list(best) == ["calves", "quads", "hamstrings", "hips", "achilles"]
     assert best["achilles"] == Insight("foam-roll", 3, 2.0, 3, 6.0, -4.0, 0)
+
+
+def test_a_tiny_difference_is_never_minus_zero():
+    from tui.core.insights import _round, signed
+
+    assert signed(-0.04) == "+0.0" and signed(-0.26) == "-0.3" and signed(1.0) == "+1.0"
+    assert str(_round(-0.001)) == "0.0"

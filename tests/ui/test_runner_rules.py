@@ -274,3 +274,9 @@ async def test_home_without_a_run_today_keeps_the_first_routine(tmp_path):
         await pilot.pause()
         assert not app.screen.query_one("#next-step").has_class("-visible")
         assert app.screen.highlighted_routine.kind == "warmup"
+
+
+async def test_up_next_gives_minutes_and_seconds():
+    app = make_app(start_routine="legs-up-the-wall")
+    async with app.run_test(size=(80, 24)):
+        assert str(app.screen.query_one("#up-next", Label).render()) == "Next: Legs up the wall (4:30)"

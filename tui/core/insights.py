@@ -46,7 +46,12 @@ class Outcome:
 
 
 def _round(value):
-    return round(value, 2) if isinstance(value, float) else value
+    return round(value, 2) + 0.0 if isinstance(value, float) else value  # + 0.0: never -0.0
+
+
+def signed(difference: float) -> str:
+    """-0.04 -> "+0.0", not "-0.0"; -0.26 -> "-0.3"."""
+    return f"{round(difference, 1) + 0.0:+.1f}"
 
 
 def outcomes(records: Iterable[dict]) -> list[Outcome]:

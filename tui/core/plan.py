@@ -40,6 +40,9 @@ def unit_text(units: str) -> dict[str, str]:
     return {
         "drink": format_volume_range(16 * 29.5735, 20 * 29.5735, units),  # 16-20 oz
         "ice_water": format_temperature_range(fahrenheit_to_celsius(55), fahrenheit_to_celsius(60), units),
+        # 4 US cups of Epsom salt (about 240 g a cup) and 1 cup of baking soda (about 220 g)
+        "epsom_salt": "about 1 kg" if units == "metric" else "4 cups",
+        "baking_soda": "about 220 g" if units == "metric" else "1 cup",
     }
 
 
@@ -140,7 +143,8 @@ def _parse_step(path: Path, position: int, entry: object, routine_ids: list[str]
         raise fields.error("detail", "has a lone { or }; write {{ or }} for a brace") from None
     unknown = sorted(names - set(unit_text("metric")))
     if unknown:
-        raise fields.error("detail", f"unknown placeholder {{{unknown[0]}}} (known: drink, ice_water)")
+        known = ", ".join(unit_text("metric"))
+        raise fields.error("detail", f"unknown placeholder {{{unknown[0]}}} (known: {known})")
     routine = fields.text("routine") if "routine" in fields.table else None
     if routine is not None and routine_ids is not None and routine not in routine_ids:
         raise fields.error("routine", f"'{routine}' is not a known routine")

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from tui.core.ids import area_label
-from tui.core.insights import MIN_RUNS, NOT_PROOF, Insight, area_insights, insights
+from tui.core.insights import MIN_RUNS, NOT_PROOF, Insight, area_insights, insights, signed
 from tui.screens.journal_read import read_records
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
@@ -47,7 +47,7 @@ def insight_row(insight: Insight) -> tuple[str, str, str, Text]:
         insight.practice,
         f"{runs(insight.with_n)} · {insight.with_mean:.1f}",
         f"{runs(insight.without_n)} · {insight.without_mean:.1f}",
-        Text(f"{insight.difference:+.1f}", style=colour(insight.difference)),
+        Text(signed(insight.difference), style=colour(insight.difference)),
     )
 
 

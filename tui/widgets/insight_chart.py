@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from rich.text import Text
 
+from tui.core.insights import signed
+
 from tui.core.insights import Insight
 
 LABEL_WIDTH = 20
@@ -52,6 +54,6 @@ def difference_bars(found: Iterable[Insight], half: int = 12) -> Text:
             text.append(" " * half + "│")
             text.append("█" * cells, style="red")
             text.append(" " * (half - cells))
-        text.append(f" {insight.difference:+.1f}\n", style=colour(insight.difference))
+        text.append(f" {signed(insight.difference)}\n", style=colour(insight.difference))
     text.rstrip()
     return text
