@@ -51,6 +51,43 @@ def test_runner_switch_sides(snap_compare, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_runner_hold_right(snap_compare, size):
+    clock = FakeClock()
+
+    async def run_before(pilot):
+        clock.advance(5 + 60 + 5 + 20)
+        await pilot.pause(0.2)
+
+    assert snap_compare(runner_app(clock), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_runner_rest(snap_compare, size):
+    """Between exercises: the rest before the second one."""
+    clock = FakeClock()
+
+    async def run_before(pilot):
+        clock.advance(5 + 60 + 5 + 60 + 2)
+        await pilot.pause(0.2)
+
+    assert snap_compare(runner_app(clock), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_runner_hold_light_theme(snap_compare, size):
+    from tui.core.settings import Settings
+
+    clock = FakeClock()
+
+    async def run_before(pilot):
+        clock.advance(5 + 12)
+        await pilot.pause(0.2)
+
+    app = make_app(clock, start_routine="post-run-stretches", settings=Settings(theme="textual-light"))
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_runner_paused(snap_compare, size):
     clock = FakeClock()
 

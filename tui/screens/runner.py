@@ -12,7 +12,7 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Label, ProgressBar, Static
 
@@ -31,6 +31,7 @@ PHASE_CLASSES = {
     Phase.DONE: "-done",
 }
 POLL_SECONDS = 0.1
+ROW_LAYOUT_BELOW = 32  # window rows
 DEADLINE_MARGIN = 0.001  # Textual wakes timers up to 0.5 ms early
 
 
@@ -71,11 +72,15 @@ class RunnerScreen(Screen[RunResult]):
     RunnerScreen.-paused #band { background: $error; }
     RunnerScreen #phase { width: 1fr; height: 3; content-align: left middle; text-style: bold; }
     RunnerScreen #routine-name { width: auto; height: 3; content-align: right middle; }
-    RunnerScreen #position { width: auto; height: 3; content-align: right middle; }
+    RunnerScreen #position { width: auto; height: 3; content-align: right middle; margin-left: 1; }
     RunnerScreen #exercise-name { width: 1fr; content-align: center middle; text-style: bold; margin-top: 1; }
+    RunnerScreen #clock { height: 1fr; padding: 0 2; }
     RunnerScreen #side { height: 1fr; max-height: 9; color: $text-accent; }
     RunnerScreen #side.-hidden { display: none; }
-    RunnerScreen #countdown { height: 2fr; min-height: 3; }
+    RunnerScreen #countdown { height: 1fr; min-height: 3; }
+    RunnerScreen #clock.-row { layout: horizontal; }
+    RunnerScreen #clock.-row #side { width: 2fr; height: 1fr; max-height: 100%; }
+    RunnerScreen #clock.-row #countdown { width: 3fr; }
     RunnerScreen.-get-ready #countdown, RunnerScreen.-rest #countdown { color: $text-warning; }
     RunnerScreen.-hold #countdown { color: $text-success; }
     RunnerScreen.-switch #countdown { color: $text-accent; }
@@ -118,8 +123,9 @@ class RunnerScreen(Screen[RunResult]):
                 yield Label(self.routine.name, id="routine-name", markup=False)
                 yield Label(id="position", markup=False)
             yield Label(id="exercise-name", markup=False)
-            yield BigText(id="side", max_scale=4)
-            yield BigText(id="countdown")
+            with Container(id="clock"):
+                yield BigText(id="side", max_scale=4)
+                yield BigText(id="countdown")
             yield Static(id="cue", markup=False)
             yield Label(id="areas")
             yield Label(id="up-next", markup=False)
@@ -134,6 +140,10 @@ class RunnerScreen(Screen[RunResult]):
         self._poll = self.set_interval(POLL_SECONDS, self.poll)
         self.speak_cues()
         self.refresh_display()
+
+    def on_resize(self) -> None:
+        """A short window puts the side beside the clock, so both can be bigger."""
+        self.query_one("#clock").set_class(self.size.height < ROW_LAYOUT_BELOW, "-row")
 
     def poll(self) -> None:
         if self._ended:
@@ -225,7 +235,7 @@ class RunnerScreen(Screen[RunResult]):
 
     # What the labels say; a timed plan step shows less (see timed_step.py).
     def position_text(self, index: int) -> str:
-        return f" · {index + 1} of {len(self.routine.exercises)}"
+        return f"· {index + 1} of {len(self.routine.exercises)}"
 
     def cue_text(self, exercise: Exercise) -> str:
         return exercise.cue

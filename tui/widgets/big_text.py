@@ -83,7 +83,7 @@ class BigText(Widget):
     Text the font cannot draw, or a region too small for it, is shown plainly."""
 
     DEFAULT_CSS = """
-    BigText { width: 1fr; height: 1fr; text-style: bold; }
+    BigText { width: 1fr; height: 1fr; text-style: bold; content-align: center middle; }
     """
 
     def __init__(self, text: str = "", *, max_scale: int = 8, id: str | None = None) -> None:
@@ -104,9 +104,6 @@ class BigText(Widget):
             self.refresh()
 
     def render(self) -> Text:
-        width, height = self.size
         scale = self.scale
         rows = render_rows(self.text, scale) if scale else [self.text]
-        top = max(0, (height - len(rows)) // 2)
-        lines = [""] * top + [row.center(width).rstrip() for row in rows]
-        return Text("\n".join(lines), no_wrap=True, overflow="crop")
+        return Text("\n".join(rows), no_wrap=True, overflow="crop")
