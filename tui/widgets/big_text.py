@@ -83,7 +83,10 @@ class BigText(Widget):
     Text the font cannot draw, or a region too small for it, is shown plainly."""
 
     DEFAULT_CSS = """
-    BigText { width: 1fr; height: 1fr; text-style: bold; content-align: center middle; }
+    BigText {
+        width: 1fr; height: 1fr; text-style: bold; content-align: center middle;
+        text-wrap: nowrap;  /* wrapping would strip the spaces inside the glyphs */
+    }
     """
 
     def __init__(self, text: str = "", *, max_scale: int = 8, id: str | None = None) -> None:

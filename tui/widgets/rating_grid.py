@@ -21,7 +21,7 @@ OVERALL = "overall"
 
 
 TEN_WINDOW = 1.0  # seconds in which `1` then `0` makes 10
-CELL_WIDTH = 34  # one rating: cursor, label, ten blocks, value, PAIN
+CELL_WIDTH = 34  # one rating: cursor, label, ten blocks, value, PAIN, a gap
 BAR_OFFSET = 14  # where the blocks start within a cell
 
 
@@ -33,6 +33,7 @@ class RatingGrid(Widget, can_focus=True):
     RatingGrid {
         height: auto;
         padding: 0 1;
+        text-wrap: nowrap;  /* wrapping would strip the spaces that line the columns up */
     }
     """
 
