@@ -57,3 +57,29 @@ def test_one_total_for_post_run_stretches(clock):
     timer = RoutineTimer(routine, clock, get_ready=5, switch_sides=5)
     timer.start()
     assert timer.routine_remaining() == total  # the runner's "Left" at the start
+
+
+def test_new_areas_through_log_history_and_export(capsys, tmp_path, monkeypatch):
+    import csv
+    import io
+    import json
+
+    from tests.core.cli_support import run
+    from tui.core.ids import AREAS
+
+    monkeypatch.setenv("RECOVERY_TUI_NOW", "2026-11-22T09:12:00+01:00")
+    path = str(tmp_path / "journal.json")
+    code, out, err = run(capsys, "log", "--area", "knees=3", "Achilles=5", "it-band=6", "ankles=2",
+                         "--pain", "achilles", "--journal", path)
+    assert code == 0, err
+    assert "pain flagged in Achilles" in out and "IT band 6" in out  # as people write them
+    code, out, err = run(capsys, "history", "--json", "--journal", path)
+    (rating,) = json.loads(out)
+    assert rating["areas"] == {"knees": 3, "ankles": 2, "achilles": 5, "it-band": 6}
+    assert rating["pain"] == ["achilles"]
+    code, out, err = run(capsys, "export", "--format", "csv", "--journal", path)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [rows[0][a] for a in ("knees", "ankles", "achilles", "it-band")] == ["3", "2", "5", "6"]
+    assert AREAS[-4:] == ("knees", "ankles", "achilles", "it-band")
+    code, out, err = run(capsys, "log", "--area", "elbows=3", "--journal", path)
+    assert code == 2 and "unknown area 'elbows'" in err and "it-band" in err

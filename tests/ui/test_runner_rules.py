@@ -280,3 +280,20 @@ async def test_up_next_gives_minutes_and_seconds():
     app = make_app(start_routine="legs-up-the-wall")
     async with app.run_test(size=(80, 24)):
         assert str(app.screen.query_one("#up-next", Label).render()) == "Next: Legs up the wall (4:30)"
+
+
+async def test_voice_is_toggled_in_the_settings_screen(tmp_path):
+    from tests.ui.test_settings_ui import open_settings
+    from tui.core.settings import load_settings
+
+    path = tmp_path / "settings.toml"
+    app = make_app(settings_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_settings(app, pilot)
+        assert not app.voice
+        screen.query_one("#voice").focus()
+        await pilot.press("space", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.voice and app.settings.voice
+    assert load_settings(path)[0].voice is True
