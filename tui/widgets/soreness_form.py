@@ -13,7 +13,7 @@ from textual.widgets import Input, Label
 from tui.core.model import AREAS
 from tui.widgets.rating_grid import RatingGrid
 
-HINT = "0-9 rate (1 then 0 quickly = 10) · ↑↓ row · ←→ adjust · x sharp pain · Tab note"
+HINT = "0-9 rate (1 then 0 = 10) · ↑↓ row · ←→ adjust · x sharp pain · Tab note"
 
 
 @dataclass(frozen=True)
