@@ -53,12 +53,20 @@ def cmd_routines(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from tui.core.loader import load_files
+    """Every problem of every file, routine or plan; exit 1 if there is one."""
+    from tui.core.validate import check_files
 
-    library = load_files(list(args.files))
-    for routine in library.routines:
-        print(f"ok: {routine.source} ({routine.id}, {len(routine.exercises)} exercises)")
-    return report_library_errors(library)
+    checked = check_files(args.files, [r.id for r in load_all().routines])
+    for line in checked.good:
+        print(f"ok: {line}")
+    for error in checked.errors:
+        print(f"{PROG}: {error}", file=sys.stderr)
+    if checked.errors:
+        files = len({error.path for error in checked.errors})
+        count = len(checked.errors)
+        print(f"{PROG}: {count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}",
+              file=sys.stderr)
+    return 1 if checked.errors else 0
 
 
 def cmd_app(args: argparse.Namespace) -> int:

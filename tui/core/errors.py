@@ -29,3 +29,53 @@ class DataFileError(Exception):
         if self.field:
             where.append(f"field '{self.field}'")
         return f"{': '.join(where)}: {self.message}"
+
+
+class DataFileErrors(DataFileError):
+    """Every problem found in one data file, so that one check lists them all.
+
+    It is a DataFileError (the first problem's file, item and field), so code
+    that reports one error still works; str() is one problem a line."""
+
+    def __init__(self, errors: list[DataFileError]) -> None:
+        self.errors = [single for error in errors for single in each_error(error)]
+        first = self.errors[0]
+        super().__init__(first.path, first.message, item=first.item, field=first.field)
+
+    def __str__(self) -> str:
+        return "\n".join(str(error) for error in self.errors)
+
+
+def each_error(error: DataFileError) -> list[DataFileError]:
+    """The single problems in an error: itself, or each of a DataFileErrors."""
+    return list(error.errors) if isinstance(error, DataFileErrors) else [error]
+
+
+class ErrorCollector:
+    """Runs field checks one after another, keeping each failure instead of
+    stopping at the first; `raise_errors` then raises them all at once."""
+
+    def __init__(self) -> None:
+        self.errors: list[DataFileError] = []
+
+    def add(self, error: DataFileError) -> None:
+        self.errors.extend(each_error(error))
+
+    def check(self, read, *args, **kwargs):
+        """read(*args, **kwargs), or None once its error is kept."""
+        try:
+            return read(*args, **kwargs)
+        except DataFileError as error:
+            self.add(error)
+            return None
+
+    def raise_errors(self) -> None:
+        raise_all(self.errors)
+
+
+def raise_all(errors: list[DataFileError]) -> None:
+    """Raise nothing, the one error, or all of them as one DataFileErrors."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise DataFileErrors(errors)

@@ -117,7 +117,7 @@ class HomeScreen(Screen):
         return options
 
     def _errors_text(self) -> Text:
-        count = len(self.library.errors)
+        count = len({error.path for error in self.library.errors})  # a file may have several problems
         text = Text(
             f"{count} routine file{'s' if count != 1 else ''} could not be loaded:\n",
             style="bold",
