@@ -88,7 +88,7 @@ def cmd_app(args: argparse.Namespace) -> int:
         quiet=args.quiet,
         settings=settings,
         settings_path=settings_path(),
-        startup_problems=[str(problem) for problem in problems],
+        settings_problems=problems,
         start_routine=start,
     )
     gc.freeze()  # what start-up made lives as long as the app: keep it out of collections

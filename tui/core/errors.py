@@ -23,12 +23,14 @@ class DataFileError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = [str(self.path)]
-        if self.item:
-            where.append(self.item)
+        return f"{self.path}: {self.without_path()}"
+
+    def without_path(self) -> str:
+        """The item, the field and the message: for a list under the file's name."""
+        where = [self.item] if self.item else []
         if self.field:
             where.append(f"field '{self.field}'")
-        return f"{': '.join(where)}: {self.message}"
+        return ": ".join([*where, self.message])
 
 
 class DataFileErrors(DataFileError):
@@ -79,3 +81,13 @@ def raise_all(errors: list[DataFileError]) -> None:
         raise errors[0]
     if errors:
         raise DataFileErrors(errors)
+
+
+def problems_by_file(errors: list[DataFileError]) -> str:
+    """Each file's name once, then its problems one a line (for a notice,
+    where a long path on every line would leave little room for the problem)."""
+    lines: list[str] = []
+    for path in dict.fromkeys(error.path for error in errors):
+        lines.append(f"{path}:")
+        lines += [f"• {error.without_path()}" for error in errors if error.path == path]
+    return "\n".join(lines)
