@@ -11,7 +11,6 @@ from routines import PLAN_FILE, builtin_routine_files
 from tests.ui.helpers import FakeClock, make_app
 from tests.ui.test_plan_ui import open_plan
 from tui.core.settings import load_settings
-from tui.core.validate import check_files
 from tui.screens.home import HomeScreen
 from tui.screens.settings import SettingsScreen
 
@@ -71,6 +70,8 @@ async def test_saved_to_appears_only_after_a_save(tmp_path):
 
 
 async def test_a_bad_user_plan_is_one_notice_worded_as_validate_words_it(tmp_path, monkeypatch):
+    from tui.core.validate import check_files
+
     monkeypatch.setenv("RECOVERY_TUI_CONFIG_DIR", str(tmp_path))
     user_plan = tmp_path / "plan.toml"
     user_plan.write_text(PLAN_FILE.read_text().replace('title = "Drink"', "title = 5")
