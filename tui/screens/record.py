@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, Static
 
 from tui.core.printable import printable
@@ -28,8 +28,8 @@ def fields_table(record: dict) -> Table:
 class RecordScreen(DialogScreen[None]):
     BINDINGS = [Binding("escape", "close", "Back to History")]
     DEFAULT_CSS = """
-    RecordScreen #dialog { width: 72; max-height: 1fr; }
-    RecordScreen #record-fields { height: auto; margin-top: 1; }
+    RecordScreen #dialog { width: 72; max-height: 100%; }
+    RecordScreen #record-scroll { height: auto; max-height: 60vh; margin-top: 1; }
     """
 
     def __init__(self, record: dict) -> None:
@@ -37,10 +37,14 @@ class RecordScreen(DialogScreen[None]):
         self.record = record
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog"):
+        with Vertical(id="dialog"):
             yield Label(Text(record_title(self.record)), id="question")
-            yield Static(fields_table(self.record), id="record-fields")
+            with VerticalScroll(id="record-scroll"):  # a note longer than the window scrolls
+                yield Static(fields_table(self.record), id="record-fields")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#record-scroll").focus()  # the arrow keys scroll a long note
 
     def action_close(self) -> None:
         self.dismiss(None)
