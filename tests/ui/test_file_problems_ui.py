@@ -90,3 +90,18 @@ async def test_a_bad_user_plan_is_one_notice_worded_as_validate_words_it(tmp_pat
         assert "using the built-in plan" in text
         for line in validate_lines:
             assert line in text
+
+
+async def test_home_counts_files_and_problems_of_broken_routines(tmp_path):
+    from tests.core.test_validate import MANY_PROBLEMS
+
+    user = tmp_path / "routines"
+    user.mkdir()
+    (user / "bad.toml").write_text(MANY_PROBLEMS)
+    app = make_app(user_dir=user)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = str(app.screen.query_one("#load-errors", Static).render())
+        assert shown.startswith("1 routine file could not be loaded (10 problems; "
+                                "recovery-tui validate FILE lists them all):")
+        assert len(app.library.errors) == 10
