@@ -132,8 +132,8 @@ def _main(argv: list[str] | None) -> int:
     except UsageError as error:
         print(f"{PROG}: {error} (try '{PROG} --help')", file=sys.stderr)
         return 2
-    except DataFileError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+    except DataFileError as error:  # a DataFileErrors is several lines: each gets the prefix
+        print("\n".join(f"{PROG}: {line}" for line in str(error).splitlines()), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
