@@ -126,7 +126,10 @@ async def test_an_empty_journal(tmp_path):
     app = make_app(journal_path=tmp_path / "journal.json")
     async with app.run_test(size=(80, 24)) as pilot:
         history = await open_history(app, pilot)
-        assert "Nothing in the journal yet" in str(history.query_one("#history-stats").render())
+        stats = " ".join(" ".join(visible(history.query_one("#history-stats"))).split())
+        assert "Nothing in the journal yet: finish a routine or press l on home to log soreness." in stats  # wrapped, not cut
+        footer = visible(history.query_one("Footer"))[0]
+        assert "Open record" in footer and not history.query_one(DataTable).check_action("select_cursor", ())
         assert "No soreness ratings in the last 28 days." in str(history.query_one("#history-trend").render())
         await pilot.press("enter")
         await pilot.pause()

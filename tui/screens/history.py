@@ -74,7 +74,7 @@ def trend_text(records: list[dict], now) -> Text:
 class HistoryScreen(Screen):
     BINDINGS = [Binding("escape,h", "app.pop_screen", "Back")]  # Enter (open a record) is the table's
     DEFAULT_CSS = """
-    HistoryScreen #history-stats { margin: 1 1 0 1; }
+    HistoryScreen #history-stats { width: 1fr; margin: 1 1 0 1; }
     HistoryScreen #history-trend { height: auto; max-height: 11; margin: 1 1; }
     HistoryScreen #history-table { height: 1fr; margin: 0 1; }
     """
@@ -121,6 +121,8 @@ class HistoryScreen(Screen):
         table.add_history_columns(self.app.size.width - 2)  # the table's margins; fitted again on resize
         table.focus()
         table.add_rows(self.first_rows)
+        if self.first_rows:
+            table.refresh_bindings()  # Enter opens a record now
         if self.pages is not None and self.pages.records[FIRST_ROWS:PAGE]:
             self.call_after_refresh(self.add_first_page_rest)
 

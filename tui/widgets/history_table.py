@@ -39,6 +39,12 @@ class HistoryTable(DataTable):
             self.add_column(Text(label), width=column_width, key=key)
         self.add_column(Text("Details"), width=self.details_width(width), key="details")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter is shown dimmed while there is no record to open."""
+        if action == "select_cursor" and not self.row_count:
+            return None
+        return True
+
     def details_width(self, width: int) -> int:
         """What is left of `width` after When, What, each column's padding on
         both sides and the vertical scrollbar."""
