@@ -104,15 +104,18 @@ def _check_archive(path: Path) -> int:
 
 def _check_backups(path: Path) -> int:
     from tui.core import backups
+    from tui.core.when import cli_now
 
     infos = backups.list_backups(path)
     print(f"Backups in {backups.backup_folder(path)}:")
     if not infos:
         print("  none yet (one is made each day something is saved)")
     problems = 0
+    today = cli_now().date()
     for info in infos:
         if info.ok:
-            print(f"  {info.day}  {info.records:>5} record(s)  ok")
+            later = "  dated in the future (the clock was wrong?): never 'latest'" if info.day > today else ""
+            print(f"  {info.day}  {info.records:>5} record(s)  ok{later}")
             problems += _loose(info.path)
         else:
             print(f"  {info.day}  unreadable: {info.problem}")
@@ -157,15 +160,16 @@ def _restore(path: Path, choice: str, yes: bool) -> int:
 
 
 def _choose(path: Path, choice: str) -> Path:
-    """'latest' (the newest readable backup), a backup's date, or a file."""
+    """'latest' (the newest readable backup not dated in the future), a backup's date, or a file."""
     from tui.core import backups
     from tui.core.storage import JournalError
+    from tui.core.when import cli_now
 
     if choice == "latest":
-        good = [info for info in backups.list_backups(path) if info.ok]
-        if not good:
+        good = backups.latest_good(path, cli_now().date())
+        if good is None:
             raise JournalError(path, f"There is no readable backup of the journal at {path}.")
-        return good[0].path
+        return good.path
     try:
         day = date.fromisoformat(choice)
     except ValueError:
