@@ -72,6 +72,17 @@ def test_refusing_a_file_does_not_change_it(tmp_path: Path, capsys, kind: str) -
     assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
 
 
+def test_refusing_dev_null_changes_nothing_in_dev(capsys) -> None:
+    """As root this once set /dev to 0700; run only against the fixed code."""
+    before = os.stat("/dev")
+    for argv in (["history"], ["log", "--soreness", "3"]):
+        code, out, err = run(capsys, *argv, "--journal", "/dev/null")
+        assert code == 1 and out == "" and "/dev/null is not a regular file" in err, err
+    after = os.stat("/dev")
+    assert (after.st_mode, after.st_uid) == (before.st_mode, before.st_uid)
+    assert not os.path.lexists("/dev/null.lock")
+
+
 # -- item 7 ---------------------------------------------------------------------------
 
 
