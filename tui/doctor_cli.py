@@ -86,10 +86,12 @@ def _check_archive(path: Path) -> int:
         return 0
     print(f"Archive in {archive.archive_folder(path)}: {len(months)} month(s), {months[-1]} to {months[0]}")
     good = problems = 0
+    active = _journal_records(path)
     with Journal(path) as journal:
         for month in months:
             try:
                 good += len(journal.archived(month))
+                problems += _clashes(active, archive.read_archive(path, month), archive.archive_path(path, month))
             except JournalError as error:
                 print(f"  problem: {error} The other months are fine; a copy of that month "
                       "is in a backup made before it was archived, if one is still kept.")
@@ -100,6 +102,26 @@ def _check_archive(path: Path) -> int:
             problems += len(journal.problems) + _loose(archive.archive_path(path, month))
     print(f"  {good} good record(s)")
     return problems
+
+
+def _journal_records(path: Path) -> dict:
+    from tui.core.storage import JournalError, read_tables
+
+    try:
+        return (read_tables(path) or {}).get("records", {})
+    except JournalError:
+        return {}  # reported with the journal above
+
+
+def _clashes(active: dict, archived: dict, month_file: Path) -> int:
+    """Ids that name one record in the journal and another in an archive month."""
+    from tui.core.archive import same_record
+
+    clashing = [key for key, doc in archived.items() if key in active and not same_record(doc, active[key])]
+    for key in clashing:
+        print(f"  problem: record #{key} in the journal and record #{key} in {month_file} are different "
+              "records with the same id; both are kept, and history shows the journal's")
+    return len(clashing)
 
 
 def _check_backups(path: Path) -> int:

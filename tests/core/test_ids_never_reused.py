@@ -70,7 +70,7 @@ def test_move_aside_does_not_hide_archived_records(tmp_path: Path) -> None:
     assert notes == ["after the move", "archived"]
 
 
-def test_archive_merge_never_replaces_a_different_record(tmp_path: Path) -> None:
+def test_archive_merge_never_replaces_a_different_record(tmp_path: Path, capsys) -> None:
     path = tmp_path / "journal.json"
     now = datetime(2026, 12, 2, 8, 0, tzinfo=UTC)
     with Journal(path, now=lambda: now) as journal:
@@ -86,6 +86,8 @@ def test_archive_merge_never_replaces_a_different_record(tmp_path: Path) -> None
     assert every_record(tmp_path)["1"] == [("journal.json", "clashes"), ("journal-2026-08.json", "archived")]
     with pytest.raises(JournalCorruptError, match="Record #1 cannot move"):
         archive.write_month(path, "2026-08", json.loads(path.read_text())["records"])
+    code, out, _ = run(capsys, "doctor", "--journal", str(path))
+    assert code == 1 and "record #1 in the journal and record #1 in" in out and "both are kept" in out
 
 
 def test_a_restored_journal_continues_above_every_id_given_out(tmp_path: Path) -> None:
