@@ -6,7 +6,11 @@ Guarantees:
 - an empty, unparsable or oddly shaped journal is reported, never silently
   replaced by an empty one;
 - files are 0600 and the data folder 0700, whatever the umask;
-- ``locked()`` serialises read-modify-write cycles across processes.
+- ``locked()`` serialises read-modify-write cycles across processes; where
+  no lock file can be made (a read-only folder) the journal can still be read;
+- a file that is not a journal is refused before anything is created or
+  changed, and links inside the data folder are not followed (store/links.py);
+- write() refuses what read() would refuse; read() returns fresh objects.
 
 Nothing is cached between reads: parsing the file costs about as much as
 copying a cached dict, and a stat-keyed cache can be fooled by inode reuse.
