@@ -172,6 +172,7 @@ async def test_summary_form_help_and_ratings_fit_80x24(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         clock.advance(5 + 30 + 5 + 270 + 1)
         await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await pilot.pause()  # laid out
         for selector in ("#soreness-hint", "#ratings"):
             region = app.screen.query_one(selector).region
             assert region.height > 0 and region.bottom <= 23, selector
