@@ -550,21 +550,25 @@ class Journal:
             existing = self.run_for_day(ended.date())
             return (existing, False) if existing else (self.add_run(ended, run_kind), True)
 
+    def near_run(self, ended: datetime) -> dict | None:
+        """The run of `ended`'s day that ended within two hours of it, the nearest if several."""
+        gaps = [(abs(record_time(r) - ended), r) for r in self.runs_on(ended.date())]
+        near = [(gap, r) for gap, r in gaps if gap <= SAME_RUN]
+        return min(near, key=lambda pair: pair[0])[1] if near else None
+
     def place_run(self, ended: datetime, run_kind: str | None = None) -> tuple[dict, bool]:
         """A run said to have ended at `ended`: (record, created).
 
-        If a run of that day ended within two hours of it, that run is the
-        same one and is corrected (its end, and its kind if one is given);
-        otherwise it is a second run of the day and gets its own record.
+        A run of that day that ended within two hours of it is the same run
+        and is corrected (its end, and its kind if one is given); otherwise
+        it is another run of the day and gets its own record.
         """
         ended = check_moment(ended, "ended")
         self._table()
         with self._db.storage.locked():
-            near = [(abs(record_time(r) - ended), r) for r in self.runs_on(ended.date())]
-            near = [(gap, r) for gap, r in near if gap <= SAME_RUN]
-            if not near:
+            run = self.near_run(ended)
+            if run is None:
                 return self.add_run(ended, run_kind), True
-            _, run = min(near, key=lambda pair: pair[0])
             kind = ... if run_kind is None else run_kind
             return self.update_run(run["id"], ended=ended, run_kind=kind), False
 

@@ -7,6 +7,8 @@ the user types without an offset is read in the local time zone of `now`.
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 
 NOW_VARIABLE = "RECOVERY_TUI_NOW"
@@ -28,6 +30,15 @@ def cli_now() -> datetime:
     except ValueError:
         raise ValueError(f"${NOW_VARIABLE} is not an ISO date-time: '{fixed}'") from None
     return moment if moment.tzinfo else moment.astimezone()
+
+
+def wall_clock() -> Callable[[], datetime]:
+    """The app's clock: `local_now`, or with $RECOVERY_TUI_NOW one that starts
+    at that time and runs on (to try the app at a given hour of the day)."""
+    if not os.environ.get(NOW_VARIABLE):
+        return local_now
+    start, began = cli_now(), time.monotonic()
+    return lambda: start + timedelta(seconds=time.monotonic() - began)
 
 
 def localize(naive: datetime, now: datetime) -> datetime:
