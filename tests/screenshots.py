@@ -12,7 +12,10 @@ from pathlib import Path
 
 import tempfile
 
-from tests.ui.helpers import FakeClock, make_app, sample_journal, start_plan
+from datetime import time
+
+from tests.ui.helpers import FIXED_NOW, FakeClock, FakeWallClock, make_app, sample_journal
+from tui.core.settings import Settings
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 SIZE = (100, 30)
@@ -56,9 +59,18 @@ async def _summary(pilot, clock):
     await pilot.press("3", "down", "down", "down", "5")
 
 
-@shot("plan", sample=True)
+@shot("plan", sample=True, evening=True)
 async def _plan(pilot, clock):
-    await start_plan(pilot)
+    """A tempo run that ended 21:45, bedtime 23:15: the plan fitted to the evening."""
+    await pilot.press("r")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press(*"21:45", "enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("down", "down", "enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
     await pilot.press("d", "down", "d")
     await pilot.app.workers.wait_for_complete()
 
@@ -81,6 +93,9 @@ async def take(name: str, app_kwargs: dict, steps: Steps) -> Path:
         journal = Path(folder) / "journal.json"
         if app_kwargs.pop("sample", False):
             sample_journal(journal)
+        if app_kwargs.pop("evening", False):
+            app_kwargs.update(now=FakeWallClock(clock, FIXED_NOW.replace(hour=21, minute=50)),
+                              settings=Settings(bedtime=time(23, 15)))
         app = make_app(clock, journal_path=journal, **app_kwargs)
         return await _shoot(app, name, steps, clock)
 

@@ -64,8 +64,11 @@ def sample_journal(path) -> Journal:
 
 
 async def start_plan(pilot) -> None:
-    """From home: `r`, then "long" in the run-kind question."""
+    """From home: `r`, "Just now" to when the run ended, then "long" in the run-kind question."""
     await pilot.press("r")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("enter")
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.press("down", "enter")

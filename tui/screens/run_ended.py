@@ -48,7 +48,7 @@ class RunEndedScreen(DialogScreen[datetime | str | None]):
         with Vertical(id="dialog"):
             yield Label("When did your run end?", id="question")
             yield OptionList(*options, id="run-ended")
-            yield Input(placeholder="or a time, like 21:40", id="ended-at", max_length=8)
+            yield Input(placeholder="or a time, like 21:40", id="ended-at", max_length=8, select_on_focus=False)
             yield Label(HINT, id="detail")
 
     def on_mount(self) -> None:
@@ -76,7 +76,7 @@ class RunEndedScreen(DialogScreen[datetime | str | None]):
         """Typing a digit on the list goes to the time field."""
         field = self.query_one(Input)
         if event.character and event.character.isdigit() and not field.has_focus:
-            field.focus()
+            self.set_focus(field)  # at once: the next key may already be on its way
             field.insert_text_at_cursor(event.character)
             event.stop()
 
