@@ -12,10 +12,7 @@ from pathlib import Path
 
 import tempfile
 
-from datetime import time
-
-from tests.ui.helpers import FIXED_NOW, FakeClock, FakeWallClock, make_app, sample_journal
-from tui.core.settings import Settings
+from tests.ui.helpers import FakeClock, evening, make_app, sample_journal, start_evening_plan
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 SIZE = (100, 30)
@@ -62,16 +59,8 @@ async def _summary(pilot, clock):
 @shot("plan", sample=True, evening=True)
 async def _plan(pilot, clock):
     """A tempo run that ended 21:45, bedtime 23:15: the plan fitted to the evening."""
-    await pilot.press("r")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.press(*"21:45", "enter")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.press("down", "down", "enter")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.press("d", "down", "d")
+    await start_evening_plan(pilot)
+    await pilot.press("down", "d")
     await pilot.app.workers.wait_for_complete()
 
 
@@ -94,8 +83,7 @@ async def take(name: str, app_kwargs: dict, steps: Steps) -> Path:
         if app_kwargs.pop("sample", False):
             sample_journal(journal)
         if app_kwargs.pop("evening", False):
-            app_kwargs.update(now=FakeWallClock(clock, FIXED_NOW.replace(hour=21, minute=50)),
-                              settings=Settings(bedtime=time(23, 15)))
+            app_kwargs.update(evening(clock))
         app = make_app(clock, journal_path=journal, **app_kwargs)
         return await _shoot(app, name, steps, clock)
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, Input
 
-from tests.ui.helpers import FIXED_NOW, FakeClock, FakeWallClock, make_app, wait_until
+from tests.ui.helpers import EVENING, FIXED_NOW, FakeClock, evening, make_app, wait_until
 from tests.ui.test_plan_ui import move_to, open_plan, settle, status
 from tui.core.journal import Journal
 from tui.screens.plan import PlanScreen
@@ -15,17 +15,11 @@ from tui.screens.run_ended import RunEndedScreen
 from tui.screens.run_start import RunKindScreen
 from tui.screens.summary import SummaryScreen
 
-EVENING = FIXED_NOW.replace(hour=21, minute=50)  # Sun 22 Nov 2026, bedtime 22:30 by default
 
 
-def evening_app(path, clock=None, **kwargs):
-    from datetime import time
-
-    from tui.core.settings import Settings
-
+def evening_app(path, clock=None):
     clock = clock or FakeClock()
-    return make_app(clock, journal_path=path, now=FakeWallClock(clock, EVENING),
-                    settings=Settings(bedtime=time(23, 15)), **kwargs)
+    return make_app(clock, journal_path=path, **evening(clock))
 
 
 def runs(path):

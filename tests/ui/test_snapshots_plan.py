@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.helpers import FIXED_NOW, FakeClock, FakeWallClock, make_app, start_plan
+from tests.ui.helpers import FakeClock, evening, make_app, start_evening_plan, start_plan
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -42,24 +42,11 @@ def test_ice_bath_countdown(snap_compare, size, tmp_path):
 @pytest.mark.parametrize("size", SIZES)
 def test_plan_on_an_evening(snap_compare, size, tmp_path):
     """A tempo run that ended 21:45, bedtime 23:15: fitted, with steps to skip tonight."""
-    from datetime import time
-
-    from tui.core.settings import Settings
-
     clock = FakeClock()
-    app = make_app(clock, journal_path=tmp_path / "j.json", now=FakeWallClock(clock, FIXED_NOW.replace(hour=21, minute=50)),
-                   settings=Settings(bedtime=time(23, 15)))
+    app = make_app(clock, journal_path=tmp_path / "j.json", **evening(clock))
 
     async def run_before(pilot):
-        await pilot.press("r")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press(*"21:45", "enter")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("down", "down", "enter")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await start_evening_plan(pilot)
         await pilot.press("down", "d")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
