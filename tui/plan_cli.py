@@ -1,7 +1,8 @@
 """`recovery-tui plan | did | insights`: the after-run plan and what works for you.
 
 Headless like the journal commands. Input is checked before the journal is
-opened: bad input exits 2 and leaves the journal as it was.
+opened: bad input exits 2 and leaves the journal as it was (a --run ID that
+is not a run is found with the journal open, and exits 2 before any change).
 """
 
 from __future__ import annotations
