@@ -12,31 +12,31 @@ class PlanFlow:
     """Mixed into RecoveryApp; needs `journal`, `journal_failed`, `now`, `settings`, `library`."""
 
     def open_plan(self) -> None:
-        """Ask when the run ended (or go back to today's plan)."""
-        self.find_todays_run()
+        """Ask when the run ended (or go back to the current run's plan)."""
+        self.find_current_run()
 
     def _usable_journal(self):
         return self.journal if self.journal is not None and self.journal_failed is None else None
 
     @work(thread=True, exclusive=True, group="plan")
-    def find_todays_run(self) -> None:
+    def find_current_run(self) -> None:
         from tui.core.storage import JournalError
         from tui.screens.run_ended import RunEndedScreen
 
         run, now = None, self.now()
         if self._usable_journal() is not None:
             try:
-                run = self.journal.run_for_day(now.date())
+                run = self.journal.current_run(now)
             except JournalError as error:
                 self.call_from_thread(self.journal_problem, error)
         self.call_from_thread(self.push_screen, RunEndedScreen(now, run),
                               lambda answer: self.run_end_given(answer, run))
 
-    def run_end_given(self, answer: datetime | str | None, todays_run: dict | None) -> None:
+    def run_end_given(self, answer: datetime | str | None, current: dict | None) -> None:
         from tui.screens.run_ended import RESUME
 
         if answer == RESUME:
-            self.show_plan(todays_run)
+            self.show_plan(current)
         elif isinstance(answer, datetime):
             self.place_run(answer)
 

@@ -29,8 +29,9 @@ PLAN_EPILOG = (
     "when the new time is within two hours of its end, and starts a second run when it is further.")
 DID_EPILOG = (
     "PRACTICE is a plan step id or a recovery routine id (warm-up drills are not a recovery "
-    "practice). The practices go to the latest run of the day of --date, or to the run --run ID; "
-    "a day with no run gets one, ending at WHEN. A bare date (2024-11-21, 'yesterday') means that "
+    "practice). The practices go to the run that ended in the 12 hours before --date (last night's "
+    "run, just after midnight), else the latest run of that day, or to the run --run ID; with no "
+    "such run, one is recorded, ending at WHEN. A bare date (2024-11-21, 'yesterday') means that "
     "day at the current time of day; write a date-time (2024-11-21T19:30) to say when.")
 
 
@@ -43,8 +44,8 @@ def register(commands, add_journal_option: Callable[[argparse.ArgumentParser], N
     plan = commands.add_parser("plan", help="start or resume the after-run plan and print it",
                                epilog=PLAN_EPILOG)
     plan.add_argument("--ended", metavar="WHEN",
-                      help=f"when the run ended: {ENDED_HELP} (default: resume the day's latest run, "
-                           "or start one now)")
+                      help=f"when the run ended: {ENDED_HELP} (default: go back to the run that ended in "
+                           "the last 12 hours or today, or start one now)")
     plan.add_argument("--run", metavar="ID", type=int, help="the plan of this run record (ids: `history`)")
     plan.add_argument("--kind", choices=RUN_KINDS, help="what kind of run it was")
     plan.add_argument("--json", action="store_true",
@@ -246,11 +247,11 @@ def cmd_did(args: argparse.Namespace) -> int:
 
 
 def _did_run(journal: "Journal", args: argparse.Namespace, when: datetime) -> tuple[dict | None, bool]:
-    """The run `did` changes: --run ID, else the latest of the day (created unless undoing)."""
+    """The run `did` changes: --run ID, else the current one (created unless undoing)."""
     if args.run is not None:
         return journal.run(args.run), False
     if args.undo:
-        return journal.run_for_day(when.date()), False
+        return journal.current_run(when), False
     return journal.start_run(when, args.kind)
 
 

@@ -190,3 +190,17 @@ def test_the_day_the_clocks_go_forward_in_the_system_zone(tmp_path):
                            env={**env, "RECOVERY_TUI_NOW": "2025-03-30T03:10:00"}, capture_output=True, text=True)
     data = json.loads(later.stdout)
     assert data["run"]["id"] == 2 and data["run"]["sleep"] == "2025-03-30T03:45:00+02:00"  # an hour on
+
+
+def test_just_after_midnight_did_and_plan_go_on_with_last_nights_run(capsys, path, monkeypatch):
+    monkeypatch.setenv("RECOVERY_TUI_NOW", "2024-11-22T23:45:00+01:00")
+    run(capsys, "plan", "--ended", "23:40", "--kind", "easy")
+    monkeypatch.setenv("RECOVERY_TUI_NOW", "2024-11-23T00:10:00+01:00")
+    code, out, _ = run(capsys, "did", "hydrate")
+    assert out == "Updated run record #1 for Fri 22 Nov 2024; done: hydrate.\n"
+    code, out, _ = run(capsys, "plan")
+    assert "resumed for the easy run that ended Fri 22 Nov 23:40 (record #1)" in out
+    assert "A late run: a short plan tonight, and sleep at 00:40." in out
+    monkeypatch.setenv("RECOVERY_TUI_NOW", "2024-11-23T12:00:00+01:00")  # next day, 12 h on: a new run
+    assert "started for the run that ended Sat 23 Nov 12:00 (record #2)" in run(capsys, "plan")[1]
+    assert len(runs(path)) == 2

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, Input
 
-from tests.ui.helpers import EVENING, FIXED_NOW, FakeClock, evening, make_app, wait_until
+from tests.ui.helpers import EVENING, FIXED_NOW, FakeClock, FakeWallClock, evening, make_app, wait_until
 from tests.ui.test_plan_ui import move_to, open_plan, settle, status
 from tui.core.journal import Journal
 from tui.screens.plan import PlanScreen
@@ -158,3 +158,20 @@ async def test_warm_up_drills_are_not_a_practice_of_the_run(tmp_path):
     assert run["practices"] == ["legs-up-the-wall"]
     sessions = {r["routine_id"] for r in Journal(path).records() if r["type"] == "session"}
     assert sessions == {"warmup-drills", "legs-up-the-wall"}
+
+
+async def test_just_after_midnight_r_goes_back_to_last_nights_plan(tmp_path):
+    path = tmp_path / "j.json"
+    with Journal(path) as journal:
+        late = journal.add_run(EVENING + timedelta(hours=1, minutes=50), "easy")  # 23:40
+    clock = FakeClock()
+    app = make_app(clock, journal_path=path, now=FakeWallClock(clock, EVENING + timedelta(hours=2, minutes=20)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await settle(app, pilot)
+        first = app.screen.query_one("#run-ended").get_option_at_index(0)
+        assert str(first.prompt) == "Back to Sunday's plan (run ended 23:40)"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen.run["id"] == late["id"]
+        assert "late run: short plan, sleep 00:40" in str(app.screen.query_one("#plan-heading").render())

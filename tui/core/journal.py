@@ -22,6 +22,7 @@ from tui.core.when import local_now, parse_stored
 SCHEMA_VERSION = 1
 TABLE = "records"
 LINK_WINDOW = timedelta(hours=72)
+CURRENT_RUN = timedelta(hours=12)  # `plan` and `did` go back to a run this recent
 SAME_RUN = timedelta(hours=2)  # a run said to end this close to one of the same day is that run
 TIME_FIELD = {"session": "ended", "soreness": "time", "run": "time"}  # the moment a record sorts by
 PUBLIC_KEYS = (
@@ -530,6 +531,12 @@ class Journal:
         """The latest run whose plan day is `day`."""
         return next(iter(self.runs_on(day)), None)
 
+    def current_run(self, now: datetime) -> dict | None:
+        """The run to go on with at `now`: the latest that ended in the 12 hours
+        before (last night's, just after midnight), else the latest of `now`'s day."""
+        recent = [r for r in self.records(now - CURRENT_RUN) if r["type"] == "run" and record_time(r) <= now]
+        return recent[0] if recent else self.run_for_day(now.date())
+
     def run(self, run_id: int) -> dict:
         """One run record, from the journal file or its archive month
         (FieldError if there is no such run or it does not check out)."""
@@ -543,11 +550,11 @@ class Journal:
             return record
 
     def start_run(self, ended: datetime, run_kind: str | None = None) -> tuple[dict, bool]:
-        """The latest run of `ended`'s day, created if there is none: (record, created)."""
+        """The current run at `ended` (see current_run), created if there is none: (record, created)."""
         check_moment(ended, "ended")
         self._table()
         with self._db.storage.locked():
-            existing = self.run_for_day(ended.date())
+            existing = self.current_run(ended)
             return (existing, False) if existing else (self.add_run(ended, run_kind), True)
 
     def near_run(self, ended: datetime) -> dict | None:

@@ -1,6 +1,6 @@
 """Ask when the run ended: just now, 15/30/60 minutes ago, or a time typed in
-(as `recovery-tui plan --ended` takes it). On a day with a run, the first
-answer goes back to that run's plan."""
+(as `recovery-tui plan --ended` takes it). With a current run (today's, or
+last night's just after midnight), the first answer goes back to its plan."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.runs import parse_ended
+from tui.core.when import in_zone_of
 from tui.screens.dialog import DialogScreen
 
 RESUME = "resume"
@@ -26,7 +27,7 @@ def ago_label(minutes: int) -> str:
 
 
 class RunEndedScreen(DialogScreen[datetime | str | None]):
-    """Dismisses with when the run ended, RESUME (back to today's plan), or None."""
+    """Dismisses with when the run ended, RESUME (back to the current run's plan), or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = """
@@ -35,16 +36,17 @@ class RunEndedScreen(DialogScreen[datetime | str | None]):
     RunEndedScreen #detail.error { color: $error; }
     """
 
-    def __init__(self, now: datetime, todays_run: dict | None = None) -> None:
+    def __init__(self, now: datetime, current_run: dict | None = None) -> None:
         super().__init__()
         self.now = now
-        self.todays_run = todays_run
+        self.current_run = current_run
 
     def compose(self) -> ComposeResult:
         options = [Option(ago_label(m), id=str(m)) for m in MINUTES_AGO]
-        if self.todays_run is not None:
-            ended = datetime.fromisoformat(self.todays_run["time"])
-            options.insert(0, Option(f"Back to today's plan (run ended {ended:%H:%M})", id=RESUME))
+        if self.current_run is not None:
+            ended = in_zone_of(datetime.fromisoformat(self.current_run["time"]), self.now)
+            day = "today's" if ended.date() == self.now.date() else f"{ended:%A}'s"
+            options.insert(0, Option(f"Back to {day} plan (run ended {ended:%H:%M})", id=RESUME))
         with Vertical(id="dialog"):
             yield Label("When did your run end?", id="question")
             yield OptionList(*options, id="run-ended")
