@@ -85,8 +85,10 @@ class PlanFlow:
         except DataFileError as error:
             self.notify(str(error), title="Plan", severity="error")
             return None
-        for error in errors:
-            self.notify(f"{error} (using the built-in plan)", title="Your plan file", severity="warning", timeout=20)
+        if errors:  # one notice for them all, each line as `recovery-tui validate` words it
+            self.notify("\n".join(str(error) for error in errors),
+                        title="Your plan file has problems: using the built-in plan",
+                        severity="warning", timeout=30)
         ended = in_zone_of(datetime.fromisoformat(run["time"]), self.now())
         bedtime = self.settings.bedtime
         steps = build_plan(plan, ended, bedtime, run["run_kind"], self.settings.units)
