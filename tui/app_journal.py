@@ -27,10 +27,13 @@ class JournalWrites:
 
     @staticmethod
     def _session_writer(result: RunResult) -> Callable[[Journal], dict]:
-        """Write the session ("completed" means finished, skips or not); a routine
-        whose holds covered at least half of it also counts as a practice of
-        the day's run, if there is one."""
+        """Write the session ("completed" means finished, skips or not). A
+        recovery routine (warm-up drills are not one) whose holds covered at
+        least half of it also counts as a practice of the day's run, if any."""
+        from tui.core.runs import is_practice
+
         report = result.report
+        counts = report.counts_as_practice and is_practice(result.routine)
 
         def write(journal: Journal) -> dict:
             session = journal.add_session(
@@ -44,7 +47,7 @@ class JournalWrites:
                 len(result.routine.exercises),
                 round(report.seconds_spent, 1),
             )
-            run = journal.run_for_day(result.ended.date()) if report.counts_as_practice else None
+            run = journal.run_for_day(result.ended.date()) if counts else None
             if run is not None:
                 journal.record_practices(run["id"], [result.routine.id])
             return session

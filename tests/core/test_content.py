@@ -6,7 +6,8 @@ from datetime import datetime, time, timedelta, timezone
 
 from routines import PLAN_FILE, builtin_routine_files
 from tui.core.loader import load_library
-from tui.core.plan import build_plan, load_plan
+from tui.core.evening import build_plan
+from tui.core.plan import load_plan
 from tui.core.timer import RoutineTimer, planned_seconds
 
 ENDED = datetime(2026, 11, 22, 7, 40, tzinfo=timezone(timedelta(hours=1)))

@@ -201,7 +201,7 @@ class HomeScreen(Screen):
         from tui.core.storage import JournalError
 
         try:
-            run = self.app.journal.run_for_day(now.date())
+            run = self.app.journal.current_run(now)  # last night's, just after midnight
             if run is None:
                 return
             steps, _errors = self.app.plan_steps(run)  # the plan screen reports plan problems
