@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import gc
-import signal
 import sys
 import threading
 import time
@@ -30,6 +28,7 @@ from tui.min_size import too_small
 # imported where it is opened, so the first frame comes sooner (and memory
 # stays lower until those screens are used).
 if TYPE_CHECKING:
+    from tui.app_signals import SignalExit
     from tui.core.journal import Journal
     from tui.core.loader import Library
     from tui.core.plan import DueStep
@@ -71,6 +70,7 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         self.start_routine = start_routine
         self.journal_failed: JournalError | None = None
         self._write_lock = threading.Lock()
+        self._signals: SignalExit | None = None
 
     def notify(self, message: str, *, markup: bool = False, **options) -> None:
         """Textual's notify with markup off unless asked for: these messages
@@ -159,15 +159,19 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
             self.pop_screen()
 
     def _install_signal_handlers(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-            for signum in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(signum, self.stop_on_signal, signum)
-        except (NotImplementedError, RuntimeError, ValueError):
-            pass  # not the main thread, or a platform without them
+        from tui.app_signals import SignalExit
+
+        signals = SignalExit(self.stop_on_signal)
+        if signals.install():  # not in a thread other than the main one
+            self._signals = signals
+
+    def on_unmount(self) -> None:
+        if self._signals is not None:
+            self._signals.uninstall()
 
     def stop_on_signal(self, signum: int) -> None:
-        """Record a routine in progress as partial, then leave cleanly."""
+        """Record a routine in progress as partial, then leave: in order while
+        the terminal is there, at once when it is gone (see tui/app_signals.py)."""
         from tui.core.storage import JournalError
         from tui.screens.runner import RunnerScreen
 
@@ -181,6 +185,10 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
                             self._session_writer(result)(self.journal)
                     except (JournalError, ValueError):
                         pass  # leaving anyway; nothing else to do with it
+        if self._signals is not None and self._signals.terminal_gone():
+            from tui.app_signals import end_by_signal
+
+            end_by_signal(signum)
         self.exit(return_code=128 + signum)
 
     def _fatal_error(self) -> None:
