@@ -72,11 +72,14 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         self._write_lock = threading.Lock()
         self._signals: SignalExit | None = None
 
-    def notify(self, message: str, *, markup: bool = False, **options) -> None:
+    def notify(self, message: str, *, markup: bool = False, title: str = "", **options) -> None:
         """Textual's notify with markup off unless asked for: these messages
         carry file paths, settings values and error text, and a "[/]" in one
-        would stop the app instead of being shown."""
-        super().notify(message, markup=markup, **options)
+        would stop the app instead of being shown. For the same reason their
+        control characters are shown as escapes (tui/core/terminal_text.py)."""
+        from tui.core.terminal_text import visible
+
+        super().notify(visible(message, lines=True), markup=markup, title=visible(title), **options)
 
     # -- settings -----------------------------------------------------------
     @property

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from tui.core.errors import DataFileError
+from tui.core.terminal_text import VisibleStream
 
 if TYPE_CHECKING:
     import argparse
@@ -83,6 +84,7 @@ def cmd_app(args: argparse.Namespace) -> int:
         startup_problems=[str(problem) for problem in problems],
         start_routine=start,
     )
+    plain_output()
     gc.freeze()  # what start-up made lives as long as the app: keep it out of collections
     app.run()  # collection comes back on after the first frame (RecoveryApp.on_mount)
     return app.return_code or 0
@@ -110,11 +112,20 @@ def main(argv: list[str] | None = None) -> int:
     # reference counting; the app turns collection back on (see cmd_app).
     collecting = gc.isenabled()
     gc.disable()
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (VisibleStream(s) if s is not None else None for s in streams)
     try:
         return _main(argv)
     finally:
+        sys.stdout, sys.stderr = streams
         if collecting:
             gc.enable()
+
+
+def plain_output() -> None:
+    """The standard streams without VisibleStream: for the app, which draws its
+    own screen (and shows control characters visibly there itself)."""
+    sys.stdout, sys.stderr = (getattr(s, "stream", s) for s in (sys.stdout, sys.stderr))
 
 
 def _main(argv: list[str] | None) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tui.core import journal as core
 from tui.core.ids import AREAS
+from tui.core.terminal_text import visible
 from tui.core.when import WHEN_HELP, cli_now, format_duration, parse_when
 
 PROG = "recovery-tui"
@@ -170,6 +171,7 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    from tui.core.export import export_json
     from tui.core.storage import JournalError
 
     now = _now()
@@ -177,7 +179,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     try:
         with journal:
             if args.json:
-                core.export_json(journal.latest(args.limit) if args.limit else journal.records(), sys.stdout)
+                export_json(journal.latest(args.limit) if args.limit else journal.records(), sys.stdout)
             else:
                 _print_table(journal, args.limit, now)
             return _finish(journal)
@@ -194,8 +196,8 @@ def _print_table(journal: core.Journal, limit: int | None, now: datetime) -> Non
         print(f"No records yet in {journal.path}.")
         return
     for record in shown:
-        print(f"{'#' + str(record['id']):>6}  {_local(core.to_public(record)['time'], now)}  "
-              f"{record['type']:<8}  {_what(record)}")
+        print(visible(f"{'#' + str(record['id']):>6}  {_local(core.to_public(record)['time'], now)}  "
+                      f"{record['type']:<8}  {_what(record)}"))  # one line, whatever a note holds
     week, days = soreness.week_count(journal.records(since=now - timedelta(days=8)), now), soreness.journal_streak(journal, now)
     print(f"Routines this week: {week}. Streak: {days} day{'s' if days != 1 else ''}.")
 
@@ -218,9 +220,12 @@ def _what(record: dict) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from tui.core.export import export_json
     from tui.core.storage import JournalError
 
-    write = core.export_csv if args.format == "csv" else core.export_json
+    from tui.core.export import export_csv
+
+    write = export_csv if args.format == "csv" else export_json
     if args.output is not None and os.path.lexists(args.output):
         _say(f"{args.output} exists; choose another name.")
         return 1

@@ -22,6 +22,7 @@ from tui.core.pages import RecordPages
 from tui.core.runs import describe_run
 from tui.core.soreness import area_trends, describe, journal_streak, week_count
 from tui.core.storage import JournalError
+from tui.core.terminal_text import visible
 from tui.core.when import format_duration
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
@@ -48,8 +49,9 @@ def record_row(record: dict) -> tuple[str, str, str]:
 
 def table_row(record: dict) -> tuple[Text, Text, Text]:
     """record_row as Text: DataTable would read a str as markup, and a note
-    with "[/]" in it would stop History from drawing."""
-    return tuple(Text(cell) for cell in record_row(record))
+    with "[/]" in it would stop History from drawing. Control characters are
+    shown as escapes: Textual would pass an ESC in a note on to the terminal."""
+    return tuple(Text(visible(cell)) for cell in record_row(record))
 
 
 def stats_line(journal: Journal, now, problems: list[str]) -> Text:
