@@ -9,7 +9,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from tui.core.errors import DataFileError
-from tui.core.terminal_text import VisibleStream
+from tui.core.terminal_text import VisibleStream, shortened, visible
 
 if TYPE_CHECKING:
     import argparse
@@ -97,8 +97,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace | SimpleNamespace:
         # parser would give, without importing argparse and building it (about
         # 10 ms of the first frame). tests/core/test_cli_errors.py keeps the two equal.
         return SimpleNamespace(command=None, journal=None, quiet=False, handler=cmd_app)
-    from tui.cli_parser import build_parser
+    from tui.cli_parser import attach_free_text, build_parser
 
+    words = attach_free_text(words)
     try:
         return build_parser(words, whole=False).parse_args(words)
     except UsageError:
@@ -133,10 +134,10 @@ def _main(argv: list[str] | None) -> int:
         args = parse(argv)
         return args.handler(args)
     except UsageError as error:
-        print(f"{PROG}: {error} (try '{PROG} --help')", file=sys.stderr)
+        print(f"{PROG}: {visible(shortened(str(error)))} (try '{PROG} --help')", file=sys.stderr)
         return 2
     except DataFileError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+        print(f"{PROG}: {visible(shortened(str(error)))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

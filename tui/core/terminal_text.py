@@ -12,6 +12,8 @@ keeps such text exactly as typed; only what is shown changes.
 - `json_text(text)`: JSON that escapes the same characters (`\\u001b`,
   `\\u009b`); `json.dumps(..., ensure_ascii=False)` leaves DEL, C1 and lone
   surrogates as they are.
+- `quoted(value)`, `shortened(message)`: a bad value in a message, cut to
+  a readable length (a 100,000-character argument is not echoed whole).
 - `VisibleStream`: standard output or error for the command line, every
   write passed through `visible(..., lines=True)`.
 """
@@ -47,6 +49,21 @@ def first_control(text: str, *, lines: bool = False) -> str | None:
     """The first control character in `text`, shown as an escape; None if there is none."""
     found = (_CONTROL_IN_LINES if lines else _CONTROL).search(text)
     return None if found is None else _shown(found)
+
+
+def quoted(value: str, limit: int = 40) -> str:
+    """A value typed by the user, for a message: in quotes, control characters
+    visible, and a long one cut to its first `limit` characters and its length."""
+    if len(value) <= limit:
+        return f"'{visible(value)}'"
+    return f"'{visible(value[:limit])}…' ({len(value):,} characters)"
+
+
+def shortened(message: str, limit: int = 300) -> str:
+    """A message cut in the middle when a value it quotes makes it too long."""
+    if len(message) <= limit:
+        return message
+    return f"{message[: limit - 80]} … {message[-60:]}"
 
 
 def json_text(dumped: str) -> str:
