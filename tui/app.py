@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from tui.core.storage import JournalError
     from tui.core.timer import Clock
     from tui.screens.runner import RunResult
-    from tui.widgets.soreness_form import SorenessEntry
 
 
 class RecoveryApp(JournalWrites, PlanFlow, App[int]):
@@ -69,6 +68,7 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         self.startup_problems = list(startup_problems or [])
         self.start_routine = start_routine
         self.journal_failed: JournalError | None = None
+        self._repair_offered = False  # the damaged-journal dialog is open
         self._write_lock = threading.Lock()
         self._signals: SignalExit | None = None
 
@@ -234,7 +234,7 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         from tui.screens.summary import SummaryScreen
 
         self.save_session(result)
-        self.push_screen(SummaryScreen(result), callback=self.soreness_given)
+        self.push_screen(SummaryScreen(result))  # it saves the rating itself (save_soreness)
 
     def start_timed_step(self, step: DueStep, on_complete: Callable[[], None]) -> None:
         """A plan step with a countdown of its own (ice bath, Epsom salt bath)."""
@@ -249,10 +249,4 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
     def log_soreness(self) -> None:
         from tui.screens.soreness import SorenessScreen
 
-        self.push_screen(
-            SorenessScreen("How do your legs feel today?"), callback=self.soreness_given
-        )
-
-    def soreness_given(self, entry: SorenessEntry | None) -> None:
-        if entry is not None:
-            self.save_soreness(entry)
+        self.push_screen(SorenessScreen("How do your legs feel today?"))

@@ -20,7 +20,7 @@ class PlanFlow:
         from tui.screens.run_start import RunKindScreen
 
         run = None
-        if self.journal is not None and self.journal_failed is None:
+        if self.journal is not None:
             try:
                 run = self.journal.run_for_day(self.now().date())
             except JournalError as error:
@@ -36,16 +36,19 @@ class PlanFlow:
 
     @work(thread=True, group="plan")
     def begin_run(self, kind: str | None) -> None:
-        from tui.core.storage import JournalError
-
         ended = self.now()
         run = {"id": None, "type": "run", "time": ended.isoformat(), "run_kind": kind,
                "practices": [], "skipped": [], "plan_date": ended.date().isoformat()}
-        if self.journal is not None and self.journal_failed is None:
-            try:
-                run, _ = self.journal.start_run(ended, kind)
-            except JournalError as error:
-                self.call_from_thread(self.journal_problem, error)
+        if self.journal is None:
+            self.call_from_thread(self.notify, "The journal is not available: this run is not recorded, "
+                                  "and what you tick in the plan is not saved.", severity="warning")
+        else:
+            run_record, _ = self._write("run", lambda journal: journal.start_run(ended, kind)[0])
+            if run_record is not None:
+                run = run_record
+            else:  # _write has said why; the plan is still worth showing
+                self.call_from_thread(self.notify, "The plan is shown, but what you tick in it is not "
+                                      "saved. Press r again to retry recording the run.", severity="warning")
         self.call_from_thread(self.show_plan, run)
 
     def show_plan(self, run: dict) -> None:
