@@ -67,6 +67,7 @@ class SorenessScreen(Screen[SorenessEntry | None]):
         error.update(Text(f"Not saved: {problem}\nYour answers are still here: press Enter to try "
                           "again, or Escape to leave without saving.", style="bold red"))
         error.display = True
+        error.scroll_visible()
 
     def action_skip(self) -> None:
         self.dismiss(None)
