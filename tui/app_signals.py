@@ -11,8 +11,9 @@ signal was ever handled and the app outlived its terminal.
 So the handler is a plain `signal.signal` one, which Python runs on the main
 thread even while the loop is blocked. It asks the loop to record and exit,
 and starts a deadline: a process still there after GRACE_SECONDS ends by the
-signal's default action. When the terminal is gone there is nothing to
-restore, and the app ends that way as soon as the routine is recorded.
+signal's default action (as it does when the same signal comes again). When
+the terminal is gone there is nothing to restore, and the app ends that way
+as soon as the routine is recorded.
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ GRACE_SECONDS = 1.5
 
 
 def end_by_signal(signum: int) -> None:
-    """End the process the way `signum` does by default (a shell sees 128 + signum)."""
+    """End the process the way `signum` does by default (a shell sees 128 + signum).
+    From the main thread only (signal.signal works nowhere else)."""
     signal.signal(signum, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signum})
     os.kill(os.getpid(), signum)
 
 
@@ -65,8 +66,11 @@ class SignalExit:
         self.previous.clear()
 
     def handle(self, signum: int, frame=None) -> None:
+        # From now on this signal has its default action: sent again, or sent
+        # by the deadline (a thread, which cannot change handlers), it ends the process.
+        signal.signal(signum, signal.SIG_DFL)
         if self.deadline is None:
-            self.deadline = threading.Timer(GRACE_SECONDS, end_by_signal, (signum,))
+            self.deadline = threading.Timer(GRACE_SECONDS, os.kill, (os.getpid(), signum))
             self.deadline.daemon = True
             self.deadline.start()
         loop = self.loop

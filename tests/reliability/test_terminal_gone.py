@@ -94,3 +94,38 @@ def test_closing_the_terminal_ends_the_app_within_2_s(tmp_path):
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 def test_a_signal_ends_the_app_within_2_s(tmp_path, signum):
     assert end_at_moments(tmp_path, lambda socket, pid: os.kill(pid, signum)) == []
+
+
+BLOCKED_LOOP = """
+import asyncio, os, signal, sys, threading
+from tui.app_signals import SignalExit
+
+def never_returns(signum):
+    threading.Event().wait()  # an exit that blocks the loop for good
+
+async def main():
+    SignalExit(never_returns).install()
+    print("ready", flush=True)
+    if sys.argv[1] == "blocked-before":  # the loop blocked before the signal comes
+        threading.Event().wait()
+    await asyncio.sleep(60)
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize("case", ["blocked-before", "blocked-by-the-exit"])
+def test_the_deadline_ends_a_process_whose_exit_never_finishes(case):
+    """The app's handler, alone: however the event loop is stuck, the process
+    ends by the signal within the deadline."""
+    child = subprocess.Popen([sys.executable, "-c", BLOCKED_LOOP, case], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline() == "ready\n"
+        time.sleep(0.2)
+        sent = time.monotonic()
+        child.send_signal(signal.SIGTERM)
+        assert child.wait(timeout=ALLOWED + 3) == -signal.SIGTERM
+        assert time.monotonic() - sent < ALLOWED
+    finally:
+        child.kill()
+        child.wait()
