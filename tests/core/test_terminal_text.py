@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 
-from tui.core.terminal_text import VisibleStream, first_control, json_text, visible
+from tui.core.terminal_text import VisibleStream, first_control, json_text, one_line, visible
 
 
 def test_c0_del_c1_and_lone_surrogates_are_shown_as_escapes():
@@ -42,3 +42,7 @@ def test_visible_stream_passes_everything_else_on():
     stream.flush()
     assert target.getvalue() == "a\\x1b]52;c;eA==\\x07\n"
     assert stream.isatty() is False
+
+
+def test_one_line_joins_lines_for_a_table_cell():
+    assert one_line("tight calves\n\n  and\tsore\x1b[2J") == r"tight calves and sore\x1b[2J"

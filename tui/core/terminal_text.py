@@ -8,7 +8,8 @@ keeps such text exactly as typed; only what is shown changes.
 
 - `visible(text)`: C0 controls, DEL, C1 controls (U+0080-U+009F) and lone
   surrogates (bytes that were not UTF-8) as `\\x1b`, `\\x9b`, `\\udc9b`.
-  Newlines and tabs are kept with `lines=True`.
+  Newlines and tabs are kept with `lines=True`; `one_line(text)` makes each
+  run of line breaks and tabs one space first (a table cell).
 - `json_text(text)`: JSON that escapes the same characters (`\\u001b`,
   `\\u009b`); `json.dumps(..., ensure_ascii=False)` leaves DEL, C1 and lone
   surrogates as they are.
@@ -28,6 +29,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 # The same but newline, tab and the carriage return of a CRLF line end (CSV rows).
 _CONTROL_IN_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|\r(?!\n)")
 _JSON_RAW = re.compile(r"[\x7f-\x9f\ud800-\udfff]")
+_LINE_BREAKS = re.compile(r"\s*[\n\t]\s*")
 
 
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
@@ -43,6 +45,11 @@ def visible(text: str, *, lines: bool = False) -> str:
     """`text` with every control character written out as an escape."""
     pattern = _CONTROL_IN_LINES if lines else _CONTROL
     return pattern.sub(_shown, text) if pattern.search(text) else text
+
+
+def one_line(text: str) -> str:
+    """visible(), with line breaks and tabs as single spaces (for a table cell)."""
+    return visible(_LINE_BREAKS.sub(" ", text))
 
 
 def first_control(text: str, *, lines: bool = False) -> str | None:
