@@ -23,6 +23,10 @@ class DamagedJournalScreen(DialogScreen[str | None]):
         Binding("escape,n", "answer(None)", "Not now"),
     ]
 
+    DEFAULT_CSS = """
+    DamagedJournalScreen #dialog { width: 70; }
+    """
+
     def __init__(self, problem: str, backup: str | None) -> None:
         """`backup` describes the newest good backup ("the backup of 2026-11-30,
         12 records"), or is None when there is none."""
@@ -41,7 +45,7 @@ class DamagedJournalScreen(DialogScreen[str | None]):
             yield Label(f"{self.problem}\n{offer}", id="detail", markup=False)
             with Horizontal(id="dialog-buttons"):
                 if self.backup is not None:
-                    yield Button("Restore backup (r)", variant="primary", id=RESTORE)
+                    yield Button("Restore (r)", variant="primary", id=RESTORE)
                 yield Button("Move aside (m)", variant="default" if self.backup else "primary", id=MOVE_ASIDE)
                 yield Button("Not now (n)", id="not-now")
 
