@@ -152,13 +152,13 @@ class JournalWrites:
         the journal itself (not an archive month); None if there is none."""
         import os
 
-        from tui.core.backups import list_backups
+        from tui.core.backups import latest_good
         from tui.core.storage import JournalError
 
         if self.journal is None or os.path.realpath(error.path) != os.path.realpath(self.journal.path):
             return None
         try:
-            return next((info for info in list_backups(self.journal.path) if info.ok), None)
+            return latest_good(self.journal.path, self.now().date())
         except JournalError:
             return None
 
