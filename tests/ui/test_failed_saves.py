@@ -117,6 +117,8 @@ async def test_a_damaged_journal_is_offered_the_newest_good_backup(tmp_path):
             journal.add_soreness(5, {"calves": 6}, note=note, when=moment)
     assert sorted(p.name for p in (tmp_path / "backups").iterdir() if not p.name.startswith(".")) == [
         "journal-2026-11-20.json", "journal-2026-11-21.json"]
+    future = tmp_path / "backups" / "journal-2026-12-25.json"  # the clock was wrong once: never "latest"
+    future.write_bytes((tmp_path / "backups" / "journal-2026-11-20.json").read_bytes())
     damaged = b'{"records": {"1": {"type": "sess'
     path.write_bytes(damaged)
     app = make_app(journal_path=path)
