@@ -80,7 +80,12 @@ def end_at_moments(tmp_path: Path, end) -> list[str]:
             if not gone(pid):
                 os.kill(pid, signal.SIGKILL)
             subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
+            socket_file(socket).unlink(missing_ok=True)  # a server that died leaves it behind
     return stayed
+
+
+def socket_file(socket: str) -> Path:
+    return Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}" / socket
 
 
 def close_terminal(socket: str, pid: int) -> None:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Static
@@ -101,3 +102,5 @@ def test_the_terminal_title_is_not_changed_by_a_note(tmp_path):
         assert r"\x1b]0;PWNED" in screen()
     finally:
         subprocess.run([*tmux, "kill-server"], capture_output=True)
+        socket_file = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}" / socket
+        socket_file.unlink(missing_ok=True)
