@@ -50,22 +50,23 @@ class ServedApp:
         self.local_url = f"http://127.0.0.1:{self.port}/?token={self.token}"
 
     def stop(self, signum: int = signal.SIGTERM, timeout: float = 20) -> int:
+        """Send `signum`, wait, and keep what it printed after the URL."""
         if self.process.poll() is None:
             self.process.send_signal(signum)
         try:
-            return self.process.wait(timeout)
+            self.out, self.err = self.process.communicate(timeout=timeout)
         finally:
             if self.process.poll() is None:
                 self.process.kill()
-                self.process.wait()
-            self.process.stdout.close()
-            self.process.stderr.close()
+                self.out, self.err = self.process.communicate()
+        return self.process.returncode
 
     def __enter__(self) -> ServedApp:
         return self
 
     def __exit__(self, *exc) -> None:
-        self.stop()
+        if self.process.returncode is None:
+            self.stop()
 
 
 def screen_text(raw: bytes) -> str:
