@@ -106,6 +106,10 @@ class Tab:
                 raise AssertionError(f"the websocket closed before {text!r} was shown")
         return screen_text(self.output)
 
+    def forget(self) -> None:
+        """Drop what was shown so far: wait_for then sees only what comes next."""
+        self.output = b""
+
     async def press(self, keys: str) -> None:
         await self.ws.send_str(json.dumps(["stdin", keys]))
 
