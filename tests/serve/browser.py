@@ -62,7 +62,7 @@ def chromium(width: int = 1000, height: int = 700, phone: bool = False):
             options.add_argument(flag)
         if phone:
             options.add_experimental_option("mobileEmulation", {
-                "deviceMetrics": {"width": width, "height": height, "pixelRatio": 2, "touch": True}})
+                "deviceMetrics": {"width": width, "height": height, "pixelRatio": 1, "touch": True}})
         else:
             options.add_argument(f"--window-size={width},{height}")
         driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
