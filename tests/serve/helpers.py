@@ -40,7 +40,7 @@ class ServedApp:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tui", "serve", "--port", str(self.port), *args],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            env=user_env(home), text=True)
+            env=user_env(home), text=True, start_new_session=True)
         line = self.process.stdout.readline()
         if not line.startswith("Open http://"):
             self.process.kill()
@@ -49,10 +49,14 @@ class ServedApp:
         self.token = self.url.split("?token=", 1)[1]
         self.local_url = f"http://127.0.0.1:{self.port}/?token={self.token}"
 
-    def stop(self, signum: int = signal.SIGTERM, timeout: float = 20) -> int:
-        """Send `signum`, wait, and keep what it printed after the URL."""
+    def stop(self, signum: int = signal.SIGTERM, timeout: float = 20, group: bool = False) -> int:
+        """Send `signum` (to its whole process group, as Ctrl-C in a terminal
+        does, when `group`), wait, and keep what it printed after the URL."""
         if self.process.poll() is None:
-            self.process.send_signal(signum)
+            if group:
+                os.killpg(self.process.pid, signum)
+            else:
+                self.process.send_signal(signum)
         try:
             self.out, self.err = self.process.communicate(timeout=timeout)
         finally:

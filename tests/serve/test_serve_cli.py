@@ -42,10 +42,10 @@ def test_a_port_in_use_is_one_line_and_exit_1(capsys):
 def test_each_tab_runs_this_app_with_the_journal_and_quiet_options(tmp_path):
     args = argparse.Namespace(journal=str(tmp_path / "my journal.json"), quiet=True)
     words = shlex.split(app_command(args))
-    assert words == ["exec", sys.executable, "-m", "tui", "--journal",
+    assert words == ["exec", sys.executable, "-m", "tui.serve.session", "--journal",
                      str(tmp_path / "my journal.json"), "--quiet"]
     plain = shlex.split(app_command(argparse.Namespace(journal=None, quiet=False)))
-    assert plain == ["exec", sys.executable, "-m", "tui"]
+    assert plain == ["exec", sys.executable, "-m", "tui.serve.session"]
 
 
 @pytest.mark.parametrize("host, loopback", [

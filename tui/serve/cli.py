@@ -36,7 +36,7 @@ def app_command(args: argparse.Namespace) -> str:
     """The shell command each browser tab runs: this app, with this command
     line's journal and bell options and the same environment (textual-serve
     passes it on), so every tab uses the user's own journal and settings."""
-    words = [sys.executable, "-m", "tui"]
+    words = [sys.executable, "-m", "tui.serve.session"]
     if args.journal:
         words += ["--journal", str(Path(args.journal).expanduser().resolve())]
     if args.quiet:

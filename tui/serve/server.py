@@ -19,7 +19,7 @@ from tui.serve.token_gate import TokenGate
 PAGE_SCRIPT = Path(__file__).with_name("page.js")
 VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
 HOST_HEADER = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
-STOP_GRACE = 5.0  # seconds each app has to leave after it is told to quit
+STOP_GRACE = 5.0  # seconds the apps have to save and leave
 
 
 class RecoveryServer(Server):
@@ -49,13 +49,14 @@ class RecoveryServer(Server):
         return list(self.runner.addresses) if self.runner else []
 
     async def stop(self) -> None:
-        """Tell every app to quit (textual-serve does, when its websocket
-        handler ends), then end any that did not, then close the server."""
+        """End every app with SIGTERM (each keeps a routine in progress as a
+        partial session; SIGKILL after STOP_GRACE), then their websockets,
+        then the server."""
+        await end_children(grace=STOP_GRACE)
         for task in self.sessions:
             task.cancel()
         if self.sessions:
             await asyncio.wait(set(self.sessions), timeout=STOP_GRACE)
-        await end_children()
         if self.runner is not None:
             await self.runner.cleanup()
 
