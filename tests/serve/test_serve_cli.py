@@ -19,7 +19,7 @@ def test_without_the_extra_it_says_how_to_install_it(capsys, monkeypatch):
     monkeypatch.setitem(sys.modules, "textual_serve", None)  # import fails as if not installed
     code, out, err = run(capsys, "serve")
     assert code == 2 and out == ""
-    assert err == "recovery-tui: serve needs the serve extra: pip install 'recovery-tui[serve]'\n"
+    assert err == "recovery-tui: serve needs the serve extra: in the recovery-tui folder, pip install '.[serve]'\n"
 
 
 @pytest.mark.parametrize("port", ["0", "65536", "http", "-1"])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tui.cli import PROG, UsageError
 
-INSTALL_HINT = f"{PROG}: serve needs the serve extra: pip install 'recovery-tui[serve]'"
+INSTALL_HINT = f"{PROG}: serve needs the serve extra: in the recovery-tui folder, pip install '.[serve]'"
 DEFAULT_PORT = 8000
 
 

@@ -54,6 +54,7 @@
     window.recoveryTuiBells += 1;
     if (navigator.vibrate) navigator.vibrate(200);
     if (audio === null) return;
+    if (audio.state === "suspended") audio.resume();
     const tone = audio.createOscillator();
     const volume = audio.createGain();
     tone.frequency.value = 880;

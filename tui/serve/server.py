@@ -78,10 +78,11 @@ class RecoveryServer(Server):
         and page.js (bell, font size, token out of the address bar)."""
         if not HOST_HEADER.fullmatch(request.host):
             raise web.HTTPBadRequest(text="400: bad Host header\n")
+        secure = "s" if request.secure else ""  # behind an HTTPS proxy: wss and https
         context: dict[str, Any] = {
             "font_size": to_int(request.query.get("fontsize", "16"), 16),
-            "app_websocket_url": f"ws://{request.host}/ws",
-            "config": {"static": {"url": f"http://{request.host}/static/"}},
+            "app_websocket_url": f"ws{secure}://{request.host}/ws",
+            "config": {"static": {"url": f"http{secure}://{request.host}/static/"}},
             "application": {"name": self.title},
         }
         html = aiohttp_jinja2.render_string("app_index.html", request, context)
