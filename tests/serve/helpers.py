@@ -16,6 +16,7 @@ from pathlib import Path
 import aiohttp
 
 from tests.reliability.helpers import child_env
+from tui.serve.children import child_pids
 
 ESCAPES = re.compile(r"\x1b\[[0-9;?<>=$]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
 
@@ -52,6 +53,7 @@ class ServedApp:
     def stop(self, signum: int = signal.SIGTERM, timeout: float = 20, group: bool = False) -> int:
         """Send `signum` (to its whole process group, as Ctrl-C in a terminal
         does, when `group`), wait, and keep what it printed after the URL."""
+        apps = child_pids(self.process.pid)
         if self.process.poll() is None:
             if group:
                 os.killpg(self.process.pid, signum)
@@ -63,6 +65,7 @@ class ServedApp:
             if self.process.poll() is None:
                 self.process.kill()
                 self.out, self.err = self.process.communicate()
+            kill_quietly(pids_alive(apps))  # a test that failed must leave nothing behind
         return self.process.returncode
 
     def __enter__(self) -> ServedApp:

@@ -67,36 +67,36 @@ async def open_tabs(served: ServedApp, count: int) -> tuple[aiohttp.ClientSessio
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 async def test_a_signal_ends_the_server_and_every_app(tmp_path, signum):
-    served = ServedApp(tmp_path)
-    session, tabs = await open_tabs(served, 2)
-    apps = child_pids(served.process.pid)
-    try:
-        assert len(apps) == 2  # one app process per tab
-        code = await asyncio.to_thread(served.stop, signum)
-        assert code == 0
-        assert wait_until(lambda: not pids_alive(apps), timeout=5), pids_alive(apps)
-    finally:
-        kill_quietly(apps)
-        await session.close()
+    with ServedApp(tmp_path) as served:
+        session, tabs = await open_tabs(served, 2)
+        apps = child_pids(served.process.pid)
+        try:
+            assert len(apps) == 2  # one app process per tab
+            code = await asyncio.to_thread(served.stop, signum)
+            assert code == 0
+            assert wait_until(lambda: not pids_alive(apps), timeout=5), pids_alive(apps)
+        finally:
+            kill_quietly(apps)
+            await session.close()
 
 
 async def test_ctrl_c_in_the_terminal_keeps_a_routine_in_progress(tmp_path):
-    served = ServedApp(tmp_path)
-    session, (tab,) = await open_tabs(served, 1)
-    apps = child_pids(served.process.pid)
-    try:
-        # the app is out of the server's process group: Ctrl-C reaches the server alone
-        assert [os.getpgid(pid) for pid in apps] == apps
-        await tab.press("\r")  # the highlighted routine: warm-up drills
-        await tab.wait_for("GET READY")
-        await asyncio.sleep(1.5)
-        # Ctrl-C: SIGINT to the terminal's foreground process group
-        code = await asyncio.to_thread(served.stop, signal.SIGINT, group=True)
-        assert code == 0
-        assert wait_until(lambda: not pids_alive(apps), timeout=5), pids_alive(apps)
-    finally:
-        kill_quietly(apps)
-        await session.close()
+    with ServedApp(tmp_path) as served:
+        session, (tab,) = await open_tabs(served, 1)
+        apps = child_pids(served.process.pid)
+        try:
+            # the app is out of the server's process group: Ctrl-C reaches the server alone
+            assert [os.getpgid(pid) for pid in apps] == apps
+            await tab.press("\r")  # the highlighted routine: warm-up drills
+            await tab.wait_for("GET READY")
+            await asyncio.sleep(1.5)
+            # Ctrl-C: SIGINT to the terminal's foreground process group
+            code = await asyncio.to_thread(served.stop, signal.SIGINT, group=True)
+            assert code == 0
+            assert wait_until(lambda: not pids_alive(apps), timeout=5), pids_alive(apps)
+        finally:
+            kill_quietly(apps)
+            await session.close()
     with Journal(tmp_path / "data" / "journal.json") as journal:
         sessions = [r for r in journal.records() if r["type"] == "session"]
     assert [(r["routine_id"], r["completed"]) for r in sessions] == [("warmup-drills", False)]
