@@ -37,6 +37,14 @@ def test_a_port_in_use_is_one_line_and_exit_1(capsys):
         code, out, err = run(capsys, "serve", "--host", "127.0.0.1", "--port", str(port))
     assert code == 1 and out == ""
     assert err.startswith(f"recovery-tui: cannot listen on 127.0.0.1:{port}: ") and err.count("\n") == 1
+    assert err.endswith("(try another --port)\n")
+
+
+def test_a_host_that_is_no_address_is_one_line_and_exit_1(capsys):
+    code, out, err = run(capsys, "serve", "--host", "999.1.1.1", "--port", "8000")
+    assert code == 1 and out == ""
+    assert err.startswith("recovery-tui: cannot listen on 999.1.1.1:8000: ") and err.count("\n") == 1
+    assert "--port" not in err
 
 
 def test_each_tab_runs_this_app_with_the_journal_and_quiet_options(tmp_path):

@@ -97,3 +97,10 @@ def test_non_ascii_guesses_are_refused_not_crashed():
     assert token_gate.same_secret("ü" * 43, TOKEN) is False
     assert token_gate.same_secret("\udcff", TOKEN) is False
     assert token_gate.same_secret(TOKEN, TOKEN) is True
+
+
+async def test_the_default_host_listens_on_loopback_only(server):
+    import ipaddress
+
+    hosts = [ipaddress.ip_address(address[0]) for address in server.addresses]
+    assert hosts and all(host.is_loopback for host in hosts), hosts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import signal
 import sys
 
@@ -23,8 +24,8 @@ async def _serve(command: str, host: str, port: int) -> int:
         await server.start()
     except OSError as error:
         reason = error.strerror or str(error)
-        print(f"{PROG}: cannot listen on {host}:{port}: {reason} (try another --port)",
-              file=sys.stderr)
+        hint = " (try another --port)" if error.errno in (errno.EADDRINUSE, errno.EACCES) else ""
+        print(f"{PROG}: cannot listen on {host}:{port}: {reason}{hint}", file=sys.stderr)
         return 1
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
