@@ -69,3 +69,11 @@ def test_the_printed_url_has_an_address_a_browser_can_open():
     assert page_url("localhost", 8123, "abc") == "http://localhost:8123/?token=abc"
     assert page_url("::1", 8123, "abc") == "http://[::1]:8123/?token=abc"
     assert "0.0.0.0" not in page_url("0.0.0.0", 8123, "abc")
+
+
+@pytest.mark.parametrize("host", ["", "local host", "\x1b[31mred", "evil\x07"])
+def test_a_host_with_spaces_or_control_characters_is_refused_and_not_echoed(capsys, host):
+    code, out, err = run(capsys, "serve", "--host", host)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "--host" in err
+    assert "\x1b" not in err and "\x07" not in err

@@ -50,8 +50,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ImportError:
         print(INSTALL_HINT, file=sys.stderr)
         return 2
-    if not args.host or any(ch.isspace() for ch in args.host):
-        raise UsageError(f"--host '{args.host}' is not an address")
+    if not args.host.isprintable() or any(ch.isspace() for ch in args.host) or not args.host:
+        raise UsageError(f"--host {args.host!r} is not an address")  # repr: no escape reaches the terminal
     from tui.serve.run import serve
 
     return serve(app_command(args), args.host, args.port)
