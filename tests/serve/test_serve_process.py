@@ -102,6 +102,27 @@ async def test_ctrl_c_in_the_terminal_keeps_a_routine_in_progress(tmp_path):
     assert [(r["routine_id"], r["completed"]) for r in sessions] == [("warmup-drills", False)]
 
 
+def sessions_in(home: Path) -> list[tuple[str, bool]]:
+    with Journal(home / "data" / "journal.json") as journal:
+        return [(r["routine_id"], r["completed"]) for r in journal.records() if r["type"] == "session"]
+
+
+async def test_closing_a_tab_mid_routine_keeps_it_as_partial(tmp_path):
+    """A phone that locks its screen drops the connection the same way."""
+    with ServedApp(tmp_path) as served:
+        session, (tab,) = await open_tabs(served, 1)
+        try:
+            apps = child_pids(served.process.pid)
+            await tab.press("\r")  # warm-up drills
+            await tab.wait_for("GET READY")
+            await asyncio.sleep(1.5)
+            await tab.close()
+            assert wait_until(lambda: not pids_alive(apps), timeout=15), pids_alive(apps)
+        finally:
+            await session.close()
+        assert sessions_in(tmp_path) == [("warmup-drills", False)]
+
+
 async def test_closing_a_tab_ends_its_app(tmp_path):
     with ServedApp(tmp_path) as served:
         session, (first, second) = await open_tabs(served, 2)
