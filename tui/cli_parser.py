@@ -89,6 +89,7 @@ COMMAND_MODULES = {
     "tui.journal_cli": ("log", "history", "export"),
     "tui.plan_cli": ("plan", "did", "insights"),
     "tui.doctor_cli": ("doctor",),
+    "tui.serve.cli": ("serve",),
 }
 
 
