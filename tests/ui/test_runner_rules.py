@@ -298,3 +298,14 @@ async def test_voice_is_toggled_in_the_settings_screen(tmp_path):
         await pilot.pause()
         assert app.voice and app.settings.voice
     assert load_settings(path)[0].voice is True
+
+
+async def test_the_form_is_one_column_when_two_do_not_fit():
+    app = make_app()
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        grid = app.screen.query_one(RatingGrid)
+        lines = str(grid.render()).splitlines()
+        assert len(lines) == 2 + 12 and all(len(line) <= grid.content_size.width for line in lines)
+        assert "IT band" in lines[-1]

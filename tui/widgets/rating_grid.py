@@ -66,10 +66,18 @@ class RatingGrid(Widget, can_focus=True):
     def areas(self) -> dict[str, int]:
         return {row: value for row, value in self.ratings.items() if row != OVERALL}
 
+    @staticmethod
+    def columns_for(width: int) -> int:
+        """Two columns of areas when they fit side by side (80 columns), else one."""
+        return 2 if width >= 2 * CELL_WIDTH else 1
+
     @property
     def column_rows(self) -> int:
-        """Lines per column of areas."""
-        return -(-(len(self.rows) - 1) // 2)
+        """Lines per column of areas at the widget's width."""
+        return self.rows_for(self.content_size.width)
+
+    def rows_for(self, width: int) -> int:
+        return -(-(len(self.rows) - 1) // self.columns_for(width))
 
     def place(self, index: int) -> tuple[int, int]:
         """(line, column) where row `index` is drawn."""
@@ -103,7 +111,7 @@ class RatingGrid(Widget, can_focus=True):
         return Text("\n").join(lines)
 
     def get_content_height(self, container, viewport, width) -> int:
-        return 2 + self.column_rows
+        return 2 + self.rows_for(width)
 
     def on_key(self, event) -> None:
         """The grid's keys are handled here, in order: a fast burst of keys (a
