@@ -141,20 +141,25 @@ def cmd_did(args: argparse.Namespace) -> int:
 
 def cmd_insights(args: argparse.Namespace) -> int:
     from tui.core import insights as found
-
+    from tui.core.insight_facts import read_facts
+    from tui.core.practices import load_practice_names
     from tui.core.storage import JournalError
 
+    from tui.cli import load_all  # tui.cli imports this module; import late
+
     now = _now()
+    names = load_practice_names(load_all().routines)
     journal = _open(args, now)
     try:
         with journal:
-            records = journal.records()
-            ranked = found.insights(records)
+            facts = read_facts(journal)
+            journal.problems = facts.problems  # _finish reports the records it skipped
+            ranked = found.insights(facts, names)
             if args.json:
                 json.dump(found.to_json(ranked), sys.stdout, indent=2)
                 print()
             else:
-                _print_insights(ranked, found.area_insights(records))
+                _print_insights(ranked, found.area_insights(facts, names))
             return _finish(journal)
     except JournalError as error:
         _say(str(error))
@@ -171,17 +176,19 @@ def _print_insights(ranked: list["Insight"], areas: dict[str, "Insight | None"])
     if not ranked:
         print("No runs with practices yet. After a run, start `recovery-tui plan` or record with `did`.")
         return
-    print("Next soreness rating 12-72 h after runs with a practice, against runs without it:")
+    print("Next soreness rating (0-10) 12-72 h after runs with a practice, against runs without it.")
+    print("Adjusted: compared within each kind of run; the range is its 95% interval.")
     for insight in ranked:
         if insight.difference is None:
             line = (f"needs {insight.needed} more run{'s' if insight.needed != 1 else ''} "
                     f"({insight.with_n} with, {insight.without_n} without)")
+        elif insight.adjusted is None:
+            line = f"{found.raw_text(insight)}; no kind of run has runs both with and without it"
         else:
-            line = (f"with {_mean(insight.with_mean, insight.with_n)}, without "
-                    f"{_mean(insight.without_mean, insight.without_n)}: {insight.difference:+.1f}")
-        print(f"  {insight.practice:<22} {line}")
-    print("By area, the practice that goes with the lowest soreness there:")
+            line = f"{found.adjusted_text(insight)}: {insight.verdict} ({found.raw_text(insight)})"
+        print(f"  {insight.name:<22} {line}")
+    print("By area, the practice that helps most there:")
     for area, best in areas.items():
-        tip = f"{best.practice} ({best.difference:+.1f})" if best else "no clear pattern yet"
+        tip = f"{best.name} ({found.adjusted_text(best)})" if best else "no clear difference yet"
         print(f"  {area + ':':<22} {tip}")
     print(found.NOT_PROOF)

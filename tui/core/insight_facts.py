@@ -1,0 +1,143 @@
+"""What insights need from the journal, and a summary of it beside each archive month.
+
+Insights use a few fields of three kinds of record: runs (end, kind, what was
+done, plan day), finished sessions (day, routine) and soreness ratings (time,
+overall, four areas). Times are kept as POSIX seconds, so that pairing runs
+with ratings compares numbers.
+
+Reading ten years of archive files and checking every record costs more than
+the whole comparison, so each archive month gets a summary of those facts,
+"<archive file>.insights", written the first time insights read the month.
+It carries the size and modification time of the month's file: when the file
+changes (a record in it edited, more records moved in), the summary no longer
+matches and is made again from the file. A summary that cannot be read is
+made again; one that cannot be written is simply not kept.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from tui.core.journal import Journal, record_time
+
+SUMMARY_VERSION = 1
+INSIGHT_AREAS = ("calves", "quads", "hamstrings", "hips")
+
+
+class RunFact(NamedTuple):
+    id: int
+    ended: float  # POSIX seconds
+    kind: str | None
+    practices: list[str]  # as recorded, with the routines finished on its plan day
+
+
+class RatingFact(NamedTuple):
+    id: int
+    time: float
+    overall: int
+    areas: list[int | None]  # in INSIGHT_AREAS order; None if not rated
+
+
+@dataclass
+class Facts:
+    runs: list[RunFact] = field(default_factory=list)
+    ratings: list[RatingFact] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # records the journal skipped
+
+    def extend(self, other: Facts, leave_out: set[int] = frozenset()) -> None:
+        self.runs += [r for r in other.runs if r.id not in leave_out]
+        self.ratings += [r for r in other.ratings if r.id not in leave_out]
+        self.problems += other.problems
+
+
+def facts_of(records: Iterable[dict], problems: Iterable[str] = ()) -> Facts:
+    """The facts of checked journal records (as Journal.records returns them).
+
+    A run's plan day is a local date, and so is the day a session ended (as
+    stored, in the zone of the moment): the routines finished that day join
+    the run's practices. A month's records are read together, and a run and
+    the sessions of its plan day are in the same month.
+    """
+    records = list(records)
+    finished: dict[str, list[str]] = {}
+    for record in records:
+        if record["type"] == "session" and record["completed"]:
+            finished.setdefault(record["ended"][:10], []).append(record["routine_id"])
+    facts = Facts(problems=list(problems))
+    for record in records:
+        kind = record["type"]
+        if kind == "run":
+            done = [*record["practices"], *finished.get(record["plan_date"], ())]
+            facts.runs.append(RunFact(record["id"], record_time(record).timestamp(), record["run_kind"], done))
+        elif kind == "soreness":
+            areas = [record["areas"].get(area) for area in INSIGHT_AREAS]
+            facts.ratings.append(RatingFact(record["id"], record_time(record).timestamp(), record["overall"], areas))
+    return facts
+
+
+def summary_path(archive_file: Path) -> Path:
+    return archive_file.with_name(archive_file.name + ".insights")
+
+
+def _stamp(path: Path) -> list[int]:
+    status = os.stat(path)
+    return [status.st_size, status.st_mtime_ns]
+
+
+def _load_summary(path: Path, stamp: list[int]) -> Facts | None:
+    """The summary at `path` if it matches `stamp`; None if missing, stale or unreadable."""
+    try:
+        with open(path, "rb") as file:
+            data = json.loads(file.read())
+        if data.get("v") != SUMMARY_VERSION or data.get("stamp") != stamp:
+            return None
+        return Facts([RunFact(*row) for row in data["runs"]], [RatingFact(*row) for row in data["ratings"]],
+                     [str(p) for p in data["problems"]])
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None  # made again from the month's file
+
+
+def _save_summary(path: Path, stamp: list[int], facts: Facts) -> None:
+    from tui.core.storage import write_file_atomically
+
+    data = {"v": SUMMARY_VERSION, "stamp": stamp, "runs": facts.runs, "ratings": facts.ratings,
+            "problems": facts.problems}
+    try:
+        write_file_atomically(path, data)
+    except OSError:
+        pass  # a read-only folder or a full disk: insights still work, the next read makes it again
+
+
+def month_facts(journal: Journal, month: str) -> Facts:
+    """The facts of one archive month, from its summary or, if that does not
+    match the month's file, from the file (and a new summary is kept)."""
+    from tui.core.archive import archive_path
+
+    archive_file = archive_path(journal.path, month)
+    path = summary_path(archive_file)
+    try:
+        stamp = _stamp(archive_file)
+    except OSError:
+        stamp = None  # reading the month itself says what is wrong with it
+    facts = _load_summary(path, stamp) if stamp else None
+    if facts is None:
+        facts = facts_of(journal.month_records(month), journal.problems)
+        if stamp:
+            _save_summary(path, stamp, facts)
+    return facts
+
+
+def read_facts(journal: Journal) -> Facts:
+    """Every fact in the journal and its archive, each archive month read once
+    (as a summary when it has a matching one). JournalError if it cannot be read."""
+    with journal.reading():
+        facts = facts_of(journal.recent(), journal.problems)
+        in_journal = journal.recent_ids()  # the journal's copy of a record wins
+        for month in journal.archive_months():
+            facts.extend(month_facts(journal, month), in_journal)
+    return facts
