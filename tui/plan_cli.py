@@ -189,6 +189,6 @@ def _print_insights(ranked: list["Insight"], areas: dict[str, "Insight | None"])
         print(f"  {insight.name:<22} {line}")
     print("By area, the practice that helps most there:")
     for area, best in areas.items():
-        tip = f"{best.name} ({found.adjusted_text(best)})" if best else "no clear difference yet"
+        tip = f"{best.name}: {found.adjusted_text(best)}" if best else "no clear difference yet"
         print(f"  {area + ':':<22} {tip}")
     print(found.NOT_PROOF)

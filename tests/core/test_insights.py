@@ -192,3 +192,13 @@ def test_fewer_than_three_runs_says_how_many_more(tmp_path, names):
     assert [(i.practice, i.with_n, i.without_n, i.needed, i.difference) for i in ranked] == [
         ("snack", 1, 1, 4, None), ("stretch", 1, 1, 4, None)]
     assert insights(facts_of([]), names) == [] and area_insights(facts_of([]), names)["calves"] is None
+
+
+def test_a_routine_name_with_escape_sequences_is_shown_without_them(names):
+    from types import SimpleNamespace
+
+    from tui.core.plan import load_plan
+
+    plan, _ = load_plan(None, PLAN_FILE)
+    hostile = SimpleNamespace(id="my-calves", name="Calf \x1b]0;owned\x07care\x1b[2J", kind="stretch")
+    assert practice_names(plan, [hostile]).name("my-calves") == "Calf ]0;ownedcare[2J"

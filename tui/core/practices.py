@@ -17,6 +17,12 @@ from tui.core.plan import STEP_IDS, PlanDef
 NOT_RECOVERY_KINDS = frozenset({"warmup"})
 
 
+def shown(name: str) -> str:
+    """A name with its control characters left out: a routine file's name is
+    printed to a terminal, where an escape sequence would act, not show."""
+    return "".join(ch for ch in name if ch.isprintable())
+
+
 def fallback_name(practice: str) -> str:
     """A name for an id nothing else names (a routine file since deleted): "my-calves" -> "My calves"."""
     return practice.replace("-", " ").capitalize()
@@ -52,8 +58,8 @@ def practice_names(plan: PlanDef, routines: Iterable) -> PracticeNames:
         if routine.kind in NOT_RECOVERY_KINDS:
             excluded.add(routine.id)
         elif routine.id not in aliases and routine.id not in STEP_IDS:
-            names[routine.id] = routine.name
-    names.update({step.id: step.title for step in plan.steps})
+            names[routine.id] = shown(routine.name)
+    names.update({step.id: shown(step.title) for step in plan.steps})
     return PracticeNames(aliases, names, frozenset(excluded - set(STEP_IDS)))
 
 
