@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from tui.core.archive import archive_path
-from tui.core.insight_facts import facts_of, read_facts, summary_path
+from tui.core.insight_facts import RunFact, facts_of, read_facts, summary_path
 from tui.core.journal import Journal
 from tui.core.student_t import t_cdf, t_density, t_quantile
 
@@ -30,7 +30,7 @@ def archived_journal(path) -> Journal:
 
 
 def sorted_facts(facts):
-    return sorted(facts.runs), sorted(facts.ratings)
+    return sorted(map(tuple, facts.runs)), sorted(map(tuple, facts.ratings))
 
 
 def test_summaries_are_kept_and_match_the_records(tmp_path):
@@ -48,7 +48,7 @@ def test_a_changed_archive_month_is_summarised_again(tmp_path):
         read_facts(journal)
         run = next(r for r in journal.records() if r["type"] == "run" and r["time"].startswith("2024-03"))
         journal.record_practices(run["id"], ["ice-bath"])  # rewrites the archive file of March
-        changed = next(r for r in read_facts(journal).runs if r.id == run["id"])
+        changed = RunFact(*next(r for r in read_facts(journal).runs if r[0] == run["id"]))
         assert "ice-bath" in changed.practices
 
 

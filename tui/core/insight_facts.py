@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections import namedtuple
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
-from typing import NamedTuple
 
 from tui.core.journal import Journal, record_time
 
@@ -29,29 +30,28 @@ SUMMARY_VERSION = 1
 INSIGHT_AREAS = ("calves", "quads", "hamstrings", "hips")
 
 
-class RunFact(NamedTuple):
-    id: int
-    ended: float  # POSIX seconds
-    kind: str | None
-    practices: list[str]  # as recorded, with the routines finished on its plan day
-
-
-class RatingFact(NamedTuple):
-    id: int
-    time: float
-    overall: int
-    areas: list[int | None]  # in INSIGHT_AREAS order; None if not rated
+# Plain namedtuples: typing.NamedTuple compiles each annotation, which costs
+# the command line milliseconds at start-up (see README, Performance).
+RunFact = namedtuple("RunFact", "id ended kind practices")
+RunFact.__doc__ = """A run: id, ended (POSIX seconds), kind (or None), practices (as recorded,
+with the routines finished on its plan day)."""
+RatingFact = namedtuple("RatingFact", "id time overall areas")
+RatingFact.__doc__ = """A rating: id, time (POSIX seconds), overall, areas (in INSIGHT_AREAS
+order, None where not rated)."""
 
 
 @dataclass
 class Facts:
+    """Runs and ratings as RunFact and RatingFact, or as the lists a summary
+    stores them as: read them by position or by unpacking, as insights.py does."""
+
     runs: list[RunFact] = field(default_factory=list)
     ratings: list[RatingFact] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # records the journal skipped
 
     def extend(self, other: Facts, leave_out: set[int] = frozenset()) -> None:
-        self.runs += [r for r in other.runs if r.id not in leave_out]
-        self.ratings += [r for r in other.ratings if r.id not in leave_out]
+        self.runs += [r for r in other.runs if r[0] not in leave_out] if leave_out else other.runs
+        self.ratings += [r for r in other.ratings if r[0] not in leave_out] if leave_out else other.ratings
         self.problems += other.problems
 
 
@@ -89,6 +89,14 @@ def _stamp(path: Path) -> list[int]:
     return [status.st_size, status.st_mtime_ns]
 
 
+def _rows(rows: object, width: int) -> list:
+    """Rows of a summary as stored (lists, read like the namedtuples above)."""
+    if not isinstance(rows, list) or not all(map(isinstance, rows, repeat(list))) \
+            or any(length != width for length in set(map(len, rows))):
+        raise ValueError("not a summary's rows")
+    return rows
+
+
 def _load_summary(path: Path, stamp: list[int]) -> Facts | None:
     """The summary at `path` if it matches `stamp`; None if missing, stale or unreadable."""
     try:
@@ -96,7 +104,7 @@ def _load_summary(path: Path, stamp: list[int]) -> Facts | None:
             data = json.loads(file.read())
         if data.get("v") != SUMMARY_VERSION or data.get("stamp") != stamp:
             return None
-        return Facts([RunFact(*row) for row in data["runs"]], [RatingFact(*row) for row in data["ratings"]],
+        return Facts(_rows(data["runs"], len(RunFact._fields)), _rows(data["ratings"], len(RatingFact._fields)),
                      [str(p) for p in data["problems"]])
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None  # made again from the month's file
@@ -108,7 +116,7 @@ def _save_summary(path: Path, stamp: list[int], facts: Facts) -> None:
     data = {"v": SUMMARY_VERSION, "stamp": stamp, "runs": facts.runs, "ratings": facts.ratings,
             "problems": facts.problems}
     try:
-        write_file_atomically(path, data)
+        write_file_atomically(path, data, durable=False)  # a cache: made again if a crash spoils it
     except OSError:
         pass  # a read-only folder or a full disk: insights still work, the next read makes it again
 

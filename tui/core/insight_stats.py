@@ -32,12 +32,12 @@ class Tally:
     total: int = 0
     squares: int = 0
 
-    def add(self, value: int) -> None:
-        self.n += 1
-        self.total += value
-        self.squares += value * value
+    @classmethod
+    def repeated(cls, value: int, times: int) -> Tally:
+        """`times` runs that all scored `value`."""
+        return cls(times, value * times, value * value * times)
 
-    def plus(self, other: Tally) -> Tally:
+    def __add__(self, other: Tally) -> Tally:
         return Tally(self.n + other.n, self.total + other.total, self.squares + other.squares)
 
     def minus(self, other: Tally) -> Tally:

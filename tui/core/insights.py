@@ -13,10 +13,11 @@ with it and MIN_RUNS without; until then `needed` says how many more it takes.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict, namedtuple
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
 from operator import itemgetter
-from typing import NamedTuple
 
 from tui.core.insight_facts import INSIGHT_AREAS, Facts, RatingFact
 from tui.core.insight_stats import UNCLEAR, Adjusted, Tally, adjusted_difference
@@ -29,12 +30,8 @@ JSON_KEYS = ("practice", "name", "with_n", "with_mean", "without_n", "without_me
 NOT_PROOF = "A pattern in your own records, not proof of cause."
 
 
-class Outcome(NamedTuple):
-    """One run: its kind, what was done, and the rating that followed it (None if none in time)."""
-
-    kind: str | None
-    practices: frozenset[str]
-    rating: RatingFact | None
+Outcome = namedtuple("Outcome", "kind practices rating")
+Outcome.__doc__ = "A run: its kind, its practices, and the rating that followed it (None if none in time)."
 
 
 @dataclass(frozen=True)
@@ -75,42 +72,41 @@ def outcomes(facts: Facts, names: PracticeNames) -> list[Outcome]:
     single merge of runs against ratings, both sorted by time."""
     runs = sorted(facts.runs, key=itemgetter(1, 0))  # (ended, id)
     ratings = sorted(facts.ratings, key=itemgetter(1, 0))  # (time, id)
+    times = [rating[1] for rating in ratings]
     soonest, latest = DOMS_FROM.total_seconds(), DOMS_UNTIL.total_seconds()
-    found, next_rating = [], 0
-    for run in runs:
-        while next_rating < len(ratings) and ratings[next_rating].time < run.ended + soonest:
+    found, next_rating, count = [], 0, len(times)
+    practices_of = names.practices
+    for _id, ended, kind, practices in runs:
+        while next_rating < count and times[next_rating] < ended + soonest:
             next_rating += 1
-        rating = ratings[next_rating] if next_rating < len(ratings) else None
-        if rating is not None and rating.time > run.ended + latest:
-            rating = None
-        found.append(Outcome(run.kind, names.practices(run.practices), rating))
+        in_time = next_rating < count and times[next_rating] <= ended + latest
+        found.append(Outcome(kind, practices_of(practices), ratings[next_rating] if in_time else None))
     return found
 
 
 def compare(runs: list[Outcome], practices: list[str], names: PracticeNames,
             score: Callable[[RatingFact], int | None]) -> list[Insight]:
-    """Each practice against runs without it: one pass adds each run's score to
-    its kind's total and to the kind's tally for every practice it had."""
-    totals: dict[str | None, Tally] = {}
-    tallies: dict[str, dict[str | None, Tally]] = {practice: {} for practice in practices}
-    for outcome in runs:
-        value = score(outcome.rating) if outcome.rating is not None else None
-        if value is None:
-            continue
-        totals.setdefault(outcome.kind, Tally()).add(value)
-        for practice in outcome.practices:
-            tallies[practice].setdefault(outcome.kind, Tally()).add(value)
-    overall = Tally()
-    for tally in totals.values():
-        overall = overall.plus(tally)
+    """Each practice against runs without it. Scores are small integers, so
+    runs are filed by (kind, score) in one pass, and each file counts its
+    practices at once: the tallies follow from those counts."""
+    by_score: dict[tuple[str | None, int], list[set[str]]] = defaultdict(list)
+    for kind, done, rating in runs:
+        value = score(rating) if rating is not None else None
+        if value is not None:
+            by_score[kind, value].append(done)
+    totals: dict[str | None, Tally] = defaultdict(Tally)
+    tallies: dict[str, dict[str | None, Tally]] = {practice: defaultdict(Tally) for practice in practices}
+    for (kind, value), sets in by_score.items():
+        totals[kind] += Tally.repeated(value, len(sets))
+        for practice, count in Counter(chain.from_iterable(sets)).items():
+            tallies[practice][kind] += Tally.repeated(value, count)
+    overall = sum(totals.values(), Tally())
     return [_insight(practice, names.name(practice), tallies[practice], totals, overall) for practice in practices]
 
 
 def _insight(practice: str, name: str, with_by_kind: dict[str | None, Tally],
              totals: dict[str | None, Tally], overall: Tally) -> Insight:
-    with_ = Tally()
-    for tally in with_by_kind.values():
-        with_ = with_.plus(tally)
+    with_ = sum(with_by_kind.values(), Tally())
     without = overall.minus(with_)
     needed = max(0, MIN_RUNS - with_.n) + max(0, MIN_RUNS - without.n)
     difference = adjusted = None
@@ -132,13 +128,13 @@ def _rank(found: list[Insight]) -> list[Insight]:
 
 
 def _practices(runs: list[Outcome]) -> list[str]:
-    return sorted({practice for outcome in runs for practice in outcome.practices})
+    return sorted(set().union(*(outcome.practices for outcome in runs)))
 
 
 def insights(facts: Facts, names: PracticeNames) -> list[Insight]:
     """Every practice seen in any run, ranked on the overall rating."""
     runs = outcomes(facts, names)
-    return _rank(compare(runs, _practices(runs), names, lambda rating: rating.overall))
+    return _rank(compare(runs, _practices(runs), names, itemgetter(2)))  # the overall rating
 
 
 def area_insights(facts: Facts, names: PracticeNames) -> dict[str, Insight | None]:
@@ -148,7 +144,7 @@ def area_insights(facts: Facts, names: PracticeNames) -> dict[str, Insight | Non
     practices = _practices(runs)
     best: dict[str, Insight | None] = {}
     for index, area in enumerate(INSIGHT_AREAS):
-        ranked = _rank(compare(runs, practices, names, lambda rating, i=index: rating.areas[i]))
+        ranked = _rank(compare(runs, practices, names, lambda rating, i=index: rating[3][i]))
         best[area] = next((i for i in ranked if i.verdict == "helps"), None)
     return best
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from tui.core.plan import STEP_IDS, PlanDef
 
@@ -40,9 +41,17 @@ class PracticeNames:
             return None
         return self.aliases.get(recorded, recorded)
 
-    def practices(self, recorded: Iterable[str]) -> frozenset[str]:
+    def practices(self, recorded: Iterable[str]) -> set[str]:
         """The practices a run's recorded ids count as (an excluded id is never an alias)."""
-        return frozenset({self.aliases.get(r, r) for r in recorded} - self.excluded)
+        found = set(recorded)
+        if self._renamed.isdisjoint(found):
+            return found  # the common case: every id is its own practice
+        found = set(map(self.aliases.get, found, found))  # each id, or the step it is
+        return found - self.excluded
+
+    @cached_property
+    def _renamed(self) -> frozenset[str]:
+        return frozenset(self.aliases) | self.excluded
 
     def name(self, practice: str) -> str:
         return self.names.get(practice) or fallback_name(practice)

@@ -114,14 +114,15 @@ def _replace(src: Path, dst: Path) -> None:
     os.replace(src, dst)
 
 
-def _replace_with(target: Path, payload: bytes) -> None:
-    """A temp file beside target, written and flushed, then renamed over it;
-    the temp file is removed if any step fails. Raises OSError."""
+def _replace_with(target: Path, payload: bytes, durable: bool = True) -> None:
+    """A temp file beside target, written and flushed (unless not `durable`),
+    then renamed over it; the temp file is removed if any step fails. Raises OSError."""
     fd, tmp = _create_temp(target.parent, target.name)
     try:
         try:
             _write_all(fd, payload)
-            _fsync_file(fd)
+            if durable:
+                _fsync_file(fd)
         finally:
             os.close(fd)
         _replace(tmp, target)
@@ -580,11 +581,14 @@ def read_tables(path: Path | str, label: str = "journal") -> dict[str, dict[str,
     return _OneFile(path, label).read()
 
 
-def write_file_atomically(target: Path, tables: dict[str, dict[str, Any]]) -> None:
+def write_file_atomically(target: Path, tables: dict[str, Any], durable: bool = True) -> None:
     """Write tables to target as a whole or not at all (temp file, fsync,
-    rename, fsync of the folder). Raises OSError; the caller holds a lock."""
-    _replace_with(target, _dumps(tables))
-    _fsync_dir(target.parent)
+    rename, fsync of the folder). Raises OSError; the caller holds a lock.
+    Not `durable`: no fsync, for a cache that is made again if a crash
+    leaves it empty or old."""
+    _replace_with(target, _dumps(tables), durable)
+    if durable:
+        _fsync_dir(target.parent)
 
 
 def list_names(folder: Path, about: Path, what: str) -> list[str]:
