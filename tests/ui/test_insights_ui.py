@@ -63,7 +63,7 @@ async def test_ranked_table_chart_and_areas(tmp_path):
             ["Drink", "6 runs", "0 runs", "3 more runs needed", ""],
         ]
         chart = text_of(screen, "#insights-chart").splitlines()
-        assert len(chart) == 2 and "less sore" in chart[0]  # only foam rolling has enough data
+        assert len(chart) == 2 and "◀ less" in chart[0]  # only foam rolling has enough data
         assert chart[1].startswith("Foam rolling") and "●" in chart[1]
         assert chart[1].endswith("-4.0 to -4.0  helps")  # every rating alike on each side
         areas = dict(line.split(maxsplit=1) for line in text_of(screen, "#insights-areas").splitlines()[1:])

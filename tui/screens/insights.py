@@ -71,7 +71,8 @@ def area_text(best: dict[str, Insight | None]) -> Text:
             text.append("no clear difference yet\n", style="dim")
         else:
             text.append(insight.name, style="bold green")
-            text.append(f"  {adjusted_text(insight)}\n", style="dim")
+            text.append("  ")
+            text.append(f"{adjusted_text(insight)}\n", style="dim")
     text.rstrip()
     return text
 

@@ -48,15 +48,18 @@ def interval_chart(found: Iterable[Insight], half: int = 10) -> Text:
         return text
     scale = max(max(abs(i.adjusted.interval[0]), abs(i.adjusted.interval[1])) for i in shown) or 1.0
     text.append(" " * LABEL_WIDTH)
-    text.append(f"{'◀ less sore':<{half}}", style="green")
-    text.append("0")
-    text.append(f"{'more sore ▶':>{half}}", style="red")
-    text.append("  95% interval\n", style="dim")
+    less, more = "◀ less", "more ▶"
+    text.append(less, style="green")
+    text.append(" " * (half - len(less)) + "0" + " " * (half - len(more)))
+    text.append(more, style="red")
+    text.append("  ")
+    text.append("95% interval, verdict\n", style="dim")
     for insight in shown:
         low, high = insight.adjusted.interval
         style = verdict_style(insight.verdict)
         text.append(f"{clip(insight.name):<{LABEL_WIDTH}}", style="bold" if style != "dim" else "dim")
         text.append(interval_bar(low, insight.adjusted.difference, high, scale, half), style=style)
-        text.append(f"  {low:+.1f} to {high:+.1f}  {insight.verdict}\n", style=style)
+        text.append("  ")
+        text.append(f"{low:+.1f} to {high:+.1f}  {insight.verdict}\n", style=style)
     text.rstrip()
     return text
