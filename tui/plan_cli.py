@@ -154,12 +154,13 @@ def cmd_insights(args: argparse.Namespace) -> int:
         with journal:
             facts = read_facts(journal)
             journal.problems = facts.problems  # _finish reports the records it skipped
-            ranked = found.insights(facts, names)
+            runs = found.outcomes(facts, names)
+            ranked = found.insights(facts, names, runs)
             if args.json:
                 json.dump(found.to_json(ranked), sys.stdout, indent=2)
                 print()
             else:
-                _print_insights(ranked, found.area_insights(facts, names))
+                _print_insights(ranked, found.area_insights(facts, names, runs))
             return _finish(journal)
     except JournalError as error:
         _say(str(error))

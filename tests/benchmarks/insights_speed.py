@@ -17,15 +17,12 @@ the temp folder (rtui-journal-99y-<end date>/).
 from __future__ import annotations
 
 import tempfile
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from tests.benchmarks.common import (APP, PYTHON, ROUNDS, Figure, Home, Tmux, median, on_one_cpu,
-                                     ratio_figure, timed_run)
+from tests.benchmarks.common import APP, PYTHON, ROUNDS, Figure, Home, median, on_one_cpu, ratio_figure, timed_run
 from tests.benchmarks.generate_journal import write_journal
-from tests.benchmarks.history_screen import POLL, SETTLE
-from tests.benchmarks.startup import HOME_DRAWN
+from tests.benchmarks.history_screen import open_times
 
 INSIGHTS = ["insights", "--json"]
 BASELINE = [PYTHON, "-c", "import tinydb"]
@@ -75,24 +72,8 @@ def top_practice(journal: Path) -> str:
 
 
 def screen_times(journal: Path, runs: int = ROUNDS) -> list[float]:
-    drawn = ("What works for you", top_practice(journal), "Back")
-    tmux = Tmux()
-    samples = []
-    try:
-        with Home(journal) as home:
-            for round_ in range(runs + 1):  # round 0 writes the summaries and warms caches
-                name, pid = tmux.start([APP], home.env)
-                tmux.wait_for(name, HOME_DRAWN)
-                time.sleep(SETTLE)
-                start = time.perf_counter()
-                tmux.keys(name, "i")
-                seconds = tmux.wait_for(name, drawn, interval=POLL) - start
-                if round_:
-                    samples.append(seconds)
-                tmux.kill(name, pid)
-    finally:
-        tmux.close()
-    return samples
+    """Round 0, not counted, writes the summaries in the copy of the journal."""
+    return open_times(journal, "i", ("What works for you", top_practice(journal), "Back"), runs)
 
 
 def measure(journal: Path) -> list[Figure]:

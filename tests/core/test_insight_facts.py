@@ -58,7 +58,7 @@ def test_a_damaged_summary_is_made_again(tmp_path):
         summary = summary_path(archive_path(journal.path, "2024-04"))
         summary.write_text('{"v": 1, "stamp": [1, 2], "runs": [[1')
         assert sorted_facts(read_facts(journal)) == expected
-        assert summary.read_text().startswith('{"v":1')
+        assert summary.read_text().startswith('{"v":2')
 
 
 def test_a_record_in_both_journal_and_archive_counts_once(tmp_path):

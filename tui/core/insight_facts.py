@@ -26,7 +26,7 @@ from pathlib import Path
 
 from tui.core.journal import Journal, record_time
 
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2  # 2: rows oldest first
 INSIGHT_AREAS = ("calves", "quads", "hamstrings", "hips")
 
 
@@ -63,7 +63,7 @@ def facts_of(records: Iterable[dict], problems: Iterable[str] = ()) -> Facts:
     the run's practices. A month's records are read together, and a run and
     the sessions of its plan day are in the same month.
     """
-    records = list(records)
+    records = list(records)[::-1]  # oldest first (records come newest first), so insights sort little
     finished: dict[str, list[str]] = {}
     for record in records:
         if record["type"] == "session" and record["completed"]:
@@ -144,8 +144,10 @@ def read_facts(journal: Journal) -> Facts:
     """Every fact in the journal and its archive, each archive month read once
     (as a summary when it has a matching one). JournalError if it cannot be read."""
     with journal.reading():
-        facts = facts_of(journal.recent(), journal.problems)
+        recent = facts_of(journal.recent(), journal.problems)
         in_journal = journal.recent_ids()  # the journal's copy of a record wins
-        for month in journal.archive_months():
+        facts = Facts()
+        for month in reversed(journal.archive_months()):  # oldest first, as in each month
             facts.extend(month_facts(journal, month), in_journal)
+        facts.extend(recent)
     return facts

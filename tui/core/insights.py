@@ -131,16 +131,18 @@ def _practices(runs: list[Outcome]) -> list[str]:
     return sorted(set().union(*(outcome.practices for outcome in runs)))
 
 
-def insights(facts: Facts, names: PracticeNames) -> list[Insight]:
-    """Every practice seen in any run, ranked on the overall rating."""
-    runs = outcomes(facts, names)
+def insights(facts: Facts, names: PracticeNames, runs: list[Outcome] | None = None) -> list[Insight]:
+    """Every practice seen in any run, ranked on the overall rating. Pass
+    `runs` (from outcomes) to pair runs with ratings only once."""
+    runs = outcomes(facts, names) if runs is None else runs
     return _rank(compare(runs, _practices(runs), names, itemgetter(2)))  # the overall rating
 
 
-def area_insights(facts: Facts, names: PracticeNames) -> dict[str, Insight | None]:
+def area_insights(facts: Facts, names: PracticeNames,
+                  runs: list[Outcome] | None = None) -> dict[str, Insight | None]:
     """Per area, the practice that helps most there (its interval below 0);
     None while no practice does."""
-    runs = outcomes(facts, names)
+    runs = outcomes(facts, names) if runs is None else runs
     practices = _practices(runs)
     best: dict[str, Insight | None] = {}
     for index, area in enumerate(INSIGHT_AREAS):

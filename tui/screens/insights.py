@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 
 from tui.core.insight_facts import read_facts
 from tui.core.insights import (MIN_RUNS, NOT_PROOF, Insight, adjusted_text, area_insights,
-                               insights)
+                               insights, outcomes)
 from tui.core.practices import load_practice_names
 from tui.screens.journal_read import read_records
 from tui.widgets.footer import Footer
@@ -83,7 +83,8 @@ def read_insights(app, journal) -> tuple[bool, list[Insight], dict[str, Insight 
     if not facts.runs:
         return False, [], {}
     names = load_practice_names(app.library.routines)
-    return True, insights(facts, names), area_insights(facts, names)
+    runs = outcomes(facts, names)
+    return True, insights(facts, names, runs), area_insights(facts, names, runs)
 
 
 class InsightsScreen(Screen):
