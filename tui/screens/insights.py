@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -77,14 +79,15 @@ def area_text(best: dict[str, Insight | None]) -> Text:
     return text
 
 
-def read_insights(app, journal) -> tuple[bool, list[Insight], dict[str, Insight | None]]:
-    """(any run at all, the ranked practices, the best per area), in a worker thread."""
+def read_insights(app, journal) -> tuple[bool, list[Insight], Callable[[], dict[str, Insight | None]]]:
+    """(any run at all, the ranked practices, what works out the best per
+    area), in a worker thread: the table is shown before the areas are worked out."""
     facts = read_facts(journal)
     if not facts.runs:
-        return False, [], {}
+        return False, [], dict
     names = load_practice_names(app.library.routines)
     runs = outcomes(facts, names)
-    return True, insights(facts, names, runs), area_insights(facts, names, runs)
+    return True, insights(facts, names, runs), lambda: area_insights(facts, names, runs)
 
 
 class InsightsScreen(Screen):
@@ -121,13 +124,15 @@ class InsightsScreen(Screen):
                              lambda journal: read_insights(self.app, journal))
         if found is None:
             return
-        any_runs, ranked, best = found
-        self.app.call_from_thread(self.show, ranked, best, NOTHING_RATED if any_runs else EMPTY)
+        any_runs, ranked, per_area = found
+        self.app.call_from_thread(self.show, ranked, NOTHING_RATED if any_runs else EMPTY)
+        if ranked:
+            self.app.call_from_thread(self.show_areas, per_area())
 
     def show_error(self, message: str) -> None:
         self.query_one("#insights-headline", Static).update(Text(message, style="bold red"))
 
-    def show(self, found: list[Insight], best: dict[str, Insight | None], empty: str = NOTHING_RATED) -> None:
+    def show(self, found: list[Insight], empty: str = NOTHING_RATED) -> None:
         headline = self.query_one("#insights-headline", Static)
         if not found:
             headline.update(empty)
@@ -143,7 +148,11 @@ class InsightsScreen(Screen):
         short = any(insight.difference is None for insight in found)
         self.query_one("#insights-hint", Static).update(SHORT_HINT if short else "")
         self.query_one("#insights-chart", Static).update(chart)
-        self.query_one("#insights-areas", Static).update(area_text(best))
         for selector, visible in (("#insights-table", True), ("#insights-hint", short),
-                                  ("#insights-chart", bool(chart)), ("#insights-areas", True)):
+                                  ("#insights-chart", bool(chart))):
             self.query_one(selector).set_class(not visible, "-hidden")
+
+    def show_areas(self, best: dict[str, Insight | None]) -> None:
+        areas = self.query_one("#insights-areas", Static)
+        areas.update(area_text(best))
+        areas.remove_class("-hidden")
