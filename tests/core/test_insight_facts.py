@@ -103,3 +103,19 @@ def test_fractional_degrees_of_freedom_agree_with_the_integrated_density():
     inner = sum((4 if i % 2 else 2) * t_density(i * h, df) for i in range(1, steps))
     area = (t_density(0, df) + inner + t_density(t, df)) * h / 3
     assert 0.5 + area == pytest.approx(0.975, abs=1e-9)
+
+
+def test_a_damaged_archived_record_is_reported_on_every_read(tmp_path):
+    import json
+
+    with archived_journal(tmp_path / "journal.json") as journal:
+        march = archive_path(journal.path, "2024-03")
+        tables = json.loads(march.read_text())
+        key = next(k for k, doc in tables["records"].items() if doc["type"] == "soreness")
+        tables["records"][key]["overall"] = "very"
+        march.write_text(json.dumps(tables))
+        first, second = read_facts(journal), read_facts(journal)  # the second from the summary
+        assert summary_path(march).exists()
+        for facts in (first, second):
+            assert len(facts.ratings) == 5
+            assert [p for p in facts.problems if f"Record #{key}" in p and "'overall'" in p]
