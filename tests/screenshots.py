@@ -69,6 +69,14 @@ async def _history(pilot, clock):
     await pilot.app.workers.wait_for_complete()
 
 
+@shot("history-record", sample=True)
+async def _history_record(pilot, clock):
+    await pilot.press("h")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("enter")
+
+
 @shot("insights", sample=True)
 async def _insights(pilot, clock):
     await pilot.press("i")

@@ -30,6 +30,7 @@ from tui.min_size import too_small
 # imported where it is opened, so the first frame comes sooner (and memory
 # stays lower until those screens are used).
 if TYPE_CHECKING:
+    from tui.core.errors import DataFileError
     from tui.core.journal import Journal
     from tui.core.loader import Library
     from tui.core.plan import DueStep
@@ -57,6 +58,7 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         settings: Settings = DEFAULTS,
         settings_path: Path | None = None,
         startup_problems: list[str] | None = None,
+        settings_problems: list[DataFileError] | None = None,
         start_routine: str | None = None,
     ) -> None:
         super().__init__()
@@ -68,6 +70,7 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         self.settings = settings
         self.settings_path = settings_path
         self.startup_problems = list(startup_problems or [])
+        self.settings_problems = list(settings_problems or [])  # shown together in one notice
         self.start_routine = start_routine
         self.journal_failed: JournalError | None = None
         self._write_lock = threading.Lock()
@@ -94,11 +97,11 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
     def use_theme(self, settings: Settings) -> Settings:
         """Apply the theme; an unknown one is reported and the default used."""
         if settings.theme not in self.available_themes:
-            where = self.settings_path or "settings"
-            self.startup_problems.append(
-                f"{where}: field 'theme': '{settings.theme}' is not a known theme; "
-                f"using {DEFAULTS.theme}"
-            )
+            from tui.core.errors import DataFileError
+
+            self.settings_problems.append(DataFileError(
+                self.settings_path or "settings", f"'{settings.theme}' is not a known theme; "
+                f"using {DEFAULTS.theme}", field="theme"))
             settings = replace(settings, theme=DEFAULTS.theme)
         self.theme = settings.theme
         return settings
@@ -121,7 +124,20 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
                 severity="error",
             )
             return
-        self.call_from_thread(self.notify, "Settings saved.")
+        self.call_from_thread(self.notify, f"Saved to {self.settings_path}")
+
+    def report_startup_problems(self) -> None:
+        """One notice for every problem of the settings file, one for the rest:
+        seven bad values make one list to read, not seven toasts to dismiss."""
+        if self.settings_problems:
+            from tui.core.errors import problems_by_file
+
+            count = len(self.settings_problems)
+            self.notify(problems_by_file(self.settings_problems), severity="warning", timeout=30,
+                        title=f"{count} problem{'s' if count != 1 else ''} in your settings: defaults used")
+        if self.startup_problems:
+            self.notify("\n".join(self.startup_problems), title="Check your files",
+                        severity="warning", timeout=20)
 
     def get_default_screen(self) -> HomeScreen:
         # Home is the first screen itself, rather than pushed over a blank
@@ -133,8 +149,7 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         # cli.main); it comes back on once the first frame is drawn.
         self.call_after_refresh(gc.enable)
         self.settings = self.use_theme(self.settings)
-        for problem in self.startup_problems:
-            self.notify(problem, title="Check your files", severity="warning", timeout=20)
+        self.report_startup_problems()
         if self.start_routine and self.library.get(self.start_routine) is not None:
             self.start(self.start_routine)
         self._install_signal_handlers()

@@ -60,8 +60,10 @@ class PlanFlow:
         except DataFileError as error:
             self.notify(str(error), title="Plan", severity="error")
             return
-        for error in errors:
-            self.notify(f"{error} (using the built-in plan)", title="Your plan file", severity="warning", timeout=20)
+        if errors:  # one notice for them all, each line as `recovery-tui validate` words it
+            self.notify("\n".join(str(error) for error in errors),
+                        title="Your plan file has problems: using the built-in plan",
+                        severity="warning", timeout=30)
         ended = datetime.fromisoformat(run["time"])
         steps = build_plan(plan, ended, self.settings.bedtime, run["run_kind"], self.settings.units)
         kind = f"{run['run_kind'].capitalize()} run" if run["run_kind"] else "Run"

@@ -53,12 +53,20 @@ def cmd_routines(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from tui.core.loader import load_files
+    """Every problem of every file, routine or plan; exit 1 if there is one."""
+    from tui.core.validate import check_files
 
-    library = load_files(list(args.files))
-    for routine in library.routines:
-        print(f"ok: {routine.source} ({routine.id}, {len(routine.exercises)} exercises)")
-    return report_library_errors(library)
+    checked = check_files(args.files, [r.id for r in load_all().routines])
+    for line in checked.good:
+        print(f"ok: {line}")
+    for error in checked.errors:
+        print(f"{PROG}: {error}", file=sys.stderr)
+    if checked.errors:
+        files = len({error.path for error in checked.errors})
+        count = len(checked.errors)
+        print(f"{PROG}: {count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}",
+              file=sys.stderr)
+    return 1 if checked.errors else 0
 
 
 def cmd_app(args: argparse.Namespace) -> int:
@@ -80,7 +88,7 @@ def cmd_app(args: argparse.Namespace) -> int:
         quiet=args.quiet,
         settings=settings,
         settings_path=settings_path(),
-        startup_problems=[str(problem) for problem in problems],
+        settings_problems=problems,
         start_routine=start,
     )
     gc.freeze()  # what start-up made lives as long as the app: keep it out of collections
@@ -124,8 +132,8 @@ def _main(argv: list[str] | None) -> int:
     except UsageError as error:
         print(f"{PROG}: {error} (try '{PROG} --help')", file=sys.stderr)
         return 2
-    except DataFileError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+    except DataFileError as error:  # a DataFileErrors is several lines: each gets the prefix
+        print("\n".join(f"{PROG}: {line}" for line in str(error).splitlines()), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

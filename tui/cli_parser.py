@@ -47,7 +47,7 @@ def build_parser(argv: list[str] | None = None, whole: bool = True) -> Parser:
         routines.set_defaults(handler=cli.cmd_routines)
 
     if everything or command == "validate":
-        validate = commands.add_parser("validate", help="check routine files")
+        validate = commands.add_parser("validate", help="check routine and plan files, listing every problem")
         validate.add_argument("files", metavar="FILE", nargs="+", type=Path)
         validate.set_defaults(handler=cli.cmd_validate)
 

@@ -133,6 +133,16 @@ def test_area_trends_one_mean_per_day_oldest_first():
     assert trends["overall"][:-3] == [None] * 25 and trends["back"] == [None] * 28
 
 
+def test_latest_ratings_are_the_latest_values_not_a_mean():
+    records = [
+        rating(ago(hours=1), 4, {"calves": 6}),
+        rating(ago(hours=2), 2, {"calves": 3, "quads": 1}),  # earlier today: today's calves mean is 4.5
+        rating(ago(days=40), 9, {"back": 9}),  # outside the window
+    ]
+    assert soreness.latest_ratings(reversed(records), NOW, days=28) == {"overall": 4, "calves": 6, "quads": 1}
+    assert soreness.latest_ratings([], NOW) == {}
+
+
 def test_week_count_starts_on_monday():
     monday = datetime(2024, 11, 18, 0, 0, tzinfo=PLUS_ONE)
     records = [session(monday), session(monday + timedelta(days=3)), session(monday - timedelta(minutes=1))]

@@ -123,6 +123,21 @@ def test_history(snap_compare, size, tmp_path):
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_history_record(snap_compare, size, tmp_path):
+    """Enter on History's newest row: the whole rating, note included."""
+    app = make_app(journal_path=filled_journal(tmp_path / "journal.json"))
+
+    async def run_before(pilot):
+        await pilot.press("h")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_pain_notice_on_home(snap_compare, size, tmp_path):
     app = make_app(journal_path=filled_journal(tmp_path / "journal.json"))
 

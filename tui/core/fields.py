@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from tui.core.errors import DataFileError
+from tui.core.errors import DataFileError, raise_all
 
 _TYPE_NAMES = {str: "text", int: "a whole number", list: "a list", bool: "true or false"}
 
@@ -33,12 +33,13 @@ class Fields:
         return DataFileError(self.path, message, item=self.item, field=field)
 
     def check_known(self, allowed: Iterable[str]) -> None:
+        """Every unknown key is reported, not only the first."""
         allowed = list(allowed)
-        for key in self.table:
-            if key not in allowed:
-                raise self.error(
-                    key, f"unknown field (allowed: {', '.join(allowed)})"
-                )
+        unknown = [
+            self.error(key, f"unknown field (allowed: {', '.join(allowed)})")
+            for key in self.table if key not in allowed
+        ]
+        raise_all(unknown)
 
     def required(self, key: str) -> Any:
         if key not in self.table:
@@ -75,11 +76,10 @@ class Fields:
             raise self.error(key, f"must be a list, got {_type_name(value)}")
         if not value:
             raise self.error(key, "must not be empty")
-        for entry in value:
-            if not isinstance(entry, str) or entry not in choices:
-                raise self.error(
-                    key, f"{entry!r} is not one of: {', '.join(choices)}"
-                )
+        raise_all([
+            self.error(key, f"{entry!r} is not one of: {', '.join(choices)}")
+            for entry in value if not isinstance(entry, str) or entry not in choices
+        ])
         return tuple(dict.fromkeys(value))
 
     def table_list(self, key: str) -> list:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.core.errors import DataFileError
+from tui.core.errors import DataFileError, ErrorCollector, each_error
 from tui.core.fields import Fields
 from tui.core.model import AREAS, KINDS, MAX_SECONDS, Exercise, Routine
 from tui.core.tomlfile import read_toml
@@ -17,20 +17,24 @@ from tui.core.ids import ID_PATTERN  # noqa: E402
 
 
 def parse_routine(data: dict, path: Path, *, builtin: bool = False) -> Routine:
+    """A Routine, or a DataFileError listing every problem in the file."""
     fields = Fields(path, data)
-    fields.check_known(ROUTINE_FIELDS)
-    routine_id = fields.text("id")
-    if not ID_PATTERN.match(routine_id):
-        raise fields.error(
+    problems = ErrorCollector()
+    problems.check(fields.check_known, ROUTINE_FIELDS)
+    routine_id = problems.check(fields.text, "id")
+    if routine_id is not None and not ID_PATTERN.match(routine_id):
+        problems.add(fields.error(
             "id", f"'{routine_id}' must use lowercase letters, digits and hyphens"
-        )
-    name = fields.text("name")
-    kind = fields.choice("kind", KINDS)
-    description = fields.text("description")
+        ))
+    name = problems.check(fields.text, "name")
+    kind = problems.check(fields.choice, "kind", KINDS)
+    description = problems.check(fields.text, "description")
+    entries = problems.check(fields.table_list, "exercises") or []
     exercises = tuple(
-        _parse_exercise(path, position, entry)
-        for position, entry in enumerate(fields.table_list("exercises"), start=1)
+        problems.check(_parse_exercise, path, position, entry)
+        for position, entry in enumerate(entries, start=1)
     )
+    problems.raise_errors()
     return Routine(
         id=routine_id,
         name=name,
@@ -47,30 +51,43 @@ def _parse_exercise(path: Path, position: int, entry: object) -> Exercise:
     if isinstance(entry, dict) and isinstance(entry.get("name"), str):
         label += f" ({entry['name'].strip()!r})"
     fields = Fields(path, entry, item=label)
-    fields.check_known(EXERCISE_FIELDS)
-    return Exercise(
-        name=fields.text("name"),
-        seconds=fields.integer("seconds", 1, MAX_SECONDS),
-        sides=fields.integer("sides", 1, 2),
-        areas=fields.choices("areas", AREAS),
-        cue=fields.text("cue"),
+    problems = ErrorCollector()
+    problems.check(fields.check_known, EXERCISE_FIELDS)
+    values = dict(
+        name=problems.check(fields.text, "name"),
+        seconds=problems.check(fields.integer, "seconds", 1, MAX_SECONDS),
+        sides=problems.check(fields.integer, "sides", 1, 2),
+        areas=problems.check(fields.choices, "areas", AREAS),
+        cue=problems.check(fields.text, "cue"),
     )
+    problems.raise_errors()
+    return Exercise(**values)
 
 
 def load_routine(path: Path, *, builtin: bool = False) -> Routine:
-    """Load one routine file; raises DataFileError."""
+    """Load one routine file; raises DataFileError (a DataFileErrors when
+    the file has several problems)."""
     return parse_routine(read_toml(path), path, builtin=builtin)
 
 
 @dataclass
 class Library:
-    """Every routine that loaded, and every file that did not."""
+    """Every routine that loaded, and every problem of the files that did not."""
 
     routines: list[Routine] = field(default_factory=list)
     errors: list[DataFileError] = field(default_factory=list)
 
     def get(self, routine_id: str) -> Routine | None:
         return next((r for r in self.routines if r.id == routine_id), None)
+
+    def add(self, routine: Routine) -> None:
+        """Add a routine; a DataFileError if its id is taken."""
+        existing = self.get(routine.id)
+        if existing is not None:
+            raise DataFileError(
+                routine.source, f"'{routine.id}' is already used by {existing.source}", field="id"
+            )
+        self.routines.append(routine)
 
     def by_kind(self) -> dict[str, list[Routine]]:
         grouped: dict[str, list[Routine]] = {kind: [] for kind in KINDS}
@@ -84,21 +101,9 @@ def load_files(paths: list[Path], library: Library | None = None, *, builtin: bo
     library = library if library is not None else Library()
     for path in paths:
         try:
-            routine = load_routine(path, builtin=builtin)
+            library.add(load_routine(path, builtin=builtin))
         except DataFileError as error:
-            library.errors.append(error)
-            continue
-        existing = library.get(routine.id)
-        if existing is not None:
-            library.errors.append(
-                DataFileError(
-                    path,
-                    f"'{routine.id}' is already used by {existing.source}",
-                    field="id",
-                )
-            )
-            continue
-        library.routines.append(routine)
+            library.errors.extend(each_error(error))
     return library
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from tui.core.errors import DataFileError
+from tui.core.errors import DataFileError, ErrorCollector, each_error
 from tui.core.fields import Fields
 from tui.core.loader import ID_PATTERN
 from tui.core.settings import (boolean, fahrenheit_to_celsius, format_temperature_range,
@@ -99,22 +99,28 @@ class DueStep:
 
 def parse_plan(data: dict, path: Path, *, builtin: bool = False,
                routine_ids: Iterable[str] | None = None) -> PlanDef:
+    """A PlanDef, or a DataFileError listing every problem in the file."""
     fields = Fields(path, data)
-    fields.check_known(PLAN_FIELDS)
-    plan_id = fields.text("id")
-    if not ID_PATTERN.match(plan_id):
-        raise fields.error("id", f"'{plan_id}' must use lowercase letters, digits and hyphens")
-    name, description = fields.text("name"), fields.text("description")
+    problems = ErrorCollector()
+    problems.check(fields.check_known, PLAN_FIELDS)
+    plan_id = problems.check(fields.text, "id")
+    if plan_id is not None and not ID_PATTERN.match(plan_id):
+        problems.add(fields.error("id", f"'{plan_id}' must use lowercase letters, digits and hyphens"))
+    name, description = problems.check(fields.text, "name"), problems.check(fields.text, "description")
     known = None if routine_ids is None else list(routine_ids)
-    steps: list[PlanStep] = []
-    for position, entry in enumerate(fields.table_list("steps"), start=1):
-        step = _parse_step(path, position, entry, known)
-        earlier = next((n for n, s in enumerate(steps, start=1) if s.id == step.id), None)
+    steps: dict[int, PlanStep] = {}  # by position in the file
+    for position, entry in enumerate(problems.check(fields.table_list, "steps") or [], start=1):
+        step = problems.check(_parse_step, path, position, entry, known)
+        if step is None:
+            continue
+        earlier = next((n for n, s in steps.items() if s.id == step.id), None)
         if earlier is not None:
-            raise DataFileError(path, f"'{step.id}' is already step {earlier}",
-                                item=_label(position, entry), field="id")
-        steps.append(step)
-    return PlanDef(plan_id, name, description, tuple(steps), source=path, builtin=builtin)
+            problems.add(DataFileError(path, f"'{step.id}' is already step {earlier}",
+                                       item=_label(position, entry), field="id"))
+            continue
+        steps[position] = step
+    problems.raise_errors()
+    return PlanDef(plan_id, name, description, tuple(steps.values()), source=path, builtin=builtin)
 
 
 def _label(position: int, entry: object) -> str:
@@ -126,14 +132,43 @@ def _label(position: int, entry: object) -> str:
 
 def _parse_step(path: Path, position: int, entry: object, routine_ids: list[str] | None) -> PlanStep:
     fields = Fields(path, entry, item=_label(position, entry))
-    fields.check_known(STEP_FIELDS)
-    step_id = fields.choice("id", STEP_IDS)
-    anchor = fields.choice("from", OFFSETS)
-    start = fields.integer("start_minutes", *OFFSETS[anchor])
-    end = fields.integer("end_minutes", *OFFSETS[anchor])
-    if end < start:
-        raise fields.error("end_minutes", f"must not be before start_minutes ({start}), got {end}")
-    detail = fields.text("detail")
+    problems = ErrorCollector()
+    check = problems.check
+    check(fields.check_known, STEP_FIELDS)
+    step_id = check(fields.choice, "id", STEP_IDS)
+    anchor = check(fields.choice, "from", OFFSETS)
+    start = end = None
+    if anchor is not None:  # the minutes' range depends on the anchor
+        start = check(fields.integer, "start_minutes", *OFFSETS[anchor])
+        end = check(fields.integer, "end_minutes", *OFFSETS[anchor])
+    if start is not None and end is not None and end < start:
+        problems.add(fields.error("end_minutes", f"must not be before start_minutes ({start}), got {end}"))
+    detail = check(fields.text, "detail")
+    if detail is not None:
+        check(_check_placeholders, fields, detail)
+    routine = check(fields.text, "routine") if "routine" in fields.table else None
+    if routine is not None and routine_ids is not None and routine not in routine_ids:
+        problems.add(fields.error("routine", f"'{routine}' is not a known routine"))
+    timer = check(fields.integer, "timer_seconds", 1, MAX_TIMER) if "timer_seconds" in fields.table else None
+    if timer is not None and routine is not None:
+        problems.add(fields.error("timer_seconds", "a step has a routine or a timer, not both"))
+    milestones: tuple[Milestone, ...] = ()
+    if "milestones" in fields.table:
+        if "timer_seconds" not in fields.table:
+            problems.add(fields.error("milestones", "needs timer_seconds"))
+        elif timer is not None:
+            parsed = [check(_parse_milestone, path, fields.item, n, m, timer)
+                      for n, m in enumerate(check(fields.table_list, "milestones") or [], start=1)]
+            milestones = tuple(sorted((m for m in parsed if m is not None), key=lambda m: m.at_seconds))
+    kinds = check(fields.choices, "run_kinds", RUN_KINDS) if "run_kinds" in fields.table else RUN_KINDS
+    title, optional = check(fields.text, "title"), check(boolean, fields, "optional", False)
+    problems.raise_errors()
+    return PlanStep(step_id, title, anchor, start, end, detail, routine, timer,
+                    milestones, optional, kinds)
+
+
+def _check_placeholders(fields: Fields, detail: str) -> None:
+    """Only {drink} and {ice_water}, and no lone brace."""
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(detail) if name is not None}
     except ValueError:
@@ -141,36 +176,23 @@ def _parse_step(path: Path, position: int, entry: object, routine_ids: list[str]
     unknown = sorted(names - set(unit_text("metric")))
     if unknown:
         raise fields.error("detail", f"unknown placeholder {{{unknown[0]}}} (known: drink, ice_water)")
-    routine = fields.text("routine") if "routine" in fields.table else None
-    if routine is not None and routine_ids is not None and routine not in routine_ids:
-        raise fields.error("routine", f"'{routine}' is not a known routine")
-    timer = fields.integer("timer_seconds", 1, MAX_TIMER) if "timer_seconds" in fields.table else None
-    if timer is not None and routine is not None:
-        raise fields.error("timer_seconds", "a step has a routine or a timer, not both")
-    milestones: tuple[Milestone, ...] = ()
-    if "milestones" in fields.table:
-        if timer is None:
-            raise fields.error("milestones", "needs timer_seconds")
-        milestones = tuple(sorted(
-            (_parse_milestone(path, fields.item, n, m, timer)
-             for n, m in enumerate(fields.table_list("milestones"), start=1)),
-            key=lambda m: m.at_seconds))
-    kinds = fields.choices("run_kinds", RUN_KINDS) if "run_kinds" in fields.table else RUN_KINDS
-    return PlanStep(step_id, fields.text("title"), anchor, start, end, detail, routine, timer,
-                    milestones, boolean(fields, "optional", False), kinds)
 
 
 def _parse_milestone(path: Path, item: str, position: int, entry: object, timer: int) -> Milestone:
     fields = Fields(path, entry, item=f"{item}, milestone {position}")
-    fields.check_known(MILESTONE_FIELDS)
-    return Milestone(fields.integer("at_seconds", 0, timer - 1), fields.text("text"))
+    problems = ErrorCollector()
+    problems.check(fields.check_known, MILESTONE_FIELDS)
+    at_seconds = problems.check(fields.integer, "at_seconds", 0, timer - 1)
+    text = problems.check(fields.text, "text")
+    problems.raise_errors()
+    return Milestone(at_seconds, text)
 
 
 def load_plan(user_path: Path | None, builtin_path: Path,
               routine_ids: Iterable[str] | None = None) -> tuple[PlanDef, list[DataFileError]]:
     """The user's plan if there is one and it is good, else the shipped one.
 
-    A broken user plan is returned as an error; a broken shipped plan raises.
+    A broken user plan is returned as its errors; a broken shipped plan raises.
     """
     errors: list[DataFileError] = []
     routine_ids = None if routine_ids is None else list(routine_ids)
@@ -178,7 +200,7 @@ def load_plan(user_path: Path | None, builtin_path: Path,
         try:
             return parse_plan(read_toml(user_path), user_path, routine_ids=routine_ids), errors
         except DataFileError as error:
-            errors.append(error)
+            errors.extend(each_error(error))
     return parse_plan(read_toml(builtin_path), builtin_path, builtin=True), errors
 
 

@@ -127,6 +127,18 @@ def area_trends(records: Iterable[dict], now: datetime, days: int = 28) -> dict[
     }
 
 
+def latest_ratings(records: Iterable[dict], now: datetime, days: int = 28) -> dict[str, int]:
+    """The latest rating of "overall" and of each area within the last `days`
+    days (as area_trends counts them): the rating itself, not its day's mean."""
+    first = now.date() - timedelta(days=days - 1)
+    latest: dict[str, int] = {}
+    for moment, record in _ratings(records, now):  # oldest first: a later rating wins
+        if _day(moment, now) >= first:
+            latest["overall"] = record["overall"]
+            latest.update(record["areas"])
+    return latest
+
+
 def session_days(records: Iterable[dict], now: datetime) -> set[date]:
     return {_day(t, now) for t, _ in _sessions(records, now)}
 

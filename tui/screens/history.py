@@ -20,11 +20,12 @@ from datetime import timedelta
 from tui.core.journal import Journal, record_time
 from tui.core.pages import RecordPages
 from tui.core.runs import describe_run
-from tui.core.soreness import area_trends, describe, journal_streak, week_count
+from tui.core.soreness import area_trends, describe, journal_streak, latest_ratings, week_count
 from tui.core.storage import JournalError
 from tui.core.when import format_duration
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
+from tui.widgets.history_table import HistoryTable, cell
 from tui.widgets.trend import trend_table
 
 TREND_DAYS = 28
@@ -47,9 +48,8 @@ def record_row(record: dict) -> tuple[str, str, str]:
 
 
 def table_row(record: dict) -> tuple[Text, Text, Text]:
-    """record_row as Text: DataTable would read a str as markup, and a note
-    with "[/]" in it would stop History from drawing."""
-    return tuple(Text(cell) for cell in record_row(record))
+    """record_row as cells of one line that end in "…" if cut (see widgets/history_table.py)."""
+    return tuple(cell(text) for text in record_row(record))
 
 
 def stats_line(journal: Journal, now, problems: list[str]) -> Text:
@@ -67,14 +67,14 @@ def stats_line(journal: Journal, now, problems: list[str]) -> Text:
 
 def trend_text(records: list[dict], now) -> Text:
     trend = Text(f"Soreness, last {TREND_DAYS} days (oldest → today)\n", style="dim")
-    trend.append(trend_table(area_trends(records, now, TREND_DAYS)))
+    trend.append(trend_table(area_trends(records, now, TREND_DAYS), latest_ratings(records, now, TREND_DAYS)))
     return trend
 
 
 class HistoryScreen(Screen):
-    BINDINGS = [Binding("escape,h", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape,h", "app.pop_screen", "Back")]  # Enter (open a record) is the table's
     DEFAULT_CSS = """
-    HistoryScreen #history-stats { margin: 1 1 0 1; }
+    HistoryScreen #history-stats { width: 1fr; margin: 1 1 0 1; }
     HistoryScreen #history-trend { height: auto; max-height: 11; margin: 1 1; }
     HistoryScreen #history-table { height: 1fr; margin: 0 1; }
     """
@@ -89,7 +89,7 @@ class HistoryScreen(Screen):
         yield Header()
         yield Label(stats, id="history-stats")
         yield Static(trend, id="history-trend")
-        yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
+        yield HistoryTable(id="history-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def read_first_page(self) -> tuple[Text, Text | str]:
@@ -117,12 +117,12 @@ class HistoryScreen(Screen):
         return stats, trend_text(trend_records, now)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        # Labels as Text: a str label is read as markup, and the first markup
-        # read loads Rich's markup parser, about 15 ms of History's first frame.
-        table.add_columns(*(Text(label) for label in ("When", "What", "Details")))
+        table = self.query_one(HistoryTable)
+        table.add_history_columns(self.app.size.width - 2)  # the table's margins; fitted again on resize
         table.focus()
         table.add_rows(self.first_rows)
+        if self.first_rows:
+            table.refresh_bindings()  # Enter opens a record now
         if self.pages is not None and self.pages.records[FIRST_ROWS:PAGE]:
             self.call_after_refresh(self.add_first_page_rest)
 
@@ -158,3 +158,11 @@ class HistoryScreen(Screen):
             return
         if table.row_count < len(pages.records) or not pages.complete:
             self.add_page(table.row_count)
+
+    @on(DataTable.RowSelected, "#history-table")
+    def open_record(self, event: DataTable.RowSelected) -> None:
+        """The whole record, note included, over the table; Escape comes back."""
+        from tui.screens.record import RecordScreen
+
+        if self.pages is not None and event.cursor_row < len(self.pages.records):
+            self.app.push_screen(RecordScreen(self.pages.records[event.cursor_row]))

@@ -117,11 +117,12 @@ class HomeScreen(Screen):
         return options
 
     def _errors_text(self) -> Text:
-        count = len(self.library.errors)
-        text = Text(
-            f"{count} routine file{'s' if count != 1 else ''} could not be loaded:\n",
-            style="bold",
-        )
+        files = len({error.path for error in self.library.errors})  # a file may have several problems
+        problems = len(self.library.errors)
+        heading = f"{files} routine file{'s' if files != 1 else ''} could not be loaded"
+        if problems > files:  # more than fit here, perhaps: say where to read them all
+            heading += f" ({problems} problems; recovery-tui validate FILE lists them all)"
+        text = Text(heading + ":\n", style="bold")
         for error in self.library.errors:
             text.append(f"• {error}\n")
         return text

@@ -91,7 +91,9 @@ class SettingsScreen(Screen):
         path = self.app.settings_path
         if path is None:
             return Text("Settings apply to this session only (no settings file).")
-        return Text.assemble("Saved to ", (str(path), "bold"))
+        # "Saved to" is for the notice after a save: before one, nothing is saved yet.
+        state = "ctrl+s saves here" if path.exists() else "not created yet: ctrl+s creates it"
+        return Text.assemble("Settings file: ", (str(path), "bold"), f" ({state})")
 
     def on_mount(self) -> None:
         self.query_one("#units", Select).focus()

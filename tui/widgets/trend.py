@@ -18,16 +18,16 @@ def spark(values: list[float | None]) -> str:
     return "".join(cells)
 
 
-def trend_table(trends: dict[str, list[float | None]]) -> Text:
-    """Only rows with at least one rating; the latest value at the end."""
+def trend_table(trends: dict[str, list[float | None]], latest: dict[str, int]) -> Text:
+    """Only rows with at least one rating. A day's block is its mean rating;
+    "latest" at the end is the latest rating itself (`latest`, by row name)."""
     text = Text()
     for name, values in trends.items():
-        rated = [v for v in values if v is not None]
-        if not rated:
+        if all(v is None for v in values):
             continue
         text.append(f"{name.capitalize():<11}", style="bold")
         text.append(spark(values), style="cyan")
-        text.append(f"  latest {rated[-1]:.0f}\n", style="dim")
+        text.append(f"  latest {latest[name]}\n", style="dim")
     if not text:
         text.append("No soreness ratings in the last 28 days.", style="dim")
     return text

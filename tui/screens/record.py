@@ -1,0 +1,50 @@
+"""One journal record in full, over History: every field, the whole note."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Label, Static
+
+from tui.core.printable import printable
+from tui.core.record_fields import record_fields, record_title
+from tui.screens.dialog import DialogScreen
+from tui.widgets.footer import Footer
+
+
+def fields_table(record: dict) -> Table:
+    """Labels on the left, values wrapped on the right."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for label, value in record_fields(record):
+        table.add_row(label, Text(printable(value)))
+    return table
+
+
+class RecordScreen(DialogScreen[None]):
+    BINDINGS = [Binding("escape", "close", "Back to History")]
+    DEFAULT_CSS = """
+    RecordScreen #dialog { width: 72; max-height: 100%; }
+    RecordScreen #record-scroll { height: auto; max-height: 60vh; margin-top: 1; }
+    """
+
+    def __init__(self, record: dict) -> None:
+        super().__init__()
+        self.record = record
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(Text(record_title(self.record)), id="question")
+            with VerticalScroll(id="record-scroll"):  # a note longer than the window scrolls
+                yield Static(fields_table(self.record), id="record-fields")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#record-scroll").focus()  # the arrow keys scroll a long note
+
+    def action_close(self) -> None:
+        self.dismiss(None)
