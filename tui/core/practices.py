@@ -4,7 +4,8 @@ The journal records plan step ids ("foam-roll") and routine ids
 ("foam-rolling") side by side. A routine that carries out a plan step
 counts as that step, so the two are one practice, shown by the step's
 title ("Foam rolling"). Other routines keep their id and show their name.
-Warm-ups come before a run: they are not a recovery practice.
+Warm-ups come before a run: they are not a recovery practice. Names are
+printed to a terminal, so their control characters are shown as �.
 """
 
 from __future__ import annotations
@@ -14,14 +15,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from tui.core.plan import STEP_IDS, PlanDef
+from tui.core.printable import one_line
 
 NOT_RECOVERY_KINDS = frozenset({"warmup"})
-
-
-def shown(name: str) -> str:
-    """A name with its control characters left out: a routine file's name is
-    printed to a terminal, where an escape sequence would act, not show."""
-    return "".join(ch for ch in name if ch.isprintable())
 
 
 def fallback_name(practice: str) -> str:
@@ -67,8 +63,8 @@ def practice_names(plan: PlanDef, routines: Iterable) -> PracticeNames:
         if routine.kind in NOT_RECOVERY_KINDS:
             excluded.add(routine.id)
         elif routine.id not in aliases and routine.id not in STEP_IDS:
-            names[routine.id] = shown(routine.name)
-    names.update({step.id: shown(step.title) for step in plan.steps})
+            names[routine.id] = one_line(routine.name)
+    names.update({step.id: one_line(step.title) for step in plan.steps})
     return PracticeNames(aliases, names, frozenset(excluded - set(STEP_IDS)))
 
 
