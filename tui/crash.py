@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.core.paths import data_dir
+from tui.core.store.links import open_own_file
 
 
 def crash_log_path() -> Path:
@@ -23,11 +24,12 @@ def write_crash_log(error: BaseException, path: Path | None = None) -> Path | No
     path = path or crash_log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        # a symbolic link in its place is replaced, never appended through
+        descriptor = open_own_file(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
         with os.fdopen(descriptor, "a", encoding="utf-8") as log:
+            os.fchmod(log.fileno(), 0o600)
             log.write(f"--- {datetime.now().astimezone().isoformat()}\n")
             log.write("".join(traceback.format_exception(type(error), error, error.__traceback__)))
-        os.chmod(path, 0o600)
         return path
     except OSError:
         return None

@@ -86,10 +86,12 @@ def _check_archive(path: Path) -> int:
         return 0
     print(f"Archive in {archive.archive_folder(path)}: {len(months)} month(s), {months[-1]} to {months[0]}")
     good = problems = 0
+    active = _journal_records(path)
     with Journal(path) as journal:
         for month in months:
             try:
                 good += len(journal.archived(month))
+                problems += _clashes(active, archive.read_archive(path, month), archive.archive_path(path, month))
             except JournalError as error:
                 print(f"  problem: {error} The other months are fine; a copy of that month "
                       "is in a backup made before it was archived, if one is still kept.")
@@ -102,17 +104,40 @@ def _check_archive(path: Path) -> int:
     return problems
 
 
+def _journal_records(path: Path) -> dict:
+    from tui.core.storage import JournalError, read_tables
+
+    try:
+        return (read_tables(path) or {}).get("records", {})
+    except JournalError:
+        return {}  # reported with the journal above
+
+
+def _clashes(active: dict, archived: dict, month_file: Path) -> int:
+    """Ids that name one record in the journal and another in an archive month."""
+    from tui.core.archive import same_record
+
+    clashing = [key for key, doc in archived.items() if key in active and not same_record(doc, active[key])]
+    for key in clashing:
+        print(f"  problem: record #{key} in the journal and record #{key} in {month_file} are different "
+              "records with the same id; both are kept, and history shows the journal's")
+    return len(clashing)
+
+
 def _check_backups(path: Path) -> int:
     from tui.core import backups
+    from tui.core.when import cli_now
 
     infos = backups.list_backups(path)
     print(f"Backups in {backups.backup_folder(path)}:")
     if not infos:
         print("  none yet (one is made each day something is saved)")
     problems = 0
+    today = cli_now().date()
     for info in infos:
         if info.ok:
-            print(f"  {info.day}  {info.records:>5} record(s)  ok")
+            later = "  dated in the future (the clock was wrong?): never 'latest'" if info.day > today else ""
+            print(f"  {info.day}  {info.records:>5} record(s)  ok{later}")
             problems += _loose(info.path)
         else:
             print(f"  {info.day}  unreadable: {info.problem}")
@@ -157,15 +182,16 @@ def _restore(path: Path, choice: str, yes: bool) -> int:
 
 
 def _choose(path: Path, choice: str) -> Path:
-    """'latest' (the newest readable backup), a backup's date, or a file."""
+    """'latest' (the newest readable backup not dated in the future), a backup's date, or a file."""
     from tui.core import backups
     from tui.core.storage import JournalError
+    from tui.core.when import cli_now
 
     if choice == "latest":
-        good = [info for info in backups.list_backups(path) if info.ok]
-        if not good:
+        good = backups.latest_good(path, cli_now().date())
+        if good is None:
             raise JournalError(path, f"There is no readable backup of the journal at {path}.")
-        return good[0].path
+        return good.path
     try:
         day = date.fromisoformat(choice)
     except ValueError:

@@ -106,7 +106,7 @@ def generate(years: int = 10, seed: int = 2024, end: date | None = None) -> dict
 def write_journal(path: Path, years: int = 10, seed: int = 2024, end: date | None = None) -> int:
     """Write the journal to `path` (atomically, 0600); return the record count."""
     data = generate(years, seed, end)
-    storage = SafeJSONStorage(path)
+    storage = SafeJSONStorage(path, create_dirs=True)
     try:
         storage.write(data)
     finally:

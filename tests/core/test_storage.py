@@ -67,7 +67,7 @@ def journal(tmp_path: Path) -> Path:
 
 def test_round_trip_through_tinydb(tmp_path: Path) -> None:
     path = tmp_path / "data" / "journal.json"
-    db = TinyDB(path, storage=SafeJSONStorage)
+    db = TinyDB(path, storage=SafeJSONStorage, create_dirs=True)
     a = db.insert({"date": "2024-05-01", "hrv": 61, "note": "easy 8 km, Füße müde"})
     b = db.insert({"date": "2024-05-02", "hrv": 48})
     c = db.table("runs").insert({"km": 12.5, "splits": [5.1, 5.0]})
@@ -109,7 +109,7 @@ def test_missing_journal_starts_empty_and_is_created_private(
     monkeypatch.setattr(storage_mod, "_replace", spy_replace)
     old_umask = os.umask(umask)
     try:
-        db = TinyDB(path, storage=SafeJSONStorage)
+        db = TinyDB(path, storage=SafeJSONStorage, create_dirs=True)
         assert db.storage.read() is None
         assert db.all() == []
         assert not path.exists()  # nothing written until there is something to write
@@ -172,10 +172,14 @@ def test_corrupt_journal_is_reported_and_left_untouched(
     tmp_path: Path, raw: bytes, expected: str
 ) -> None:
     path = write_raw(tmp_path / "journal.json", raw)
-    db = TinyDB(path, storage=SafeJSONStorage)
+    with pytest.raises(JournalCorruptError) as opening:
+        TinyDB(path, storage=SafeJSONStorage)  # refused before anything is created
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["journal.json"]
+    db = TinyDB(path, storage=SafeJSONStorage, check_existing=False)  # as a restore opens it
 
     with pytest.raises(JournalCorruptError) as info:
         db.storage.read()
+    assert str(opening.value) == str(info.value)
     message = str(info.value)
     assert str(path) in message
     assert expected in message
@@ -551,7 +555,7 @@ def test_move_aside_keeps_bytes_and_never_overwrites(tmp_path: Path) -> None:
 
 def test_move_aside_then_start_fresh_inside_the_lock(tmp_path: Path) -> None:
     path = write_raw(tmp_path / "journal.json", b"")
-    db = JournalDB(path)
+    db = JournalDB(path, check_existing=False)
     done = threading.Event()
 
     def recover() -> None:

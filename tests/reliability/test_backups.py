@@ -193,7 +193,7 @@ def test_restore_moves_the_journal_aside_and_writes_the_backup(path: Path) -> No
 
     moved = restore_backup(path, backup, NOW)
 
-    assert moved == path.with_name("journal.json.corrupt-20241122-093000")
+    assert moved == path.with_name("journal.json.replaced-20241122-093000")
     assert moved.read_bytes() == current  # never lost
     assert overalls(path) == [1] and mode(path) == 0o600
     assert temp_files(path.parent) == []
@@ -235,7 +235,7 @@ def test_failed_restore_says_where_the_previous_journal_is(path: Path, monkeypat
     monkeypatch.setattr(storage_mod, "_replace", fail)
     with pytest.raises(JournalAccessError) as info:
         restore_backup(path, backup, NOW)
-    moved = path.with_name("journal.json.corrupt-20241122-093000")
+    moved = path.with_name("journal.json.replaced-20241122-093000")
     assert str(info.value) == (f"Cannot write the journal at {path}: the disk is full. "
                                f"The previous journal is kept at {moved}.")
     assert moved.read_bytes() == current and json.loads(backup.read_bytes())["records"]

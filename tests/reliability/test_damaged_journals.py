@@ -149,9 +149,12 @@ def test_read_only_folder(path: Path) -> None:
     os.chmod(path, 0o600)
     os.chmod(path.parent, 0o500)
     try:
-        for done in run_both(path):
-            assert_refused(done, path, "permission denied")
-        # once the lock file exists, history can read; log still cannot write
+        # reading needs no lock file it cannot create; writing says why it cannot
+        history, log = run_both(path)
+        assert history.returncode == 0 and "Füße" in history.stdout, history.stderr
+        assert_refused(log, path, f"Cannot write the journal at {path}: permission denied.")
+        assert not path.with_name("journal.json.lock").exists()
+        # with a lock file there, the same
         os.chmod(path.parent, 0o700)
         path.with_name("journal.json.lock").touch(mode=0o600)
         os.chmod(path.parent, 0o500)

@@ -12,7 +12,9 @@ The move is safe at every step: each archive file is written atomically and
 only then are the records taken out of the journal (one more atomic save).
 A crash in between leaves a record in both places; readers take the
 journal's copy, and the next move merges it again. Journal, archives and
-the move share the journal's lock.
+the move share the journal's lock. A merge never replaces an archived record
+with a different one (same id, another kind or moment): that is an error, and
+both stay where they are.
 """
 
 from __future__ import annotations
@@ -23,13 +25,15 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
+from tui.core.store.links import require_real_folder
 from tui.core.storage import (
-    DIR_MODE, JournalAccessError, SafeJSONStorage, _reason, last_id, list_names, meta, read_tables, with_last_id,
-    with_meta, write_file_atomically,
+    DIR_MODE, JournalAccessError, JournalCorruptError, SafeJSONStorage, _reason, last_id, list_names, meta,
+    read_tables, with_last_id, with_meta, write_file_atomically,
 )
 
 FOLDER_NAME = "archive"
 TABLE = "records"
+CREATED = {"session": "started", "soreness": "time"}  # what never changes in a record of that type
 
 
 def archive_folder(journal_path: Path) -> Path:
@@ -96,9 +100,18 @@ def write_month(journal_path: Path, month: str, moving: dict[str, dict[str, Any]
     how many it holds; the caller holds the journal's lock. JournalError
     names the file that failed."""
     target = archive_path(journal_path, month)
+    try:
+        require_real_folder(target.parent)
+    except OSError as exc:
+        raise JournalAccessError(target, f"Cannot write the archive file {target}: {_reason(exc)}.") from None
     _remove_stale_temps(target.parent)
-    merged = {**read_archive(journal_path, month), **moving}
-    merged = dict(sorted(merged.items(), key=lambda item: int(item[0])))
+    archived = read_archive(journal_path, month)
+    for key, doc in moving.items():
+        if key in archived and not same_record(archived[key], doc):
+            raise JournalCorruptError(
+                target, f"Record #{key} cannot move to the archive file {target}: that file already holds "
+                        "a different record with the same id. Both were kept where they are.")
+    merged = dict(sorted({**archived, **moving}.items(), key=lambda item: int(item[0])))
     try:
         os.makedirs(target.parent, mode=DIR_MODE, exist_ok=True)
         write_file_atomically(target, {TABLE: merged})
@@ -106,6 +119,13 @@ def write_month(journal_path: Path, month: str, moving: dict[str, dict[str, Any]
         raise JournalAccessError(target, f"Cannot write the archive file {target}: {_reason(exc)}.") from None
     read_tables(target, "archive file")  # reads back before anything leaves the journal
     return len(merged)
+
+
+def same_record(old: dict, new: dict) -> bool:
+    """Whether `new` can be a later version of `old`: same type and the same
+    moment of creation (a run's time may be changed, so any run is)."""
+    kind = old.get("type")
+    return kind == new.get("type") and old.get(CREATED.get(kind, "type")) == new.get(CREATED.get(kind, "type"))
 
 
 def archived_session_days(tables: dict[str, dict[str, Any]] | None) -> dict[str, int]:

@@ -4,8 +4,10 @@ A backup is "backups/<journal stem>-YYYY-MM-DD<suffix>" next to the journal
 (files 0600, folder 0700), e.g. backups/journal-2024-11-22.json. It is written
 atomically (temp file, fsync, rename) and read back before it counts. An older
 backup is deleted only once seven newer ones read back as journals, so a run of
-bad days never costs the last good copy. Restoring first moves the current
-journal aside (never deleting it), then writes the backup in atomically.
+bad days never costs the last good copy. A backup dated after today (made
+while the clock was wrong) is never the latest and is pruned first. Restoring
+first moves the current journal aside (never deleting it), then writes the
+backup in atomically, telling it the highest id ever given out.
 """
 
 from __future__ import annotations
@@ -23,8 +25,11 @@ from typing import Any
 
 from tui.core import storage
 from tui.core.journal import TABLE
+from tui.core.store.id_floor import highest_id_beside
+from tui.core.store.links import open_own_file, require_real_folder
 from tui.core.storage import (
-    JournalAccessError, JournalError, SafeJSONStorage, move_aside, read_tables, write_file_atomically,
+    JournalAccessError, JournalError, SafeJSONStorage, last_id, move_aside, read_tables, with_last_id,
+    write_file_atomically,
 )
 
 KEEP = 7
@@ -74,8 +79,13 @@ def make_daily_backup(journal_path: Path | str, today: date) -> Path | None:
             return None
         write_file_atomically(target, data)
         read_journal_file(target)  # reads back, or raises before anything is pruned
-        _prune(journal)
+        _prune(journal, today)
     return target
+
+
+def latest_good(journal_path: Path | str, today: date) -> BackupInfo | None:
+    """The newest readable backup not dated after `today`."""
+    return next((info for info in list_backups(journal_path) if info.ok and info.day <= today), None)
 
 
 def list_backups(journal_path: Path | str) -> list[BackupInfo]:
@@ -104,12 +114,16 @@ def restore_backup(journal_path: Path | str, backup: Path | str, now: datetime) 
     data = read_journal_file(backup)
     if data is None:
         raise JournalAccessError(backup, f"There is no backup at {backup}.")
-    store = SafeJSONStorage(journal_path)
+    store = SafeJSONStorage(journal_path, create_dirs=True, check_existing=False)
     try:
         with store.locked():
-            moved = move_aside(store.path, now) if os.path.lexists(store.path) else None
+            moved = None
+            if os.path.lexists(store.path):
+                moved = move_aside(store.path, now, "replaced" if _readable(store.path) else "corrupt")
+            # ids given out since the backup was made must not be given out again
+            floor = max(last_id(data, TABLE), highest_id_beside(store.path, TABLE))
             try:
-                store.write(data)
+                store.write(with_last_id(data, TABLE, floor))
             except JournalError as error:
                 if moved is None:
                     raise
@@ -128,6 +142,14 @@ def _real(journal_path: Path | str) -> Path:
     return Path(os.path.realpath(os.fspath(journal_path)))
 
 
+def _readable(path: Path) -> bool:
+    try:
+        read_journal_file(path)
+    except JournalError:
+        return False
+    return True
+
+
 def _info(path: Path, day: date) -> BackupInfo:
     try:
         data = read_journal_file(path)
@@ -138,10 +160,11 @@ def _info(path: Path, day: date) -> BackupInfo:
     return BackupInfo(path, day, len(data.get(TABLE, {})), True)
 
 
-def _prune(journal: Path) -> None:
-    """Delete the backups older than the KEEP newest readable ones."""
+def _prune(journal: Path, today: date) -> None:
+    """Delete the backups older than the KEEP newest readable ones; those
+    dated after today count as the oldest."""
     readable = 0
-    for info in list_backups(journal):
+    for info in sorted(list_backups(journal), key=lambda info: info.day > today):  # stable
         if readable >= KEEP:
             _unlink(info.path)
         elif info.ok:
@@ -152,10 +175,11 @@ def _prune(journal: Path) -> None:
 def _locked(folder: Path) -> Iterator[None]:
     """Create the folder (0700) and hold its lock; clear temp files of killed backups."""
     try:
+        require_real_folder(folder)
         os.makedirs(folder, mode=storage.DIR_MODE, exist_ok=True)
         if stat.S_IMODE(os.stat(folder).st_mode) != storage.DIR_MODE:
             os.chmod(folder, storage.DIR_MODE)
-        fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, storage.FILE_MODE)
+        fd = open_own_file(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT)
     except OSError as exc:
         raise _error(folder, exc) from None
     try:

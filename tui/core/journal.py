@@ -242,7 +242,7 @@ class Journal:
             if self._db is None:
                 from tui.core.storage import JournalDB
 
-                self._db = JournalDB(self.path)
+                self._db = JournalDB(self.path, create_dirs=True)
         return self._db.table(TABLE)
 
     @property

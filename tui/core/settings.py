@@ -18,7 +18,7 @@ from typing import Any
 
 from tui.core.errors import DataFileError
 from tui.core.fields import Fields, _type_name
-from tui.core.tomlfile import read_toml
+from tui.core.tomlfile import read_bytes_limited, read_toml
 
 UNITS = ("metric", "imperial")
 PAUSE_RANGE = (0, 30)
@@ -127,18 +127,42 @@ def to_toml(settings: Settings) -> str:
 
 
 def save_settings(path: Path, settings: Settings) -> None:
-    """Write the whole file at once: temp file in the same folder, then os.replace."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write the whole file at once: temp file in the same folder, then os.replace.
+
+    A settings.toml that is a symbolic link (a dotfile manager's) stays one:
+    the file it points to is rewritten. Comments, blank lines and keys of
+    the user's are kept (tomlkit edits the file in place); a file that
+    cannot be read as TOML is replaced by a fresh one, as before.
+    """
+    target = Path(os.path.realpath(path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = _edited(target, settings) or to_toml(settings)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with open(fd, "w", encoding="utf-8") as file:
-            file.write(to_toml(settings))
+            file.write(text)
             file.flush()
             os.fsync(file.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     finally:
         if os.path.lexists(tmp):
             os.unlink(tmp)
+
+
+def _edited(path: Path, settings: Settings) -> str | None:
+    """The user's file with the settings' values put in; None if there is no
+    readable TOML file to edit."""
+    import tomlkit  # only when saving: the app's start does not need it
+
+    try:
+        document = tomlkit.parse(read_bytes_limited(path).decode("utf-8"))
+    except (DataFileError, UnicodeDecodeError, tomlkit.exceptions.TOMLKitError):
+        return None
+    for key in KEYS:
+        value = getattr(settings, key)
+        if key in document or value != getattr(DEFAULTS, key):
+            document[key] = value.strftime("%H:%M") if isinstance(value, time) else value
+    return tomlkit.dumps(document)
 
 
 # -- units ---------------------------------------------------------------------------

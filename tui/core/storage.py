@@ -6,7 +6,11 @@ Guarantees:
 - an empty, unparsable or oddly shaped journal is reported, never silently
   replaced by an empty one;
 - files are 0600 and the data folder 0700, whatever the umask;
-- ``locked()`` serialises read-modify-write cycles across processes.
+- ``locked()`` serialises read-modify-write cycles across processes; where
+  no lock file can be made (a read-only folder) the journal can still be read;
+- a file that is not a journal is refused before anything is created or
+  changed, and links inside the data folder are not followed (store/links.py);
+- write() refuses what read() would refuse; read() returns fresh objects.
 
 Nothing is cached between reads: parsing the file costs about as much as
 copying a cached dict, and a stat-keyed cache can be fooled by inode reuse.
@@ -27,7 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from tinydb import Storage, TinyDB
-from tinydb.table import Table
+
+from tui.core.store.links import LinkRefused, open_own_file, require_real_folder
+from tui.core.store.shape import shape_problem
+from tui.core.store.table import JournalTable, last_id, meta, with_last_id, with_meta
 
 __all__ = [
     "JournalError",
@@ -46,7 +53,6 @@ __all__ = [
     "list_names",
 ]
 
-META_TABLE = "meta"  # {"1": {"last_id": {"<table>": n}, ...}}: ids are never reused
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 _LOOSE_BITS = 0o077
@@ -147,8 +153,15 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _dumps(data: dict) -> bytes:
-    """Compact UTF-8 JSON; a value JSON cannot hold raises TypeError/ValueError."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """Compact UTF-8 JSON of an object of tables; what JSON cannot hold, or
+    what read() would refuse, raises TypeError/ValueError."""
+    problem = shape_problem(data)
+    if problem is not None:
+        raise ValueError(f"Not saved: the data {problem}.")
+    try:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except RecursionError:
+        raise ValueError("Not saved: the data is nested too deeply to be read back.") from None
 
 
 def _reason(exc: OSError) -> str:
@@ -161,20 +174,14 @@ def _reason(exc: OSError) -> str:
         errno.EDQUOT: "the disk quota is exceeded",
         errno.ENOENT: "the folder does not exist",
         errno.ENOTDIR: "a part of the path is not a folder",
+        errno.ELOOP: "a symbolic link is in the way",
     }
+    if isinstance(exc, LinkRefused):
+        return exc.strerror
     if exc.errno in reasons:
         return reasons[exc.errno]
     text = exc.strerror or str(exc) or type(exc).__name__
     return text[:1].lower() + text[1:]
-
-
-def _json_kind(value: Any) -> str:
-    kinds = {list: "a JSON array", str: "a JSON string", bool: "a JSON boolean"}
-    if value is None:
-        return "JSON null"
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return "a JSON number"
-    return kinds.get(type(value), "a JSON value")
 
 
 def _is_shared_folder(folder: Path, st: os.stat_result) -> bool:
@@ -198,10 +205,15 @@ class SafeJSONStorage(Storage):
     Wrap every read-modify-write in ``with storage.locked():`` and use
     :class:`JournalTable` (or :class:`JournalDB`), whose tables do not keep
     stale ids or query results from before the lock was taken.
-    Extra keyword arguments (TinyDB passes storage options through) are ignored.
+    Like TinyDB's JSONStorage, a missing folder is created only with
+    ``create_dirs=True``. A file that is not a journal is refused before
+    anything is created or changed; a journal that cannot be locked (a
+    read-only mount) can still be read. Extra keyword arguments (TinyDB
+    passes storage options through) are ignored.
     """
 
-    def __init__(self, path: Path | str, create_dirs: bool = True, **kwargs: Any) -> None:
+    def __init__(self, path: Path | str, create_dirs: bool = False, *,
+                 check_existing: bool = True, **kwargs: Any) -> None:
         super().__init__()
         self.label = "journal"  # what error messages call the file
         # Resolve symlinks so os.replace updates the target, not the link.
@@ -213,14 +225,21 @@ class SafeJSONStorage(Storage):
         self._lock_fd: int | None = None
         self._depth = 0
         self._owner: int | None = None
-        # What the file holds, valid only while this thread holds the lock.
-        self._cache: dict[str, dict[str, Any]] | None = None
+        # The file's bytes (checked), valid only while this thread holds the lock.
+        self._cache: bytes | None = None
         self._close_pending = False
+        self.read_only = False  # set when no lock file can be made: reads only
 
+        # A file that is not a journal is refused before anything changes
+        # (a restore opens a damaged one to replace it: check_existing=False).
+        raw = self._read_file()
+        if raw is not None and check_existing:
+            self._parse(raw)
         self._prepare_folder(create_dirs)
         try:
             with self.locked():
-                self._check_journal()
+                if check_existing:
+                    self._check_journal()
                 self._remove_stale_temps()
         except BaseException:
             self.close()
@@ -314,14 +333,22 @@ class SafeJSONStorage(Storage):
 
     # -- locking -----------------------------------------------------------
 
-    def _open_lock_file(self) -> int:
+    def _open_lock_file(self) -> int | None:
+        """The lock file's descriptor; None where it cannot be made (a read-only
+        folder): then nobody can write, and reading needs no lock."""
         try:
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+            fd = open_own_file(self.lock_path, os.O_RDWR | os.O_CREAT, self.notices)
         except OSError as exc:
-            raise JournalAccessError(
-                self.path,
-                f"Cannot create the lock file {self.lock_path} for the journal: {_reason(exc)}.",
-            ) from None
+            if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise JournalAccessError(
+                    self.path,
+                    f"Cannot create the lock file {self.lock_path} for the journal: {_reason(exc)}.",
+                ) from None
+            try:
+                return open_own_file(self.lock_path, os.O_RDONLY)  # flock works on it too
+            except OSError:
+                self.read_only = True
+                return None
         try:
             old = stat.S_IMODE(os.fstat(fd).st_mode)
             if old != FILE_MODE:
@@ -340,11 +367,12 @@ class SafeJSONStorage(Storage):
         object (and its thread); blocks other processes and storage objects."""
         with self._thread_lock:
             if self._depth == 0:
-                if self._lock_fd is None:
+                if self._lock_fd is None and not self.read_only:
                     self._lock_fd = self._open_lock_file()
                 self._close_pending = False
                 try:
-                    fcntl.flock(self._lock_fd, fcntl.LOCK_EX)
+                    if self._lock_fd is not None:
+                        fcntl.flock(self._lock_fd, fcntl.LOCK_EX)
                 except OSError as exc:
                     raise JournalAccessError(
                         self.path, f"Cannot lock the journal at {self.path}: {_reason(exc)}."
@@ -363,7 +391,8 @@ class SafeJSONStorage(Storage):
                     self._cache = None  # other processes may write from now on
                     self._owner = None
                     _HELD_LOCKS.discard(str(self.lock_path))
-                    fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+                    if self._lock_fd is not None:
+                        fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
                     if self._close_pending:
                         self.close()
 
@@ -375,20 +404,23 @@ class SafeJSONStorage(Storage):
     def read(self) -> dict[str, dict[str, Any]] | None:
         """The journal's tables, or None if the file does not exist yet.
 
-        Under locked() the file cannot change but through us, so it is parsed
-        once; callers get copies of the tables (TinyDB edits what it reads;
-        a doc it edits is written at once, which renews the cache, and any
-        failure drops it).
+        Each call returns new objects, nested lists included: changing what
+        read() returned never changes what the next read or save sees. Under
+        locked() the file cannot change but through us, so it is read and
+        checked once and its bytes kept (parsing them again is the copy).
         """
         if self._cached():
-            return {name: dict(table) for name, table in self._cache.items()}
-        data = self._read_file()
-        if data is not None and self._depth > 0 and self._owner == _thread.get_ident():
-            self._cache = data
-            return {name: dict(table) for name, table in data.items()}
+            return json.loads(self._cache)
+        raw = self._read_file()
+        if raw is None:
+            return None
+        data = self._parse(raw)
+        if self._depth > 0 and self._owner == _thread.get_ident():
+            self._cache = raw
         return data
 
-    def _read_file(self) -> dict[str, dict[str, Any]] | None:
+    def _read_file(self) -> bytes | None:
+        """The file's bytes; JournalError if it is not a regular file."""
         try:
             # O_NONBLOCK: a FIFO in the journal's place must not hang us
             fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
@@ -412,7 +444,7 @@ class SafeJSONStorage(Storage):
             ) from None
         finally:
             os.close(fd)
-        return self._parse(raw)
+        return raw
 
     def _corrupt(self, what: str) -> JournalCorruptError:
         return JournalCorruptError(
@@ -434,29 +466,16 @@ class SafeJSONStorage(Storage):
             ) from None
         except RecursionError:
             raise self._corrupt("is nested too deeply to be read") from None
-        if not isinstance(data, dict):
-            raise self._corrupt(f"holds {_json_kind(data)} where an object of tables was expected")
-        for name, table in data.items():
-            if not isinstance(table, dict):
-                raise self._corrupt(
-                    f'has a table "{name}" that is {_json_kind(table)} instead of an object'
-                )
-            for doc_id, doc in table.items():
-                if not (doc_id.isascii() and doc_id.isdigit()):
-                    raise self._corrupt(
-                        f'has an entry "{doc_id}" in table "{name}" whose id is not a whole number'
-                    )
-                if not isinstance(doc, dict):
-                    raise self._corrupt(
-                        f'has an entry "{doc_id}" in table "{name}" that is '
-                        f"{_json_kind(doc)} instead of an object"
-                    )
+        problem = shape_problem(data)
+        if problem is not None:
+            raise self._corrupt(problem)
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Atomically replace the journal with ``data``.
 
-        A value JSON cannot hold raises TypeError/ValueError before any file is touched.
+        A value JSON cannot hold, or a shape read() would refuse, raises
+        TypeError/ValueError before any file is touched.
         """
         payload = _dumps(data)
         with self.locked():
@@ -475,7 +494,7 @@ class SafeJSONStorage(Storage):
                     f"{_reason(exc)}.",
                 ) from None
             if self._depth > 1:  # still locked after this write: keep what the file holds
-                self._cache = {name: dict(table) for name, table in data.items()}
+                self._cache = payload
 
     def _require_writable_target(self) -> None:
         try:
@@ -502,59 +521,6 @@ class SafeJSONStorage(Storage):
 
 
 # --------------------------------------------------------------------------
-
-
-class JournalTable(Table):
-    """A TinyDB table safe to share with other processes.
-
-    Stock tables remember the next document id and query results; once another
-    process has written, inserts then fail with "Document with ID n already
-    exists" and searches return stale lists. This table caches neither.
-    """
-
-    def __init__(self, storage: Storage, name: str, cache_size: int = 0, **kwargs: Any) -> None:
-        super().__init__(storage, name, cache_size=0, **kwargs)  # any cache goes stale
-
-    def insert(self, document):  # type: ignore[override]
-        self._next_id = None
-        return super().insert(document)
-
-    def _get_next_id(self) -> int:
-        """One past the highest id ever given out: records moved to an archive
-        file keep theirs, and the meta table remembers them."""
-        self._next_id = None
-        return last_id(self._storage.read(), self.name) + 1
-
-    def insert_multiple(self, documents):  # type: ignore[override]
-        self._next_id = None
-        return super().insert_multiple(documents)
-
-
-def last_id(tables: dict[str, dict[str, Any]] | None, table: str) -> int:
-    """The highest doc id a table has given out, moved-out ones included."""
-    tables = tables or {}
-    given = meta(tables).get("last_id", {})
-    floor = given.get(table, 0) if isinstance(given, dict) else 0
-    if isinstance(floor, bool) or not isinstance(floor, int):
-        floor = 0
-    return max([floor, *(int(key) for key in tables.get(table, {}))])
-
-
-def meta(tables: dict[str, dict[str, Any]] | None) -> dict[str, Any]:
-    """The journal's own bookkeeping (the meta table's one document)."""
-    doc = (tables or {}).get(META_TABLE, {}).get("1", {})
-    return doc if isinstance(doc, dict) else {}
-
-
-def with_meta(tables: dict[str, dict[str, Any]], **changes: Any) -> dict[str, dict[str, Any]]:
-    """tables with the given meta fields replaced."""
-    return {**tables, META_TABLE: {"1": {**meta(tables), **changes}}}
-
-
-def with_last_id(tables: dict[str, dict[str, Any]], table: str, value: int) -> dict[str, dict[str, Any]]:
-    """tables with the meta table's last id of `table` set to `value`."""
-    given = meta(tables).get("last_id")
-    return with_meta(tables, last_id={**(given if isinstance(given, dict) else {}), table: value})
 
 
 class JournalDB(TinyDB):
@@ -593,8 +559,10 @@ def write_file_atomically(target: Path, tables: dict[str, Any], durable: bool = 
 
 def list_names(folder: Path, about: Path, what: str) -> list[str]:
     """The names in a folder, [] if it does not exist; JournalAccessError
-    (about `about`, calling the folder's content `what`) if it cannot be listed."""
+    (about `about`, calling the folder's content `what`) if it cannot be listed
+    or is a symbolic link (never followed, see store/links.py)."""
     try:
+        require_real_folder(folder)
         return os.listdir(folder)
     except FileNotFoundError:
         return []
@@ -602,16 +570,17 @@ def list_names(folder: Path, about: Path, what: str) -> list[str]:
         raise JournalAccessError(about, f"Cannot list {what} in {folder}: {_reason(exc)}.") from None
 
 
-def move_aside(path: Path | str, now: datetime) -> Path:
-    """Rename a (corrupt) journal to "<name>.corrupt-YYYYmmdd-HHMMSS[-n]" and
-    return the new path. Never overwrites; the bytes are not touched."""
+def move_aside(path: Path | str, now: datetime, why: str = "corrupt") -> Path:
+    """Rename a journal to "<name>.<why>-YYYYmmdd-HHMMSS[-n]" and return the new
+    path: "corrupt" for a damaged one, "replaced" for one a restore replaces.
+    Never overwrites; the bytes are not touched."""
     path = Path(os.path.realpath(os.fspath(path)))
-    base = f"{path.name}.corrupt-{now:%Y%m%d-%H%M%S}"
+    base = f"{path.name}.{why}-{now:%Y%m%d-%H%M%S}"
     lock_path = path.with_name(path.name + ".lock")
     lock_fd = None
     try:
         if str(lock_path) not in _HELD_LOCKS:  # keep writers out while we move
-            lock_fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+            lock_fd = open_own_file(lock_path, os.O_RDWR | os.O_CREAT)
             fcntl.flock(lock_fd, fcntl.LOCK_EX)
         if not os.path.lexists(path):
             raise FileNotFoundError(errno.ENOENT, "no such file", str(path))

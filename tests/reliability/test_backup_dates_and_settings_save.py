@@ -1,0 +1,59 @@
+"""Issue 12, "Also": backups dated in the future (a clock jump) are never the
+latest and do not escape pruning; saving settings keeps a symlinked
+settings.toml a link and keeps the user's comments."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+
+from tests.core.cli_support import run
+from tui.core.backups import KEEP, backup_path, latest_good, list_backups, make_daily_backup
+from tui.core.settings import Settings, load_settings, save_settings
+
+
+def journal_with(path: Path, note: str) -> None:
+    path.write_text(json.dumps({"records": {"1": {
+        "v": 1, "type": "soreness", "time": "2026-12-01T08:00:00+00:00", "overall": 3,
+        "areas": {}, "pain": [], "note": note, "session": None}}}))
+
+
+def test_a_future_dated_backup_is_never_latest_and_is_pruned(tmp_path: Path, capsys, monkeypatch) -> None:
+    path = tmp_path / "journal.json"
+    journal_with(path, "from the wrong clock")
+    assert make_daily_backup(path, date(2027, 6, 1)) is not None  # the clock ran a year ahead
+    journal_with(path, "today")
+    make_daily_backup(path, date(2026, 12, 2))
+
+    assert latest_good(path, date(2026, 12, 2)).day == date(2026, 12, 2)
+    monkeypatch.setenv("RECOVERY_TUI_NOW", "2026-12-02T09:00:00+00:00")
+    code, out, _ = run(capsys, "doctor", "--journal", str(path))
+    assert "2027-06-01" in out and "dated in the future" in out
+    code, out, _ = run(capsys, "doctor", "--restore", "latest", "--yes", "--journal", str(path))
+    assert code == 0 and "journal-2026-12-02.json" in out
+
+    for day in range(3, 3 + KEEP):
+        make_daily_backup(path, date(2026, 12, day))
+    assert [info.day for info in list_backups(path)] == [date(2026, 12, d) for d in range(9, 2, -1)]
+    assert not backup_path(path, date(2027, 6, 1)).exists()
+
+
+def test_saving_settings_keeps_a_link_and_the_comments(tmp_path: Path) -> None:
+    real = tmp_path / "dotfiles" / "recovery.toml"
+    real.parent.mkdir()
+    real.write_text('# my settings, by hand\nunits = "metric"   # metric at home\n\n'
+                    '# bed early before races\nbedtime = "21:45"\n')
+    link = tmp_path / "config" / "settings.toml"
+    link.parent.mkdir()
+    link.symlink_to(real)
+
+    settings, errors = load_settings(link)
+    save_settings(link, Settings(units="imperial", bedtime=settings.bedtime, sound=False))
+
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    text = real.read_text()
+    for kept in ("# my settings, by hand", "# metric at home", "# bed early before races"):
+        assert kept in text
+    settings, errors = load_settings(link)
+    assert errors == [] and settings == Settings(units="imperial", bedtime=time(21, 45), sound=False)

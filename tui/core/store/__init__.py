@@ -1,0 +1,1 @@
+"""Small helpers of the journal's storage: file shapes, links, id floors."""
