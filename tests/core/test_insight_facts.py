@@ -58,7 +58,7 @@ def test_a_damaged_summary_is_made_again(tmp_path):
         summary = summary_path(archive_path(journal.path, "2024-04"))
         summary.write_text('{"v": 1, "stamp": [1, 2], "runs": [[1')
         assert sorted_facts(read_facts(journal)) == expected
-        assert summary.read_text().startswith('{"v":2')
+        assert summary.read_text().startswith('{"v":3')
 
 
 def test_a_record_in_both_journal_and_archive_counts_once(tmp_path):
@@ -119,3 +119,16 @@ def test_a_damaged_archived_record_is_reported_on_every_read(tmp_path):
         for facts in (first, second):
             assert len(facts.ratings) == 5
             assert [p for p in facts.problems if f"Record #{key}" in p and "'overall'" in p]
+
+
+def test_a_link_in_place_of_a_summary_is_not_followed(tmp_path):
+    with archived_journal(tmp_path / "journal.json") as journal:
+        expected = sorted_facts(read_facts(journal))
+        summary = summary_path(archive_path(journal.path, "2024-03"))
+        target = tmp_path / "elsewhere.json"
+        target.write_bytes(summary.read_bytes())
+        summary.unlink()
+        summary.symlink_to(target)
+        before = target.read_bytes()
+        assert sorted_facts(read_facts(journal)) == expected
+        assert not summary.is_symlink() and target.read_bytes() == before  # replaced, target untouched

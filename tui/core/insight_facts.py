@@ -8,9 +8,9 @@ with ratings compares numbers.
 Reading ten years of archive files and checking every record costs more than
 the whole comparison, so each archive month gets a summary of those facts,
 "<archive file>.insights", written the first time insights read the month.
-It carries the size and modification time of the month's file: when the file
-changes (a record in it edited, more records moved in), the summary no longer
-matches and is made again from the file. A summary that cannot be read is
+It carries the size, modification and change times and inode of the month's
+file: when the file changes (a record in it edited, more records moved in),
+the summary no longer matches and is made again from the file. A summary that cannot be read is
 made again; one that cannot be written is simply not kept.
 """
 
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from tui.core.journal import Journal, record_time
 
-SUMMARY_VERSION = 2  # 2: rows oldest first
+SUMMARY_VERSION = 3  # 2: rows oldest first; 3: the stamp has the change time and inode
 INSIGHT_AREAS = ("calves", "quads", "hamstrings", "hips")
 
 
@@ -90,8 +90,11 @@ def summary_path(archive_file: Path) -> Path:
 
 
 def _stamp(path: Path) -> list[int]:
-    status = os.stat(path)
-    return [status.st_size, status.st_mtime_ns]
+    """What changes whenever a month's file is written again: a save replaces
+    the file (a new inode and change time) and has its own modification time.
+    lstat: a link in the archive is refused when the month is read, never summarised."""
+    status = os.lstat(path)
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
 
 
 def _rows(rows: object, width: int) -> list:
@@ -105,8 +108,8 @@ def _rows(rows: object, width: int) -> list:
 def _load_summary(path: Path, stamp: list[int]) -> Facts | None:
     """The summary at `path` if it matches `stamp`; None if missing, stale or unreadable."""
     try:
-        with open(path, "rb") as file:
-            data = json.loads(file.read())
+        with open(os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC), "rb") as file:
+            data = json.loads(file.read())  # a link in its place is not followed, but made again
         if data.get("v") != SUMMARY_VERSION or data.get("stamp") != stamp:
             return None
         return Facts(_rows(data["runs"], len(RunFact._fields)), _rows(data["ratings"], len(RatingFact._fields)),
@@ -116,12 +119,12 @@ def _load_summary(path: Path, stamp: list[int]) -> Facts | None:
 
 
 def _save_summary(path: Path, stamp: list[int], facts: Facts) -> None:
-    from tui.core.storage import write_file_atomically
+    from tui.core.storage import write_bytes_atomically
 
     data = {"v": SUMMARY_VERSION, "stamp": stamp, "runs": facts.runs, "ratings": facts.ratings,
             "problems": facts.problems}
-    try:
-        write_file_atomically(path, data, durable=False)  # a cache: made again if a crash spoils it
+    try:  # a cache: no fsync, as a summary a crash spoils is made again
+        write_bytes_atomically(path, json.dumps(data, separators=(",", ":")).encode(), durable=False)
     except OSError:
         pass  # a read-only folder or a full disk: insights still work, the next read makes it again
 

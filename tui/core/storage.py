@@ -547,12 +547,17 @@ def read_tables(path: Path | str, label: str = "journal") -> dict[str, dict[str,
     return _OneFile(path, label).read()
 
 
-def write_file_atomically(target: Path, tables: dict[str, Any], durable: bool = True) -> None:
+def write_file_atomically(target: Path, tables: dict[str, dict[str, Any]]) -> None:
     """Write tables to target as a whole or not at all (temp file, fsync,
-    rename, fsync of the folder). Raises OSError; the caller holds a lock.
-    Not `durable`: no fsync, for a cache that is made again if a crash
-    leaves it empty or old."""
-    _replace_with(target, _dumps(tables), durable)
+    rename, fsync of the folder). Raises OSError; the caller holds a lock."""
+    write_bytes_atomically(target, _dumps(tables))
+
+
+def write_bytes_atomically(target: Path, payload: bytes, durable: bool = True) -> None:
+    """Write bytes to target as a whole or not at all, the same way. Not
+    `durable`: no fsync, for a cache that is made again if a crash leaves
+    it empty or old. Raises OSError; the caller holds a lock."""
+    _replace_with(target, payload, durable)
     if durable:
         _fsync_dir(target.parent)
 
