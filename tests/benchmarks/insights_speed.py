@@ -59,21 +59,24 @@ def command_line(journal: Path, big: Path, runs: int = ROUNDS) -> list[Figure]:
     ]
 
 
-def top_practice(journal: Path) -> str:
-    """The name in the Insights table's first row."""
+def top_row(journal: Path) -> str:
+    """The With cell of the Insights table's first row, worked out from the records
+    themselves: read_facts would leave summaries in the journal's archive, and
+    the timed copies would start with those (stamped for other files)."""
     from tui.cli import load_all
-    from tui.core.insight_facts import read_facts
+    from tui.core.insight_facts import facts_of
     from tui.core.insights import insights
     from tui.core.journal import Journal
     from tui.core.practices import load_practice_names
 
     with Journal(journal) as opened:
-        return insights(read_facts(opened), load_practice_names(load_all().routines))[0].name
+        top = insights(facts_of(opened.records()), load_practice_names(load_all().routines))[0]
+    return f"{top.with_n} runs · {top.with_mean:.1f}"
 
 
 def screen_times(journal: Path, runs: int = ROUNDS) -> list[float]:
     """Round 0, not counted, writes the summaries in the copy of the journal."""
-    return open_times(journal, "i", ("What works for you", top_practice(journal), "Back"), runs)
+    return open_times(journal, "i", ("What works for you", top_row(journal), "Back"), runs)
 
 
 def measure(journal: Path) -> list[Figure]:

@@ -126,8 +126,12 @@ class InsightsScreen(Screen):
             return
         any_runs, ranked, per_area = found
         self.app.call_from_thread(self.show, ranked, NOTHING_RATED if any_runs else EMPTY)
-        if ranked:
-            self.app.call_from_thread(self.show_areas, per_area())
+        if ranked:  # once the table is drawn: working them out here would slow its drawing down
+            self.app.call_from_thread(self.call_after_refresh, self.load_areas, per_area)
+
+    @work(thread=True, exclusive=True, group="insights-areas")
+    def load_areas(self, per_area: Callable[[], dict[str, Insight | None]]) -> None:
+        self.app.call_from_thread(self.show_areas, per_area())
 
     def show_error(self, message: str) -> None:
         self.query_one("#insights-headline", Static).update(Text(message, style="bold red"))
