@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from pathlib import Path
+
 import pytest
 
 from tui.core.archive import archive_path
@@ -36,7 +38,7 @@ def sorted_facts(facts):
 def test_summaries_are_kept_and_match_the_records(tmp_path):
     with archived_journal(tmp_path / "journal.json") as journal:
         first = read_facts(journal)
-        march = summary_path(archive_path(journal.path, "2024-03"))
+        march = Path(summary_path(archive_path(journal.path, "2024-03")))
         assert march.exists() and oct(march.stat().st_mode & 0o777) == "0o600"
         assert sorted_facts(read_facts(journal)) == sorted_facts(first)  # now from the summaries
         assert sorted_facts(first) == sorted_facts(facts_of(journal.records()))
@@ -55,10 +57,10 @@ def test_a_changed_archive_month_is_summarised_again(tmp_path):
 def test_a_damaged_summary_is_made_again(tmp_path):
     with archived_journal(tmp_path / "journal.json") as journal:
         expected = sorted_facts(read_facts(journal))
-        summary = summary_path(archive_path(journal.path, "2024-04"))
+        summary = Path(summary_path(archive_path(journal.path, "2024-04")))
         summary.write_text('{"v": 1, "stamp": [1, 2], "runs": [[1')
         assert sorted_facts(read_facts(journal)) == expected
-        assert summary.read_text().startswith('{"v":3')
+        assert summary.read_text().startswith('{"v":4')
 
 
 def test_a_record_in_both_journal_and_archive_counts_once(tmp_path):
@@ -115,7 +117,7 @@ def test_a_damaged_archived_record_is_reported_on_every_read(tmp_path):
         tables["records"][key]["overall"] = "very"
         march.write_text(json.dumps(tables))
         first, second = read_facts(journal), read_facts(journal)  # the second from the summary
-        assert summary_path(march).exists()
+        assert Path(summary_path(march)).exists()
         for facts in (first, second):
             assert len(facts.ratings) == 5
             assert [p for p in facts.problems if f"Record #{key}" in p and "'overall'" in p]
@@ -124,7 +126,7 @@ def test_a_damaged_archived_record_is_reported_on_every_read(tmp_path):
 def test_a_link_in_place_of_a_summary_is_not_followed(tmp_path):
     with archived_journal(tmp_path / "journal.json") as journal:
         expected = sorted_facts(read_facts(journal))
-        summary = summary_path(archive_path(journal.path, "2024-03"))
+        summary = Path(summary_path(archive_path(journal.path, "2024-03")))
         target = tmp_path / "elsewhere.json"
         target.write_bytes(summary.read_bytes())
         summary.unlink()

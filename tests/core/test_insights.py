@@ -66,10 +66,10 @@ def records(tmp_path_factory):
 
 def test_outcomes_pair_each_run_with_its_next_rating(records, names):
     found = outcomes(facts_of(records), names)
-    assert [o.rating.overall if o.rating else None for o in found] == [2, 3, 4, 5, 6, 7, None, None]
-    assert found[3].practices == {"hydrate", "ice-bath", "stretch"}
-    assert found[4].practices == {"hydrate", "stretch"}  # no warm-up drills
-    assert found[1].practices == {"hydrate", "foam-roll"}
+    assert [rating.overall if rating else None for _, _, rating in found] == [2, 3, 4, 5, 6, 7, None, None]
+    assert found[3][1] == {"hydrate", "ice-bath", "stretch"}
+    assert found[4][1] == {"hydrate", "stretch"}  # no warm-up drills
+    assert found[1][1] == {"hydrate", "foam-roll"}
 
 
 def test_ranked_with_and_without(records, names):

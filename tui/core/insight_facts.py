@@ -27,7 +27,7 @@ from pathlib import Path
 
 from tui.core.journal import Journal, record_time
 
-SUMMARY_VERSION = 3  # 2: rows oldest first; 3: the stamp has the change time and inode
+SUMMARY_VERSION = 4  # 2: rows oldest first; 3: the stamp has the change time and inode; 4: whole seconds as ints
 INSIGHT_AREAS = ("calves", "quads", "hamstrings", "hips")
 
 
@@ -78,18 +78,24 @@ def facts_of(records: Iterable[dict], problems: Iterable[str] = ()) -> Facts:
         kind = record["type"]
         if kind == "run":
             done = [*record["practices"], *finished.get(record["plan_date"], ())]
-            facts.runs.append(RunFact(record["id"], record_time(record).timestamp(), record["run_kind"], done))
+            facts.runs.append(RunFact(record["id"], _seconds(record), record["run_kind"], done))
         elif kind == "soreness":
             areas = [record["areas"].get(area) for area in INSIGHT_AREAS]
-            facts.ratings.append(RatingFact(record["id"], record_time(record).timestamp(), record["overall"], areas))
+            facts.ratings.append(RatingFact(record["id"], _seconds(record), record["overall"], areas))
     return facts
 
 
-def summary_path(archive_file: Path) -> Path:
-    return archive_file.with_name(archive_file.name + ".insights")
+def _seconds(record: dict) -> int | float:
+    """POSIX seconds of a record's time; whole seconds as an int, shorter to store and read."""
+    seconds = record_time(record).timestamp()
+    return int(seconds) if seconds.is_integer() else seconds
 
 
-def _stamp(path: Path) -> list[int]:
+def summary_path(archive_file: str | os.PathLike) -> str:
+    return os.fspath(archive_file) + ".insights"
+
+
+def _stamp(path: str) -> list[int]:
     """What changes whenever a month's file is written again: a save replaces
     the file (a new inode and change time) and has its own modification time.
     lstat: a link in the archive is refused when the month is read, never summarised."""
@@ -105,7 +111,7 @@ def _rows(rows: object, width: int) -> list:
     return rows
 
 
-def _load_summary(path: Path, stamp: list[int]) -> Facts | None:
+def _load_summary(path: str, stamp: list[int]) -> Facts | None:
     """The summary at `path` if it matches `stamp`; None if missing, stale or unreadable."""
     try:
         with open(os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC), "rb") as file:
@@ -118,23 +124,24 @@ def _load_summary(path: Path, stamp: list[int]) -> Facts | None:
         return None  # made again from the month's file
 
 
-def _save_summary(path: Path, stamp: list[int], facts: Facts) -> None:
+def _save_summary(path: str, stamp: list[int], facts: Facts) -> None:
     from tui.core.storage import write_bytes_atomically
 
     data = {"v": SUMMARY_VERSION, "stamp": stamp, "runs": facts.runs, "ratings": facts.ratings,
             "problems": facts.problems}
     try:  # a cache: no fsync, as a summary a crash spoils is made again
-        write_bytes_atomically(path, json.dumps(data, separators=(",", ":")).encode(), durable=False)
+        write_bytes_atomically(Path(path), json.dumps(data, separators=(",", ":")).encode(), durable=False)
     except OSError:
         pass  # a read-only folder or a full disk: insights still work, the next read makes it again
 
 
-def month_facts(journal: Journal, month: str) -> Facts:
-    """The facts of one archive month, from its summary or, if that does not
-    match the month's file, from the file (and a new summary is kept)."""
-    from tui.core.archive import archive_path
+def month_facts(journal: Journal, folder: str, month: str) -> Facts:
+    """The facts of one archive month (its file in `folder`), from its summary
+    or, if that does not match the month's file, from the file (and a new
+    summary is kept). Paths are strings: this runs for every month."""
+    from tui.core.archive import archive_name
 
-    archive_file = archive_path(journal.path, month)
+    archive_file = os.path.join(folder, archive_name(journal.path, month))
     path = summary_path(archive_file)
     try:
         stamp = _stamp(archive_file)
@@ -151,11 +158,14 @@ def month_facts(journal: Journal, month: str) -> Facts:
 def read_facts(journal: Journal) -> Facts:
     """Every fact in the journal and its archive, each archive month read once
     (as a summary when it has a matching one). JournalError if it cannot be read."""
+    from tui.core.archive import archive_folder
+
     with journal.reading():
         recent = facts_of(journal.recent(), journal.problems)
         in_journal = journal.recent_ids()  # the journal's copy of a record wins
         facts = Facts()
+        folder = os.fspath(archive_folder(journal.path))
         for month in reversed(journal.archive_months()):  # oldest first, as in each month
-            facts.extend(month_facts(journal, month), in_journal)
+            facts.extend(month_facts(journal, folder, month), in_journal)
         facts.extend(recent)
     return facts

@@ -13,7 +13,7 @@ with it and MIN_RUNS without; until then `needed` says how many more it takes.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict, namedtuple
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
@@ -30,8 +30,9 @@ JSON_KEYS = ("practice", "name", "with_n", "with_mean", "without_n", "without_me
 NOT_PROOF = "A pattern in your own records, not proof of cause."
 
 
-Outcome = namedtuple("Outcome", "kind practices rating")
-Outcome.__doc__ = "A run: its kind, its practices, and the rating that followed it (None if none in time)."
+# One run: (its kind, its practices, the rating that followed it or None if
+# none came in time). A plain tuple: there is one per run of a hundred years.
+Outcome = tuple[str | None, set[str], RatingFact | None]
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def outcomes(facts: Facts, names: PracticeNames) -> list[Outcome]:
         while next_rating < count and times[next_rating] < ended + soonest:
             next_rating += 1
         in_time = next_rating < count and times[next_rating] <= ended + latest
-        found.append(Outcome(kind, practices_of(practices), ratings[next_rating] if in_time else None))
+        found.append((kind, practices_of(practices), ratings[next_rating] if in_time else None))
     return found
 
 
@@ -128,7 +129,7 @@ def _rank(found: list[Insight]) -> list[Insight]:
 
 
 def _practices(runs: list[Outcome]) -> list[str]:
-    return sorted(set().union(*(outcome.practices for outcome in runs)))
+    return sorted(set().union(*(practices for _kind, practices, _rating in runs)))
 
 
 def insights(facts: Facts, names: PracticeNames, runs: list[Outcome] | None = None) -> list[Insight]:
