@@ -12,7 +12,7 @@ from pathlib import Path
 
 import tempfile
 
-from tests.ui.helpers import FakeClock, make_app, sample_journal, start_plan
+from tests.ui.helpers import FakeClock, evening, make_app, sample_journal, start_evening_plan
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 SIZE = (100, 30)
@@ -56,10 +56,11 @@ async def _summary(pilot, clock):
     await pilot.press("3", "down", "down", "down", "5")
 
 
-@shot("plan", sample=True)
+@shot("plan", sample=True, evening=True)
 async def _plan(pilot, clock):
-    await start_plan(pilot)
-    await pilot.press("d", "down", "d")
+    """A tempo run that ended 21:45, bedtime 23:15: the plan fitted to the evening."""
+    await start_evening_plan(pilot)
+    await pilot.press("down", "d")
     await pilot.app.workers.wait_for_complete()
 
 
@@ -89,6 +90,8 @@ async def take(name: str, app_kwargs: dict, steps: Steps) -> Path:
         journal = Path(folder) / "journal.json"
         if app_kwargs.pop("sample", False):
             sample_journal(journal)
+        if app_kwargs.pop("evening", False):
+            app_kwargs.update(evening(clock))
         app = make_app(clock, journal_path=journal, **app_kwargs)
         return await _shoot(app, name, steps, clock)
 

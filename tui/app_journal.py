@@ -27,9 +27,12 @@ class JournalWrites:
 
     @staticmethod
     def _session_writer(result: RunResult) -> Callable[[Journal], dict]:
-        """Write the session; a completed routine also counts as a practice of
-        the day's run, if there is one."""
+        """Write the session; a completed recovery routine also counts as a
+        practice of the day's run, if there is one (warm-up drills do not)."""
+        from tui.core.runs import is_practice
+
         report = result.report
+        counts = report.completed and is_practice(result.routine)
 
         def write(journal: Journal) -> dict:
             session = journal.add_session(
@@ -43,7 +46,7 @@ class JournalWrites:
                 len(result.routine.exercises),
                 round(report.seconds_spent, 1),
             )
-            run = journal.run_for_day(result.ended.date()) if report.completed else None
+            run = journal.run_for_day(result.ended.date()) if counts else None
             if run is not None:
                 journal.record_practices(run["id"], [result.routine.id])
             return session

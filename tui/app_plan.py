@@ -1,4 +1,5 @@
-"""The after-run plan flow of the app: resume today's run or start one."""
+"""The after-run plan flow of the app: `r` asks when the run ended, then
+resumes, corrects or starts a run (the same rules as `plan --ended`)."""
 
 from __future__ import annotations
 
@@ -8,65 +9,99 @@ from textual import work
 
 
 class PlanFlow:
-    """Mixed into RecoveryApp."""
+    """Mixed into RecoveryApp; needs `journal`, `journal_failed`, `now`, `settings`, `library`."""
 
     def open_plan(self) -> None:
-        """Resume today's plan, or ask about the run and start one."""
-        self.find_todays_run()
+        """Ask when the run ended (or go back to the current run's plan)."""
+        self.find_current_run()
+
+    def _usable_journal(self):
+        return self.journal if self.journal is not None and self.journal_failed is None else None
 
     @work(thread=True, exclusive=True, group="plan")
-    def find_todays_run(self) -> None:
+    def find_current_run(self) -> None:
+        from tui.core.storage import JournalError
+        from tui.screens.run_ended import RunEndedScreen
+
+        run, now = None, self.now()
+        if self._usable_journal() is not None:
+            try:
+                run = self.journal.current_run(now)
+            except JournalError as error:
+                self.call_from_thread(self.journal_problem, error)
+        self.call_from_thread(self.push_screen, RunEndedScreen(now, run),
+                              lambda answer: self.run_end_given(answer, run))
+
+    def run_end_given(self, answer: datetime | str | None, current: dict | None) -> None:
+        from tui.screens.run_ended import RESUME
+
+        if answer == RESUME:
+            self.show_plan(current)
+        elif isinstance(answer, datetime):
+            self.place_run(answer)
+
+    @work(thread=True, exclusive=True, group="plan")
+    def place_run(self, ended: datetime) -> None:
+        """Correct the run of that day that ended near `ended`, or ask the kind of a new one."""
         from tui.core.storage import JournalError
         from tui.screens.run_start import RunKindScreen
 
-        run = None
-        if self.journal is not None and self.journal_failed is None:
-            try:
-                run = self.journal.run_for_day(self.now().date())
-            except JournalError as error:
-                self.call_from_thread(self.journal_problem, error)
-        if run is not None:
-            self.call_from_thread(self.show_plan, run)
-        else:
-            self.call_from_thread(self.push_screen, RunKindScreen(), self.run_kind_chosen)
-
-    def run_kind_chosen(self, kind: str | None) -> None:
-        if kind is not None:
-            self.begin_run(kind or None)
+        journal = self._usable_journal()
+        try:
+            if journal is not None and journal.near_run(ended) is not None:
+                run, _ = journal.place_run(ended)
+                self.call_from_thread(self.show_plan, run)
+                return
+        except JournalError as error:
+            self.call_from_thread(self.journal_problem, error)
+        self.call_from_thread(self.push_screen, RunKindScreen(),
+                              lambda kind: None if kind is None else self.begin_run(ended, kind or None))
 
     @work(thread=True, group="plan")
-    def begin_run(self, kind: str | None) -> None:
+    def begin_run(self, ended: datetime, kind: str | None) -> None:
         from tui.core.storage import JournalError
 
-        ended = self.now()
         run = {"id": None, "type": "run", "time": ended.isoformat(), "run_kind": kind,
                "practices": [], "skipped": [], "plan_date": ended.date().isoformat()}
-        if self.journal is not None and self.journal_failed is None:
+        journal = self._usable_journal()
+        if journal is not None:
             try:
-                run, _ = self.journal.start_run(ended, kind)
+                run, _ = journal.place_run(ended, kind)
             except JournalError as error:
                 self.call_from_thread(self.journal_problem, error)
         self.call_from_thread(self.show_plan, run)
 
-    def show_plan(self, run: dict) -> None:
+    def plan_for(self, run: dict):
+        """(steps, heading) of a run's plan; None (and a notice) if no plan can be read."""
         from routines import PLAN_FILE
         from tui.core.errors import DataFileError
+        from tui.core.evening import build_plan, night_for
         from tui.core.paths import user_plan_path
-        from tui.core.plan import build_plan, load_plan
-        from tui.screens.plan import PlanScreen
+        from tui.core.plan import load_plan
+        from tui.core.when import in_zone_of
 
         try:
             plan, errors = load_plan(user_plan_path(), PLAN_FILE, [r.id for r in self.library.routines])
         except DataFileError as error:
             self.notify(str(error), title="Plan", severity="error")
-            return
+            return None
         if errors:  # one notice for them all, each line as `recovery-tui validate` words it
             self.notify("\n".join(str(error) for error in errors),
                         title="Your plan file has problems: using the built-in plan",
                         severity="warning", timeout=30)
-        ended = datetime.fromisoformat(run["time"])
-        steps = build_plan(plan, ended, self.settings.bedtime, run["run_kind"], self.settings.units)
+        ended = in_zone_of(datetime.fromisoformat(run["time"]), self.now())
+        bedtime = self.settings.bedtime
+        steps = build_plan(plan, ended, bedtime, run["run_kind"], self.settings.units)
+        night = night_for(ended, bedtime)
         kind = f"{run['run_kind'].capitalize()} run" if run["run_kind"] else "Run"
-        heading = f"{kind} ended {ended:%H:%M} · bedtime {self.settings.bedtime:%H:%M}"
-        self.push_screen(PlanScreen(run, steps, heading))
+        heading = f"{kind} ended {ended:%H:%M} · bedtime {bedtime:%H:%M}"
+        if night.short:
+            heading += f" · late run: short plan, sleep {night.sleep:%H:%M}"
+        return steps, heading
 
+    def show_plan(self, run: dict) -> None:
+        from tui.screens.plan import PlanScreen
+
+        planned = self.plan_for(run)
+        if planned is not None:
+            self.push_screen(PlanScreen(run, *planned))

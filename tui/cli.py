@@ -80,11 +80,18 @@ def cmd_app(args: argparse.Namespace) -> int:
     from tui.core.paths import journal_path, settings_path
     from tui.core.settings import load_settings
 
+    from tui.core.when import wall_clock
+
+    try:
+        now = wall_clock()
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     settings, problems = load_settings(settings_path())
-    journal = Journal(journal_path(args.journal))
+    journal = Journal(journal_path(args.journal), now=now)
     app = RecoveryApp(
         library,
         journal=journal,
+        now=now,
         quiet=args.quiet,
         settings=settings,
         settings_path=settings_path(),

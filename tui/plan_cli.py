@@ -1,7 +1,8 @@
 """`recovery-tui plan | did | insights`: the after-run plan and what works for you.
 
 Headless like the journal commands. Input is checked before the journal is
-opened: bad input exits 2 and leaves the journal as it was.
+opened: bad input exits 2 and leaves the journal as it was (a --run ID that
+is not a run is found with the journal open, and exits 2 before any change).
 """
 
 from __future__ import annotations
@@ -13,33 +14,56 @@ import json
 import sys
 import textwrap
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from tui.core.ids import ENDED_HELP, RUN_KINDS
-from tui.core.when import WHEN_HELP, parse_stored, parse_when
+from tui.core.when import WHEN_HELP, in_zone_of, parse_stored, parse_when
 from tui.journal_cli import _finish, _now, _open, _say, _usage
 
-STATE_LABELS = {"upcoming": "", "due-soon": "due soon", "due": "due now", "overdue": "overdue",
-                "done": "done", "skipped": "skipped"}
+STATE_LABELS = {"later": "", "soon": "due soon", "due": "due now", "overdue": "overdue",
+                "done": "done", "skipped": "skipped", "dropped": "skip tonight"}
+PLAN_EPILOG = (
+    "The plan is laid out from the run's end and fitted before your bedtime (see `settings`): "
+    "a step that does not fit shows as 'skip tonight'. A run that ends after bedtime or within "
+    "an hour of it gets a short plan. --ended on a day that already has a run corrects that run "
+    "when the new time is within two hours of its end, and starts a second run when it is further.")
+DID_EPILOG = (
+    "PRACTICE is a plan step id or a recovery routine id (warm-up drills are not a recovery "
+    "practice). The practices go to the run that ended in the 12 hours before --date (last night's "
+    "run, just after midnight), else the latest run of that day, or to the run --run ID; with no "
+    "such run, one is recorded, ending at WHEN. A bare date (2024-11-21, 'yesterday') means that "
+    "day at the current time of day; write a date-time (2024-11-21T19:30) to say when.")
 
 
 if TYPE_CHECKING:
     from tui.core.insights import Insight
+    from tui.core.journal import Journal
 
 
 def register(commands, add_journal_option: Callable[[argparse.ArgumentParser], None]) -> None:
-    plan = commands.add_parser("plan", help="start or resume the after-run plan and print it")
+    plan = commands.add_parser("plan", help="start or resume the after-run plan and print it",
+                               epilog=PLAN_EPILOG)
     plan.add_argument("--ended", metavar="WHEN",
-                      help=f"when the run ended: {ENDED_HELP} (default: now, or as already recorded today)")
+                      help=f"when the run ended: {ENDED_HELP} (default: go back to the run that ended in "
+                           "the last 12 hours or today, or start one now)")
+    plan.add_argument("--run", metavar="ID", type=int, help="the plan of this run record (ids: `history`)")
     plan.add_argument("--kind", choices=RUN_KINDS, help="what kind of run it was")
+    plan.add_argument("--json", action="store_true",
+                      help='machine-readable: {"run": {...}, "steps": [{"step", "title", "start", "end", "status"}]}')
     add_journal_option(plan)
     plan.set_defaults(handler=cmd_plan)
 
-    did = commands.add_parser("did", help="record recovery practices for the run of a day",
-                              epilog="PRACTICE is a plan step id or a routine id.")
+    did = commands.add_parser("did", help="record recovery practices for a run (or undo them)",
+                              epilog=DID_EPILOG)
     did.add_argument("practices", metavar="PRACTICE", nargs="+")
-    did.add_argument("--date", metavar="WHEN", default="today",
-                     help=f"the day of the run: {WHEN_HELP} (default: today)")
+    did.add_argument("--date", metavar="WHEN",
+                     help=f"the day of the run: {WHEN_HELP}; a bare date takes the current time of day "
+                          "(default: today)")
+    did.add_argument("--run", metavar="ID", type=int,
+                     help="the run record to change, instead of --date (ids: `history`)")
+    did.add_argument("--kind", choices=RUN_KINDS, help="record what kind of run it was")
+    did.add_argument("--undo", action="store_true",
+                     help="put the practices back to open (neither done nor skipped)")
     add_journal_option(did)
     did.set_defaults(handler=cmd_did)
 
@@ -49,44 +73,34 @@ def register(commands, add_journal_option: Callable[[argparse.ArgumentParser], N
     insights.set_defaults(handler=cmd_insights)
 
 
-def _routine_ids() -> list[str]:
+def _routines() -> list:
     from tui.cli import load_all  # tui.cli imports this module; import late
 
-    return [r.id for r in load_all().routines]
+    return load_all().routines
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from tui.core.plan import build_plan
     from tui.core.runs import parse_ended
 
-    from routines import PLAN_FILE
-    from tui.core.paths import settings_path, user_plan_path
-    from tui.core.plan import load_plan
-    from tui.core.settings import load_settings
+    from tui.core.journal import FieldError
     from tui.core.storage import JournalError
 
+    _not_both(args, "ended")
     now = _now()
     try:
-        ended = parse_ended(args.ended or "now", now)
+        ended = parse_ended(args.ended, now) if args.ended else None
     except ValueError as error:
         raise _usage(f"argument --ended: {error}") from None
-    settings, errors = load_settings(settings_path())
-    plan, plan_errors = load_plan(user_plan_path(), PLAN_FILE, _routine_ids())
+    settings, errors = _settings()
+    plan, plan_errors = _plan([r.id for r in _routines()])
     journal = _open(args, now)
     try:
         with journal:
-            run, created = journal.start_run(ended, args.kind)
-            if not created and (args.ended or args.kind):
-                run = journal.update_run(run["id"], ended=ended if args.ended else None,
-                                         run_kind=args.kind if args.kind else ...)
-            ended = parse_stored(run["time"]).astimezone(now.tzinfo)
-            steps = build_plan(plan, ended, settings.bedtime, run["run_kind"], settings.units)
-            kind = f"{run['run_kind']} run" if run["run_kind"] else "run"
-            print(f"{plan.name}: {'started' if created else 'resumed'} for the {kind} that ended "
-                  f"{ended:%a %d %b %H:%M} (record #{run['id']}). Bedtime {settings.bedtime:%H:%M}.")
-            for step in steps:
-                print(_step_lines(step, run, now, ended))
-            print("Tick steps with: recovery-tui did STEP...")
+            try:
+                run, how = _plan_run(journal, args, ended, now)
+            except FieldError as error:
+                raise _usage(f"argument --run: {error.reason}") from None
+            _print_plan(plan, run, how, settings, now, as_json=args.json)
             for error in [*errors, *plan_errors]:
                 _say(f"warning: {error}")
             return _finish(journal)
@@ -95,48 +109,169 @@ def cmd_plan(args: argparse.Namespace) -> int:
         return 1
 
 
-def _step_lines(step, run: dict, now: datetime, ended: datetime) -> str:
+def _not_both(args: argparse.Namespace, option: str) -> None:
+    if args.run is not None and getattr(args, option) is not None:
+        raise _usage(f"argument --run: not allowed with --{option}")
+
+
+def _settings():
+    from tui.core.paths import settings_path
+    from tui.core.settings import load_settings
+
+    return load_settings(settings_path())
+
+
+def _plan(routine_ids: list[str]):
+    from routines import PLAN_FILE
+    from tui.core.paths import user_plan_path
+    from tui.core.plan import load_plan
+
+    return load_plan(user_plan_path(), PLAN_FILE, routine_ids)
+
+
+def _plan_run(journal: "Journal", args: argparse.Namespace, ended: datetime | None,
+              now: datetime) -> tuple[dict, str]:
+    """The run to show and what happened to it: started, corrected, resumed."""
+    if ended is not None:
+        run, created = journal.place_run(ended, args.kind)
+        return run, "started" if created else "corrected"
+    if args.run is not None:
+        run, how = journal.run(args.run), "resumed"
+    else:
+        run, created = journal.start_run(now, args.kind)
+        how = "started" if created else "resumed"
+    if args.kind and run["run_kind"] != args.kind:
+        run = journal.update_run(run["id"], run_kind=args.kind)
+    return run, how
+
+
+def _print_plan(plan, run: dict, how: str, settings, now: datetime, as_json: bool) -> None:
+    from tui.core.evening import build_plan, night_for
     from tui.core.runs import step_state
 
+    ended = in_zone_of(parse_stored(run["time"]), now)
+    steps = build_plan(plan, ended, settings.bedtime, run["run_kind"], settings.units)
+    night = night_for(ended, settings.bedtime)
+    if as_json:
+        json.dump(plan_json(run, ended, night, steps, now), sys.stdout, indent=2, ensure_ascii=False)
+        print()
+        return
+    kind = f"{run['run_kind']} run" if run["run_kind"] else "run"
+    print(f"{plan.name}: {how} for the {kind} that ended {ended:%a %d %b %H:%M} "
+          f"(record #{run['id']}). Bedtime {settings.bedtime:%H:%M}.")
+    if night.short:
+        print(f"A late run: a short plan tonight, and sleep at {night.sleep:%H:%M}.")
+    for step in steps:
+        print(_step_lines(step, step_state(step, run, now), ended))
+    print("Tick steps with: recovery-tui did STEP...; undo with: recovery-tui did --undo STEP...")
+
+
+def plan_json(run: dict, ended: datetime, night, steps: list, now: datetime) -> dict:
+    """`plan --json`: the run, and each step with ISO times (null when dropped) and its status."""
+    from tui.core.runs import step_state
+
+    def iso(moment: datetime | None) -> str | None:
+        return None if moment is None else moment.isoformat()
+
+    return {
+        "run": {"id": run["id"], "ended": ended.isoformat(), "kind": run["run_kind"],
+                "plan_date": run["plan_date"], "sleep": night.sleep.isoformat(), "short_plan": night.short,
+                "practices": list(run["practices"]), "skipped": list(run["skipped"])},
+        "steps": [{"step": s.id, "title": s.title, "start": iso(s.start), "end": iso(s.end),
+                   "status": step_state(s, run, now)} for s in steps],
+    }
+
+
+def _step_lines(step, state: str, ended: datetime) -> str:
     def clock(moment: datetime) -> str:
-        moment = moment.astimezone(now.tzinfo)
         return f"{moment:%H:%M}" if moment.date() == ended.date() else f"{moment:%a %H:%M}"
 
-    window = clock(step.start) if step.start == step.end else f"{clock(step.start)}-{clock(step.end)}"
+    if step.dropped:
+        window = "-"
+    else:
+        window = clock(step.start) if step.start == step.end else f"{clock(step.start)}-{clock(step.end)}"
     title = step.title + (" (optional)" if step.optional else "")
-    state = STATE_LABELS[step_state(step, run, now)]
-    head = f"  {window:<15} {state:<9} {title} [{step.id}]"
+    head = f"  {window:<15} {STATE_LABELS[state]:<12} {title} [{step.id}]"
+    if step.dropped:
+        return head
     return "\n".join([head, *textwrap.wrap(step.detail, 78, initial_indent=" " * 18,
                                              subsequent_indent=" " * 18)])
 
 
 def cmd_did(args: argparse.Namespace) -> int:
-    from tui.core.runs import practice_ids
+    from tui.core.runs import is_practice, practice_ids
 
+    from tui.core.journal import FieldError
     from tui.core.storage import JournalError
 
+    _not_both(args, "date")
     now = _now()
     try:
-        when = parse_when(args.date, now)
+        when = parse_when(args.date or "today", now)
     except ValueError as error:
         raise _usage(f"argument --date: {error}") from None
-    valid = practice_ids(_routine_ids())
+    routines = _routines()
+    valid = practice_ids(routines)
     practices = list(dict.fromkeys(p.strip().lower() for p in args.practices))
+    warmups = [p for p in practices if any(r.id == p and not is_practice(r) for r in routines)]
+    if warmups:
+        raise _usage(f"{', '.join(repr(p) for p in warmups)} is a warm-up, not a recovery practice")
     unknown = [p for p in practices if p not in valid]
     if unknown:
         raise _usage(f"unknown practice {', '.join(repr(p) for p in unknown)} (valid: {', '.join(valid)})")
     journal = _open(args, now)
     try:
         with journal:
-            run, created = journal.start_run(when)
-            run = journal.record_practices(run["id"], practices)
-            start = "Started" if created else "Updated"
-            print(f"{start} run record #{run['id']} for {when:%a %d %b %Y}; "
-                  f"done: {', '.join(run['practices'])}.")
+            try:
+                run, created = _did_run(journal, args, when)
+            except FieldError as error:
+                raise _usage(f"argument --run: {error.reason}") from None
+            if run is None:
+                _say(f"nothing to undo: no run recorded on {when:%a %d %b %Y}")
+                return 1
+            if args.kind:
+                run = journal.update_run(run["id"], run_kind=args.kind)
+            if args.undo:
+                plan, _ = _plan([r.id for r in routines])
+                run = journal.reopen_steps(run["id"], _with_partners(plan, practices))
+                print(f"Reopened {', '.join(practices)} on run record #{run['id']} "
+                      f"({_run_day(run)}); {_done_text(run)}.")
+            else:
+                run = journal.record_practices(run["id"], practices)
+                print(f"{'Started' if created else 'Updated'} run record #{run['id']} for {_run_day(run)}; "
+                      f"{_done_text(run)}.")
             return _finish(journal, problems_fail=False)  # the practices were saved
     except JournalError as error:
         _say(str(error))
         return 1
+
+
+def _did_run(journal: "Journal", args: argparse.Namespace, when: datetime) -> tuple[dict | None, bool]:
+    """The run `did` changes: --run ID, else the current one (created unless undoing)."""
+    if args.run is not None:
+        return journal.run(args.run), False
+    if args.undo:
+        return journal.current_run(when), False
+    return journal.start_run(when, args.kind)
+
+
+def _with_partners(plan, practices: list[str]) -> list[str]:
+    """A step id brings its routine's id and the other way round: undoing
+    "foam-roll" also undoes a finished foam-rolling routine, so the step is open."""
+    ids = list(practices)
+    for step in plan.steps:
+        if step.routine and (step.id in practices or step.routine in practices):
+            ids += [step.id, step.routine]
+    return list(dict.fromkeys(ids))
+
+
+def _run_day(run: dict) -> str:
+    return f"{date.fromisoformat(run['plan_date']):%a %d %b %Y}"
+
+
+def _done_text(run: dict) -> str:
+    text = f"done: {', '.join(run['practices']) or 'nothing yet'}"
+    return text + (f"; skipped: {', '.join(run['skipped'])}" if run["skipped"] else "")
 
 
 def cmd_insights(args: argparse.Namespace) -> int:

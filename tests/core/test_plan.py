@@ -9,7 +9,8 @@ import pytest
 from routines import PLAN_FILE, builtin_routine_files
 from tui.core.errors import DataFileError
 from tui.core.loader import load_files
-from tui.core.plan import STEP_IDS, build_plan, load_plan, next_bedtime, step_status
+from tui.core.evening import build_plan, next_bedtime
+from tui.core.plan import STEP_IDS, load_plan, step_status
 
 TZ = timezone(timedelta(hours=1))
 ENDED = datetime(2024, 11, 22, 7, 40, tzinfo=TZ)  # Fri 22 Nov, 07:40
@@ -63,26 +64,17 @@ def test_plan_across_midnight(plan):
     assert due["sleep"] == (at(23, 0, 30), at(23, 0, 30))
 
 
-def test_bedtime_earlier_than_the_run_end_means_the_next_one(plan):
+def test_the_next_bedtime_is_strictly_after_the_run(plan):
     assert next_bedtime(at(22, 23), BED) == at(23, 22, 30)
-    assert next_bedtime(at(22, 22, 30), BED) == at(23, 22, 30)  # strictly after
-    due = windows(build_plan(plan, at(22, 23), BED))
-    assert due["cool-down-walk"][0] == at(22, 23)
-    assert due["epsom-bath"] == (at(23, 21), at(23, 21, 30))
-    assert due["sleep"][0] == at(23, 22, 30)
-
-
-def test_bedtime_steps_never_fall_before_the_run_ended(plan):
-    due = windows(build_plan(plan, at(22, 23, 20), time(0, 15)))
-    assert due["epsom-bath"] == (at(22, 23, 20), at(22, 23, 20))  # would be 22:45-23:15
-    assert due["bedtime-stretch"] == (at(22, 23, 30), at(22, 23, 45))
+    assert next_bedtime(at(22, 22, 30), BED) == at(23, 22, 30)
+    assert next_bedtime(at(22, 22, 29), BED) == at(22, 22, 30)
 
 
 def test_statuses(plan):
     hydrate = next(s for s in build_plan(plan, ENDED, BED) if s.id == "hydrate")  # 07:50-07:55
-    assert step_status(hydrate, at(22, 7, 34)) == "upcoming"
-    assert step_status(hydrate, at(22, 7, 35)) == "due-soon"  # 15 min before
-    assert step_status(hydrate, at(22, 7, 49)) == "due-soon"
+    assert step_status(hydrate, at(22, 7, 34)) == "later"
+    assert step_status(hydrate, at(22, 7, 35)) == "soon"  # 15 min before
+    assert step_status(hydrate, at(22, 7, 49)) == "soon"
     assert step_status(hydrate, at(22, 7, 50)) == "due"
     assert step_status(hydrate, at(22, 7, 55)) == "due"
     assert step_status(hydrate, at(22, 7, 55) + timedelta(seconds=1)) == "overdue"

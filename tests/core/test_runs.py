@@ -8,8 +8,11 @@ import pytest
 
 from routines import PLAN_FILE
 from tui.core.journal import FieldError, Journal
-from tui.core.plan import build_plan, load_plan
-from tui.core.runs import describe_run, parse_ended, practice_ids, practices_for, step_state
+from tui.core.evening import build_plan
+from tui.core.plan import load_plan
+from routines import builtin_routine_files
+from tui.core.loader import load_files
+from tui.core.runs import describe_run, is_practice, parse_ended, practice_ids, practices_for, step_state
 
 TZ = timezone(timedelta(hours=1))
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=TZ)
@@ -44,7 +47,7 @@ def test_tick_skip_and_resume_the_same_day(path, steps):
     state = {step_id: step_state(step, again, NOW) for step_id, step in steps.items()}
     assert state["stretch"] == state["hydrate"] == "done"
     assert state["ice-bath"] == "skipped"
-    assert state["snack"] == "overdue" and state["meal"] == "due" and state["sleep"] == "upcoming"
+    assert state["snack"] == "overdue" and state["meal"] == "due" and state["sleep"] == "later"
     assert step_state(steps["hydrate"], None, NOW) == "overdue"
     assert describe_run(again) == "long run; done: stretch, post-run-stretches, hydrate; skipped: ice-bath"
 
@@ -103,9 +106,12 @@ def test_a_new_day_starts_a_new_run(path):
         assert created and second["id"] != first["id"] and second["plan_date"] == "2024-11-23"
 
 
-def test_practice_ids_are_steps_then_routines():
-    ids = practice_ids(["post-run-stretches", "hydrate"])
+def test_practice_ids_are_steps_then_recovery_routines():
+    routines = load_files(builtin_routine_files()).routines
+    ids = practice_ids([r for r in routines if r.id in ("post-run-stretches", "warmup-drills")])
     assert ids[0] == "cool-down-walk" and ids[-1] == "post-run-stretches" and ids.count("hydrate") == 1
+    assert "warmup-drills" not in ids  # done before a run: not a recovery practice
+    assert [r.id for r in routines if not is_practice(r)] == ["warmup-drills"]
 
 
 @pytest.mark.parametrize("text, expected", [

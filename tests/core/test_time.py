@@ -10,7 +10,8 @@ import pytest
 from tests.conftest import FakeClock
 from tui.core.journal import Journal
 from tui.core.model import Exercise, Routine
-from tui.core.plan import load_plan, build_plan, step_status
+from tui.core.evening import build_plan
+from tui.core.plan import load_plan, step_status
 from tui.core.timer import Phase, RoutineTimer
 
 HOLD = Routine("r", "R", "stretch", "d", (Exercise("Calf", 60, 1, ("calves",), "c"),))
@@ -51,7 +52,7 @@ def test_plan_due_times_follow_the_wall_clock_across_a_suspend():
     plan, _ = load_plan(None, PLAN_FILE)
     ended = datetime(2026, 11, 22, 7, 40, tzinfo=timezone(timedelta(hours=1)))
     steps = {s.id: s for s in build_plan(plan, ended, datetime(2026, 1, 1, 22, 30).time())}
-    assert step_status(steps["meal"], ended + timedelta(minutes=5)) == "upcoming"
+    assert step_status(steps["meal"], ended + timedelta(minutes=5)) == "later"
     assert step_status(steps["meal"], ended + timedelta(hours=8)) == "overdue"
 
 

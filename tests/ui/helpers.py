@@ -10,6 +10,7 @@ from tui.core.journal import Journal
 from tui.core.loader import load_library
 
 FIXED_NOW = datetime(2026, 11, 22, 7, 40, tzinfo=timezone(timedelta(hours=1)))
+EVENING = FIXED_NOW.replace(hour=21, minute=50)
 
 
 class FakeClock:
@@ -64,8 +65,11 @@ def sample_journal(path) -> Journal:
 
 
 async def start_plan(pilot) -> None:
-    """From home: `r`, then "long" in the run-kind question."""
+    """From home: `r`, "Just now" to when the run ended, then "long" in the run-kind question."""
     await pilot.press("r")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("enter")
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.press("down", "enter")
@@ -82,3 +86,20 @@ async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError(f"still not true after {timeout} s: {condition}")
         await pilot.pause(0.05)
+
+
+def evening(clock: FakeClock) -> dict:
+    """make_app arguments for an evening: the clock at 21:50, bedtime 23:15."""
+    from datetime import time
+
+    from tui.core.settings import Settings
+
+    return {"now": FakeWallClock(clock, EVENING), "settings": Settings(bedtime=time(23, 15))}
+
+
+async def start_evening_plan(pilot) -> None:
+    """From home: `r`, a tempo run that ended at 21:45 (typed in), then tick the first step."""
+    for keys in (("r",), (*"21:45", "enter"), ("down", "down", "enter"), ("d",)):
+        await pilot.press(*keys)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()

@@ -7,6 +7,7 @@ from textual.widgets import DataTable
 from tests.ui.helpers import FIXED_NOW, FakeClock, make_app
 from tui.core.journal import Journal
 from tui.screens.plan import PlanScreen
+from tui.screens.run_ended import RunEndedScreen
 from tui.screens.run_start import RunKindScreen
 from tui.screens.runner import RunnerScreen
 from tui.screens.summary import SummaryScreen
@@ -18,8 +19,12 @@ async def settle(app, pilot) -> None:
     await pilot.pause()
 
 
-async def open_plan(app, pilot, kind_keys=("down", "enter")) -> PlanScreen:
+async def open_plan(app, pilot, kind_keys=("down", "enter"), ended_keys=("enter",)) -> PlanScreen:
+    """`r`; the first answer to when the run ended (just now, or back to today's plan); a kind if asked."""
     await pilot.press("r")
+    await settle(app, pilot)
+    assert isinstance(app.screen, RunEndedScreen)
+    await pilot.press(*ended_keys)
     await settle(app, pilot)
     if isinstance(app.screen, RunKindScreen):
         await pilot.press(*kind_keys)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.helpers import FakeClock, make_app, start_plan
+from tests.ui.helpers import FakeClock, evening, make_app, start_evening_plan, start_plan
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -37,3 +37,28 @@ def test_ice_bath_countdown(snap_compare, size, tmp_path):
 
     app = make_app(clock, journal_path=tmp_path / "j.json")
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_plan_on_an_evening(snap_compare, size, tmp_path):
+    """A tempo run that ended 21:45, bedtime 23:15: fitted, with steps to skip tonight."""
+    clock = FakeClock()
+    app = make_app(clock, journal_path=tmp_path / "j.json", **evening(clock))
+
+    async def run_before(pilot):
+        await start_evening_plan(pilot)
+        await pilot.press("down", "d")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_when_did_the_run_end(snap_compare, size, tmp_path):
+    async def run_before(pilot):
+        await pilot.press("r")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make_app(journal_path=tmp_path / "j.json"), terminal_size=size, run_before=run_before)

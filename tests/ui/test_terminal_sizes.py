@@ -52,7 +52,7 @@ async def go_history(pilot):
 
 
 async def go_plan(pilot):
-    pilot.app.begin_run("long")
+    pilot.app.begin_run(pilot.app.now(), "long")
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -22,6 +22,8 @@ from tui.core.when import local_now, parse_stored
 SCHEMA_VERSION = 1
 TABLE = "records"
 LINK_WINDOW = timedelta(hours=72)
+CURRENT_RUN = timedelta(hours=12)  # `plan` and `did` go back to a run this recent
+SAME_RUN = timedelta(hours=2)  # a run said to end this close to one of the same day is that run
 TIME_FIELD = {"session": "ended", "soreness": "time", "run": "time"}  # the moment a record sorts by
 PUBLIC_KEYS = (
     "id", "type", "time", "routine", "completed", "exercises_done", "exercises_total",
@@ -533,19 +535,62 @@ class Journal:
         }
         return self._insert(record)
 
+    def runs_on(self, day: date) -> list[dict]:
+        """The runs whose plan day is `day`, newest first."""
+        since = datetime.combine(day - timedelta(days=2), datetime.min.time(), timezone.utc)  # any zone
+        return [r for r in self.records(since) if r["type"] == "run" and r["plan_date"] == day.isoformat()]
+
     def run_for_day(self, day: date) -> dict | None:
         """The latest run whose plan day is `day`."""
-        since = datetime.combine(day - timedelta(days=2), datetime.min.time(), timezone.utc)  # any zone
-        runs = (r for r in self.records(since) if r["type"] == "run")
-        return next((r for r in runs if r["plan_date"] == day.isoformat()), None)
+        return next(iter(self.runs_on(day)), None)
+
+    def current_run(self, now: datetime) -> dict | None:
+        """The run to go on with at `now`: the latest that ended in the 12 hours
+        before (last night's, just after midnight), else the latest of `now`'s day."""
+        recent = [r for r in self.records(now - CURRENT_RUN) if r["type"] == "run" and record_time(r) <= now]
+        return recent[0] if recent else self.run_for_day(now.date())
+
+    def run(self, run_id: int) -> dict:
+        """One run record, from the journal file or its archive month
+        (FieldError if there is no such run or it does not check out)."""
+        with self.locked():
+            _, doc = self._run_doc(run_id)
+            record = {**doc, "id": run_id}
+            try:
+                check_record(record)
+            except FieldError as error:
+                raise FieldError(error.field, f"{error.reason} (run #{run_id} in {self.path})") from None
+            return record
 
     def start_run(self, ended: datetime, run_kind: str | None = None) -> tuple[dict, bool]:
-        """The run of `ended`'s day, created if there is none: (record, created)."""
+        """The current run at `ended` (see current_run), created if there is none: (record, created)."""
         check_moment(ended, "ended")
         self._table()
         with self._db.storage.locked():
-            existing = self.run_for_day(ended.date())
+            existing = self.current_run(ended)
             return (existing, False) if existing else (self.add_run(ended, run_kind), True)
+
+    def near_run(self, ended: datetime) -> dict | None:
+        """The run of `ended`'s day that ended within two hours of it, the nearest if several."""
+        gaps = [(abs(record_time(r) - ended), r) for r in self.runs_on(ended.date())]
+        near = [(gap, r) for gap, r in gaps if gap <= SAME_RUN]
+        return min(near, key=lambda pair: pair[0])[1] if near else None
+
+    def place_run(self, ended: datetime, run_kind: str | None = None) -> tuple[dict, bool]:
+        """A run said to have ended at `ended`: (record, created).
+
+        A run of that day that ended within two hours of it is the same run
+        and is corrected (its end, and its kind if one is given); otherwise
+        it is another run of the day and gets its own record.
+        """
+        ended = check_moment(ended, "ended")
+        self._table()
+        with self._db.storage.locked():
+            run = self.near_run(ended)
+            if run is None:
+                return self.add_run(ended, run_kind), True
+            kind = ... if run_kind is None else run_kind
+            return self.update_run(run["id"], ended=ended, run_kind=kind), False
 
     def update_run(self, run_id: int, *, practices: Iterable[str] | None = None,
                    skipped: Iterable[str] | None = None, ended: datetime | None = None,
@@ -577,17 +622,30 @@ class Journal:
             "skipped": list(dict.fromkeys([*r["skipped"], *ids])),
             "practices": [i for i in r["practices"] if i not in ids]})
 
+    def reopen_steps(self, run_id: int, ids: Iterable[str]) -> dict:
+        """Undo: the steps are neither done nor skipped any more."""
+        ids = check_ids(ids, "practices")
+        return self._change_run(run_id, lambda r: {
+            "practices": [i for i in r["practices"] if i not in ids],
+            "skipped": [i for i in r["skipped"] if i not in ids]})
+
+    def _run_doc(self, run_id: int) -> tuple[str | None, dict]:
+        """(archive month or None, stored doc) of a run; FieldError if there is none."""
+        table = self._table()
+        valid_id = isinstance(run_id, int) and not isinstance(run_id, bool)
+        doc = table.get(doc_id=run_id) if valid_id else None
+        month = None
+        if doc is None and valid_id:
+            month, doc = _archive().find(self.path, str(run_id)) or (None, None)
+        if doc is None or doc.get("type") != "run":
+            raise FieldError("run_id", f"{run_id!r} is not a run in {self.path}")
+        return month, doc
+
     def _change_run(self, run_id: int, change: Callable[[dict], dict]) -> dict:
         """Change a run where it is kept: the journal file or its archive month."""
         table = self._table()
         with self._db.storage.locked():
-            valid_id = isinstance(run_id, int) and not isinstance(run_id, bool)
-            doc = table.get(doc_id=run_id) if valid_id else None
-            month = None
-            if doc is None and valid_id:
-                month, doc = _archive().find(self.path, str(run_id)) or (None, None)
-            if doc is None or doc.get("type") != "run":
-                raise FieldError("run_id", f"{run_id!r} is not a run in {self.path}")
+            month, doc = self._run_doc(run_id)
             record = {**doc, **change(dict(doc))}
             _check_run(record)
             if month is None:

@@ -1,8 +1,8 @@
 """The after-run plan: steps with a due window, read from a TOML file.
 
-A step is timed from the run's end or from the user's bedtime. `build_plan`
-turns the definition into concrete, aware due times for one run. Detail text
-may hold {drink} and {ice_water}, filled in the user's units.
+A step is timed from the run's end or from the user's bedtime;
+`tui.core.evening.build_plan` lays the definition out on one run's evening.
+Detail text may hold {drink} and {ice_water}, filled in the user's units.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from tui.core.errors import DataFileError, ErrorCollector, each_error
@@ -19,7 +19,6 @@ from tui.core.loader import ID_PATTERN
 from tui.core.settings import (boolean, fahrenheit_to_celsius, format_temperature_range,
                                format_volume_range)
 from tui.core.tomlfile import read_toml
-from tui.core.when import localize
 
 STEP_IDS = ("cool-down-walk", "hydrate", "snack", "stretch", "foam-roll", "ice-bath", "heat",
             "meal", "legs-up", "nap", "epsom-bath", "bedtime-stretch", "sleep")
@@ -28,7 +27,7 @@ RUN_END, BEDTIME = "run-end", "bedtime"
 OFFSETS = {RUN_END: (0, 720), BEDTIME: (-720, 0)}  # minutes, per anchor
 MAX_TIMER = 3600
 DUE_SOON = timedelta(minutes=15)
-STATUSES = ("upcoming", "due-soon", "due", "overdue")
+STATUSES = ("later", "soon", "due", "overdue", "dropped")  # by the clock; runs.py adds done, skipped
 PLAN_FIELDS = ("id", "name", "description", "steps")
 STEP_FIELDS = ("id", "title", "from", "start_minutes", "end_minutes", "detail", "routine",
                "timer_seconds", "milestones", "optional", "run_kinds")
@@ -79,19 +78,21 @@ class PlanDef:
 
 @dataclass(frozen=True)
 class DueStep:
-    """One step of one run's plan, with its window as aware datetimes."""
+    """One step of one run's plan. A dropped step ("skip tonight") has no
+    window: it does not fit before bedtime."""
 
     step: PlanStep
-    start: datetime  # due from
-    end: datetime  # overdue after
+    start: datetime | None  # due from
+    end: datetime | None  # overdue after
+    title: str
     detail: str  # in the user's units
     optional: bool
 
     id = property(lambda self: self.step.id)
-    title = property(lambda self: self.step.title)
     routine = property(lambda self: self.step.routine)
     timer_seconds = property(lambda self: self.step.timer_seconds)
     milestones = property(lambda self: self.step.milestones)
+    dropped = property(lambda self: self.start is None)
 
 
 # -- loading -------------------------------------------------------------------------
@@ -204,39 +205,16 @@ def load_plan(user_path: Path | None, builtin_path: Path,
     return parse_plan(read_toml(builtin_path), builtin_path, builtin=True), errors
 
 
-# -- one run's plan -----------------------------------------------------------------
-
-
-def next_bedtime(ended: datetime, bedtime: time) -> datetime:
-    """The first bedtime after the run ended (tomorrow's if today's has passed)."""
-    day = ended.date()
-    moment = localize(datetime.combine(day, bedtime), ended)
-    if moment <= ended:
-        moment = localize(datetime.combine(day + timedelta(days=1), bedtime), ended)
-    return moment
-
-
-def build_plan(plan: PlanDef, ended: datetime, bedtime: time, run_kind: str | None = None,
-               units: str = "metric") -> list[DueStep]:
-    """Due windows for one run, earliest first. A bedtime step that would fall
-    before the run ended (a late run) is moved up to the run's end."""
-    if ended.tzinfo is None:
-        raise ValueError("ended must carry a UTC offset")
-    bed, words = next_bedtime(ended, bedtime), unit_text(units)
-    due = []
-    for step in plan.steps:
-        base = ended if step.anchor == RUN_END else bed
-        start = max(base + timedelta(minutes=step.start_minutes), ended)
-        end = max(base + timedelta(minutes=step.end_minutes), start)
-        optional = step.optional or (run_kind is not None and run_kind not in step.run_kinds)
-        due.append(DueStep(step, start, end, step.detail.format_map(words), optional))
-    return sorted(due, key=lambda d: d.start)
+# -- one run's plan: the statuses (laying it out is tui.core.evening) ---------------
 
 
 def step_status(step: DueStep, now: datetime) -> str:
-    """"upcoming", "due-soon" (starts within 15 min), "due" or "overdue"."""
+    """"dropped" (no room tonight), "later", "soon" (starts within 15 min), "due" or "overdue"."""
+    if step.dropped:
+        return "dropped"
+    now = now.astimezone(timezone.utc)  # compared as moments, whatever the zones
     if now > step.end:
         return "overdue"
     if now >= step.start:
         return "due"
-    return "due-soon" if step.start - now <= DUE_SOON else "upcoming"
+    return "soon" if step.start - now <= DUE_SOON else "later"

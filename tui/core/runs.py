@@ -1,7 +1,8 @@
 """A run and its plan state: when it ended, what was done, what was skipped.
 
 The state lives in the journal's run record (see Journal.start_run,
-record_practices, skip_steps); these helpers read it against a built plan.
+place_run, record_practices, skip_steps, reopen_steps); these helpers read it
+against a built plan and decide what counts as a practice.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from tui.core.model import Routine
 from tui.core.plan import STEP_IDS, DueStep, step_status
 from tui.core.settings import parse_clock
 from tui.core.when import localize
@@ -18,6 +20,8 @@ from tui.core.ids import ENDED_HELP  # noqa: E402
 MINUTES_AGO = re.compile(r"^(\d{1,4})m$")
 MAX_MINUTES_AGO = 24 * 60
 DONE, SKIPPED = "done", "skipped"
+STATES = ("due", "soon", "overdue", "later", DONE, SKIPPED, "dropped")  # as `plan --json` writes them
+NOT_RECOVERY = ("warmup",)  # routine kinds that are done before a run, not after it
 
 
 def parse_ended(text: str, now: datetime) -> datetime:
@@ -42,9 +46,15 @@ def parse_ended(text: str, now: datetime) -> datetime:
     return moment
 
 
-def practice_ids(routine_ids: Iterable[str]) -> list[str]:
-    """Everything `did` accepts: the plan's step ids, then routine ids."""
-    return [*STEP_IDS, *(r for r in routine_ids if r not in STEP_IDS)]
+def is_practice(routine: Routine) -> bool:
+    """Whether finishing the routine counts as a recovery practice of the day's
+    run: warm-up drills are done before a run and do not."""
+    return routine.kind not in NOT_RECOVERY
+
+
+def practice_ids(routines: Iterable[Routine]) -> list[str]:
+    """Everything `did` accepts: the plan's step ids, then recovery routines' ids."""
+    return [*STEP_IDS, *(r.id for r in routines if is_practice(r) and r.id not in STEP_IDS)]
 
 
 def is_done(step: DueStep, run: dict | None) -> bool:
@@ -55,7 +65,8 @@ def is_done(step: DueStep, run: dict | None) -> bool:
 
 
 def step_state(step: DueStep, run: dict | None, now: datetime) -> str:
-    """"done", "skipped", or the time status ("upcoming", "due-soon", "due", "overdue")."""
+    """"done", "skipped", or the step's status by the clock ("later", "soon",
+    "due", "overdue", or "dropped" when it does not fit tonight)."""
     if is_done(step, run):
         return DONE
     if run is not None and step.id in run["skipped"]:

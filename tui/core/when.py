@@ -7,7 +7,9 @@ the user types without an offset is read in the local time zone of `now`.
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timedelta
+import time
+from collections.abc import Callable
+from datetime import date, datetime, timedelta, timezone
 
 NOW_VARIABLE = "RECOVERY_TUI_NOW"
 WHEN_HELP = "an ISO date (2024-11-21), an ISO date-time (2024-11-21T09:15), 'today' or 'yesterday'"
@@ -30,15 +32,36 @@ def cli_now() -> datetime:
     return moment if moment.tzinfo else moment.astimezone()
 
 
+def wall_clock() -> Callable[[], datetime]:
+    """The app's clock: `local_now`, or with $RECOVERY_TUI_NOW one that starts
+    at that time and runs on (to try the app at a given hour of the day)."""
+    if not os.environ.get(NOW_VARIABLE):
+        return local_now
+    start, began = cli_now(), time.monotonic()
+    return lambda: start + timedelta(seconds=time.monotonic() - began)
+
+
 def localize(naive: datetime, now: datetime) -> datetime:
     """Attach the time zone of `now` to a wall time.
 
-    When `now` is in the system's zone, the system's rules (summer time) decide
-    the offset for that date; otherwise `now`'s offset is used as is.
+    A named zone (zoneinfo) gives the offset for that date; when `now` is in
+    the system's zone, the system's rules (summer time) decide it; otherwise
+    `now`'s offset is used as is.
     """
-    if now.utcoffset() == now.astimezone().utcoffset():
+    if _follows_system(now):
         return naive.astimezone()
     return naive.replace(tzinfo=now.tzinfo)
+
+
+def in_zone_of(moment: datetime, now: datetime) -> datetime:
+    """`moment` as a wall time in the zone of `now`, by the same rules as `localize`."""
+    return moment.astimezone() if _follows_system(now) else moment.astimezone(now.tzinfo)
+
+
+def _follows_system(now: datetime) -> bool:
+    """True when `now` carries a bare offset that is the system's: a named zone
+    (zoneinfo) has summer-time rules of its own."""
+    return isinstance(now.tzinfo, timezone) and now.utcoffset() == now.astimezone().utcoffset()
 
 
 def parse_when(text: str, now: datetime) -> datetime:

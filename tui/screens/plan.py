@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from datetime import datetime
+from pathlib import Path
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,8 +15,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
 from tui.core.plan import DueStep
-from tui.core.runs import DONE, SKIPPED, practices_for, step_state
+from tui.core.runs import DONE, SKIPPED, is_done, practices_for, step_state
 from tui.core.storage import JournalError
+from tui.core.when import in_zone_of
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 
@@ -21,16 +26,29 @@ STATE_LOOK = {
     SKIPPED: ("– skipped", "dim"),
     "overdue": ("overdue", "bold red"),
     "due": ("due now", "bold yellow"),
-    "due-soon": ("soon", "yellow"),
-    "upcoming": ("later", "dim"),
+    "soon": ("soon", "yellow"),
+    "later": ("later", "dim"),
+    "dropped": ("skip tonight", "dim italic"),
 }
 REFRESH_SECONDS = 30
+JOURNAL_POLL_SECONDS = 2  # a stat of the journal file: `did` in another terminal shows up
 
 
-def due_text(step: DueStep, ended) -> str:
+def due_text(step: DueStep, ended: datetime) -> str:
+    if step.dropped:
+        return "—"
     start, end = step.start.strftime("%H:%M"), step.end.strftime("%H:%M")
     window = start if start == end else f"{start}–{end}"
     return window if step.start.date() == ended.date() else f"{step.start:%a} {window}"
+
+
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """What changes when the journal file is written (None if there is none)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
 
 
 class PlanTable(DataTable):
@@ -41,8 +59,8 @@ class PlanTable(DataTable):
 
 class PlanScreen(Screen):
     BINDINGS = [
-        Binding("d", "mark_done", "Done"),
-        Binding("x", "skip", "Skip"),
+        Binding("d", "mark_done", "Done / undo"),
+        Binding("x", "skip", "Skip / undo"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
     DEFAULT_CSS = """
@@ -57,6 +75,9 @@ class PlanScreen(Screen):
         self.run = run
         self.steps = steps
         self.heading = heading
+        self._stamp: tuple[int, int] | None = None
+        self._writes = 0  # counts this screen's saves: a reload read before one is stale
+        self._journal_lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -70,13 +91,24 @@ class PlanScreen(Screen):
         table = self.query_one(DataTable)
         table.add_column("Due", key="due")
         table.add_column("Step", key="step")
-        table.add_column("Status", key="status", width=10)
-        for step in self.steps:
-            title = step.title + (" (optional)" if step.optional else "")
-            table.add_row(due_text(step, self.steps[0].start), Text(title), "", key=step.id)  # text, not markup
-        self.refresh_states()
+        table.add_column("Status", key="status", width=12)
+        self.fill_table()
         table.focus()
         self.set_interval(REFRESH_SECONDS, self.refresh_states)
+        if self.journal_path is not None:
+            self._stamp = file_stamp(self.journal_path)
+            self.set_interval(JOURNAL_POLL_SECONDS, self.check_journal)
+
+    def fill_table(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        ended = in_zone_of(datetime.fromisoformat(self.run["time"]), self.app.now())
+        for step in self.steps:
+            title = step.title + (" (optional)" if step.optional else "")
+            table.add_row(due_text(step, ended), Text(title), "", key=step.id)  # text, not markup
+        table.move_cursor(row=min(row, len(self.steps) - 1))
+        self.refresh_states()
 
     def refresh_states(self) -> None:
         table = self.query_one(DataTable)
@@ -98,6 +130,9 @@ class PlanScreen(Screen):
             return
         text = Text()
         text.append(f"{step.title}\n", style="bold")
+        if step.dropped:
+            text.append("Does not fit before bed tonight: skip it, or do it anyway if you feel like it.\n",
+                        style="italic")
         text.append(step.detail)
         if step.routine:
             text.append("\nEnter starts the routine; finishing it ticks this step.", style="dim")
@@ -118,16 +153,23 @@ class PlanScreen(Screen):
             self.tick(step)
 
     def action_mark_done(self) -> None:
-        if self.current is not None:
-            self.tick(self.current)
-
-    def action_skip(self) -> None:
+        """Tick the step; on a ticked one, undo it."""
         step = self.current
         if step is not None:
-            self.run["skipped"] = list(dict.fromkeys([*self.run["skipped"], step.id]))
-            self.run["practices"] = [p for p in self.run["practices"] if p not in practices_for(step)]
-            self.refresh_states()
-            self.save(lambda journal: journal.skip_steps(self.run["id"], [step.id]))
+            (self.reopen if is_done(step, self.run) else self.tick)(step)
+
+    def action_skip(self) -> None:
+        """Skip the step; on a skipped one, undo it."""
+        step = self.current
+        if step is None:
+            return
+        if step.id in self.run["skipped"]:
+            self.reopen(step)
+            return
+        self.run["skipped"] = list(dict.fromkeys([*self.run["skipped"], step.id]))
+        self.run["practices"] = [p for p in self.run["practices"] if p not in practices_for(step)]
+        self.refresh_states()
+        self.save(lambda journal: journal.skip_steps(self.run["id"], [step.id]))
 
     def tick(self, step: DueStep) -> None:
         ids = practices_for(step)
@@ -136,12 +178,61 @@ class PlanScreen(Screen):
         self.refresh_states()
         self.save(lambda journal: journal.record_practices(self.run["id"], ids))
 
+    def reopen(self, step: DueStep) -> None:
+        """Back to open: neither done nor skipped."""
+        ids = practices_for(step)
+        self.run["practices"] = [p for p in self.run["practices"] if p not in ids]
+        self.run["skipped"] = [s for s in self.run["skipped"] if s not in ids]
+        self.refresh_states()
+        self.save(lambda journal: journal.reopen_steps(self.run["id"], ids))
+
     @work(thread=True, group="journal-write")
     def save(self, change) -> None:
         journal = self.app.journal
         if journal is None or self.run.get("id") is None:
             return
-        try:
-            change(journal)
-        except JournalError as error:
-            self.app.call_from_thread(self.app.journal_problem, error)
+        with self._journal_lock:
+            self._writes += 1
+            try:
+                change(journal)
+            except JournalError as error:
+                self.app.call_from_thread(self.app.journal_problem, error)
+
+    # -- the journal changing underneath (`did` or `plan` in another terminal) --
+
+    @property
+    def journal_path(self) -> Path | None:
+        journal = self.app.journal
+        return journal.path if journal is not None and self.run.get("id") is not None else None
+
+    def check_journal(self) -> None:
+        stamp = file_stamp(self.journal_path)
+        if stamp != self._stamp:
+            self._stamp = stamp
+            self.reload_run()
+
+    @work(thread=True, exclusive=True, group="plan-reload")
+    def reload_run(self) -> None:
+        from tui.core.journal import FieldError
+
+        with self._journal_lock:
+            writes = self._writes
+            try:
+                run = self.app.journal.run(self.run["id"])
+            except (JournalError, FieldError):
+                return  # gone or damaged: the next write says so
+        if writes == self._writes:
+            self.app.call_from_thread(self.run_changed, run)
+
+    def run_changed(self, run: dict) -> None:
+        """Show the run as the journal now has it (re-timed if its end or kind changed)."""
+        retimed = (run["time"], run["run_kind"]) != (self.run["time"], self.run["run_kind"])
+        self.run = run
+        if retimed:
+            planned = self.app.plan_for(run)
+            if planned is not None:
+                self.steps, self.heading = planned
+                self.query_one("#plan-heading", Label).update(self.heading)
+                self.fill_table()
+                return
+        self.refresh_states()

@@ -31,7 +31,7 @@ class RunKindScreen(DialogScreen[str | None]):
                 Option("Rather not say", id=NOT_SAYING),
                 id="run-kinds",
             )
-            yield Label("The plan is timed from now. Enter picks, Esc cancels.", id="detail")
+            yield Label("Enter picks, Esc cancels.", id="detail")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -1,0 +1,86 @@
+"""Ask when the run ended: just now, 15/30/60 minutes ago, or a time typed in
+(as `recovery-tui plan --ended` takes it). With a current run (today's, or
+last night's just after midnight), the first answer goes back to its plan."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from tui.core.runs import parse_ended
+from tui.core.when import in_zone_of
+from tui.screens.dialog import DialogScreen
+
+RESUME = "resume"
+MINUTES_AGO = (0, 15, 30, 60)
+HINT = "Enter picks; or type the time it ended, like 21:40. Esc cancels."
+
+
+def ago_label(minutes: int) -> str:
+    return "Just now" if minutes == 0 else f"{minutes} min ago"
+
+
+class RunEndedScreen(DialogScreen[datetime | str | None]):
+    """Dismisses with when the run ended, RESUME (back to the current run's plan), or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = """
+    RunEndedScreen #run-ended { height: auto; max-height: 7; margin-top: 1; }
+    RunEndedScreen #ended-at { margin-top: 1; }
+    RunEndedScreen #detail.error { color: $error; }
+    """
+
+    def __init__(self, now: datetime, current_run: dict | None = None) -> None:
+        super().__init__()
+        self.now = now
+        self.current_run = current_run
+
+    def compose(self) -> ComposeResult:
+        options = [Option(ago_label(m), id=str(m)) for m in MINUTES_AGO]
+        if self.current_run is not None:
+            ended = in_zone_of(datetime.fromisoformat(self.current_run["time"]), self.now)
+            day = "today's" if ended.date() == self.now.date() else f"{ended:%A}'s"
+            options.insert(0, Option(f"Back to {day} plan (run ended {ended:%H:%M})", id=RESUME))
+        with Vertical(id="dialog"):
+            yield Label("When did your run end?", id="question")
+            yield OptionList(*options, id="run-ended")
+            yield Input(placeholder="or a time, like 21:40", id="ended-at", max_length=8, select_on_focus=False)
+            yield Label(HINT, id="detail")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == RESUME:
+            self.dismiss(RESUME)
+        else:
+            self.dismiss(self.now - timedelta(minutes=int(event.option.id)))
+
+    @on(Input.Submitted)
+    def typed(self, event: Input.Submitted) -> None:
+        try:
+            ended = parse_ended(event.value, self.now)
+        except ValueError as error:
+            detail = self.query_one("#detail", Label)
+            detail.update(str(error))
+            detail.add_class("error")
+            return
+        self.dismiss(ended)
+
+    def on_key(self, event) -> None:
+        """Typing a digit on the list goes to the time field."""
+        field = self.query_one(Input)
+        if event.character and event.character.isdigit() and not field.has_focus:
+            self.set_focus(field)  # at once: the next key may already be on its way
+            field.insert_text_at_cursor(event.character)
+            event.stop()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
