@@ -16,9 +16,7 @@ from functools import cached_property
 
 from tui.core.plan import STEP_IDS, PlanDef
 from tui.core.printable import one_line
-
-NOT_RECOVERY_KINDS = frozenset({"warmup"})
-
+from tui.core.runs import is_practice
 
 def fallback_name(practice: str) -> str:
     """A name for an id nothing else names (a routine file since deleted): "my-calves" -> "My calves"."""
@@ -60,7 +58,7 @@ def practice_names(plan: PlanDef, routines: Iterable) -> PracticeNames:
     names: dict[str, str] = {}
     excluded: set[str] = set()
     for routine in routines:
-        if routine.kind in NOT_RECOVERY_KINDS:
+        if not is_practice(routine):
             excluded.add(routine.id)
         elif routine.id not in aliases and routine.id not in STEP_IDS:
             names[routine.id] = one_line(routine.name)
