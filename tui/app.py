@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import gc
-import signal
 import sys
 import threading
 import time
@@ -30,6 +28,7 @@ from tui.min_size import too_small
 # imported where it is opened, so the first frame comes sooner (and memory
 # stays lower until those screens are used).
 if TYPE_CHECKING:
+    from tui.app_signals import SignalExit
     from tui.core.errors import DataFileError
     from tui.core.journal import Journal
     from tui.core.loader import Library
@@ -37,7 +36,6 @@ if TYPE_CHECKING:
     from tui.core.storage import JournalError
     from tui.core.timer import Clock
     from tui.screens.runner import RunResult
-    from tui.widgets.soreness_form import SorenessEntry
 
 
 class RecoveryApp(JournalWrites, PlanFlow, App[int]):
@@ -73,13 +71,18 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         self.settings_problems = list(settings_problems or [])  # shown together in one notice
         self.start_routine = start_routine
         self.journal_failed: JournalError | None = None
+        self._repair_offered = False  # the damaged-journal dialog is open
         self._write_lock = threading.Lock()
+        self._signals: SignalExit | None = None
 
-    def notify(self, message: str, *, markup: bool = False, **options) -> None:
+    def notify(self, message: str, *, markup: bool = False, title: str = "", **options) -> None:
         """Textual's notify with markup off unless asked for: these messages
         carry file paths, settings values and error text, and a "[/]" in one
-        would stop the app instead of being shown."""
-        super().notify(message, markup=markup, **options)
+        would stop the app instead of being shown. For the same reason their
+        control characters are shown as escapes (tui/core/terminal_text.py)."""
+        from tui.core.terminal_text import visible
+
+        super().notify(visible(message, lines=True), markup=markup, title=visible(title), **options)
 
     # -- settings -----------------------------------------------------------
     @property
@@ -174,15 +177,19 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
             self.pop_screen()
 
     def _install_signal_handlers(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-            for signum in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(signum, self.stop_on_signal, signum)
-        except (NotImplementedError, RuntimeError, ValueError):
-            pass  # not the main thread, or a platform without them
+        from tui.app_signals import SignalExit
+
+        signals = SignalExit(self.stop_on_signal)
+        if signals.install():  # not in a thread other than the main one
+            self._signals = signals
+
+    def on_unmount(self) -> None:
+        if self._signals is not None:
+            self._signals.uninstall()
 
     def stop_on_signal(self, signum: int) -> None:
-        """Record a routine in progress as partial, then leave cleanly."""
+        """Record a routine in progress as partial, then leave: in order while
+        the terminal is there, at once when it is gone (see tui/app_signals.py)."""
         from tui.core.storage import JournalError
         from tui.screens.runner import RunnerScreen
 
@@ -196,6 +203,10 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
                             self._session_writer(result)(self.journal)
                     except (JournalError, ValueError):
                         pass  # leaving anyway; nothing else to do with it
+        if self._signals is not None and self._signals.terminal_gone():
+            from tui.app_signals import end_by_signal
+
+            end_by_signal(signum)
         self.exit(return_code=128 + signum)
 
     def _fatal_error(self) -> None:
@@ -238,7 +249,7 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         from tui.screens.summary import SummaryScreen
 
         self.save_session(result)
-        self.push_screen(SummaryScreen(result), callback=self.soreness_given)
+        self.push_screen(SummaryScreen(result))  # it saves the rating itself (save_soreness)
 
     def start_timed_step(self, step: DueStep, on_complete: Callable[[], None]) -> None:
         """A plan step with a countdown of its own (ice bath, Epsom salt bath)."""
@@ -253,10 +264,4 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
     def log_soreness(self) -> None:
         from tui.screens.soreness import SorenessScreen
 
-        self.push_screen(
-            SorenessScreen("How do your legs feel today?"), callback=self.soreness_given
-        )
-
-    def soreness_given(self, entry: SorenessEntry | None) -> None:
-        if entry is not None:
-            self.save_soreness(entry)
+        self.push_screen(SorenessScreen("How do your legs feel today?"))

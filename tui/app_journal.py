@@ -1,5 +1,8 @@
 """Journal writes from the app: one at a time, off the UI thread, and every
-failure turned into a message (a damaged file is offered to be moved aside)."""
+failure said, every time: a failed save never silences the ones after it,
+each of which tries again. A damaged journal gets a dialog offering the newest
+good backup (the one `recovery-tui doctor --restore latest` picks) or moving
+the file aside."""
 
 from __future__ import annotations
 
@@ -12,14 +15,18 @@ from tui.screens.home import HomeScreen
 
 # The rest is imported where it is used, not while the app starts.
 if TYPE_CHECKING:
+    from tui.core.backups import BackupInfo
     from tui.core.journal import Journal
     from tui.core.storage import JournalError
     from tui.screens.runner import RunResult
+    from tui.screens.soreness import SorenessScreen
     from tui.widgets.soreness_form import SorenessEntry
 
 
 class JournalWrites:
-    """Mixed into RecoveryApp; needs `journal`, `now`, `journal_failed`, `_write_lock`."""
+    """Mixed into RecoveryApp; needs `journal`, `now`, `journal_failed` (the
+    last error, None after a save that worked: home reads nothing meanwhile),
+    `_write_lock` and `_repair_offered`."""
 
     @work(thread=True, group="journal-write")
     def save_session(self, result: RunResult) -> None:
@@ -54,70 +61,127 @@ class JournalWrites:
         return write
 
     @work(thread=True, group="journal-write")
-    def save_soreness(self, entry: SorenessEntry) -> None:
-        saved = self._write(
+    def save_soreness(self, entry: SorenessEntry, form: SorenessScreen | None = None) -> None:
+        """Save a rating; `form` is told how it went, and stays open if it failed."""
+        saved, problem = self._write(
             "rating",
             lambda journal: journal.add_soreness(
                 entry.overall, entry.areas, entry.pain, entry.note, when=self.now()
             ),
         )
         if saved is None:
+            if form is not None:
+                self.call_from_thread(form.not_saved, problem)
             return
+        if form is not None:
+            self.call_from_thread(form.saved)
         self.call_from_thread(self.notify, f"Saved: soreness {entry.overall}/10.")
         from tui.core.soreness import GUARD_WINDOW, guard_notice, pain_alerts
+        from tui.core.storage import JournalError
         from tui.screens.notice import NoticeScreen
 
         now = self.now()
-        notice = guard_notice(pain_alerts(self.journal.records(since=now - GUARD_WINDOW), now))
+        try:
+            notice = guard_notice(pain_alerts(self.journal.records(since=now - GUARD_WINDOW), now))
+        except JournalError as error:
+            self.call_from_thread(self.journal_problem, error)
+            return
         if notice:
             self.call_from_thread(self.push_screen, NoticeScreen("Look after yourself", notice))
         self.call_from_thread(self.refresh_home)
 
-    def _write(self, what: str, write: Callable[[Journal], dict]) -> dict | None:
-        """One write at a time, in order; errors become a notification, never a crash."""
-        if self.journal is None:
-            self.call_from_thread(
-                self.notify, f"The journal is not available, so this {what} was not saved.",
-                severity="warning",
-            )
-            return None
+    def _write(self, what: str, write: Callable[[Journal], dict]) -> tuple[dict | None, str]:
+        """One write at a time, in order: (the record, "") or (None, why not).
+        Every failure is reported, never a crash; the next write tries again."""
         from tui.core.storage import JournalError
 
+        if self.journal is None:
+            problem = f"The journal is not available, so this {what} was not saved."
+            self.call_from_thread(self.notify, problem, severity="warning")
+            return None, problem
         with self._write_lock:
             try:
-                return write(self.journal)
+                record = write(self.journal)
             except JournalError as error:
-                self.call_from_thread(self.journal_problem, error)
+                self.call_from_thread(self.write_failed, what, error)
+                return None, str(error)
             except ValueError as error:
                 self.call_from_thread(self.notify, f"Not saved: {error}", severity="error")
-        return None
+                return None, str(error)
+        self.journal_failed = None
+        return record, ""
 
     # -- journal problems ---------------------------------------------------
-    def journal_problem(self, error: JournalError) -> None:
-        """Say what is wrong; for a damaged file offer to move it aside."""
-        if self.journal_failed is not None:
-            return
+    def write_failed(self, what: str, error: JournalError) -> None:
         from tui.core.storage import JournalCorruptError
-        from tui.screens.confirm import ConfirmScreen
+
+        self.notify(f"This {what} was not saved. {error}", title="Journal", severity="error", timeout=30)
+        if isinstance(error, JournalCorruptError):
+            self.journal_problem(error)
+        else:
+            self.journal_failed = error
+
+    def journal_problem(self, error: JournalError) -> None:
+        """Say what is wrong; for a damaged file offer a backup or moving it
+        aside (one dialog at a time)."""
+        from tui.core.storage import JournalCorruptError
 
         self.journal_failed = error
         if not isinstance(error, JournalCorruptError):
             self.notify(str(error), title="Journal", severity="error", timeout=30)
             return
+        if not self._repair_offered:
+            self._repair_offered = True
+            self.offer_repair(error)
 
-        def answered(move: bool | None) -> None:
-            if move:
+    @work(thread=True, group="journal-repair")
+    def offer_repair(self, error: JournalError) -> None:
+        from tui.screens.damaged_journal import DamagedJournalScreen
+
+        backup = self._newest_good_backup(error)
+        described = None if backup is None else f"the backup of {backup.day} ({backup.records} records)"
+
+        def answered(choice: str | None) -> None:
+            self._repair_offered = False
+            if choice == "restore":
+                self.restore_journal(error, backup)
+            elif choice == "aside":
                 self.move_journal_aside(error)
 
-        self.push_screen(
-            ConfirmScreen(
-                "The journal cannot be read",
-                f"{error}\nMove it aside (its bytes are kept) and start a new journal?",
-                yes="Move aside",
-                no="Not now",
-            ),
-            callback=answered,
-        )
+        self.call_from_thread(self.push_screen, DamagedJournalScreen(str(error), described), answered)
+
+    def _newest_good_backup(self, error: JournalError) -> BackupInfo | None:
+        """What `doctor --restore latest` would restore, when the damaged file is
+        the journal itself (not an archive month); None if there is none."""
+        import os
+
+        from tui.core.backups import latest_good
+        from tui.core.storage import JournalError
+
+        if self.journal is None or os.path.realpath(error.path) != os.path.realpath(self.journal.path):
+            return None
+        try:
+            return latest_good(self.journal.path, self.now().date())
+        except JournalError:
+            return None
+
+    @work(thread=True, group="journal-write")
+    def restore_journal(self, error: JournalError, backup: BackupInfo) -> None:
+        from tui.core.backups import restore_backup
+        from tui.core.storage import JournalError
+
+        with self._write_lock:
+            try:
+                moved = restore_backup(self.journal.path, backup.path, self.now())
+            except JournalError as failure:
+                self.call_from_thread(self.notify, f"The backup was not restored: {failure}", severity="error")
+                return
+            self.journal.close()  # forget what was read of the damaged file
+        self.journal_failed = None
+        kept = f" The damaged file is kept at {moved}." if moved is not None else ""
+        self.call_from_thread(self.notify, f"Restored the journal from the backup of {backup.day} "
+                                           f"({backup.records} records).{kept}", timeout=15)
+        self.call_from_thread(self.refresh_home)
 
     def move_journal_aside(self, error: JournalError) -> None:
         from tui.core.storage import JournalError, move_aside
@@ -137,3 +201,4 @@ class JournalWrites:
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.load_notices()
+

@@ -9,14 +9,12 @@ from textual import work
 
 
 class PlanFlow:
-    """Mixed into RecoveryApp; needs `journal`, `journal_failed`, `now`, `settings`, `library`."""
+    """Mixed into RecoveryApp; needs `journal`, `now`, `settings`, `library`, and
+    JournalWrites (its `_write` and `journal_problem` report every failure)."""
 
     def open_plan(self) -> None:
         """Ask when the run ended (or go back to the current run's plan)."""
         self.find_current_run()
-
-    def _usable_journal(self):
-        return self.journal if self.journal is not None and self.journal_failed is None else None
 
     @work(thread=True, exclusive=True, group="plan")
     def find_current_run(self) -> None:
@@ -24,7 +22,7 @@ class PlanFlow:
         from tui.screens.run_ended import RunEndedScreen
 
         run, now = None, self.now()
-        if self._usable_journal() is not None:
+        if self.journal is not None:  # tried every time: an earlier failure does not silence the plan
             try:
                 run = self.journal.current_run(now)
             except JournalError as error:
@@ -46,7 +44,7 @@ class PlanFlow:
         from tui.core.storage import JournalError
         from tui.screens.run_start import RunKindScreen
 
-        journal = self._usable_journal()
+        journal = self.journal
         try:
             if journal is not None and journal.near_run(ended) is not None:
                 run, _ = journal.place_run(ended)
@@ -59,16 +57,18 @@ class PlanFlow:
 
     @work(thread=True, group="plan")
     def begin_run(self, ended: datetime, kind: str | None) -> None:
-        from tui.core.storage import JournalError
-
         run = {"id": None, "type": "run", "time": ended.isoformat(), "run_kind": kind,
                "practices": [], "skipped": [], "plan_date": ended.date().isoformat()}
-        journal = self._usable_journal()
-        if journal is not None:
-            try:
-                run, _ = journal.place_run(ended, kind)
-            except JournalError as error:
-                self.call_from_thread(self.journal_problem, error)
+        if self.journal is None:
+            self.call_from_thread(self.notify, "The journal is not available: this run is not recorded, "
+                                  "and what you tick in the plan is not saved.", severity="warning")
+        else:
+            placed, _ = self._write("run", lambda journal: journal.place_run(ended, kind)[0])
+            if placed is not None:
+                run = placed
+            else:  # _write has said why; the plan is still worth showing
+                self.call_from_thread(self.notify, "The plan is shown, but what you tick in it is not "
+                                      "saved. Press r again to retry recording the run.", severity="warning")
         self.call_from_thread(self.show_plan, run)
 
     def plan_for(self, run: dict):

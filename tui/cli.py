@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from tui.core.errors import DataFileError
+from tui.core.terminal_text import VisibleStream, shortened, visible
 
 if TYPE_CHECKING:
     import argparse
@@ -98,6 +99,7 @@ def cmd_app(args: argparse.Namespace) -> int:
         settings_problems=problems,
         start_routine=start,
     )
+    plain_output()
     gc.freeze()  # what start-up made lives as long as the app: keep it out of collections
     app.run()  # collection comes back on after the first frame (RecoveryApp.on_mount)
     return app.return_code or 0
@@ -110,8 +112,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace | SimpleNamespace:
         # parser would give, without importing argparse and building it (about
         # 10 ms of the first frame). tests/core/test_cli_errors.py keeps the two equal.
         return SimpleNamespace(command=None, journal=None, quiet=False, handler=cmd_app)
-    from tui.cli_parser import build_parser
+    from tui.cli_parser import attach_free_text, build_parser
 
+    words = attach_free_text(words)
     try:
         return build_parser(words, whole=False).parse_args(words)
     except UsageError:
@@ -125,11 +128,20 @@ def main(argv: list[str] | None = None) -> int:
     # reference counting; the app turns collection back on (see cmd_app).
     collecting = gc.isenabled()
     gc.disable()
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (VisibleStream(s) if s is not None else None for s in streams)
     try:
         return _main(argv)
     finally:
+        sys.stdout, sys.stderr = streams
         if collecting:
             gc.enable()
+
+
+def plain_output() -> None:
+    """The standard streams without VisibleStream: for the app, which draws its
+    own screen (and shows control characters visibly there itself)."""
+    sys.stdout, sys.stderr = (getattr(s, "stream", s) for s in (sys.stdout, sys.stderr))
 
 
 def _main(argv: list[str] | None) -> int:
@@ -137,10 +149,11 @@ def _main(argv: list[str] | None) -> int:
         args = parse(argv)
         return args.handler(args)
     except UsageError as error:
-        print(f"{PROG}: {error} (try '{PROG} --help')", file=sys.stderr)
+        print(f"{PROG}: {visible(shortened(str(error)))} (try '{PROG} --help')", file=sys.stderr)
         return 2
     except DataFileError as error:  # a DataFileErrors is several lines: each gets the prefix
-        print("\n".join(f"{PROG}: {line}" for line in str(error).splitlines()), file=sys.stderr)
+        print("\n".join(f"{PROG}: {visible(shortened(line))}" for line in str(error).splitlines()),
+              file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -90,7 +90,33 @@ COMMAND_MODULES = {
     "tui.plan_cli": ("plan", "did"),
     "tui.insights_cli": ("insights",),
     "tui.doctor_cli": ("doctor",),
+    "tui.serve.cli": ("serve",),
 }
+
+
+# Options whose value is free text. argparse reads a value that starts with
+# '-' ("-2+3", "-hills") as another option and stops with "expected one argument".
+FREE_TEXT_OPTIONS = ("--note",)
+
+
+def attach_free_text(words: list[str]) -> list[str]:
+    """`--note -2+3` as `--note=-2+3`, which argparse reads as meant. A next
+    word that is a long option or -h stays an option (a forgotten value)."""
+    attached: list[str] = []
+    position = 0
+    while position < len(words):
+        word = words[position]
+        if word == "--":
+            return attached + words[position:]
+        following = words[position + 1] if position + 1 < len(words) else None
+        if (word in FREE_TEXT_OPTIONS and following is not None and following.startswith("-")
+                and not following.startswith("--") and following != "-h"):
+            attached.append(f"{word}={following}")
+            position += 2
+            continue
+        attached.append(word)
+        position += 1
+    return attached
 
 
 def words_of(argv: list[str] | None) -> list[str]:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tui.core import journal as core
 from tui.core.ids import AREAS
+from tui.core.terminal_text import quoted, visible
 from tui.core.when import WHEN_HELP, cli_now, format_duration, parse_when
 
 PROG = "recovery-tui"
@@ -31,7 +32,8 @@ def register(commands, add_journal_option: Callable[[argparse.ArgumentParser], N
                      help="soreness of one area, 0-10")
     log.add_argument("--pain", metavar="AREA", type=_area, action="extend", nargs="+",
                      help="sharp or localised pain in an area")
-    log.add_argument("--note", metavar="TEXT", default="", help="a free note")
+    log.add_argument("--note", metavar="TEXT", type=_note, default="",
+                     help="a free note (one that starts with '-' works too)")
     log.add_argument("--date", metavar="WHEN", default="today",
                      help=f"when you felt it: {WHEN_HELP} (default: today)")
     add_journal_option(log)
@@ -45,7 +47,7 @@ def register(commands, add_journal_option: Callable[[argparse.ArgumentParser], N
 
     export = commands.add_parser("export", help="write every record as CSV or JSON")
     export.add_argument("--format", required=True, choices=("csv", "json"))
-    export.add_argument("--output", metavar="FILE", type=Path, help="a new file (default: standard output)")
+    export.add_argument("--output", metavar="FILE", type=_new_file, help="a new file (default: standard output)")
     add_journal_option(export)
     export.set_defaults(handler=cmd_export)
 
@@ -53,41 +55,60 @@ def register(commands, add_journal_option: Callable[[argparse.ArgumentParser], N
 # -- argument types: argparse turns ArgumentTypeError into a usage error ----------
 
 
+def _whole_number(text: str) -> int | None:
+    """Plain ASCII digits only: int() would also take '+3', '1_0' and '٣'."""
+    digits = text.strip()
+    return int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 6 else None
+
+
 def _rating(text: str) -> int:
-    try:
-        return core.check_rating(int(text))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number from 0 to 10, got '{text}'") from None
+    number = _whole_number(text)
+    if number is None or not 0 <= number <= 10:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 0 to 10, got {quoted(text)}")
+    return number
 
 
 def _area(text: str) -> str:
     try:
         return core.area_name(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"unknown area '{text}' (known: {', '.join(AREAS)})") from None
+        raise argparse.ArgumentTypeError(f"unknown area {quoted(text)} (known: {', '.join(AREAS)})") from None
 
 
 def _area_rating(text: str) -> tuple[str, int]:
     name, equals, value = text.partition("=")
     if not equals or not name.strip() or not value.strip():
-        raise argparse.ArgumentTypeError(f"'{text}' is not AREA=N (for example calves=4)")
+        raise argparse.ArgumentTypeError(f"{quoted(text)} is not AREA=N (for example calves=4)")
     try:
         rating = _rating(value.strip())
     except argparse.ArgumentTypeError:
         raise argparse.ArgumentTypeError(
-            f"{name.strip()} must be rated with a whole number from 0 to 10, got '{value}'"
+            f"{visible(name.strip()[:40])} must be rated with a whole number from 0 to 10, got {quoted(value)}"
         ) from None
     return _area(name), rating
 
 
 def _positive(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive whole number, got '{text}'")
+    number = _whole_number(text)
+    if number is None or number < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number, got {quoted(text)}")
     return number
+
+
+def _note(text: str) -> str:
+    """Any text, kept as typed; bytes that are not UTF-8 arrive as lone
+    surrogates and could not be saved."""
+    bad = next((char for char in text if "\ud800" <= char <= "\udfff"), None)
+    if bad is not None:
+        raise argparse.ArgumentTypeError(
+            f"is not valid UTF-8 text (byte {ord(bad) - 0xDC00:#04x}); check the terminal's encoding")
+    return text
+
+
+def _new_file(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("needs a file name, got an empty one")
+    return Path(text)
 
 
 # -- helpers ------------------------------------------------------------------------
@@ -170,6 +191,7 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    from tui.core.export import export_json
     from tui.core.storage import JournalError
 
     now = _now()
@@ -177,7 +199,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     try:
         with journal:
             if args.json:
-                core.export_json(journal.latest(args.limit) if args.limit else journal.records(), sys.stdout)
+                export_json(journal.latest(args.limit) if args.limit else journal.records(), sys.stdout)
             else:
                 _print_table(journal, args.limit, now)
             return _finish(journal)
@@ -194,8 +216,8 @@ def _print_table(journal: core.Journal, limit: int | None, now: datetime) -> Non
         print(f"No records yet in {journal.path}.")
         return
     for record in shown:
-        print(f"{'#' + str(record['id']):>6}  {_local(core.to_public(record)['time'], now)}  "
-              f"{record['type']:<8}  {_what(record)}")
+        print(visible(f"{'#' + str(record['id']):>6}  {_local(core.to_public(record)['time'], now)}  "
+                      f"{record['type']:<8}  {_what(record)}"))  # one line, whatever a note holds
     week, days = soreness.week_count(journal.records(since=now - timedelta(days=8)), now), soreness.journal_streak(journal, now)
     print(f"Routines this week: {week}. Streak: {days} day{'s' if days != 1 else ''}.")
 
@@ -218,9 +240,12 @@ def _what(record: dict) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from tui.core.export import export_json
     from tui.core.storage import JournalError
 
-    write = core.export_csv if args.format == "csv" else core.export_json
+    from tui.core.export import export_csv
+
+    write = export_csv if args.format == "csv" else export_json
     if args.output is not None and os.path.lexists(args.output):
         _say(f"{args.output} exists; choose another name.")
         return 1

@@ -11,7 +11,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tui.core.journal import CSV_COLUMNS, PUBLIC_KEYS, SCHEMA_VERSION, Journal, export_csv, to_public
+from tui.core.export import export_csv
+from tui.core.journal import CSV_COLUMNS, PUBLIC_KEYS, SCHEMA_VERSION, Journal, to_public
 from tui.core.model import AREAS
 
 PLUS_ONE = timezone(timedelta(hours=1))

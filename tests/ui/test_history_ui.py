@@ -145,8 +145,8 @@ async def test_a_note_with_escape_sequences_cannot_reach_the_terminal(tmp_path):
         history = await open_history(app, pilot)
         row = next(line for line in visible(history.query_one(DataTable)) if "3/10" in line)
         assert "\x1b" not in row and "\x9b" not in row and "\x07" not in row
-        assert "ok�[2J�]0;owned� �31m end" in row
+        assert r"ok\x1b[2J\x1b]0;owned\x07 \x9b31m end" in row
         await pilot.press("enter")
         await pilot.pause()
         shown = "\n".join(visible(app.screen.query_one("#record-fields")))
-        assert "ok�[2J�]0;owned� �31m end" in shown and "\x1b" not in shown
+        assert r"ok\x1b[2J\x1b]0;owned\x07 \x9b31m end" in shown and "\x1b" not in shown

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Static
 
 from tests.ui.helpers import FIXED_NOW, FakeClock, FakeWallClock, make_app
 from tui.core.journal import Journal
-from tui.screens.confirm import ConfirmScreen
+from tui.screens.damaged_journal import DamagedJournalScreen
 from tui.screens.history import HistoryScreen
 from tui.screens.home import HomeScreen
 from tui.screens.notice import NoticeScreen
@@ -150,10 +150,11 @@ async def test_corrupt_journal_is_kept_and_can_be_moved_aside(tmp_path):
     app = make_app(journal_path=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_writes(app, pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        assert str(path) in str(app.screen.query_one("#detail").render())
+        assert isinstance(app.screen, DamagedJournalScreen)
+        detail = str(app.screen.query_one("#detail").render())
+        assert str(path) in detail and "There is no readable backup" in detail
         assert path.read_bytes() == damaged
-        await pilot.press("y")
+        await pilot.press("m")
         await pilot.pause()
         await pilot.press("l", "2", "enter")
         await wait_for_writes(app, pilot)

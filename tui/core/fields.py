@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.errors import DataFileError, raise_all
+from tui.core.terminal_text import first_control
 
 _TYPE_NAMES = {str: "text", int: "a whole number", list: "a list", bool: "true or false"}
 
@@ -52,6 +53,9 @@ class Fields:
             raise self.error(key, f"must be text, got {_type_name(value)}")
         if not value.strip():
             raise self.error(key, "must not be empty")
+        control = first_control(value, lines=True)  # it would act on the terminal showing it
+        if control is not None:
+            raise self.error(key, f"must not contain control characters (found {control})")
         return value.strip()
 
     def integer(self, key: str, low: int, high: int, *, default: int | None = None) -> int:

@@ -2,7 +2,7 @@
 
 import re
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}\Z")
 RUN_KINDS = ("easy", "long", "tempo", "intervals", "race")
 ENDED_HELP = "'now', minutes ago like '20m', or a time like '07:40'"
 

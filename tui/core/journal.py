@@ -14,7 +14,7 @@ from contextlib import nullcontext
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from types import EllipsisType
-from typing import IO, Any
+from typing import Any
 
 from tui.core.ids import AREAS, ID_PATTERN, RUN_KINDS
 from tui.core.when import local_now, parse_stored
@@ -665,7 +665,7 @@ def linked_session(sessions: Iterable[dict], when: datetime) -> dict | None:
     return max(candidates, key=lambda c: c[:2])[2] if candidates else None
 
 
-# -- public shape and export --------------------------------------------------------
+# -- public shape (tui/core/export.py writes it out) --------------------------------------------------------
 
 
 def to_public(record: dict) -> dict:
@@ -691,35 +691,3 @@ def to_public(record: dict) -> dict:
     elif record["type"] == "run":
         public.update(practices=list(record["practices"]), run_kind=record["run_kind"])
     return public
-
-
-def export_json(records: Iterable[dict], file: IO[str]) -> None:
-    import json  # storage has it loaded by then; the app's start does without
-
-    json.dump([to_public(r) for r in records], file, indent=2, ensure_ascii=False)
-    file.write("\n")
-
-
-def export_csv(records: Iterable[dict], file: IO[str]) -> None:
-    """One row per record, one column per area; open `file` with newline=""."""
-    import csv
-
-    writer = csv.writer(file)
-    writer.writerow(CSV_COLUMNS)
-    for record in records:
-        public = to_public(record)
-        areas = public["areas"] or {}
-        row = [public[key] for key in PUBLIC_KEYS[:9]]
-        row += [areas.get(area) for area in AREAS]
-        row += [";".join(public["pain"]) if public["pain"] is not None else None]
-        row += [public["note"], public["session"]]
-        row += [";".join(public["practices"]) if public["practices"] is not None else None, public["run_kind"]]
-        writer.writerow([_cell(value) for value in row])
-
-
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value

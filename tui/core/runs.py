@@ -17,7 +17,7 @@ from tui.core.settings import parse_clock
 from tui.core.when import localize
 
 from tui.core.ids import ENDED_HELP  # noqa: E402
-MINUTES_AGO = re.compile(r"^(\d{1,4})m$")
+MINUTES_AGO = re.compile(r"([0-9]{1,4})m")
 MAX_MINUTES_AGO = 24 * 60
 DONE, SKIPPED = "done", "skipped"
 STATES = ("due", "soon", "overdue", "later", DONE, SKIPPED, "dropped")  # as `plan --json` writes them
@@ -30,7 +30,7 @@ def parse_ended(text: str, now: datetime) -> datetime:
     word = text.strip().lower()
     if word == "now":
         return now
-    match = MINUTES_AGO.match(word)
+    match = MINUTES_AGO.fullmatch(word)
     if match:
         minutes = int(match[1])
         if minutes > MAX_MINUTES_AGO:

@@ -22,7 +22,7 @@ from tui.core.tomlfile import read_bytes_limited, read_toml
 
 UNITS = ("metric", "imperial")
 PAUSE_RANGE = (0, 30)
-TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+TIME_PATTERN = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
 ML_PER_OZ = 29.5735
 
 
@@ -50,7 +50,7 @@ def boolean(fields: Fields, key: str, default: bool) -> bool:
 
 def parse_clock(text: str) -> time:
     """"22:30" -> time(22, 30); ValueError otherwise."""
-    match = TIME_PATTERN.match(text.strip()) if isinstance(text, str) else None
+    match = TIME_PATTERN.fullmatch(text.strip()) if isinstance(text, str) else None
     if not match:
         raise ValueError(f"must be a time of day like 22:30, got {text!r}")
     return time(int(match[1]), int(match[2]))

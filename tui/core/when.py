@@ -11,7 +11,12 @@ import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 
+from tui.core.terminal_text import quoted
+
 NOW_VARIABLE = "RECOVERY_TUI_NOW"
+# Years the journal can hold. Far outside them, moving a time by a few days or
+# to UTC overflows (0001-01-01T00:00+14:00 is in year 0 in UTC).
+YEARS = range(1900, 9000)
 WHEN_HELP = "an ISO date (2024-11-21), an ISO date-time (2024-11-21T09:15), 'today' or 'yesterday'"
 
 
@@ -75,16 +80,20 @@ def parse_when(text: str, now: datetime) -> datetime:
     if word == "yesterday":
         return _on_day(now.date() - timedelta(days=1), now)
     try:
-        moment = _on_day(date.fromisoformat(word), now)
+        moment: date | datetime = date.fromisoformat(word)
     except ValueError:
         try:
             moment = datetime.fromisoformat(text.strip())
         except ValueError:
-            raise ValueError(f"bad date '{text}': use {WHEN_HELP}") from None
-    if moment.tzinfo is None:
+            raise ValueError(f"bad date {quoted(text)}: use {WHEN_HELP}") from None
+    if moment.year not in YEARS:
+        raise ValueError(f"date {quoted(text)} is out of range (years {YEARS.start} to {YEARS.stop - 1})")
+    if not isinstance(moment, datetime):
+        moment = _on_day(moment, now)
+    elif moment.tzinfo is None:
         moment = localize(moment, now)
     if moment > now:
-        raise ValueError(f"date '{text}' is in the future")
+        raise ValueError(f"date {quoted(text)} is in the future")
     return moment
 
 
@@ -104,6 +113,8 @@ def parse_stored(value: object) -> datetime:
         raise ValueError(f"is not an ISO 8601 time: '{value}'") from None
     if moment.tzinfo is None:
         raise ValueError(f"has no UTC offset: '{value}'")
+    if moment.year not in YEARS:
+        raise ValueError(f"is out of range (years {YEARS.start} to {YEARS.stop - 1}): '{value}'")
     return moment
 
 

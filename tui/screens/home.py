@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.model import KIND_LABELS, Routine, format_duration
+from tui.core.terminal_text import visible
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 
@@ -124,7 +125,7 @@ class HomeScreen(Screen):
             heading += f" ({problems} problems; recovery-tui validate FILE lists them all)"
         text = Text(heading + ":\n", style="bold")
         for error in self.library.errors:
-            text.append(f"• {error}\n")
+            text.append(f"• {visible(str(error))}\n")
         return text
 
     def on_mount(self) -> None:
@@ -169,7 +170,7 @@ class HomeScreen(Screen):
             if session is not None:
                 hours = int((now - datetime.fromisoformat(session["ended"])).total_seconds() // 3600)
                 notice = (
-                    f"How do your legs feel today? Your {session['routine_name']} session "
+                    f"How do your legs feel today? Your {visible(session['routine_name'])} session "
                     f"ended {hours} h ago; soreness often peaks a day or two after a run. "
                     "Press l to log it."
                 )
@@ -177,7 +178,7 @@ class HomeScreen(Screen):
 
     def show_notice(self, notice: str, kind: str) -> None:
         notices = self.query_one("#home-notices", Static)
-        notices.update(notice)
+        notices.update(Text(notice))  # not markup: it can quote the journal
         notices.set_class(bool(notice), "-visible")
         notices.set_class(kind == "-pain", "-pain")
         notices.set_class(kind == "-checkin", "-checkin")

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, Static
 
-from tui.core.printable import printable
+from tui.core.terminal_text import visible
 from tui.core.record_fields import record_fields, record_title
 from tui.screens.dialog import DialogScreen
 from tui.widgets.footer import Footer
@@ -21,7 +21,7 @@ def fields_table(record: dict) -> Table:
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
     for label, value in record_fields(record):
-        table.add_row(label, Text(printable(value)))
+        table.add_row(label, Text(visible(value, lines=True)))
     return table
 
 

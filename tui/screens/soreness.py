@@ -14,7 +14,9 @@ from tui.widgets.soreness_form import SorenessEntry, SorenessForm
 
 
 class SorenessScreen(Screen[SorenessEntry | None]):
-    """Dismisses with the entry to save, or None when skipped."""
+    """Saves the entry (RecoveryApp.save_soreness) and dismisses with it once
+    it is in the journal; stays open, saying why, when it could not be
+    saved. Dismisses with None when skipped."""
 
     BINDINGS = [
         Binding("enter", "save", "Save", priority=True),
@@ -23,18 +25,21 @@ class SorenessScreen(Screen[SorenessEntry | None]):
     DEFAULT_CSS = """
     SorenessScreen #soreness-screen { padding: 0 2; }
     SorenessScreen #summary-text { margin: 1 0; }
+    SorenessScreen #soreness-error { display: none; margin-top: 1; }
     """
 
     def __init__(self, question: str, header: Text | str | None = None) -> None:
         super().__init__()
         self.question = question
         self.header = header
+        self.saving: SorenessEntry | None = None  # sent to the journal, no answer yet
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="soreness-screen"):
             if self.header is not None:
                 yield Static(self.header, id="summary-text")
             yield SorenessForm(self.question, id="soreness-form")
+            yield Static(id="soreness-error")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -46,7 +51,23 @@ class SorenessScreen(Screen[SorenessEntry | None]):
             self.notify("Give an overall rating first: press a number from 0 to 9 (1 then 0 for 10).",
                         severity="warning")
             return
-        self.dismiss(entry)
+        if self.saving is None:
+            self.saving = entry
+            self.app.save_soreness(entry, self)  # then saved() or not_saved()
+
+    def saved(self) -> None:
+        entry, self.saving = self.saving, None
+        if self.is_active:  # not left with Escape meanwhile
+            self.dismiss(entry)
+
+    def not_saved(self, problem: str) -> None:
+        """The form stays, with everything in it: Enter tries again."""
+        self.saving = None
+        error = self.query_one("#soreness-error", Static)
+        error.update(Text(f"Not saved: {problem}\nYour answers are still here: press Enter to try "
+                          "again, or Escape to leave without saving.", style="bold red"))
+        error.display = True
+        error.scroll_visible()
 
     def action_skip(self) -> None:
         self.dismiss(None)

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
-from tui.core.printable import one_line
+from tui.core.terminal_text import one_line
 
 WHEN_WIDTH = 16  # "Tue 01 Dec 22:54"
 WHAT_WIDTH = 18  # "Post-run stretches"; a longer routine name gets an ellipsis
@@ -22,7 +22,7 @@ COLUMNS = (("When", "when", WHEN_WIDTH), ("What", "what", WHAT_WIDTH))
 
 
 def cell(text: str) -> Text:
-    """One line, control characters shown as �, "…" where the column ends.
+    """One line, control characters shown as escapes (\\x1b), "…" where the column ends.
     Text rather than str: DataTable reads a str as markup, and a note
     with "[/]" in it would stop History from drawing."""
     return Text(one_line(text), no_wrap=True, overflow="ellipsis", end="")

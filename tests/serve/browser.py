@@ -1,0 +1,93 @@
+"""Headless Chromium (Debian's `chromium` and `chromedriver`) through
+Selenium, and the text of the page's terminal, read from xterm.js's buffer."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-dev-shm-usage"]
+
+# textual-serve's page keeps its xterm.js Terminal to itself, as `this.terminal`
+# of an object made when the page loads. Before any of the page's scripts
+# run, catch that one assignment so the test can read the terminal's buffer
+# through xterm.js's own API (buffer.active.getLine().translateToString()).
+CATCH_TERMINAL = """
+window.__terminals = [];
+Object.defineProperty(Object.prototype, "terminal", {
+  configurable: true,
+  set(value) {
+    Object.defineProperty(this, "terminal", {value, writable: true, configurable: true, enumerable: true});
+    window.__terminals.push(value);
+  },
+  get() { return undefined; },
+});
+"""
+
+READ_SCREEN = """
+const terminal = window.__terminals[0];
+if (!terminal) return null;
+const buffer = terminal.buffer.active, rows = [];
+for (let y = 0; y < terminal.rows; y++) {
+  const line = buffer.getLine(buffer.viewportY + y);
+  rows.push(line ? line.translateToString(true) : "");
+}
+return {rows: rows, cols: terminal.cols};
+"""
+
+
+def browser_missing() -> str | None:
+    for path in (CHROMIUM, CHROMEDRIVER):
+        if shutil.which(path) is None:
+            return path
+    return None
+
+
+@contextlib.contextmanager
+def chromium(width: int = 1000, height: int = 700, phone: bool = False):
+    """A fresh headless Chromium with its own profile, closed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="recovery-tui-chromium-") as profile:
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for flag in [*FLAGS, f"--user-data-dir={profile}"]:
+            options.add_argument(flag)
+        if phone:
+            options.add_experimental_option("mobileEmulation", {
+                "deviceMetrics": {"width": width, "height": height, "pixelRatio": 1, "touch": True}})
+        else:
+            options.add_argument(f"--window-size={width},{height}")
+        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        try:
+            driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CATCH_TERMINAL})
+            yield driver
+        finally:
+            driver.quit()
+
+
+def screen(driver) -> tuple[str, int]:
+    """The terminal's visible text, a line a row, and its width in columns."""
+    shown = driver.execute_script(READ_SCREEN)
+    if shown is None:
+        return "", 0
+    return "\n".join(shown["rows"]), shown["cols"]
+
+
+def wait_for_text(driver, *texts: str, timeout: float = 40) -> str:
+    """Wait until the terminal shows every one of `texts`; its text then."""
+    deadline = time.monotonic() + timeout
+    while True:
+        text, _ = screen(driver)
+        if all(wanted in text for wanted in texts):
+            return text
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the browser never showed {texts}; it shows:\n{text}")
+        time.sleep(0.2)

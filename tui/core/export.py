@@ -1,0 +1,62 @@
+"""`history --json` and `export`: every record as JSON or as CSV.
+
+JSON escapes every control character (C1 and DEL too, which json.dumps
+leaves as they are with ensure_ascii=False), so the output is safe to show
+and reads back to exactly the text in the journal.
+
+CSV is opened by spreadsheets, which run a cell that starts with =, +, -, @,
+a tab or a carriage return as a formula (`=HYPERLINK(...)`, `=1+1`). Following
+OWASP's advice on CSV injection, a text cell that starts with one of those
+(also after leading spaces, and the full-width forms ＝ ＋ － ＠) gets a leading
+apostrophe, which spreadsheets take as "this is text" and do not show. This
+applies to text only: the columns that hold numbers (ids, ratings, seconds)
+are written as numbers and never changed. A note that reads "-2" is text, so
+it is written '-2 and a spreadsheet shows -2 as text, never a formula.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import IO, Any
+
+from tui.core.ids import AREAS
+from tui.core.journal import CSV_COLUMNS, PUBLIC_KEYS, to_public
+from tui.core.terminal_text import json_text
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0", "＝", "＋", "－", "＠")
+
+
+def export_json(records: Iterable[dict], file: IO[str]) -> None:
+    import json  # storage has it loaded by then; the app's start does without
+
+    file.write(json_text(json.dumps([to_public(r) for r in records], indent=2, ensure_ascii=False)))
+    file.write("\n")
+
+
+def export_csv(records: Iterable[dict], file: IO[str]) -> None:
+    """One row per record, one column per area; open `file` with newline=""."""
+    import csv
+
+    writer = csv.writer(file)
+    writer.writerow(CSV_COLUMNS)
+    for record in records:
+        public = to_public(record)
+        areas = public["areas"] or {}
+        row = [public[key] for key in PUBLIC_KEYS[:9]]
+        row += [areas.get(area) for area in AREAS]
+        row += [";".join(public["pain"]) if public["pain"] is not None else None]
+        row += [public["note"], public["session"]]
+        row += [";".join(public["practices"]) if public["practices"] is not None else None, public["run_kind"]]
+        writer.writerow([csv_cell(value) for value in row])
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: empty for None, true/false, text never a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and (value.startswith(FORMULA_STARTS)
+                                   or value.lstrip().startswith(FORMULA_STARTS)):
+        return "'" + value
+    return value
