@@ -201,4 +201,4 @@ def test_a_routine_name_with_escape_sequences_is_shown_without_them(names):
 
     plan, _ = load_plan(None, PLAN_FILE)
     hostile = SimpleNamespace(id="my-calves", name="Calf \x1b]0;owned\x07care\x1b[2J", kind="stretch")
-    assert practice_names(plan, [hostile]).name("my-calves") == "Calf �]0;owned�care�[2J"
+    assert practice_names(plan, [hostile]).name("my-calves") == "Calf \\x1b]0;owned\\x07care\\x1b[2J"

@@ -5,7 +5,7 @@ The journal records plan step ids ("foam-roll") and routine ids
 counts as that step, so the two are one practice, shown by the step's
 title ("Foam rolling"). Other routines keep their id and show their name.
 Warm-ups come before a run: they are not a recovery practice. Names are
-printed to a terminal, so their control characters are shown as �.
+printed to a terminal, so their control characters are written out (\\x1b).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from tui.core.plan import STEP_IDS, PlanDef
-from tui.core.printable import one_line
+from tui.core.terminal_text import one_line
 from tui.core.runs import is_practice
 
 def fallback_name(practice: str) -> str:
