@@ -90,7 +90,8 @@ def add_journal_option(parser: argparse.ArgumentParser, top_level: bool = False)
 # and the commands each adds (tests/core/test_cli_errors.py keeps this in step).
 COMMAND_MODULES = {
     "tui.journal_cli": ("log", "history", "export"),
-    "tui.plan_cli": ("plan", "did", "insights"),
+    "tui.plan_cli": ("plan", "did"),
+    "tui.insights_cli": ("insights",),
     "tui.doctor_cli": ("doctor",),
     "tui.serve.cli": ("serve",),
 }

@@ -1,4 +1,4 @@
-"""`recovery-tui plan | did | insights`: the after-run plan and what works for you.
+"""`recovery-tui plan | did`: the after-run plan, and what was done after a run.
 
 Headless like the journal commands. Input is checked before the journal is
 opened: bad input exits 2 and leaves the journal as it was (a --run ID that
@@ -36,7 +36,6 @@ DID_EPILOG = (
 
 
 if TYPE_CHECKING:
-    from tui.core.insights import Insight
     from tui.core.journal import Journal
 
 
@@ -67,10 +66,6 @@ def register(commands, add_journal_option: Callable[[argparse.ArgumentParser], N
     add_journal_option(did)
     did.set_defaults(handler=cmd_did)
 
-    insights = commands.add_parser("insights", help="which practices go with less soreness")
-    insights.add_argument("--json", action="store_true", help="machine-readable output")
-    add_journal_option(insights)
-    insights.set_defaults(handler=cmd_insights)
 
 
 def _routines() -> list:
@@ -272,51 +267,3 @@ def _run_day(run: dict) -> str:
 def _done_text(run: dict) -> str:
     text = f"done: {', '.join(run['practices']) or 'nothing yet'}"
     return text + (f"; skipped: {', '.join(run['skipped'])}" if run["skipped"] else "")
-
-
-def cmd_insights(args: argparse.Namespace) -> int:
-    from tui.core import insights as found
-
-    from tui.core.storage import JournalError
-
-    now = _now()
-    journal = _open(args, now)
-    try:
-        with journal:
-            records = journal.records()
-            ranked = found.insights(records)
-            if args.json:
-                json.dump(found.to_json(ranked), sys.stdout, indent=2)
-                print()
-            else:
-                _print_insights(ranked, found.area_insights(records))
-            return _finish(journal)
-    except JournalError as error:
-        _say(str(error))
-        return 1
-
-
-def _mean(value: float | None, n: int) -> str:
-    return f"{'-' if value is None else f'{value:.1f}'} ({n} runs)"
-
-
-def _print_insights(ranked: list["Insight"], areas: dict[str, "Insight | None"]) -> None:
-    from tui.core import insights as found
-
-    if not ranked:
-        print("No runs with practices yet. After a run, start `recovery-tui plan` or record with `did`.")
-        return
-    print("Next soreness rating 12-72 h after runs with a practice, against runs without it:")
-    for insight in ranked:
-        if insight.difference is None:
-            line = (f"needs {insight.needed} more run{'s' if insight.needed != 1 else ''} "
-                    f"({insight.with_n} with, {insight.without_n} without)")
-        else:
-            line = (f"with {_mean(insight.with_mean, insight.with_n)}, without "
-                    f"{_mean(insight.without_mean, insight.without_n)}: {found.signed(insight.difference)}")
-        print(f"  {insight.practice:<22} {line}")
-    print("By area, the practice that goes with the lowest soreness there:")
-    for area, best in areas.items():
-        tip = f"{best.practice} ({found.signed(best.difference)})" if best else "no clear pattern yet"
-        print(f"  {area + ':':<22} {tip}")
-    print(found.NOT_PROOF)

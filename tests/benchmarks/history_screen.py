@@ -32,8 +32,8 @@ def newest_row(journal: Path) -> str:
         return record_row(opened.latest(1)[0])[0]
 
 
-def times(journal: Path, runs: int = ROUNDS) -> list[float]:
-    drawn = ("records", "Soreness, last 28 days", newest_row(journal), "Back")
+def open_times(journal: Path, key: str, drawn: tuple[str, ...], runs: int = ROUNDS) -> list[float]:
+    """Seconds from `key` on home until every text of `drawn` is on screen, per round."""
     tmux = Tmux()
     samples = []
     try:
@@ -44,7 +44,7 @@ def times(journal: Path, runs: int = ROUNDS) -> list[float]:
                 tmux.wait_for(name, HOME_DRAWN)
                 time.sleep(SETTLE)
                 start = time.perf_counter()
-                tmux.keys(name, "h")
+                tmux.keys(name, key)
                 seconds = tmux.wait_for(name, drawn, interval=POLL) - start
                 if round_:
                     samples.append(seconds)
@@ -52,6 +52,10 @@ def times(journal: Path, runs: int = ROUNDS) -> list[float]:
     finally:
         tmux.close()
     return samples
+
+
+def times(journal: Path, runs: int = ROUNDS) -> list[float]:
+    return open_times(journal, "h", ("records", "Soreness, last 28 days", newest_row(journal), "Back"), runs)
 
 
 def measure(journal: Path) -> list[Figure]:

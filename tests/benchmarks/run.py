@@ -22,7 +22,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from tests.benchmarks import cli_speed, history_screen, startup, timer_accuracy, writes
+from tests.benchmarks import cli_speed, history_screen, insights_speed, startup, timer_accuracy, writes
 from tests.benchmarks.common import ROUNDS, RUNS, ROOT, Figure, Tmux, cpu_hogs, stop
 from tests.benchmarks.generate_journal import write_journal
 from tests.benchmarks.idle_cpu import IdleApps
@@ -98,6 +98,7 @@ def main() -> int:
             ("command line", lambda: cli_speed.measure(journal)),
             ("writes", lambda: writes.measure(journal)),
             ("history screen", lambda: history_screen.measure(journal)),
+            ("insights", lambda: insights_speed.measure(journal)),
         ]
         figures: list[Figure] = []
         for name, step in steps:
@@ -108,6 +109,7 @@ def main() -> int:
     order = ["time to first frame", "quick entry (log)", "quick entry imports textual/rich",
              "history --json --limit 20", "write: one record, p95 of 200",
              "write: key handled during a save", "history screen opens",
+             "insights --json, 10 years", "insights --json, 100 years", "insights screen opens, 10 years",
              "timer: 60 s routine under 2 CPU hogs", "timer: simulated 2 h, 0-2 s stalls",
              "memory (peak RSS on History)", "idle CPU, runner paused 30 s"]
     figures.sort(key=lambda f: order.index(f.figure) if f.figure in order else len(order))

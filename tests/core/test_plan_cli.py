@@ -150,12 +150,15 @@ def test_history_and_insights(capsys, path):
     assert (code, err) == (0, "")
     rows = json.loads(out)
     assert [tuple(r) for r in rows] == [JSON_KEYS, JSON_KEYS]
-    assert rows[0] == {"practice": "foam-roll", "with_n": 3, "with_mean": 2.0, "without_n": 3,
-                       "without_mean": 6.0, "difference": -4.0}
+    assert rows[0] == {"practice": "foam-roll", "name": "Foam rolling", "with_n": 3, "with_mean": 2.0,
+                       "without_n": 3, "without_mean": 6.0, "difference": -4.0, "adjusted": -4.0,
+                       "interval": [-4.0, -4.0], "verdict": "helps"}
     code, out, _ = run(capsys, "insights")
     lines = [line.split() for line in out.splitlines()]
-    assert ["foam-roll", "with", "2.0", "(3", "runs),", "without", "6.0", "(3", "runs):", "-4.0"] in lines
-    assert ["calves:", "foam-roll", "(-4.0)"] in lines and ["hips:", "no", "clear", "pattern", "yet"] in lines
+    assert ["Foam", "rolling", "-4.0", "(-4.0", "to", "-4.0):", "helps", "(2.0", "with,", "6.0", "without,",
+            "raw", "-4.0)"] in lines
+    assert ["calves:", "Foam", "rolling:", "-4.0", "(-4.0", "to", "-4.0)"] in lines
+    assert ["hips:", "no", "clear", "difference", "yet"] in lines
     assert out.rstrip().endswith(NOT_PROOF)
     assert run(capsys, "history")[0] == 0
 

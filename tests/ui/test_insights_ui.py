@@ -58,22 +58,51 @@ async def test_ranked_table_chart_and_areas(tmp_path):
         screen = await open_insights(app, pilot)
         assert NOT_PROOF in text_of(screen, "#insights-headline")
         assert rows(screen) == [
-            ["foam-roll", "3 runs · 2.0", "3 runs · 6.0", "-4.0"],
-            ["ice-bath", "1 run", "5 runs", "2 more runs needed"],
-            ["hydrate", "6 runs", "0 runs", "3 more runs needed"],
+            ["Foam rolling", "3 runs · 2.0", "3 runs · 6.0", "-4.0", "-4.0"],
+            ["Ice bath", "1 run", "5 runs", "2 more runs needed", ""],
+            ["Drink", "6 runs", "0 runs", "3 more runs needed", ""],
         ]
         chart = text_of(screen, "#insights-chart").splitlines()
-        assert len(chart) == 2 and "less sore" in chart[0]  # only foam-roll has enough data
-        assert chart[1].startswith("foam-roll") and "█" in chart[1] and chart[1].endswith("-4.0")
+        assert len(chart) == 2 and "◀ less" in chart[0]  # only foam rolling has enough data
+        assert chart[1].startswith("Foam rolling") and "●" in chart[1]
+        assert chart[1].endswith("-4.0 to -4.0  helps")  # every rating alike on each side
         areas = dict(line.split(maxsplit=1) for line in text_of(screen, "#insights-areas").splitlines()[1:])
         assert areas == {
-            "Calves": "foam-roll  1.0 with, 5.0 without",
-            "Quads": "not enough data yet",
-            "Hamstrings": "not enough data yet",
-            "Hips": "not enough data yet",
+            "Calves": "Foam rolling  -4.0 (-4.0 to -4.0)",
+            "Quads": "no clear difference yet",
+            "Hamstrings": "no clear difference yet",
+            "Hips": "no clear difference yet",
         }
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
+
+
+def mixed_journal(path):
+    """Foam rolling clearly helps, a nap makes no clear difference (runs of no kind);
+    legs-up-the-wall (the routine) is the plan's "Legs up the wall" step."""
+    with Journal(path) as journal:
+        for days_ago, practices, overall in (
+            (30, ["foam-roll", "nap"], 2), (28, ["foam-roll"], 3), (26, ["foam-roll", "nap"], 2),
+            (24, ["legs-up-the-wall"], 6), (22, ["nap"], 7), (20, ["legs-up"], 6), (18, ["meal"], 7),
+        ):
+            rated_run(journal, days_ago, practices, overall, calves=overall)
+    return path
+
+
+async def test_sorted_by_adjusted_difference_and_unclear_greyed(tmp_path):
+    app = make_app(journal_path=mixed_journal(tmp_path / "journal.json"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_insights(app, pilot)
+        table = screen.query_one(DataTable)
+        names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert names == ["Foam rolling", "Nap", "Legs up the wall", "Meal"]
+        foam, nap = table.get_row_at(0), table.get_row_at(1)
+        assert "green" in str(foam[4].style) and "dim" not in str(foam[0].style)
+        assert "dim" in str(nap[0].style) and "dim" in str(nap[4].style)  # no clear difference
+        chart = text_of(screen, "#insights-chart").splitlines()
+        assert chart[1].startswith("Foam rolling") and chart[1].endswith("helps")
+        assert chart[2].startswith("Nap") and chart[2].endswith("no clear difference")
+        assert "│" in chart[2] or "━" in chart[2][19:40]  # the zero line inside the interval
 
 
 async def test_fewer_than_three_runs_say_how_many_more(tmp_path):
@@ -85,12 +114,12 @@ async def test_fewer_than_three_runs_say_how_many_more(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_insights(app, pilot)
         assert rows(screen) == [
-            ["foam-roll", "2 runs", "0 runs", "4 more runs needed"],
-            ["stretch", "1 run", "1 run", "4 more runs needed"],
+            ["Foam rolling", "2 runs", "0 runs", "4 more runs needed", ""],
+            ["Stretch", "1 run", "1 run", "4 more runs needed", ""],
         ]  # equally short: by name
         assert "rate your soreness" in text_of(screen, "#insights-hint")
         assert text_of(screen, "#insights-chart") == ""
-        assert text_of(screen, "#insights-areas").count("not enough data yet") == 4
+        assert text_of(screen, "#insights-areas").count("no clear difference yet") == 4
         await pilot.press("i")
         assert isinstance(app.screen, HomeScreen)
 
@@ -130,8 +159,11 @@ async def test_no_journal_says_so(tmp_path):
 class UnreadableJournal:
     problems: list[str] = []
 
-    def records(self, since=None):
+    def reading(self):
         raise JournalAccessError("/nowhere/journal.json", "Cannot read the journal at /nowhere/journal.json.")
+
+    def records(self, since=None):
+        self.reading()
 
 
 async def test_journal_error_is_shown_not_raised():

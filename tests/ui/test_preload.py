@@ -1,4 +1,4 @@
-"""Home loads History's code after its first frame, off the UI thread."""
+"""Home loads the code of History and Insights after its first frame, off the UI thread."""
 
 from __future__ import annotations
 
@@ -19,6 +19,6 @@ async def test_history_code_is_loaded_in_the_background_once_home_is_drawn(monke
     monkeypatch.setattr(tui.screens.home, "import_module", recording)
     app = make_app(journal_path=tmp_path / "journal.json")
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_until(pilot, lambda: loaded)
-        assert loaded == [("tui.screens.history", False)]
+        await wait_until(pilot, lambda: len(loaded) == 2)
+        assert loaded == [("tui.screens.history", False), ("tui.screens.insights", False)]
 

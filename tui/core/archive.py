@@ -42,7 +42,12 @@ def archive_folder(journal_path: Path) -> Path:
 
 def archive_path(journal_path: Path, month: str) -> Path:
     """The file of one month ("2024-11")."""
-    return archive_folder(journal_path) / f"{journal_path.stem}-{month}{journal_path.suffix}"
+    return archive_folder(journal_path) / archive_name(journal_path, month)
+
+
+def archive_name(journal_path: Path, month: str) -> str:
+    """The name of one month's file: "journal-2024-11.json" beside "journal.json"."""
+    return f"{journal_path.stem}-{month}{journal_path.suffix}"
 
 
 def month_of(moment: datetime) -> str:

@@ -368,6 +368,19 @@ class Journal:
         with self.reading():
             return self._read(self._archived_docs([month], self._active_docs()))
 
+    def month_records(self, month: str) -> list[dict]:
+        """The good records of one archive month, newest first, with those the
+        journal file holds as well (unlike `archived`): what a summary of the
+        month's file is made from."""
+        with self.reading():
+            return self._read(_archive().read_archive(self.path, month).items())
+
+    def recent_ids(self) -> set[int]:
+        """The ids of every record in the journal file, good or not: the
+        archive's copies of these are not read (see archive.py)."""
+        with self.reading():
+            return {int(key) for key in self._active_docs()}
+
     def latest(self, n: int) -> list[dict]:
         """The newest n records, checking and reading no more than needed."""
         with self.reading():

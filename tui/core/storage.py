@@ -120,14 +120,15 @@ def _replace(src: Path, dst: Path) -> None:
     os.replace(src, dst)
 
 
-def _replace_with(target: Path, payload: bytes) -> None:
-    """A temp file beside target, written and flushed, then renamed over it;
-    the temp file is removed if any step fails. Raises OSError."""
+def _replace_with(target: Path, payload: bytes, durable: bool = True) -> None:
+    """A temp file beside target, written and flushed (unless not `durable`),
+    then renamed over it; the temp file is removed if any step fails. Raises OSError."""
     fd, tmp = _create_temp(target.parent, target.name)
     try:
         try:
             _write_all(fd, payload)
-            _fsync_file(fd)
+            if durable:
+                _fsync_file(fd)
         finally:
             os.close(fd)
         _replace(tmp, target)
@@ -549,8 +550,16 @@ def read_tables(path: Path | str, label: str = "journal") -> dict[str, dict[str,
 def write_file_atomically(target: Path, tables: dict[str, dict[str, Any]]) -> None:
     """Write tables to target as a whole or not at all (temp file, fsync,
     rename, fsync of the folder). Raises OSError; the caller holds a lock."""
-    _replace_with(target, _dumps(tables))
-    _fsync_dir(target.parent)
+    write_bytes_atomically(target, _dumps(tables))
+
+
+def write_bytes_atomically(target: Path, payload: bytes, durable: bool = True) -> None:
+    """Write bytes to target as a whole or not at all, the same way. Not
+    `durable`: no fsync, for a cache that is made again if a crash leaves
+    it empty or old. Raises OSError; the caller holds a lock."""
+    _replace_with(target, payload, durable)
+    if durable:
+        _fsync_dir(target.parent)
 
 
 def list_names(folder: Path, about: Path, what: str) -> list[str]:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 
 # Loaded after the first frame, off the UI thread (see load_notices).
-PRELOADED = ("tui.screens.history",)
+PRELOADED = ("tui.screens.history", "tui.screens.insights")
 
 
 def routine_line(routine: Routine, total: float) -> Text:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -11,11 +13,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from tui.core.ids import area_label
-from tui.core.insights import MIN_RUNS, NOT_PROOF, Insight, area_insights, insights, signed
+from tui.core.insight_facts import read_facts
+from tui.core.insights import (MIN_RUNS, NOT_PROOF, Insight, adjusted_text, area_insights,
+                               insights, outcomes, signed)
+from tui.core.practices import load_practice_names
 from tui.screens.journal_read import read_records
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
-from tui.widgets.insight_chart import colour, difference_bars
+from tui.widgets.insight_chart import interval_chart, verdict_style
 
 EMPTY = (
     "No runs in your journal yet, so there is nothing to compare.\n\n"
@@ -32,36 +37,58 @@ NOTHING_RATED = (
     "this screen shows whether it goes with less soreness the next day."
 )
 SHORT_HINT = "A run counts once you rate your soreness 12-72 h after it."
+EXPLAINED = (
+    "\nWith, without: rated runs · mean soreness (0-10) the next day. Raw: with minus without. "
+    "Adjusted: the same within each kind of run, averaged, so that long runs do not count against "
+    "what you do after them. Greyed: its 95% interval includes 0, so no clear difference."
+)
 
 
 def runs(n: int) -> str:
     return f"{n} run{'s' if n != 1 else ''}"
 
 
-def insight_row(insight: Insight) -> tuple[str, str, str, Text]:
-    """Practice, With, Without, Difference; a row short of data says what it needs."""
+def insight_row(insight: Insight) -> tuple[Text, ...]:
+    """Practice, With, Without, Raw, Adjusted; a row short of data says what it needs."""
     if insight.difference is None:
         needed = f"{insight.needed} more run{'s' if insight.needed != 1 else ''} needed"
-        return insight.practice, runs(insight.with_n), runs(insight.without_n), Text(needed, style="dim")
+        return (Text(insight.name), Text(runs(insight.with_n), style="dim"),
+                Text(runs(insight.without_n), style="dim"), Text(needed, style="dim"), Text(""))
+    style = verdict_style(insight.verdict)
+    adjusted = Text("no kind on both sides", style="dim") if insight.adjusted is None else \
+        Text(signed(insight.adjusted.difference), style=style)
     return (
-        insight.practice,
-        f"{runs(insight.with_n)} · {insight.with_mean:.1f}",
-        f"{runs(insight.without_n)} · {insight.without_mean:.1f}",
-        Text(signed(insight.difference), style=colour(insight.difference)),
+        Text(insight.name, style="dim" if style == "dim" else "bold"),
+        Text(f"{runs(insight.with_n)} · {insight.with_mean:.1f}", style="dim" if style == "dim" else ""),
+        Text(f"{runs(insight.without_n)} · {insight.without_mean:.1f}", style="dim" if style == "dim" else ""),
+        Text(signed(insight.difference), style="dim"),
+        adjusted,
     )
 
 
 def area_text(best: dict[str, Insight | None]) -> Text:
-    text = Text("Per area: the practice with the lowest next-day soreness\n", style="bold")
+    text = Text("Per area: the practice that helps most there\n", style="bold")
     for area, insight in best.items():
         text.append(f"  {area_label(area):<12}")
         if insight is None:
-            text.append("not enough data yet\n", style="dim")
+            text.append("no clear difference yet\n", style="dim")
         else:
-            text.append(insight.practice, style="bold green")
-            text.append(f"  {insight.with_mean:.1f} with, {insight.without_mean:.1f} without\n", style="dim")
+            text.append(insight.name, style="bold green")
+            text.append("  ")
+            text.append(f"{adjusted_text(insight)}\n", style="dim")
     text.rstrip()
     return text
+
+
+def read_insights(app, journal) -> tuple[bool, list[Insight], Callable[[], dict[str, Insight | None]]]:
+    """(any run at all, the ranked practices, what works out the best per
+    area), in a worker thread: the table is shown before the areas are worked out."""
+    facts = read_facts(journal)
+    if not facts.runs:
+        return False, [], dict
+    names = load_practice_names(app.library.routines)
+    runs = outcomes(facts, names)
+    return True, insights(facts, names, runs), lambda: area_insights(facts, names, runs)
 
 
 class InsightsScreen(Screen):
@@ -88,43 +115,49 @@ class InsightsScreen(Screen):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.can_focus = False  # the page scrolls as one
-        table.add_columns("Practice", "With (runs · mean)", "Without (runs · mean)", "Difference")
+        table.add_columns("Practice", "With", "Without", "Raw", "Adjusted")
         self.query_one("#insights", VerticalScroll).focus()
         self.load()
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        records = read_records(
-            self.app, self.show_error, "No journal is open, so there is nothing to look at."
-        )
-        if records is None:
+        found = read_records(self.app, self.show_error, "No journal is open, so there is nothing to look at.",
+                             lambda journal: read_insights(self.app, journal))
+        if found is None:
             return
-        if not any(record["type"] == "run" for record in records):
-            self.app.call_from_thread(self.show, [], {}, EMPTY)
-            return
-        self.app.call_from_thread(self.show, insights(records), area_insights(records))
+        any_runs, ranked, per_area = found
+        self.app.call_from_thread(self.show, ranked, NOTHING_RATED if any_runs else EMPTY)
+        if ranked:  # once the table is drawn: working them out here would slow its drawing down
+            self.app.call_from_thread(self.call_after_refresh, self.load_areas, per_area)
+
+    @work(thread=True, exclusive=True, group="insights-areas")
+    def load_areas(self, per_area: Callable[[], dict[str, Insight | None]]) -> None:
+        self.app.call_from_thread(self.show_areas, per_area())
 
     def show_error(self, message: str) -> None:
         self.query_one("#insights-headline", Static).update(Text(message, style="bold red"))
 
-    def show(self, found: list[Insight], best: dict[str, Insight | None],
-             empty: str = NOTHING_RATED) -> None:
+    def show(self, found: list[Insight], empty: str = NOTHING_RATED) -> None:
         headline = self.query_one("#insights-headline", Static)
         if not found:
             headline.update(empty)
             return
         text = Text("What works for you: ", style="bold")
         text.append(NOT_PROOF, style="italic")
-        text.append("\nDifference = mean soreness (0-10) the next day with it, minus without.", style="dim")
+        text.append(EXPLAINED, style="dim")
         headline.update(text)
         table = self.query_one(DataTable)
         table.clear()
         table.add_rows(insight_row(insight) for insight in found)
-        chart = difference_bars(found)
+        chart = interval_chart(found)
         short = any(insight.difference is None for insight in found)
         self.query_one("#insights-hint", Static).update(SHORT_HINT if short else "")
         self.query_one("#insights-chart", Static).update(chart)
-        self.query_one("#insights-areas", Static).update(area_text(best))
         for selector, visible in (("#insights-table", True), ("#insights-hint", short),
-                                  ("#insights-chart", bool(chart)), ("#insights-areas", True)):
+                                  ("#insights-chart", bool(chart))):
             self.query_one(selector).set_class(not visible, "-hidden")
+
+    def show_areas(self, best: dict[str, Insight | None]) -> None:
+        areas = self.query_one("#insights-areas", Static)
+        areas.update(area_text(best))
+        areas.remove_class("-hidden")

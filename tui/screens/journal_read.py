@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from tui.core.storage import JournalError
 
 
-def read_records(app, on_error: Callable[[str], None], no_journal: str) -> list[dict] | None:
-    """Every record, newest first; None after `on_error` was told why not.
+def read_records(app, on_error: Callable[[str], None], no_journal: str,
+                 read: Callable[[Any], Any] = lambda journal: journal.records()) -> Any:
+    """What `read` gets from the journal (every record, newest first, unless
+    told otherwise); None after `on_error` was told why not.
 
     Call from a thread worker: errors go back to the UI with call_from_thread.
     """
@@ -17,7 +20,7 @@ def read_records(app, on_error: Callable[[str], None], no_journal: str) -> list[
         app.call_from_thread(on_error, no_journal)
         return None
     try:
-        return journal.records()
+        return read(journal)
     except JournalError as error:
         app.call_from_thread(on_error, str(error))
         return None

@@ -1,7 +1,9 @@
-"""Differences in next-day soreness as bars either side of a zero line.
+"""Each practice's adjusted difference and its 95% interval as a small bar.
 
-Less soreness with a practice (a negative difference) grows left in green,
-more grows right in red, so the good news reads at a glance on any theme.
+All bars share one scale around a zero line. The interval is a line from its
+low to its high end, the adjusted difference a dot on it. Less soreness with
+a practice (an interval below 0) is green, more is red; "no clear
+difference" (an interval across 0) is greyed out, like its table row.
 """
 
 from __future__ import annotations
@@ -10,50 +12,54 @@ from collections.abc import Iterable
 
 from rich.text import Text
 
-from tui.core.insights import signed
+from tui.core.insight_stats import HELPS, WORSE
+from tui.core.insights import Insight, signed
 
-from tui.core.insights import Insight
-
-LABEL_WIDTH = 20
-
-
-def colour(difference: float) -> str:
-    return "green" if difference < 0 else "red" if difference > 0 else "dim"
+LABEL_WIDTH = 19
 
 
-def clip(label: str) -> str:
-    return label if len(label) < LABEL_WIDTH else label[: LABEL_WIDTH - 2] + "…"
+def verdict_style(verdict: str) -> str:
+    return "green" if verdict == HELPS else "red" if verdict == WORSE else "dim"
 
 
-def bar_cells(difference: float, scale: float, half: int) -> int:
-    """How many cells a difference fills; any non-zero difference shows at least one."""
-    if difference == 0 or scale <= 0:
-        return 0
-    return max(1, min(half, round(abs(difference) / scale * half)))
+def clip(label: str, width: int = LABEL_WIDTH) -> str:
+    return label if len(label) < width else label[: width - 2] + "…"
 
 
-def difference_bars(found: Iterable[Insight], half: int = 12) -> Text:
-    """One line per practice with a difference; the longest bar is the largest difference."""
-    shown = [i for i in found if i.difference is not None]
+def interval_bar(low: float, point: float, high: float, scale: float, half: int) -> str:
+    """2 * half + 1 cells: ─ outside the interval, ━ inside, ● at the point, │ at 0 if free."""
+    def cell(value: float) -> int:
+        return max(0, min(2 * half, half + round(value / scale * half)))
+
+    cells = ["─"] * (2 * half + 1)
+    for i in range(cell(low), cell(high) + 1):
+        cells[i] = "━"
+    if cells[half] == "─":
+        cells[half] = "│"
+    cells[cell(point)] = "●"
+    return "".join(cells)
+
+
+def interval_chart(found: Iterable[Insight], half: int = 10) -> Text:
+    """One line per practice with an interval, in the order given."""
+    shown = [i for i in found if i.adjusted is not None and i.adjusted.interval is not None]
     text = Text()
     if not shown:
         return text
-    scale = max(abs(i.difference) for i in shown) or 1.0
+    scale = max(max(abs(i.adjusted.interval[0]), abs(i.adjusted.interval[1])) for i in shown) or 1.0
     text.append(" " * LABEL_WIDTH)
-    text.append(f"{'◀ less sore':>{half}}", style="green")
-    text.append("│")
-    text.append(f"{'more sore ▶':<{half}}\n", style="red")
+    less, more = "◀ less", "more ▶"
+    text.append(less, style="green")
+    text.append(" " * (half - len(less)) + "0" + " " * (half - len(more)))
+    text.append(more, style="red")
+    text.append("  ")
+    text.append("95% interval, verdict\n", style="dim")
     for insight in shown:
-        cells = bar_cells(insight.difference, scale, half)
-        text.append(f"{clip(insight.practice):<{LABEL_WIDTH}}", style="bold")
-        if insight.difference < 0:
-            text.append(" " * (half - cells))
-            text.append("█" * cells, style="green")
-            text.append("│" + " " * half)
-        else:
-            text.append(" " * half + "│")
-            text.append("█" * cells, style="red")
-            text.append(" " * (half - cells))
-        text.append(f" {signed(insight.difference)}\n", style=colour(insight.difference))
+        low, high = insight.adjusted.interval
+        style = verdict_style(insight.verdict)
+        text.append(f"{clip(insight.name):<{LABEL_WIDTH}}", style="bold" if style != "dim" else "dim")
+        text.append(interval_bar(low, insight.adjusted.difference, high, scale, half), style=style)
+        text.append("  ")
+        text.append(f"{signed(low)} to {signed(high)}  {insight.verdict}\n", style=style)
     text.rstrip()
     return text
