@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 import threading
 import time
@@ -171,9 +170,6 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         return HomeScreen(self.library)
 
     def on_mount(self) -> None:
-        # `recovery-tui` starts with cyclic garbage collection off (see
-        # cli.main); it comes back on once the first frame is drawn.
-        self.call_after_refresh(gc.enable)
         self.settings = self.use_theme(self.settings)
         self.report_startup_problems()
         if self.start_routine and self.library.get(self.start_routine) is not None:
@@ -233,13 +229,15 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         self.exit(return_code=128 + signum)
 
     def _fatal_error(self) -> None:
-        """An unexpected exception: a short message and a log, never locals on screen."""
+        """An unexpected exception: a short message and a log, never locals on
+        screen. Textual has no public hook for this; the message leaves through
+        the public `panic`."""
         from tui.crash import crash_message, write_crash_log
 
         error = sys.exc_info()[1]
         log = write_crash_log(error) if error is not None else None
-        self._exit_renderables.append(crash_message(log))
-        self._close_messages_no_wait()
+        self.bell()
+        self.panic(crash_message(log))
 
     def ring(self) -> None:
         """The terminal bell, unless --quiet."""
