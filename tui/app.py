@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 
@@ -20,6 +20,8 @@ from tui.app_journal import JournalWrites
 from tui.app_plan import PlanFlow
 from tui.core.settings import DEFAULTS, Settings, save_settings
 from tui.core.when import local_now
+from tui.messages import (JournalFailed, JournalSaved, JournalUnreadable, LogSoreness, OpenPlan,
+                          SaveSoreness, ShowPlan, StartSession, StartTimedStep, WriteJournal)
 from tui.screens.home import HomeScreen
 from tui.min_size import too_small
 
@@ -245,6 +247,43 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
             self.bell()
 
     # -- routines -----------------------------------------------------------
+    @on(StartSession)
+    def session_asked(self, message: StartSession) -> None:
+        self.start(message.routine_id, message.on_complete)
+
+    @on(StartTimedStep)
+    def timed_step_asked(self, message: StartTimedStep) -> None:
+        self.start_timed_step(message.step, message.on_complete)
+
+    @on(OpenPlan)
+    def plan_asked(self) -> None:
+        self.open_plan()
+
+    @on(ShowPlan)
+    def plan_known(self, message: ShowPlan) -> None:
+        self.show_plan(message.run)
+
+    # -- the journal: every write through one worker path (tui/app_journal.py) --
+    @on(SaveSoreness)
+    def soreness_given(self, message: SaveSoreness) -> None:
+        self.save_soreness(message.entry, message.form)
+
+    @on(WriteJournal)
+    def write_asked(self, message: WriteJournal) -> None:
+        self.write_journal(message)
+
+    @on(JournalSaved)
+    def journal_saved(self, message: JournalSaved) -> None:
+        self.saved(message)
+
+    @on(JournalFailed)
+    def journal_write_failed(self, message: JournalFailed) -> None:
+        self.write_failed(message)
+
+    @on(JournalUnreadable)
+    def journal_unreadable(self, message: JournalUnreadable) -> None:
+        self.journal_problem(message.error)
+
     def start(self, routine_id: str, on_complete: Callable[[], None] | None = None) -> None:
         """Run a routine; `on_complete` is called if every exercise gets done."""
         routine = self.library.get(routine_id)
@@ -285,6 +324,7 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
 
         self.push_screen(TimedStepScreen(step, clock=self.clock, now=self.now), callback=ended)
 
+    @on(LogSoreness)
     def log_soreness(self) -> None:
         from tui.screens.soreness import SorenessScreen
 

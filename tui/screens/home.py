@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from tui.messages import JournalUnreadable, LogSoreness, OpenPlan, StartSession
 from tui.core.model import KIND_LABELS, Routine, format_duration
 from tui.core.terminal_text import visible
 from tui.core.timer import planned_seconds
@@ -177,7 +178,7 @@ class HomeScreen(Screen):
             # Both notices look back at most a week: the archive is not read.
             records = journal.records(since=now - max(GUARD_WINDOW, DOMS_UNTIL))
         except JournalError as error:
-            self.app.call_from_thread(self.app.journal_problem, error)
+            self.post_message(JournalUnreadable(error))
             return
         self._load_after_run(now)
         notice = guard_notice(pain_alerts(records, now))
@@ -255,15 +256,15 @@ class HomeScreen(Screen):
     @on(OptionList.OptionSelected, "#routine-list")
     def routine_chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.app.start(event.option.id)
+            self.post_message(StartSession(event.option.id))
 
     def action_start(self) -> None:
         routine = self.highlighted_routine
         if routine is not None:
-            self.app.start(routine.id)
+            self.post_message(StartSession(routine.id))
 
     def action_log(self) -> None:
-        self.app.log_soreness()
+        self.post_message(LogSoreness())
 
     def action_history(self) -> None:
         from tui.screens.history import HistoryScreen
@@ -271,7 +272,7 @@ class HomeScreen(Screen):
         self.app.push_screen(HistoryScreen())
 
     def action_plan(self) -> None:
-        self.app.open_plan()
+        self.post_message(OpenPlan())
 
     def action_insights(self) -> None:
         from tui.screens.insights import InsightsScreen

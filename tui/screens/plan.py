@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
+from tui.messages import StartSession, StartTimedStep, WriteJournal
 from tui.core.plan import DueStep
 from tui.core.runs import DONE, SKIPPED, is_done, practices_for, step_state
 from tui.core.storage import JournalError
@@ -146,9 +147,9 @@ class PlanScreen(Screen):
         if step is None:
             return
         if step.routine:
-            self.app.start(step.routine, on_complete=lambda: self.tick(step))
+            self.post_message(StartSession(step.routine, on_complete=lambda: self.tick(step)))
         elif step.timer_seconds:
-            self.app.start_timed_step(step, on_complete=lambda: self.tick(step))
+            self.post_message(StartTimedStep(step, on_complete=lambda: self.tick(step)))
         else:
             self.tick(step)
 
@@ -186,17 +187,12 @@ class PlanScreen(Screen):
         self.refresh_states()
         self.save(lambda journal: journal.reopen_steps(self.run["id"], ids))
 
-    @work(thread=True, group="journal-write")
     def save(self, change) -> None:
-        journal = self.app.journal
-        if journal is None or self.run.get("id") is None:
+        """Through the app's one write path; a failure is said there."""
+        if self.run.get("id") is None:
             return
-        with self._journal_lock:
-            self._writes += 1
-            try:
-                change(journal)
-            except JournalError as error:
-                self.app.call_from_thread(self.app.journal_problem, error)
+        self._writes += 1  # a reload read before this write lands is stale
+        self.post_message(WriteJournal("plan step", change))
 
     # -- the journal changing underneath (`did` or `plan` in another terminal) --
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from tui.messages import JournalFailed, JournalSaved, SaveSoreness
 from tui.widgets.footer import Footer
 from tui.widgets.soreness_form import SorenessEntry, SorenessForm
 
@@ -53,15 +55,18 @@ class SorenessScreen(Screen[SorenessEntry | None]):
             return
         if self.saving is None:
             self.saving = entry
-            self.app.save_soreness(entry, self)  # then saved() or not_saved()
+            self.post_message(SaveSoreness(entry, self))  # then saved() or not_saved()
 
+    @on(JournalSaved)
     def saved(self) -> None:
         entry, self.saving = self.saving, None
         if self.is_active:  # not left with Escape meanwhile
             self.dismiss(entry)
 
-    def not_saved(self, problem: str) -> None:
+    @on(JournalFailed)
+    def not_saved(self, message: JournalFailed) -> None:
         """The form stays, with everything in it: Enter tries again."""
+        problem = message.problem
         self.saving = None
         error = self.query_one("#soreness-error", Static)
         error.update(Text(f"Not saved: {problem}\nYour answers are still here: press Enter to try "
