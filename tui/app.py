@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 class RecoveryApp(JournalWrites, PlanFlow, App[int]):
     """The post-run recovery companion."""
 
+    CSS_PATH = "screens/home.tcss"  # the default screen's (see HomeScreen)
     TITLE = "recovery-tui"
     SUB_TITLE = f"v{__version__}"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]

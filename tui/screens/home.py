@@ -74,22 +74,8 @@ class HomeScreen(Screen):
         Binding("s", "settings", "Settings"),
         Binding("q", "app.quit", "Quit"),
     ]
-    DEFAULT_CSS = """
-    HomeScreen #home-body { height: 1fr; }
-    HomeScreen #routine-list {
-        width: 2fr; min-width: 30; height: 1fr; border: round $primary; border-title-align: left;
-    }
-    HomeScreen #preview-pane { width: 3fr; height: 1fr; border: round $secondary; padding: 0 1; }
-    HomeScreen #load-errors {
-        height: auto; max-height: 6; color: $text-error; background: $error-muted; padding: 0 1;
-    }
-    HomeScreen #next-step { height: 1; padding: 0 1; display: none; background: $success-muted; text-style: bold; }
-    HomeScreen #next-step.-visible { display: block; }
-    HomeScreen #home-notices { height: auto; max-height: 7; padding: 0 1; display: none; }
-    HomeScreen #home-notices.-visible { display: block; }
-    HomeScreen #home-notices.-pain { background: $error-muted; color: $text; }
-    HomeScreen #home-notices.-checkin { background: $primary-muted; }
-    """
+    # Its styles, home.tcss, are the app's CSS_PATH: Textual loads a screen's
+    # CSS_PATH when the screen is pushed, and home is the default screen, never pushed.
 
     def __init__(self, library: Library) -> None:
         super().__init__()

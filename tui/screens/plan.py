@@ -64,12 +64,7 @@ class PlanScreen(Screen):
         Binding("x", "skip", "Skip / undo"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
-    DEFAULT_CSS = """
-    PlanScreen #plan { padding: 0 1; }
-    PlanScreen #plan-heading { text-style: bold; margin: 1 0; }
-    PlanScreen #plan-table { height: 1fr; }
-    PlanScreen #plan-detail { height: auto; min-height: 4; margin-top: 1; }
-    """
+    CSS_PATH = "plan.tcss"
 
     def __init__(self, run: dict, steps: list[DueStep], heading: str) -> None:
         super().__init__()

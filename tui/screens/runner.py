@@ -58,40 +58,7 @@ class RunnerScreen(Screen[RunResult]):
         Binding("f", "finish", "Finish"),
         Binding("escape", "leave", "Leave"),
     ]
-    DEFAULT_CSS = """
-    RunnerScreen { background: $surface; }
-    RunnerScreen.-get-ready, RunnerScreen.-rest { background: $warning 12%; }
-    RunnerScreen.-hold { background: $success 12%; }
-    RunnerScreen.-switch { background: $accent 15%; }
-    RunnerScreen.-paused { background: $surface; }
-    RunnerScreen #runner { height: 1fr; padding: 0 0; }
-    RunnerScreen #band { height: 3; padding: 0 2; background: $primary; color: auto 90%; }
-    RunnerScreen.-get-ready #band, RunnerScreen.-rest #band { background: $warning; }
-    RunnerScreen.-hold #band { background: $success; }
-    RunnerScreen.-switch #band { background: $accent; }
-    RunnerScreen.-paused #band { background: $error; }
-    RunnerScreen #phase { width: 1fr; height: 3; content-align: left middle; text-style: bold; }
-    RunnerScreen #routine-name { width: auto; height: 3; content-align: right middle; }
-    RunnerScreen #position { width: auto; height: 3; content-align: right middle; margin-left: 1; }
-    RunnerScreen #exercise-name { width: 1fr; content-align: center middle; text-style: bold; margin-top: 1; }
-    RunnerScreen #clock { height: 1fr; padding: 0 2; }
-    RunnerScreen #side { height: 1fr; max-height: 9; color: $text-accent; }
-    RunnerScreen #side.-hidden { display: none; }
-    RunnerScreen #countdown { height: 1fr; min-height: 3; }
-    RunnerScreen #clock.-row { layout: horizontal; }
-    RunnerScreen #clock.-row #side { width: 2fr; height: 1fr; max-height: 100%; }
-    RunnerScreen #clock.-row #countdown { width: 3fr; }
-    RunnerScreen.-get-ready #countdown, RunnerScreen.-rest #countdown { color: $text-warning; }
-    RunnerScreen.-hold #countdown { color: $text-success; }
-    RunnerScreen.-switch #countdown { color: $text-accent; }
-    RunnerScreen.-paused #countdown { color: $text-muted; }
-    RunnerScreen #cue { height: auto; max-height: 4; width: 1fr; text-align: center; padding: 0 2; }
-    RunnerScreen #areas, RunnerScreen #up-next { width: 1fr; content-align: center middle; color: $text-muted; }
-    RunnerScreen #runner-bottom { height: 1; margin: 1 2 0 2; }
-    RunnerScreen #progress { width: 1fr; }
-    RunnerScreen #progress Bar { width: 1fr; }
-    RunnerScreen #times { width: auto; margin-left: 2; color: $text-muted; }
-    """
+    CSS_PATH = "runner.tcss"
 
     def __init__(
         self,

@@ -24,11 +24,7 @@ class SorenessScreen(Screen[SorenessEntry | None]):
         Binding("enter", "save", "Save", priority=True),
         Binding("escape", "skip", "Skip"),
     ]
-    DEFAULT_CSS = """
-    SorenessScreen #soreness-screen { padding: 0 2; }
-    SorenessScreen #summary-text { margin: 1 0 0 0; }
-    SorenessScreen #soreness-error { display: none; margin-top: 1; }
-    """
+    CSS_PATH = "soreness.tcss"
 
     def __init__(self, question: str, header: Text | str | None = None) -> None:
         super().__init__()
