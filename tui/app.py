@@ -39,9 +39,17 @@ if TYPE_CHECKING:
     from tui.screens.runner import RunResult
 
 
+def recovery_commands():
+    """The palette's routines and screens, imported when the palette opens."""
+    from tui.commands import RecoveryCommands
+
+    return RecoveryCommands
+
+
 class RecoveryApp(JournalWrites, PlanFlow, App[int]):
     """The post-run recovery companion."""
 
+    COMMANDS = App.COMMANDS | {recovery_commands}
     CSS_PATH = "screens/home.tcss"  # the default screen's (see HomeScreen)
     TITLE = "recovery-tui"
     SUB_TITLE = f"v{__version__}"
