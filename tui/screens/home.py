@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -76,6 +77,10 @@ class HomeScreen(Screen):
     ]
     # Its styles, home.tcss, are the app's CSS_PATH: Textual loads a screen's
     # CSS_PATH when the screen is pushed, and home is the default screen, never pushed.
+    routine_list = getters.query_one("#routine-list", OptionList)
+    next_step = getters.query_one("#next-step", Static)
+    notices = getters.query_one("#home-notices", Static)
+    preview = getters.query_one("#preview", Static)
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -126,7 +131,7 @@ class HomeScreen(Screen):
         return text
 
     def on_mount(self) -> None:
-        routine_list = self.query_one("#routine-list", OptionList)
+        routine_list = self.routine_list
         routine_list.focus()
         for index in range(routine_list.option_count):
             if not routine_list.get_option_at_index(index).disabled:
@@ -208,19 +213,19 @@ class HomeScreen(Screen):
         return stretches[0].id if stretches else None
 
     def show_after_run(self, line: str, routine_id: str | None) -> None:
-        next_step = self.query_one("#next-step", Static)
+        next_step = self.next_step
         next_step.update(f"After your run: {line}" if line else "")
         next_step.set_class(bool(line), "-visible")
         if routine_id is None:
             return
-        routine_list = self.query_one("#routine-list", OptionList)
+        routine_list = self.routine_list
         try:
             routine_list.highlighted = routine_list.get_option_index(routine_id)
         except OptionDoesNotExist:
             pass
 
     def show_notice(self, notice: str, kind: str) -> None:
-        notices = self.query_one("#home-notices", Static)
+        notices = self.notices
         notices.update(Text(notice))  # not markup: it can quote the journal
         notices.set_class(bool(notice), "-visible")
         notices.set_class(kind == "-pain", "-pain")
@@ -228,7 +233,7 @@ class HomeScreen(Screen):
 
     @property
     def highlighted_routine(self) -> Routine | None:
-        routine_list = self.query_one("#routine-list", OptionList)
+        routine_list = self.routine_list
         option = routine_list.highlighted_option
         return None if option is None or option.id is None else self.library.get(option.id)
 
@@ -237,7 +242,7 @@ class HomeScreen(Screen):
         routine = self.highlighted_routine
         if routine is not None and routine.id != self.previewed:
             self.previewed = routine.id
-            self.query_one("#preview", Static).update(routine_preview(routine, self.total(routine)))
+            self.preview.update(routine_preview(routine, self.total(routine)))
 
     @on(OptionList.OptionSelected, "#routine-list")
     def routine_chosen(self, event: OptionList.OptionSelected) -> None:

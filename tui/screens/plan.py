@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -65,6 +66,9 @@ class PlanScreen(Screen):
         Binding("escape", "app.pop_screen", "Back"),
     ]
     CSS_PATH = "plan.tcss"
+    table = getters.query_one(DataTable)
+    detail = getters.query_one("#plan-detail", Static)
+    heading_label = getters.query_one("#plan-heading", Label)
 
     def __init__(self, run: dict, steps: list[DueStep], heading: str) -> None:
         super().__init__()
@@ -84,7 +88,7 @@ class PlanScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.table
         table.add_column("Due", key="due")
         table.add_column("Step", key="step")
         table.add_column("Status", key="status", width=12)
@@ -96,7 +100,7 @@ class PlanScreen(Screen):
             self.set_interval(JOURNAL_POLL_SECONDS, self.check_journal)
 
     def fill_table(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.table
         row = table.cursor_row
         table.clear()
         ended = in_zone_of(datetime.fromisoformat(self.run["time"]), self.app.now())
@@ -107,7 +111,7 @@ class PlanScreen(Screen):
         self.refresh_states()
 
     def refresh_states(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.table
         now = self.app.now()
         for step in self.steps:
             label, style = STATE_LOOK[step_state(step, self.run, now)]
@@ -116,7 +120,7 @@ class PlanScreen(Screen):
 
     @property
     def current(self) -> DueStep | None:
-        table = self.query_one(DataTable)
+        table = self.table
         return self.steps[table.cursor_row] if self.steps else None
 
     @on(DataTable.RowHighlighted)
@@ -134,7 +138,7 @@ class PlanScreen(Screen):
             text.append("\nEnter starts the routine; finishing it ticks this step.", style="dim")
         elif step.timer_seconds:
             text.append(f"\nEnter starts a {step.timer_seconds // 60}-minute timer.", style="dim")
-        self.query_one("#plan-detail", Static).update(text)
+        self.detail.update(text)
 
     @on(DataTable.RowSelected)
     def action_do_step(self) -> None:
@@ -223,7 +227,7 @@ class PlanScreen(Screen):
             planned = self.app.plan_for(run)
             if planned is not None:
                 self.steps, self.heading = planned
-                self.query_one("#plan-heading", Label).update(self.heading)
+                self.heading_label.update(self.heading)
                 self.fill_table()
                 return
         self.refresh_states()

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical
@@ -59,6 +60,16 @@ class RunnerScreen(Screen[RunResult]):
         Binding("escape", "leave", "Leave"),
     ]
     CSS_PATH = "runner.tcss"
+    position_label = getters.query_one("#position", Label)
+    phase_label = getters.query_one("#phase", Label)
+    name_label = getters.query_one("#exercise-name", Label)
+    side_text = getters.query_one("#side", BigText)
+    countdown = getters.query_one("#countdown", BigText)
+    cue = getters.query_one("#cue", Static)
+    areas_label = getters.query_one("#areas", Label)
+    up_next_label = getters.query_one("#up-next", Label)
+    progress_bar = getters.query_one("#progress", ProgressBar)
+    times_label = getters.query_one("#times", Label)
 
     def __init__(
         self,
@@ -166,18 +177,18 @@ class RunnerScreen(Screen[RunResult]):
         for phase, css_class in PHASE_CLASSES.items():
             self.set_class(phase is segment.phase, css_class)
         self.set_class(timer.paused, "-paused")
-        self.query_one("#position", Label).update(self.position_text(segment.exercise))
-        self.query_one("#phase", Label).update(self.phase_text(segment, exercise))
-        self.query_one("#exercise-name", Label).update(self.name_text(segment, exercise))
-        side = self.query_one("#side", BigText)
+        self.position_label.update(self.position_text(segment.exercise))
+        self.phase_label.update(self.phase_text(segment, exercise))
+        self.name_label.update(self.name_text(segment, exercise))
+        side = self.side_text
         side.update((segment.side or "").upper())
         side.set_class(not segment.side, "-hidden")
-        self.query_one("#countdown", BigText).update(format_duration(remaining))
-        self.query_one("#cue", Static).update(self.cue_text(exercise))
-        self.query_one("#areas", Label).update(self.areas_text(exercise))
-        self.query_one("#up-next", Label).update(self.up_next_text())
-        self.query_one("#progress", ProgressBar).update(progress=timer.progress())
-        self.query_one("#times", Label).update(
+        self.countdown.update(format_duration(remaining))
+        self.cue.update(self.cue_text(exercise))
+        self.areas_label.update(self.areas_text(exercise))
+        self.up_next_label.update(self.up_next_text())
+        self.progress_bar.update(progress=timer.progress())
+        self.times_label.update(
             f"Elapsed {format_duration(timer.elapsed())} · "
             f"Left {format_duration(timer.routine_remaining())}"
         )

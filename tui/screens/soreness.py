@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -25,6 +26,8 @@ class SorenessScreen(Screen[SorenessEntry | None]):
         Binding("escape", "skip", "Skip"),
     ]
     CSS_PATH = "soreness.tcss"
+    form = getters.query_one(SorenessForm)
+    error_line = getters.query_one("#soreness-error", Static)
 
     def __init__(self, question: str, header: Text | str | None = None) -> None:
         super().__init__()
@@ -41,10 +44,10 @@ class SorenessScreen(Screen[SorenessEntry | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(SorenessForm).focus_ratings()
+        self.form.focus_ratings()
 
     def action_save(self) -> None:
-        entry = self.query_one(SorenessForm).entry()
+        entry = self.form.entry()
         if entry is None:
             self.notify("Give an overall rating first: press a number from 0 to 9 (1 then 0 for 10).",
                         severity="warning")
@@ -64,7 +67,7 @@ class SorenessScreen(Screen[SorenessEntry | None]):
         """The form stays, with everything in it: Enter tries again."""
         problem = message.problem
         self.saving = None
-        error = self.query_one("#soreness-error", Static)
+        error = self.error_line
         error.update(Text(f"Not saved: {problem}\nYour answers are still here: press Enter to try "
                           "again, or Escape to leave without saving.", style="bold red"))
         error.display = True
