@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from tui.core.plan import DueStep
     from tui.core.storage import JournalError
     from tui.core.timer import Clock
-    from tui.screens.runner import RunResult
+    from tui.screens.runner import SessionResult
 
 
 def recovery_commands():
@@ -294,7 +294,8 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         self.journal_problem(message.error)
 
     def start(self, routine_id: str, on_complete: Callable[[], None] | None = None) -> None:
-        """Run a routine; `on_complete` is called if every exercise gets done."""
+        """Play a routine through (a session; "run" is only ever the workout);
+        `on_complete` is called if the session counts as done."""
         routine = self.library.get(routine_id)
         if routine is None:
             self.notify(f"No routine called {routine_id!r}.", severity="error")
@@ -308,9 +309,9 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
             get_ready=self.get_ready,
             switch_sides=self.switch_sides,
         )
-        self.push_screen(runner, callback=lambda result: self.routine_ended(result, on_complete))
+        self.push_screen(runner, callback=lambda result: self.session_ended(result, on_complete))
 
-    def routine_ended(self, result: RunResult | None, on_complete=None) -> None:
+    def session_ended(self, result: SessionResult | None, on_complete=None) -> None:
         if result is None:
             return
         if not result.report.began:
@@ -327,7 +328,7 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         """A plan step with a countdown of its own (ice bath, Epsom salt bath)."""
         from tui.screens.timed_step import TimedStepScreen
 
-        def ended(result: RunResult | None) -> None:
+        def ended(result: SessionResult | None) -> None:
             if result is not None and result.report.counts_as_practice:
                 on_complete()
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from tui.core.backups import BackupInfo
     from tui.core.journal import Journal
     from tui.core.storage import JournalError
-    from tui.screens.runner import RunResult
+    from tui.screens.runner import SessionResult
     from tui.screens.soreness import SorenessScreen
     from tui.widgets.soreness_form import SorenessEntry
 
@@ -31,11 +31,11 @@ class JournalWrites:
     `_write_lock` and `_repair_offered`."""
 
     @work(thread=True, group="journal-write", exit_on_error=False)
-    def save_session(self, result: RunResult) -> None:
+    def save_session(self, result: SessionResult) -> None:
         self._write("session", self._session_writer(result))
 
     @staticmethod
-    def _session_writer(result: RunResult) -> Callable[[Journal], dict]:
+    def _session_writer(result: SessionResult) -> Callable[[Journal], dict]:
         """Write the session ("completed" means finished, skips or not). A
         recovery routine (warm-up drills are not one) whose holds covered at
         least half of it also counts as a practice of the day's run, if any."""

@@ -37,7 +37,7 @@ DEADLINE_MARGIN = 0.001  # Textual wakes timers up to 0.5 ms early
 
 
 @dataclass(frozen=True)
-class RunResult:
+class SessionResult:
     """What the runner hands back when a routine ends or is left."""
 
     routine: Routine
@@ -46,7 +46,7 @@ class RunResult:
     ended: datetime
 
 
-class RunnerScreen(Screen[RunResult]):
+class RunnerScreen(Screen[SessionResult]):
     BINDINGS = [
         Binding("space", "pause", "Pause"),
         Binding("space", "resume", "Resume"),
@@ -155,8 +155,8 @@ class RunnerScreen(Screen[RunResult]):
 
         self._deadline_wake = self.set_timer(remaining + DEADLINE_MARGIN, wake)
 
-    def result(self) -> RunResult:
-        return RunResult(self.routine, self.timer.report(), self.started or self.now(), self.now())
+    def result(self) -> SessionResult:
+        return SessionResult(self.routine, self.timer.report(), self.started or self.now(), self.now())
 
     def end(self) -> None:
         self._ended = True
