@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.worker import Worker, WorkerState
 
 from tui import __version__
 from tui.app_journal import JournalWrites
@@ -292,6 +293,17 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
     @on(JournalUnreadable)
     def journal_unreadable(self, message: JournalUnreadable) -> None:
         self.journal_problem(message.error)
+
+    @on(Worker.StateChanged)
+    def worker_failed(self, event: Worker.StateChanged) -> None:
+        """Workers run with exit_on_error=False: an unexpected error in one is
+        logged and said, and the app goes on (the journal is left as it was)."""
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            from tui.crash import write_crash_log
+
+            log = write_crash_log(event.worker.error)
+            where = f" Details are in {log}." if log else ""
+            self.notify(f"Something went wrong; nothing was changed.{where}", severity="error", timeout=30)
 
     def start(self, routine_id: str, on_complete: Callable[[], None] | None = None) -> None:
         """Play a routine through (a session; "run" is only ever the workout);

@@ -1,13 +1,10 @@
-"""The `recovery-tui` command. Cyclic garbage collection is off from the
-very start, before the command line's imports (see cli.main for why)."""
+"""The `recovery-tui` command."""
 
-import gc
 import os
 import sys
 
 
 def main() -> int:
-    gc.disable()
     from tui.cli import main as run
 
     code = run()

@@ -99,21 +99,6 @@ def test_garbage_collection_is_off_for_a_command_and_on_again_after(monkeypatch,
     assert seen == [False] and gc.isenabled()
 
 
-async def test_the_app_turns_garbage_collection_on_after_its_first_frame():
-    import gc
-
-    from tests.ui.helpers import make_app
-
-    gc.disable()  # as `recovery-tui` starts it
-    try:
-        app = make_app()
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            assert gc.isenabled()
-    finally:
-        gc.enable()
-
-
 def test_the_command_starts_with_garbage_collection_off(monkeypatch):
     import gc
 
