@@ -97,18 +97,3 @@ def test_garbage_collection_is_off_for_a_command_and_on_again_after(monkeypatch,
     assert gc.isenabled()
     assert main(["routines"]) == 0
     assert seen == [False] and gc.isenabled()
-
-
-def test_the_command_starts_with_garbage_collection_off(monkeypatch):
-    import gc
-
-    import tui.cli
-    from tui.launch import main as launch
-
-    seen = []
-    monkeypatch.setattr(tui.cli, "main", lambda: seen.append(gc.isenabled()) or 0)
-    try:
-        assert launch() == 0
-    finally:
-        gc.enable()
-    assert seen == [False]
