@@ -1,0 +1,41 @@
+"""`recovery-tui routines | validate`: the routine library and routine or plan files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from tui.cli.common import PROG, load_all
+from tui.core.model import KIND_LABELS, format_duration
+from tui.core.validate import check_files
+
+
+def cmd_routines(args: argparse.Namespace) -> int:
+    library = load_all()
+    if args.json:
+        json.dump([r.to_dict() for r in library.routines], sys.stdout, indent=2)
+        print()
+    else:
+        for kind, routines in library.by_kind().items():
+            print(KIND_LABELS[kind])
+            for r in routines:
+                print(f"  {r.id:<22} {r.name:<28} {len(r.exercises):>2} ex  {format_duration(r.total_seconds):>6}")
+    for error in library.errors:
+        print(f"{PROG}: {error}", file=sys.stderr)
+    return 1 if library.errors else 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Every problem of every file, routine or plan; exit 1 if there is one."""
+    checked = check_files(args.files, [r.id for r in load_all().routines])
+    for line in checked.good:
+        print(f"ok: {line}")
+    for error in checked.errors:
+        print(f"{PROG}: {error}", file=sys.stderr)
+    if checked.errors:
+        files = len({error.path for error in checked.errors})
+        count = len(checked.errors)
+        print(f"{PROG}: {count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}",
+              file=sys.stderr)
+    return 1 if checked.errors else 0
