@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import tui.cli.journal
+import tui.cli.history
 from tui.cli import main
 
 
@@ -15,7 +15,7 @@ def test_unexpected_error_is_one_line_with_a_log(monkeypatch, capsys, isolated_u
         note = secret  # noqa: F841 - a local that must not be printed
         raise RuntimeError("something internal broke")
 
-    monkeypatch.setattr(tui.cli.journal, "cmd_history", broken)
+    monkeypatch.setattr(tui.cli.history, "cmd_history", broken)
     code = main(["history", "--journal", str(tmp_path / "j.json")])
     out, err = capsys.readouterr()
     assert code == 1 and out == ""

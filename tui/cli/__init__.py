@@ -14,12 +14,12 @@ import os
 import sys
 from collections.abc import Callable
 
-from tui.cli.common import PROG, CommandFailed, UsageError, load_all, say
+from tui.cli.common import PROG, CommandFailed, UsageError, say
 from tui.cli.parser import parse
 from tui.core.errors import DataFileError
 from tui.core.terminal_text import VisibleStream, shortened, visible
 
-__all__ = ["PROG", "CommandFailed", "UsageError", "load_all", "main"]
+__all__ = ["PROG", "CommandFailed", "UsageError", "main"]
 
 
 def main(argv: list[str] | None = None) -> int:

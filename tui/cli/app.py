@@ -8,7 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli.common import UsageError, load_all
+from tui.cli.common import UsageError
+from tui.cli.library import load_all
 from tui.core.journal import Journal
 from tui.core.paths import journal_path, settings_path
 from tui.core.settings import load_settings

@@ -1,6 +1,6 @@
 """What every command shares: its name in messages, the two ways a command
 fails (a bad command line, exit 2; a problem with the data, exit 1), the
-clock, the routine library and the one way to open the journal."""
+clock, and the one way to open the journal."""
 
 from __future__ import annotations
 
@@ -9,10 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from routines import builtin_routine_files
 from tui.core.journal import Journal
-from tui.core.loader import Library, load_library
-from tui.core.paths import journal_path, user_routines_dir
+from tui.core.paths import journal_path
 from tui.core.storage import JournalError
 from tui.core.when import cli_now
 
@@ -40,11 +38,6 @@ def command_now() -> datetime:
         raise UsageError(str(error)) from None
 
 
-def load_all() -> Library:
-    """The built-in routines and the user's own."""
-    return load_library(builtin_routine_files(), user_routines_dir())
-
-
 @contextmanager
 def journal_errors() -> Iterator[None]:
     """A journal problem raised inside becomes CommandFailed, which cli.main reports."""
@@ -69,3 +62,8 @@ def finish(journal: Journal, problems_fail: bool = True) -> int:
     for problem in journal.problems:
         say(f"warning: {problem}")
     return 1 if journal.problems and problems_fail else 0
+
+
+def local_time(stamp: str, now: datetime) -> str:
+    """A stored time stamp as the runner reads it, in the time zone of `now`."""
+    return datetime.fromisoformat(stamp).astimezone(now.tzinfo).strftime("%a %d %b %Y %H:%M")

@@ -9,7 +9,8 @@ import argparse
 import json
 import sys
 
-from tui.cli.common import command_now, finish, load_all, open_journal
+from tui.cli.common import command_now, finish, open_journal
+from tui.cli.library import load_all
 from tui.core import insights as found
 from tui.core.insight_facts import read_facts
 from tui.core.insights import Insight

@@ -6,9 +6,17 @@ import argparse
 import json
 import sys
 
-from tui.cli.common import PROG, load_all
+from routines import builtin_routine_files
+from tui.cli.common import PROG
+from tui.core.loader import Library, load_library
 from tui.core.model import KIND_LABELS, format_duration
+from tui.core.paths import user_routines_dir
 from tui.core.validate import check_files
+
+
+def load_all() -> Library:
+    """The built-in routines and the user's own."""
+    return load_library(builtin_routine_files(), user_routines_dir())
 
 
 def cmd_routines(args: argparse.Namespace) -> int:

@@ -97,20 +97,21 @@ def add_journal_commands(commands) -> None:
     log.add_argument("--date", metavar="WHEN", default="today",
                      help=f"when you felt it: {WHEN_HELP} (default: today)")
     add_journal_option(log)
-    log.set_defaults(handler="tui.cli.journal:cmd_log")
+    log.set_defaults(handler="tui.cli.log:cmd_log")
 
     history = commands.add_parser("history", help="show the journal, newest first")
-    history.add_argument("--json", action="store_true", help="machine-readable output")
+    history.add_argument("--json", dest="handler", action="store_const", const="tui.cli.export:cmd_history_json",
+                         help="machine-readable output")  # the JSON is an export: export.py writes it
     history.add_argument("--limit", metavar="N", type=arguments.positive, help="only the N newest records")
     add_journal_option(history)
-    history.set_defaults(handler="tui.cli.journal:cmd_history")
+    history.set_defaults(handler="tui.cli.history:cmd_history")
 
     export = commands.add_parser("export", help="write every record as CSV or JSON")
     export.add_argument("--format", required=True, choices=("csv", "json"))
     export.add_argument("--output", metavar="FILE", type=arguments.new_file,
                         help="a new file (default: standard output)")
     add_journal_option(export)
-    export.set_defaults(handler="tui.cli.journal:cmd_export")
+    export.set_defaults(handler="tui.cli.export:cmd_export")
 
 
 def add_plan_commands(commands) -> None:

@@ -13,7 +13,8 @@ import textwrap
 from datetime import date, datetime
 
 from routines import PLAN_FILE
-from tui.cli.common import UsageError, command_now, finish, load_all, open_journal, say
+from tui.cli.common import UsageError, command_now, finish, open_journal, say
+from tui.cli.library import load_all
 from tui.core.evening import build_plan, night_for
 from tui.core.journal import FieldError, Journal
 from tui.core.paths import settings_path, user_plan_path
