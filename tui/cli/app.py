@@ -34,6 +34,7 @@ def cmd_app(args: argparse.Namespace) -> int:
         journal=Journal(journal_path(args.journal), now=now),
         now=now,
         quiet=args.quiet,
+        voice=args.voice,
         settings=settings,
         settings_path=settings_path(),
         settings_problems=problems,

@@ -11,6 +11,7 @@ from tui.cli.common import command_now, finish, local_time, open_journal
 from tui.core import soreness
 from tui.core.journal import Journal, to_public
 from tui.core.runs import describe_run
+from tui.core.sessions import session_state
 from tui.core.terminal_text import visible
 from tui.core.when import format_duration
 
@@ -37,7 +38,7 @@ def _print_table(journal: Journal, limit: int | None, now: datetime) -> None:
 
 def _what(record: dict) -> str:
     if record["type"] == "session":
-        state = "completed" if record["completed"] else "left part-way"
+        state = session_state(record)
         return (f"{record['routine_name']}: {state}, {record['exercises_done']}/"
                 f"{record['exercises_total']} exercises in {format_duration(record['seconds'])}")
     if record["type"] == "run":

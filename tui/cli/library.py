@@ -10,7 +10,9 @@ from routines import builtin_routine_files
 from tui.cli.common import PROG
 from tui.core.loader import Library, load_library
 from tui.core.model import KIND_LABELS, format_duration
-from tui.core.paths import user_routines_dir
+from tui.core.paths import settings_path, user_routines_dir
+from tui.core.settings import load_settings
+from tui.core.timer import planned_seconds
 from tui.core.validate import check_files
 
 
@@ -21,14 +23,22 @@ def load_all() -> Library:
 
 def cmd_routines(args: argparse.Namespace) -> int:
     library = load_all()
+    settings, _problems = load_settings(settings_path())  # the app reports a bad file
+
+    def total(routine) -> float:
+        """As long as the runner takes, pauses included: the total the app shows."""
+        return planned_seconds(routine, settings.get_ready_seconds, settings.switch_sides_seconds)
+
     if args.json:
-        json.dump([r.to_dict() for r in library.routines], sys.stdout, indent=2)
+        json.dump([{**r.to_dict(), "planned_seconds": total(r)} for r in library.routines],
+                  sys.stdout, indent=2)
         print()
     else:
         for kind, routines in library.by_kind().items():
             print(KIND_LABELS[kind])
             for r in routines:
-                print(f"  {r.id:<22} {r.name:<28} {len(r.exercises):>2} ex  {format_duration(r.total_seconds):>6}")
+                count = f"{len(r.exercises)} ex"
+                print(f"  {r.id:<22} {r.name:<28} {count:>5}  {format_duration(total(r)):>6}")
     for error in library.errors:
         print(f"{PROG}: {error}", file=sys.stderr)
     return 1 if library.errors else 0

@@ -48,6 +48,7 @@ def build_parser() -> Parser:
                     epilog="Run without a command to open the app.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--quiet", action="store_true", help="no terminal bell")
+    parser.add_argument("--voice", action="store_true", help="spoken cues (needs espeak-ng)")
     add_journal_option(parser, top_level=True)
     parser.set_defaults(handler=APP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
@@ -72,6 +73,8 @@ def add_app_commands(commands) -> None:
     run = commands.add_parser("run", help="open straight into a routine")
     run.add_argument("routine", metavar="ID", help="routine id (see `routines`)")
     add_quiet_option(run)
+    run.add_argument("--voice", action="store_true", default=argparse.SUPPRESS,
+                     help="spoken cues (needs espeak-ng)")
     add_journal_option(run)
     run.set_defaults(handler=APP)
 
