@@ -58,6 +58,13 @@ def build_parser() -> Parser:
     return parser
 
 
+def add_command(commands, name: str, handler: str, **parser_options) -> Parser:
+    """A command's parser; `handler` names its function as "module:function"."""
+    parser = commands.add_parser(name, **parser_options)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
 def add_journal_option(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
     """`--journal PATH` works before or after the command."""
     parser.add_argument("--journal", metavar="PATH", default=None if top_level else argparse.SUPPRESS,
@@ -70,25 +77,24 @@ def add_quiet_option(parser: argparse.ArgumentParser, help: str = "no terminal b
 
 
 def add_app_commands(commands) -> None:
-    run = commands.add_parser("run", help="open straight into a routine")
+    run = add_command(commands, "run", APP, help="open straight into a routine")
     run.add_argument("routine", metavar="ID", help="routine id (see `routines`)")
     add_quiet_option(run)
     run.add_argument("--voice", action="store_true", default=argparse.SUPPRESS,
                      help="spoken cues (needs espeak-ng)")
     add_journal_option(run)
-    run.set_defaults(handler=APP)
 
-    routines = commands.add_parser("routines", help="list the routines")
+    routines = add_command(commands, "routines", "tui.cli.library:cmd_routines", help="list the routines")
     routines.add_argument("--json", action="store_true", help="machine-readable output")
-    routines.set_defaults(handler="tui.cli.library:cmd_routines")
 
-    validate = commands.add_parser("validate", help="check routine and plan files, listing every problem")
+    validate = add_command(commands, "validate", "tui.cli.library:cmd_validate",
+                           help="check routine and plan files, listing every problem")
     validate.add_argument("files", metavar="FILE", nargs="+", type=Path)
-    validate.set_defaults(handler="tui.cli.library:cmd_validate")
 
 
 def add_journal_commands(commands) -> None:
-    log = commands.add_parser("log", help="add a soreness rating", epilog=f"Areas: {', '.join(AREAS)}.")
+    log = add_command(commands, "log", "tui.cli.log:cmd_log",
+                      help="add a soreness rating", epilog=f"Areas: {', '.join(AREAS)}.")
     log.add_argument("--soreness", metavar="N", type=arguments.rating,
                      help="overall soreness 0-10 (default: the highest area rating)")
     log.add_argument("--area", metavar="AREA=N", type=arguments.area_rating, action="extend", nargs="+",
@@ -100,38 +106,37 @@ def add_journal_commands(commands) -> None:
     log.add_argument("--date", metavar="WHEN", default="today",
                      help=f"when you felt it: {WHEN_HELP} (default: today)")
     add_journal_option(log)
-    log.set_defaults(handler="tui.cli.log:cmd_log")
 
-    history = commands.add_parser("history", help="show the journal, newest first")
-    history.add_argument("--json", dest="handler", action="store_const", const="tui.cli.export:cmd_history_json",
-                         help="machine-readable output")  # the JSON is an export: export.py writes it
+    history = add_command(commands, "history", "tui.cli.history:cmd_history",
+                          help="show the journal, newest first")
+    # The JSON is an export of the newest records: export.py writes it.
+    history.add_argument("--json", dest="handler", action="store_const",
+                         const="tui.cli.export:cmd_history_json", help="machine-readable output")
     history.add_argument("--limit", metavar="N", type=arguments.positive, help="only the N newest records")
     add_journal_option(history)
-    history.set_defaults(handler="tui.cli.history:cmd_history")
 
-    export = commands.add_parser("export", help="write every record as CSV or JSON")
+    export = add_command(commands, "export", "tui.cli.export:cmd_export",
+                         help="write every record as CSV or JSON")
     export.add_argument("--format", required=True, choices=("csv", "json"))
     export.add_argument("--output", metavar="FILE", type=arguments.new_file,
                         help="a new file (default: standard output)")
     add_journal_option(export)
-    export.set_defaults(handler="tui.cli.export:cmd_export")
 
 
 def add_plan_commands(commands) -> None:
-    plan = commands.add_parser("plan", help="start or resume the after-run plan and print it",
-                               epilog=PLAN_EPILOG)
+    plan = add_command(commands, "plan", "tui.cli.plan:cmd_plan",
+                       help="start or resume the after-run plan and print it", epilog=PLAN_EPILOG)
     plan.add_argument("--ended", metavar="WHEN",
                       help=f"when the run ended: {ENDED_HELP} (default: go back to the run that ended in "
                            "the last 12 hours or today, or start one now)")
     plan.add_argument("--run", metavar="ID", type=int, help="the plan of this run record (ids: `history`)")
     plan.add_argument("--kind", choices=RUN_KINDS, help="what kind of run it was")
-    plan.add_argument("--json", action="store_true",
-                      help='machine-readable: {"run": {...}, "steps": [{"step", "title", "start", "end", "status"}]}')
+    plan.add_argument("--json", action="store_true", help='machine-readable: {"run": {...}, '
+                      '"steps": [{"step", "title", "start", "end", "status"}]}')
     add_journal_option(plan)
-    plan.set_defaults(handler="tui.cli.plan:cmd_plan")
 
-    did = commands.add_parser("did", help="record recovery practices for a run (or undo them)",
-                              epilog=DID_EPILOG)
+    did = add_command(commands, "did", "tui.cli.plan:cmd_did",
+                      help="record recovery practices for a run (or undo them)", epilog=DID_EPILOG)
     did.add_argument("practices", metavar="PRACTICE", nargs="+")
     did.add_argument("--date", metavar="WHEN",
                      help=f"the day of the run: {WHEN_HELP}; a bare date takes the current time of day "
@@ -142,27 +147,27 @@ def add_plan_commands(commands) -> None:
     did.add_argument("--undo", action="store_true",
                      help="put the practices back to open (neither done nor skipped)")
     add_journal_option(did)
-    did.set_defaults(handler="tui.cli.plan:cmd_did")
 
 
 def add_insights_command(commands) -> None:
-    insights = commands.add_parser("insights", help="which practices go with less soreness")
+    insights = add_command(commands, "insights", "tui.cli.insights:cmd_insights",
+                           help="which practices go with less soreness")
     insights.add_argument("--json", action="store_true", help="machine-readable output")
     add_journal_option(insights)
-    insights.set_defaults(handler="tui.cli.insights:cmd_insights")
 
 
 def add_doctor_command(commands) -> None:
-    doctor = commands.add_parser("doctor", help="check the journal and its backups, or restore one")
-    doctor.add_argument("--restore", metavar="BACKUP",
-                        help="replace the journal with a backup: 'latest', its date (YYYY-MM-DD) or its file")
+    doctor = add_command(commands, "doctor", "tui.cli.doctor:cmd_doctor",
+                         help="check the journal and its backups, or restore one")
+    doctor.add_argument("--restore", metavar="BACKUP", help="replace the journal with a backup: "
+                        "'latest', its date (YYYY-MM-DD) or its file")
     doctor.add_argument("--yes", action="store_true", help="restore without asking")
     add_journal_option(doctor)
-    doctor.set_defaults(handler="tui.cli.doctor:cmd_doctor")
 
 
 def add_serve_command(commands) -> None:
-    serve = commands.add_parser("serve", help="the app in a browser (needs the serve extra)")
+    serve = add_command(commands, "serve", "tui.serve.cli:cmd_serve",
+                        help="the app in a browser (needs the serve extra)")
     serve.add_argument("--host", default="localhost",
                        help="address to listen on (default: localhost, this machine only; "
                             "0.0.0.0 for a phone on the same network)")
@@ -170,7 +175,6 @@ def add_serve_command(commands) -> None:
                        help=f"port to listen on (default: {DEFAULT_PORT})")
     add_quiet_option(serve, help="no bell")
     add_journal_option(serve)
-    serve.set_defaults(handler="tui.serve.cli:cmd_serve")
 
 
 def attach_free_text(words: list[str]) -> list[str]:
