@@ -61,3 +61,19 @@ def test_no_command_opens_the_app():
 
     args = parse(["--journal", "x.json"])
     assert handler(args) is cmd_app and args.journal == "x.json" and not args.quiet
+
+
+@pytest.mark.parametrize("argv", [["log", "--soreness", "3"], ["history", "--json", "--limit", "20"]])
+def test_quick_commands_load_neither_the_routines_nor_the_plan(argv, tmp_path):
+    """`log` and `history --json` import only their own command module: the
+    whole parser is built, but the routine loader, the plan and Textual stay out."""
+    import subprocess
+    import sys
+
+    code = ("import sys, contextlib, io, tui.cli\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    assert tui.cli.main({argv + ['--journal', str(tmp_path / 'j.json')]!r}) == 0\n"
+            "print(sorted(m for m in sys.modules if m in ('tui.core.loader', 'tui.core.plan', 'textual')"
+            " or m.startswith('tui.cli.') and m not in ('tui.cli.common', 'tui.cli.parser', 'tui.cli.arguments')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == repr([f"tui.cli.{'log' if argv[0] == 'log' else 'export'}"])
