@@ -11,7 +11,7 @@ from tests.ui.helpers import FakeClock, make_app
 from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 SIZES = [(1, 1), (10, 3), (40, 12), (80, 24), (300, 100)]
-SEQUENCES = 50
+SEQUENCES = 20  # each resize now waits for its refresh (Pilot.resize_terminal)
 
 
 async def go_home(pilot):
