@@ -209,7 +209,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def _print_table(journal: core.Journal, limit: int | None, now: datetime) -> None:
-    from tui.core import soreness
+    from tui.core import soreness, stats
 
     shown = journal.latest(limit) if limit else journal.records()
     if not shown:
@@ -218,7 +218,7 @@ def _print_table(journal: core.Journal, limit: int | None, now: datetime) -> Non
     for record in shown:
         print(visible(f"{'#' + str(record['id']):>6}  {_local(core.to_public(record)['time'], now)}  "
                       f"{record['type']:<8}  {_what(record)}"))  # one line, whatever a note holds
-    week, days = soreness.week_count(journal.records(since=now - timedelta(days=8)), now), soreness.journal_streak(journal, now)
+    week, days = stats.week_count(journal.records(since=now - timedelta(days=8)), now), stats.journal_streak(journal, now)
     print(f"Routines this week: {week}. Streak: {days} day{'s' if days != 1 else ''}.")
 
 

@@ -18,7 +18,7 @@ import pytest
 from tinydb import JSONStorage, Query, TinyDB
 
 from tests.reliability.helpers import unprivileged
-from tui.core import storage as storage_mod
+from tui.core.store import atomic as storage_mod
 from tui.core.storage import (
     JournalAccessError,
     JournalCorruptError,
@@ -100,13 +100,13 @@ def test_missing_journal_starts_empty_and_is_created_private(
     folder = tmp_path / "new" / "data"
     path = folder / "journal.json"
     temp_modes: list[int] = []
-    real_replace = storage_mod._replace
+    real_replace = storage_mod.replace
 
     def spy_replace(src: Path, dst: Path) -> None:
         temp_modes.append(mode(src))
         real_replace(src, dst)
 
-    monkeypatch.setattr(storage_mod, "_replace", spy_replace)
+    monkeypatch.setattr(storage_mod, "replace", spy_replace)
     old_umask = os.umask(umask)
     try:
         db = TinyDB(path, storage=SafeJSONStorage, create_dirs=True)

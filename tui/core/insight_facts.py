@@ -125,12 +125,12 @@ def _load_summary(path: str, stamp: list[int]) -> Facts | None:
 
 
 def _save_summary(path: str, stamp: list[int], facts: Facts) -> None:
-    from tui.core.storage import write_bytes_atomically
+    from tui.core.store.atomic import write_atomically
 
     data = {"v": SUMMARY_VERSION, "stamp": stamp, "runs": facts.runs, "ratings": facts.ratings,
             "problems": facts.problems}
     try:  # a cache: no fsync, as a summary a crash spoils is made again
-        write_bytes_atomically(Path(path), json.dumps(data, separators=(",", ":")).encode(), durable=False)
+        write_atomically(Path(path), json.dumps(data, separators=(",", ":")).encode(), durable=False)
     except OSError:
         pass  # a read-only folder or a full disk: insights still work, the next read makes it again
 

@@ -20,7 +20,8 @@ from datetime import timedelta
 from tui.core.journal import Journal, record_time
 from tui.core.pages import RecordPages
 from tui.core.runs import describe_run
-from tui.core.soreness import area_trends, describe, journal_streak, latest_ratings, week_count
+from tui.core.soreness import describe
+from tui.core.stats import area_trends, journal_streak, latest_ratings, week_count
 from tui.core.storage import JournalError
 from tui.core.when import format_duration
 from tui.widgets.footer import Footer
