@@ -19,7 +19,6 @@ both stay where they are.
 
 from __future__ import annotations
 
-import os
 from datetime import datetime, timedelta
 from pathlib import Path
 from collections.abc import Callable

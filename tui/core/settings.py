@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, fields as dataclass_fields
 from datetime import time
@@ -127,26 +126,20 @@ def to_toml(settings: Settings) -> str:
 
 
 def save_settings(path: Path, settings: Settings) -> None:
-    """Write the whole file at once: temp file in the same folder, then os.replace.
+    """Write the whole file at once, privately (0600), through store/atomic.py.
 
     A settings.toml that is a symbolic link (a dotfile manager's) stays one:
     the file it points to is rewritten. Comments, blank lines and keys of
     the user's are kept (tomlkit edits the file in place); a file that
-    cannot be read as TOML is replaced by a fresh one, as before.
+    cannot be read as TOML is replaced by a fresh one, as before. A missing
+    folder is created 0700. Raises OSError.
     """
+    from tui.core.store.atomic import DIR_MODE, write_atomically
+
     target = Path(os.path.realpath(path))
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
     text = _edited(target, settings) or to_toml(settings)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with open(fd, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(tmp, target)
-    finally:
-        if os.path.lexists(tmp):
-            os.unlink(tmp)
+    write_atomically(target, text.encode("utf-8"))
 
 
 def _edited(path: Path, settings: Settings) -> str | None:
