@@ -18,15 +18,17 @@ from types import EllipsisType
 from typing import Any
 
 from tui.core import archive
+from tui.core.housekeeping import DailyBackups, archive_old_months
 from tui.core.linking import CURRENT_RUN, LINK_WINDOW, linked_session, nearest_run
 from tui.core.records import (
-    CSV_COLUMNS, PUBLIC_KEYS, SCHEMA_VERSION, TABLE, TIME_FIELD, FieldError, area_name, check_areas, check_ids,
-    check_moment, check_note, check_pain, check_rating, check_record, check_run, check_run_kind,
-    check_session, new_run, record_time, reopened, skipped, ticked, to_public,
+    CSV_COLUMNS, PUBLIC_KEYS, SCHEMA_VERSION, TABLE, FieldError, area_name, check_ids,
+    check_moment, check_record, check_run, check_run_kind, new_rating, new_run, new_session,
+    record_time, reopened, skipped, ticked, to_public,
 )
 from tui.core.stats import SessionDays
-from tui.core.storage import JournalDB, JournalError
-from tui.core.when import local_now, parse_stored
+from tui.core.vetting import RecordVetter
+from tui.core.storage import JournalDB
+from tui.core.when import local_now
 
 # The journal's names that the command line and the app read from here.
 __all__ = ["Journal", "TABLE", "SCHEMA_VERSION", "CSV_COLUMNS", "PUBLIC_KEYS", "LINK_WINDOW", "FieldError",
@@ -44,8 +46,8 @@ class Journal:
         self.problems: list[str] = []
         self._db = None
         self._open_lock = threading.Lock()
-        self._valid: dict[int, dict] = {}  # doc id -> the doc as it checked out
-        self._backed_up: date | None = None  # the day this object last made sure of a backup
+        self._vetter = RecordVetter(self.path)
+        self._backups = DailyBackups(self.path)
 
     def _table(self):
         with self._open_lock:
@@ -89,49 +91,8 @@ class Journal:
                 if key not in active:
                     yield key, doc
 
-    def _checked(self, docs: Iterable[tuple[str, dict]], since: datetime | None = None,
-                 limit: int | None = None) -> tuple[list[tuple[datetime, dict]], list[str]]:
-        """(time, record) of the good records, newest first, and what was skipped.
-
-        Records are sorted on their time alone, then checked newest first: with
-        `limit`, only as many as needed; with `since`, none from before it.
-        """
-        timed, damaged = [], []
-        for key, doc in docs:
-            try:
-                moment = parse_stored(doc[TIME_FIELD[doc["type"]]])
-            except (KeyError, TypeError, ValueError):
-                damaged.append((key, doc))  # check_record says how
-                continue
-            if since is None or moment >= since:
-                timed.append((moment, int(key), doc))
-        timed.sort(key=lambda entry: entry[:2], reverse=True)
-        good, problems = [], []
-        for key, doc in damaged:
-            self._check(int(key), doc, problems)
-        for moment, doc_id, doc in timed:
-            if limit is not None and len(good) >= limit:
-                break
-            if self._check(doc_id, doc, problems):
-                good.append((moment, {**doc, "id": doc_id}))
-        return good, problems
-
-    def _check(self, doc_id: int, doc: dict, problems: list[str]) -> bool:
-        known = self._valid.get(doc_id)
-        if known is not None and known == doc:
-            return True
-        try:
-            check_record({**doc, "id": doc_id})
-        except FieldError as error:
-            problems.append(
-                f"Record #{doc_id} in {self.path} was skipped: field '{error.field}' {error.reason}."
-            )
-            return False
-        self._valid[doc_id] = dict(doc)  # a copy: TinyDB may edit the doc in place
-        return True
-
     def _read(self, docs: Iterable[tuple[str, dict]], since: datetime | None = None) -> list[dict]:
-        good, self.problems = self._checked(docs, since)
+        good, self.problems = self._vetter.vet(docs, since)
         return [record for _, record in good]
 
     def records(self, since: datetime | None = None) -> list[dict]:
@@ -191,11 +152,11 @@ class Journal:
         """The newest n records, checking and reading no more than needed."""
         with self.reading():
             active = self._active_docs()
-            good, problems = self._checked(active.items(), limit=n)
+            good, problems = self._vetter.vet(active.items(), limit=n)
             for month in archive.archive_months(self.path):
                 if len(good) >= n:
                     break
-                older, more = self._checked(self._archived_docs([month], active), limit=n - len(good))
+                older, more = self._vetter.vet(self._archived_docs([month], active), limit=n - len(good))
                 good, problems = good + older, problems + more
             good.sort(key=lambda pair: (pair[0], pair[1]["id"]), reverse=True)
             self.problems = problems
@@ -220,47 +181,16 @@ class Journal:
             return self._insert_locked(table, record)
 
     def _insert_locked(self, table, record: dict) -> dict:
-        self._daily_backup()
+        self._backups.make(self.now().date(), self._db.storage.notices)
         doc_id = table.insert(record)
         self.archive_old_months()  # after the insert, so a back-dated record moves at once
         return {**record, "id": doc_id}
 
     def archive_old_months(self) -> int:
-        """Move records from before last month to the archive (see archive.py);
-        return how many moved. Each save does this first. It is housekeeping
-        only: if it fails, the save goes on, and `notices` says why."""
-        def checks_out(key: str, doc: dict) -> bool:
-            try:
-                check_record({**doc, "id": int(key)})
-            except FieldError:
-                return False
-            return True
-
+        """Move records from before last month to the archive; how many moved
+        (see housekeeping.py). Each save does this after its insert."""
         self._table()
-        try:
-            with self._db.storage.locked():
-                before = archive.month_before(archive.month_of(self.now()))
-                return archive.move_old_records(self._db.storage, before, TIME_FIELD, checks_out)
-        except JournalError as error:
-            self._db.storage.notices.append(
-                f"{error} Older records stay in the journal for now; nothing was lost."
-            )
-            return 0
-
-    def _daily_backup(self) -> None:
-        """The day's first write backs up the journal as it stood (the last 7 days
-        are kept). A failed backup never stops the save; it becomes a notice."""
-        from tui.core.backups import make_daily_backup
-        today = self.now().date()
-        if self._backed_up == today:
-            return  # saves after the first of the day need not read the backup again
-        try:
-            made = make_daily_backup(self.path, today)
-        except JournalError as error:
-            self._db.storage.notices.append(str(error))
-        else:
-            if made is not None or self.path.exists():  # None and no journal: nothing to back up yet
-                self._backed_up = today
+        return archive_old_months(self._db.storage, self.now())
 
     def add_session(
         self,
@@ -274,21 +204,10 @@ class Journal:
         exercises_total: int,
         seconds: float,
     ) -> dict:
-        record = {
-            "v": SCHEMA_VERSION,
-            "type": "session",
-            "routine_id": routine_id,
-            "routine_name": routine_name,
-            "started": check_moment(started, "started").isoformat(),
-            "ended": check_moment(ended, "ended").isoformat(),
-            "completed": completed,
-            "exercises_done": exercises_done,
-            "exercises_skipped": exercises_skipped,
-            "exercises_total": exercises_total,
-            "seconds": seconds,
-        }
-        check_session(record)
-        return self._insert(record)
+        return self._insert(new_session(
+            routine_id, routine_name, started, ended, completed,
+            exercises_done, exercises_skipped, exercises_total, seconds,
+        ))
 
     def add_soreness(
         self,
@@ -301,19 +220,8 @@ class Journal:
     ) -> dict:
         """Save a rating. Without `session_id` it is linked to the latest session
         that ended within 72 h before `when` (default: now), if any."""
-        if session_id is not None and (isinstance(session_id, bool) or not isinstance(session_id, int)):
-            raise FieldError("session_id", f"must be a record id, got {session_id!r}")
-        when = check_moment(self.now() if when is None else when, "when")
-        record = {
-            "v": SCHEMA_VERSION,
-            "type": "soreness",
-            "time": when.isoformat(),
-            "overall": check_rating(overall),
-            "areas": check_areas({} if areas is None else areas),
-            "pain": check_pain(pain),
-            "note": check_note(note),
-            "session": session_id,
-        }
+        when = self.now() if when is None else when
+        record = new_rating(overall, areas, pain, note, when, session_id)
         table = self._table()
         with self._db.storage.locked():
             since = when - LINK_WINDOW if session_id is None else None

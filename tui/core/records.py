@@ -154,6 +154,15 @@ def check_run(doc: dict) -> None:
         raise FieldError("plan_date", f"must be a date like 2024-11-22, got {doc.get('plan_date')!r}") from None
 
 
+def checks_out(key: str, doc: dict) -> bool:
+    """Whether a stored doc (keyed by its id as text) is a good record."""
+    try:
+        check_record({**doc, "id": int(key)})
+    except FieldError:
+        return False
+    return True
+
+
 CHECKS: dict[str, Callable[[dict], None]] = {
     "session": check_session, "soreness": check_soreness, "run": check_run,
 }
@@ -176,6 +185,35 @@ def check_record(record: dict) -> datetime:
 def record_time(record: dict) -> datetime:
     """When a record happened: a session's end, a rating's time, a run's end."""
     return parse_stored(record[TIME_FIELD[record["type"]]])
+
+
+# -- new records: each type's one shape ----------------------------------------
+
+
+def new_session(routine_id: str, routine_name: str, started: datetime, ended: datetime, completed: bool,
+                exercises_done: int, exercises_skipped: int, exercises_total: int, seconds: float) -> dict:
+    """A session record not yet saved; FieldError if it would not check out."""
+    record = {
+        "v": SCHEMA_VERSION, "type": "session", "routine_id": routine_id, "routine_name": routine_name,
+        "started": check_moment(started, "started").isoformat(),
+        "ended": check_moment(ended, "ended").isoformat(),
+        "completed": completed, "exercises_done": exercises_done,
+        "exercises_skipped": exercises_skipped, "exercises_total": exercises_total, "seconds": seconds,
+    }
+    check_session(record)
+    return record
+
+
+def new_rating(overall: int, areas: Mapping[str, int] | None, pain: Iterable[str], note: str,
+               when: datetime, session_id: int | None) -> dict:
+    """A soreness rating not yet saved; FieldError if it would not check out."""
+    if session_id is not None and (isinstance(session_id, bool) or not isinstance(session_id, int)):
+        raise FieldError("session_id", f"must be a record id, got {session_id!r}")
+    return {
+        "v": SCHEMA_VERSION, "type": "soreness", "time": check_moment(when, "when").isoformat(),
+        "overall": check_rating(overall), "areas": check_areas({} if areas is None else areas),
+        "pain": check_pain(pain), "note": check_note(note), "session": session_id,
+    }
 
 
 # -- the run record: its one shape, and how its plan state changes ------------
