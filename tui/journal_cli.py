@@ -18,7 +18,7 @@ from pathlib import Path
 from tui.core import journal as core
 from tui.core.ids import AREAS
 from tui.core.terminal_text import quoted, visible
-from tui.core.when import WHEN_HELP, cli_now, format_duration, parse_when
+from tui.core.when import WHEN_HELP, cli_now, parse_when
 
 PROG = "recovery-tui"
 
@@ -226,9 +226,9 @@ def _what(record: dict) -> str:
     from tui.core import soreness
 
     if record["type"] == "session":
-        state = "completed" if record["completed"] else "left part-way"
-        return (f"{record['routine_name']}: {state}, {record['exercises_done']}/"
-                f"{record['exercises_total']} exercises in {format_duration(record['seconds'])}")
+        from tui.core.record_fields import describe_session
+
+        return f"{record['routine_name']}: {describe_session(record)}"
     if record["type"] == "run":
         from tui.core.runs import describe_run
 

@@ -1,17 +1,31 @@
-"""A journal record in full, as labelled lines for the History detail view.
+"""A journal record in words: in full, as labelled lines for the History
+detail view, and a session in a few words for History's table and `history`.
 
-History's table gives each record one line; this gives every field of it,
-the whole note included. Headless: the screen only lays the pairs out.
+History's table gives each record one line; record_fields gives every field
+of it, the whole note included. Headless: the screen only lays the pairs out.
+A session left before its last exercise is "partial" wherever it is shown.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from tui.core.journal import record_time
+from tui.core.records import record_time
 from tui.core.when import format_duration, parse_stored
 
 TITLES = {"session": "Routine", "soreness": "Soreness rating", "run": "Run"}
+COMPLETE, PARTIAL = "complete", "partial"
+
+
+def session_state(record: dict) -> str:
+    """"complete" if every exercise got done, else "partial"."""
+    return COMPLETE if record["completed"] else PARTIAL
+
+
+def describe_session(record: dict) -> str:
+    """A session in a few words: "partial, 5/8 exercises, 14:00"."""
+    done = f"{record['exercises_done']}/{record['exercises_total']}"
+    return f"{session_state(record)}, {done} exercises, {format_duration(record['seconds'])}"
 
 
 def long_time(moment: datetime) -> str:
@@ -48,7 +62,7 @@ def _session(record: dict) -> list[tuple[str, str]]:
         ("Started", long_time(started)),
         ("Ended", long_time(ended)),
         ("Time", format_duration(record["seconds"])),
-        ("Finished", "yes, every exercise" if record["completed"] else "no, left part-way"),
+        ("Outcome", session_state(record)),
         ("Exercises", f"{done} of {total} done, {record['exercises_skipped']} skipped"),
     ]
 
