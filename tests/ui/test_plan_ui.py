@@ -82,6 +82,28 @@ async def test_tick_skip_and_resume_the_same_day(tmp_path):
         assert status(screen, "ice-bath") == "– skipped"
 
 
+async def test_skipping_a_ticked_routine_step_is_saved_as_the_screen_shows_it(tmp_path):
+    """The screen and the journal change a run the same way (records.skipped):
+    a step ticked (its routine recorded too), then skipped, is skipped after a restart."""
+    path = tmp_path / "journal.json"
+    app = make_app(journal_path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_plan(app, pilot)
+        move_to(screen, "legs-up")
+        await pilot.press("d")
+        await settle(app, pilot)
+        await pilot.press("x")
+        await settle(app, pilot)
+        assert status(screen, "legs-up") == "– skipped"
+    (run,) = Journal(path).records()
+    assert run["skipped"] == ["legs-up"] and "legs-up-the-wall" not in run["practices"]
+
+    again = make_app(journal_path=path)
+    async with again.run_test(size=(100, 30)) as pilot:
+        screen = await open_plan(again, pilot)
+        assert status(screen, "legs-up") == "– skipped"
+
+
 async def test_finishing_a_routine_step_ticks_it(tmp_path):
     path = tmp_path / "journal.json"
     clock = FakeClock()

@@ -312,17 +312,14 @@ class Journal:
 
     def record_practices(self, run_id: int, ids: Iterable[str]) -> dict:
         """Tick practices done (and no longer skipped)."""
-        ids = check_ids(ids, "practices")
         return self._change_run(run_id, lambda run: ticked(run, ids))
 
-    def skip_steps(self, run_id: int, ids: Iterable[str]) -> dict:
-        """Mark plan steps skipped (and no longer done)."""
-        ids = check_ids(ids, "skipped")
-        return self._change_run(run_id, lambda run: skipped(run, ids))
+    def skip_steps(self, run_id: int, ids: Iterable[str], undone: Iterable[str] | None = None) -> dict:
+        """Mark plan steps skipped and no longer done (see records.skipped)."""
+        return self._change_run(run_id, lambda run: skipped(run, ids, undone))
 
     def reopen_steps(self, run_id: int, ids: Iterable[str]) -> dict:
         """Undo: the steps are neither done nor skipped any more."""
-        ids = check_ids(ids, "practices")
         return self._change_run(run_id, lambda run: reopened(run, ids))
 
     def _run_doc(self, run_id: int) -> tuple[str | None, dict]:

@@ -236,11 +236,13 @@ def ticked(run: Mapping, ids: Iterable[str]) -> dict:
             "skipped": [i for i in run["skipped"] if i not in ids]}
 
 
-def skipped(run: Mapping, ids: Iterable[str]) -> dict:
-    """The changes that mark plan steps skipped (and no longer done)."""
+def skipped(run: Mapping, ids: Iterable[str], undone: Iterable[str] | None = None) -> dict:
+    """The changes that mark plan steps skipped and no longer done: their ids,
+    and `undone` (what ticking them recorded, runs.practices_for) if given."""
     ids = check_ids(ids, "skipped")
+    undone = ids if undone is None else check_ids(undone, "practices")
     return {"skipped": list(dict.fromkeys([*run["skipped"], *ids])),
-            "practices": [i for i in run["practices"] if i not in ids]}
+            "practices": [i for i in run["practices"] if i not in undone]}
 
 
 def reopened(run: Mapping, ids: Iterable[str]) -> dict:
