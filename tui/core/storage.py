@@ -13,7 +13,8 @@ Guarantees (each kept in one module of store/):
   changed, and links inside the data folder are not followed (store/links.py);
 - write() refuses what read() would refuse; read() returns fresh objects.
 
-Nothing is cached between locks: another process may write once it is released.
+Nothing is cached: TinyDB tables and this storage read the file each time,
+so what another process wrote is always seen (see store/table.py).
 """
 
 from __future__ import annotations
@@ -64,7 +65,6 @@ class SafeJSONStorage(Storage):
         self.lock_path = lock_path_of(self.path)
         self.notices: list[str] = []
         self._lock = FileLock(self.lock_path, self.path, "journal", self.notices)
-        self._cache: bytes | None = None  # the file's checked bytes, while this thread holds the lock
 
         if check_existing:
             self._read_checked()
@@ -113,37 +113,22 @@ class SafeJSONStorage(Storage):
         """Hold an exclusive flock on "<journal>.lock". Re-entrant within this
         thread; blocks other processes, threads and storage objects."""
         with self._lock.hold():
-            try:
-                yield self
-            except BaseException:
-                self._cache = None  # a failed update may have left it out of step
-                raise
-            finally:
-                if self._lock.depth == 1:
-                    self._cache = None  # other processes may write from now on
+            yield self
 
     # -- tinydb.Storage ----------------------------------------------------
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         """The journal's tables, or None if the file does not exist yet.
 
-        Each call returns new objects: changing what read() returned never
-        changes what the next read or save sees. Under locked() the file
-        cannot change but through us, so it is read and checked once and its
-        bytes kept (parsing them again is the copy).
+        Each call reads the file again and returns new objects: changing what
+        read() returned never changes what the next read or save sees, and
+        nothing read before the lock was taken is trusted after it.
         """
-        if self._cache is not None and self._lock.held_here():
-            return parse_tables(self._cache, self.path)
         return self._read_checked()
 
     def _read_checked(self) -> dict[str, dict[str, Any]] | None:
         raw = read_bytes(self.path)
-        if raw is None:
-            return None
-        data = parse_tables(raw, self.path)
-        if self._lock.held_here():
-            self._cache = raw
-        return data
+        return None if raw is None else parse_tables(raw, self.path)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Atomically replace the journal with ``data``.
@@ -153,7 +138,6 @@ class SafeJSONStorage(Storage):
         """
         payload = encode_tables(data)
         with self.locked():
-            self._cache = None
             self._require_writable_target()
             try:
                 atomic.replace_file(self.path, payload)
@@ -166,7 +150,6 @@ class SafeJSONStorage(Storage):
                     self.path,
                     f"The journal at {self.path} was saved but could not be flushed to disk: {reason(exc)}.",
                 ) from None
-            self._cache = payload  # what the file holds, while the lock lasts
 
     def _require_writable_target(self) -> None:
         try:

@@ -40,18 +40,8 @@ class FileLock:
         self._thread_lock = threading.RLock()
         self._fd: int | None = None
         self._depth = 0
-        self._owner: int | None = None
         self._flocked = False
         self._close_pending = False
-
-    @property
-    def depth(self) -> int:
-        """How many hold() blocks of this lock are open (in the thread that holds it)."""
-        return self._depth
-
-    def held_here(self) -> bool:
-        """Whether the calling thread holds this lock."""
-        return self._depth > 0 and self._owner == threading.get_ident()
 
     @contextmanager
     def hold(self) -> Iterator[None]:
@@ -92,10 +82,8 @@ class FileLock:
             self._flocked = True
             with _holders_guard:
                 _holders[key] = me
-        self._owner = me
 
     def _release(self) -> None:
-        self._owner = None
         if self._flocked:
             with _holders_guard:
                 _holders.pop(str(self.path), None)
