@@ -70,7 +70,7 @@ def archive_months(journal_path: Path) -> list[str]:
 
 
 def is_month(text: str) -> bool:
-    """"2024-11": four digits, a dash, a month from 01 to 12 (no regex: `log` starts faster)."""
+    """"2024-11": four digits, a dash, a month from 01 to 12."""
     return (len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit()
             and text.isascii() and 1 <= int(text[5:]) <= 12)
 

@@ -7,6 +7,7 @@ the valid ones in; this module stays headless.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterable
@@ -17,6 +18,7 @@ from typing import Any
 
 from tui.core.errors import DataFileError
 from tui.core.fields import Fields, _type_name
+from tui.core.store.atomic import DIR_MODE, write_atomically
 from tui.core.tomlfile import read_bytes_limited, read_toml
 
 UNITS = ("metric", "imperial")
@@ -111,8 +113,6 @@ def load_settings(
 
 
 def to_toml(settings: Settings) -> str:
-    import json  # only when saving: the app's start does not need it
-
     def value(v: Any) -> str:
         if isinstance(v, bool):
             return "true" if v else "false"
@@ -134,8 +134,6 @@ def save_settings(path: Path, settings: Settings) -> None:
     cannot be read as TOML is replaced by a fresh one, as before. A missing
     folder is created 0700. Raises OSError.
     """
-    from tui.core.store.atomic import DIR_MODE, write_atomically
-
     target = Path(os.path.realpath(path))
     target.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
     text = _edited(target, settings) or to_toml(settings)
@@ -145,7 +143,7 @@ def save_settings(path: Path, settings: Settings) -> None:
 def _edited(path: Path, settings: Settings) -> str | None:
     """The user's file with the settings' values put in; None if there is no
     readable TOML file to edit."""
-    import tomlkit  # only when saving: the app's start does not need it
+    import tomlkit  # only saving edits TOML in place; reading uses the standard tomllib
 
     try:
         document = tomlkit.parse(read_bytes_limited(path).decode("utf-8"))
