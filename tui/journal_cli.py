@@ -226,7 +226,7 @@ def _what(record: dict) -> str:
     from tui.core import soreness
 
     if record["type"] == "session":
-        from tui.core.record_fields import describe_session
+        from tui.core.sessions import describe_session
 
         return f"{record['routine_name']}: {describe_session(record)}"
     if record["type"] == "run":

@@ -26,12 +26,15 @@ from operator import itemgetter
 from pathlib import Path
 
 from tui.core.archive import archive_folder, archive_name
+from tui.core.ids import AREAS
 from tui.core.journal import Journal
 from tui.core.records import record_time
 from tui.core.store.atomic import write_atomically
 
-SUMMARY_VERSION = 4  # 2: rows oldest first; 3: the stamp has the change time and inode; 4: whole seconds as ints
-INSIGHT_AREAS = ("calves", "quads", "hamstrings", "hips")
+SUMMARY_VERSION = 5  # 2: rows oldest first; 3: the stamp has the change time and inode; 4: whole seconds as ints
+# 5: a rating's areas are every area, MAIN_AREAS first
+MAIN_AREAS = ("calves", "quads", "hamstrings", "hips")  # always shown; the others once rated
+INSIGHT_AREAS = (*MAIN_AREAS, *(area for area in AREAS if area not in MAIN_AREAS))
 
 
 # Tuples, not dataclasses: a summary stores them as JSON lists, and read back

@@ -1,31 +1,19 @@
-"""A journal record in words: in full, as labelled lines for the History
-detail view, and a session in a few words for History's table and `history`.
+"""A journal record in full, as labelled lines for the History detail view.
 
-History's table gives each record one line; record_fields gives every field
-of it, the whole note included. Headless: the screen only lays the pairs out.
-A session left before its last exercise is "partial" wherever it is shown.
+History's table gives each record one line; this gives every field of it,
+the whole note included. Headless: the screen only lays the pairs out.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from tui.core.ids import area_words
 from tui.core.records import record_time
+from tui.core.sessions import session_state
 from tui.core.when import format_duration, parse_stored
 
 TITLES = {"session": "Routine", "soreness": "Soreness rating", "run": "Run"}
-COMPLETE, PARTIAL = "complete", "partial"
-
-
-def session_state(record: dict) -> str:
-    """"complete" if every exercise got done, else "partial"."""
-    return COMPLETE if record["completed"] else PARTIAL
-
-
-def describe_session(record: dict) -> str:
-    """A session in a few words: "partial, 5/8 exercises, 14:00"."""
-    done = f"{record['exercises_done']}/{record['exercises_total']}"
-    return f"{session_state(record)}, {done} exercises, {format_duration(record['seconds'])}"
 
 
 def long_time(moment: datetime) -> str:
@@ -62,18 +50,18 @@ def _session(record: dict) -> list[tuple[str, str]]:
         ("Started", long_time(started)),
         ("Ended", long_time(ended)),
         ("Time", format_duration(record["seconds"])),
-        ("Outcome", session_state(record)),
+        ("State", session_state(record)),  # finished (N skipped) or left part-way
         ("Exercises", f"{done} of {total} done, {record['exercises_skipped']} skipped"),
     ]
 
 
 def _soreness(record: dict) -> list[tuple[str, str]]:
-    areas = [f"{area} {value}/10" for area, value in record["areas"].items()]
+    areas = [f"{area_words(area)} {value}/10" for area, value in record["areas"].items()]
     session = record["session"]
     return [
         ("Overall", f"{record['overall']}/10"),
         ("Areas", listed(areas, "none rated")),
-        ("Sharp pain", listed(record["pain"], "none flagged")),
+        ("Sharp pain", listed([area_words(area) for area in record["pain"]], "none flagged")),
         ("After", f"the routine of record #{session}" if session is not None else "no routine linked"),
         ("Note", record["note"] or "no note"),
     ]

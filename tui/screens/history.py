@@ -19,8 +19,8 @@ from datetime import timedelta
 
 from tui.core.journal import Journal, record_time
 from tui.core.pages import RecordPages
-from tui.core.record_fields import describe_session
 from tui.core.runs import describe_run
+from tui.core.sessions import describe_session
 from tui.core.soreness import describe
 from tui.core.stats import area_trends, journal_streak, latest_ratings, week_count
 from tui.core.storage import JournalError
