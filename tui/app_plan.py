@@ -7,6 +7,7 @@ from datetime import datetime
 
 from textual import work
 
+from tui.core.records import new_run
 from tui.messages import JournalUnreadable, ShowPlan
 
 
@@ -59,8 +60,7 @@ class PlanFlow:
 
     @work(thread=True, group="plan", exit_on_error=False)
     def begin_run(self, ended: datetime, kind: str | None) -> None:
-        run = {"id": None, "type": "run", "time": ended.isoformat(), "run_kind": kind,
-               "practices": [], "skipped": [], "plan_date": ended.date().isoformat()}
+        run = {**new_run(ended, kind), "id": None}  # saved below if the journal is there
         if self.journal is None:
             self.call_from_thread(self.notify, "The journal is not available: this run is not recorded, "
                                   "and what you tick in the plan is not saved.", severity="warning")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
+from tui.core.store import atomic
 from tui.core import storage  # the test puts the repository on PYTHONPATH
 
 
@@ -60,7 +61,7 @@ def die(path: str) -> None:
     def killed(src: Path, dst: Path) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
-    storage._replace = killed
+    atomic.replace = killed
     db.insert({"never": "saved"})
 
 

@@ -112,7 +112,7 @@ def test_an_archive_that_cannot_be_written_does_not_stop_a_save(path: Path, monk
     def full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(archive, "write_file_atomically", full)
+    monkeypatch.setattr(archive, "write_atomically", full)
     with Journal(path, now=lambda: later) as journal:
         journal.add_soreness(5, when=later)
         assert len(journal.records()) == 41
@@ -179,7 +179,7 @@ def test_an_entry_whose_id_is_not_a_number_is_reported(path: Path) -> None:
 
 
 def test_a_streak_runs_back_through_the_archive_without_reading_it(path: Path, monkeypatch) -> None:
-    from tui.core.soreness import journal_streak, streak
+    from tui.core.stats import journal_streak, streak
 
     with Journal(path, now=lambda: NOW) as journal:
         for n in reversed(range(100)):  # a session a day for 100 days, then a gap
@@ -202,7 +202,7 @@ def test_a_streak_runs_back_through_the_archive_without_reading_it(path: Path, m
 def test_session_days_count_whole_months_and_stop_at_a_gap() -> None:
     from datetime import date
 
-    from tui.core.journal import SessionDays
+    from tui.core.stats import SessionDays
 
     every_day = sum(1 << d for d in range(1, 32))
     days = SessionDays({date(2024, 11, 2), date(2024, 11, 1)},

@@ -6,12 +6,12 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tui.core import soreness
+from tui.core import soreness, stats
 from tui.core.model import AREAS
 from tui.core.soreness import (
-    HIGH, NOT_MEDICAL_ADVICE, PAIN, Alert, area_trends, doms_checkin_due, guard_notice,
-    pain_advice, pain_alerts, streak, week_count,
+    HIGH, NOT_MEDICAL_ADVICE, PAIN, Alert, doms_checkin_due, guard_notice, pain_advice, pain_alerts,
 )
+from tui.core.stats import area_trends, streak, week_count
 
 PLUS_ONE = timezone(timedelta(hours=1))
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=PLUS_ONE)  # a Friday
@@ -139,8 +139,8 @@ def test_latest_ratings_are_the_latest_values_not_a_mean():
         rating(ago(hours=2), 2, {"calves": 3, "quads": 1}),  # earlier today: today's calves mean is 4.5
         rating(ago(days=40), 9, {"back": 9}),  # outside the window
     ]
-    assert soreness.latest_ratings(reversed(records), NOW, days=28) == {"overall": 4, "calves": 6, "quads": 1}
-    assert soreness.latest_ratings([], NOW) == {}
+    assert stats.latest_ratings(reversed(records), NOW, days=28) == {"overall": 4, "calves": 6, "quads": 1}
+    assert stats.latest_ratings([], NOW) == {}
 
 
 def test_week_count_starts_on_monday():

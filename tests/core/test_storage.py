@@ -18,7 +18,7 @@ import pytest
 from tinydb import JSONStorage, Query, TinyDB
 
 from tests.reliability.helpers import unprivileged
-from tui.core import storage as storage_mod
+from tui.core.store import atomic as storage_mod
 from tui.core.storage import (
     JournalAccessError,
     JournalCorruptError,
@@ -100,13 +100,13 @@ def test_missing_journal_starts_empty_and_is_created_private(
     folder = tmp_path / "new" / "data"
     path = folder / "journal.json"
     temp_modes: list[int] = []
-    real_replace = storage_mod._replace
+    real_replace = storage_mod.replace
 
     def spy_replace(src: Path, dst: Path) -> None:
         temp_modes.append(mode(src))
         real_replace(src, dst)
 
-    monkeypatch.setattr(storage_mod, "_replace", spy_replace)
+    monkeypatch.setattr(storage_mod, "replace", spy_replace)
     old_umask = os.umask(umask)
     try:
         db = TinyDB(path, storage=SafeJSONStorage, create_dirs=True)
@@ -599,3 +599,35 @@ def test_core_storage_imports_no_ui_libraries() -> None:
         env=child_env(),
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_one_file_lock_is_reentrant_in_a_thread_and_exclusive_outside_it(tmp_path: Path) -> None:
+    """store/lock.py: a second FileLock on the same file, in the thread that
+    holds the first, does not block on it; any other open of the file does."""
+    import fcntl
+    import threading
+
+    from tui.core.store.lock import FileLock
+
+    path = tmp_path / "journal.json.lock"
+    first, second = FileLock(path, tmp_path / "journal.json"), FileLock(path, tmp_path / "journal.json")
+    outcome: list[str] = []
+
+    def other_process_tries() -> None:
+        fd = os.open(path, os.O_RDWR)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            outcome.append("got it")
+        except BlockingIOError:
+            outcome.append("kept out")
+        finally:
+            os.close(fd)
+
+    with first.hold(), second.hold():  # would deadlock if the nested hold flock-ed again
+        worker = threading.Thread(target=other_process_tries)
+        worker.start()
+        worker.join()
+    other_process_tries()
+    first.close(), second.close()
+    assert outcome == ["kept out", "got it"]
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600

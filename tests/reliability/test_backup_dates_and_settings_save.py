@@ -5,8 +5,12 @@ settings.toml a link and keeps the user's comments."""
 from __future__ import annotations
 
 import json
+import os
+import stat
 from datetime import date, datetime, time, timezone
 from pathlib import Path
+
+import pytest
 
 from tests.core.cli_support import run
 from tui.core.backups import KEEP, backup_path, latest_good, list_backups, make_daily_backup
@@ -57,3 +61,43 @@ def test_saving_settings_keeps_a_link_and_the_comments(tmp_path: Path) -> None:
         assert kept in text
     settings, errors = load_settings(link)
     assert errors == [] and settings == Settings(units="imperial", bedtime=time(21, 45), sound=False)
+
+
+def test_saving_settings_is_private_and_durable(tmp_path: Path, monkeypatch) -> None:
+    """Settings go through the same atomic write as the journal: a new folder
+    0700, the file 0600 whatever the umask, the folder fsync-ed after the rename."""
+    synced_folders = []
+    real_fsync = os.fsync
+
+    def spy(fd: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            synced_folders.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", spy)
+    path = tmp_path / "config" / "recovery-tui" / "settings.toml"
+    old_umask = os.umask(0)
+    try:
+        save_settings(path, Settings(units="imperial", bedtime=time(22, 0), sound=True))
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert synced_folders, "the folder was not fsync-ed after the rename"
+    assert sorted(p.name for p in path.parent.iterdir()) == ["settings.toml"]
+
+
+def test_a_failed_settings_save_keeps_the_old_file_and_no_temp_file(tmp_path: Path, monkeypatch) -> None:
+    from tui.core.store import atomic
+
+    path = tmp_path / "settings.toml"
+    path.write_text('units = "metric"\n')
+
+    def full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic, "write_all", full)
+    with pytest.raises(OSError):
+        save_settings(path, Settings(units="imperial", bedtime=time(22, 0), sound=True))
+    assert path.read_text() == 'units = "metric"\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.toml"]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.reliability.helpers import child_env, mode, temp_files
-from tui.core import storage as storage_mod
+from tui.core.store import atomic as storage_mod
 from tui.core.backups import (
     KEEP,
     backup_path,
@@ -115,7 +115,7 @@ def test_unrelated_files_in_the_backup_folder_are_left_alone(path: Path) -> None
     assert (folder / "notes.txt").read_text() == "mine" and (folder / "journal-2024-02-30.json").exists()
 
 
-STEPS = {"write": (storage_mod, "_write_all"), "fsync": (os, "fsync"), "replace": (os, "replace")}
+STEPS = {"write": (storage_mod, "write_all"), "fsync": (os, "fsync"), "replace": (os, "replace")}
 
 
 @pytest.mark.parametrize("module, name", STEPS.values(), ids=STEPS.keys())
@@ -232,7 +232,7 @@ def test_failed_restore_says_where_the_previous_journal_is(path: Path, monkeypat
     def fail(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(storage_mod, "_replace", fail)
+    monkeypatch.setattr(storage_mod, "replace", fail)
     with pytest.raises(JournalAccessError) as info:
         restore_backup(path, backup, NOW)
     moved = path.with_name("journal.json.replaced-20241122-093000")

@@ -160,3 +160,15 @@ def test_a_journal_on_a_read_only_mount_can_be_read(data: Path, capsys) -> None:
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr.count("\n") == 1 and "read-only file system" in done.stderr, done.stderr
     assert {p.name: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
+
+
+def test_the_crash_log_keeps_earlier_crashes_and_leaves_no_temp_file(data: Path) -> None:
+    log = data / "crash.log"
+    for word in ("first", "second"):
+        try:
+            raise RuntimeError(word)
+        except RuntimeError as error:
+            assert write_crash_log(error, log) == log
+    text = log.read_text()
+    assert text.count("--- ") == 2 and text.index("RuntimeError: first") < text.index("RuntimeError: second")
+    assert mode(log) == 0o600 and not [p for p in data.iterdir() if ".tmp-" in p.name]

@@ -15,7 +15,7 @@ import pytest
 
 from tests.reliability.helpers import child_env, mode, temp_files
 from tui import cli
-from tui.core import storage as storage_mod
+from tui.core.store import atomic as storage_mod
 
 NOW = "2024-11-22T09:12:00+01:00"
 
@@ -47,13 +47,13 @@ def test_log_writes_through_a_private_temp_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, umask: int
 ) -> None:
     temp_modes = []
-    real_replace = storage_mod._replace
+    real_replace = storage_mod.replace
 
     def spy(src: Path, dst: Path) -> None:
         temp_modes.append(mode(src))
         real_replace(src, dst)
 
-    monkeypatch.setattr(storage_mod, "_replace", spy)
+    monkeypatch.setattr(storage_mod, "replace", spy)
     monkeypatch.setenv("RECOVERY_TUI_NOW", NOW)
     old = os.umask(umask)
     try:

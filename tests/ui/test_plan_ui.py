@@ -61,6 +61,9 @@ async def test_plan_starts_with_due_times_from_now(tmp_path):
 
 
 async def test_tick_skip_and_resume_the_same_day(tmp_path):
+    """The screen and the journal change a run the same way (records.ticked,
+    skipped): a routine step ticked (its routine recorded too), then skipped,
+    is still skipped after a restart."""
     path = tmp_path / "journal.json"
     app = make_app(journal_path=path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -69,17 +72,21 @@ async def test_tick_skip_and_resume_the_same_day(tmp_path):
         await pilot.press("d")
         move_to(screen, "ice-bath")
         await pilot.press("x")
+        move_to(screen, "legs-up")
+        await pilot.press("d")
+        await settle(app, pilot)
+        await pilot.press("x")
         await settle(app, pilot)
         assert status(screen, "hydrate") == "✓ done"
-        assert status(screen, "ice-bath") == "– skipped"
+        assert status(screen, "ice-bath") == "– skipped" and status(screen, "legs-up") == "– skipped"
     (run,) = Journal(path).records()
-    assert run["practices"] == ["hydrate"] and run["skipped"] == ["ice-bath"]
+    assert run["practices"] == ["hydrate"] and run["skipped"] == ["ice-bath", "legs-up"]
 
     again = make_app(journal_path=path)
     async with again.run_test(size=(100, 30)) as pilot:
         screen = await open_plan(again, pilot)  # no question: today's run resumes
         assert status(screen, "hydrate") == "✓ done"
-        assert status(screen, "ice-bath") == "– skipped"
+        assert status(screen, "ice-bath") == "– skipped" and status(screen, "legs-up") == "– skipped"
 
 
 async def test_finishing_a_routine_step_ticks_it(tmp_path):

@@ -19,17 +19,18 @@ both stay where they are.
 
 from __future__ import annotations
 
-import os
 from datetime import datetime, timedelta
 from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
+from tui.core.store.atomic import remove_temp_files, write_atomically
+from tui.core.store.errors import JournalAccessError, JournalCorruptError, reason
+from tui.core.store.folder import list_names, make_private_folder
+from tui.core.store.json_tables import encode_tables, read_tables
 from tui.core.store.links import require_real_folder
-from tui.core.storage import (
-    DIR_MODE, JournalAccessError, JournalCorruptError, SafeJSONStorage, _reason, last_id, list_names, meta,
-    read_tables, with_last_id, with_meta, write_file_atomically,
-)
+from tui.core.store.meta import last_id, meta, with_last_id, with_meta
+from tui.core.storage import SafeJSONStorage
 
 FOLDER_NAME = "archive"
 TABLE = "records"
@@ -69,7 +70,7 @@ def archive_months(journal_path: Path) -> list[str]:
 
 
 def is_month(text: str) -> bool:
-    """"2024-11": four digits, a dash, a month from 01 to 12 (no regex: `log` starts faster)."""
+    """"2024-11": four digits, a dash, a month from 01 to 12."""
     return (len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit()
             and text.isascii() and 1 <= int(text[5:]) <= 12)
 
@@ -108,8 +109,8 @@ def write_month(journal_path: Path, month: str, moving: dict[str, dict[str, Any]
     try:
         require_real_folder(target.parent)
     except OSError as exc:
-        raise JournalAccessError(target, f"Cannot write the archive file {target}: {_reason(exc)}.") from None
-    _remove_stale_temps(target.parent)
+        raise JournalAccessError(target, f"Cannot write the archive file {target}: {reason(exc)}.") from None
+    remove_temp_files(target.parent)  # of a killed move; the caller holds the journal's lock
     archived = read_archive(journal_path, month)
     for key, doc in moving.items():
         if key in archived and not same_record(archived[key], doc):
@@ -118,10 +119,10 @@ def write_month(journal_path: Path, month: str, moving: dict[str, dict[str, Any]
                         "a different record with the same id. Both were kept where they are.")
     merged = dict(sorted({**archived, **moving}.items(), key=lambda item: int(item[0])))
     try:
-        os.makedirs(target.parent, mode=DIR_MODE, exist_ok=True)
-        write_file_atomically(target, {TABLE: merged})
+        make_private_folder(target.parent)
+        write_atomically(target, encode_tables({TABLE: merged}))
     except OSError as exc:
-        raise JournalAccessError(target, f"Cannot write the archive file {target}: {_reason(exc)}.") from None
+        raise JournalAccessError(target, f"Cannot write the archive file {target}: {reason(exc)}.") from None
     read_tables(target, "archive file")  # reads back before anything leaves the journal
     return len(merged)
 
@@ -159,17 +160,6 @@ def archived_counts(tables: dict[str, dict[str, Any]] | None) -> dict[str, int]:
         return {}
     return {month: n for month, n in counts.items()
             if isinstance(n, int) and not isinstance(n, bool) and n >= 0}
-
-
-def _remove_stale_temps(folder: Path) -> None:
-    """Temp files of a killed move; safe, as the caller holds the journal's lock."""
-    try:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.name.startswith(".") and ".tmp-" in entry.name and entry.is_file(follow_symlinks=False):
-                    os.unlink(entry.path)
-    except FileNotFoundError:
-        pass
 
 
 def move_old_records(

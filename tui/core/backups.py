@@ -12,37 +12,41 @@ backup in atomically, telling it the highest id ever given out.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import re
-import stat
-from collections import namedtuple
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from tui.core import storage
-from tui.core.journal import TABLE
+from tui.core.records import TABLE
+from tui.core.store.aside import move_aside
+from tui.core.store.atomic import remove_temp_files, write_atomically
+from tui.core.store.errors import JournalAccessError, JournalError, reason
+from tui.core.store.folder import list_names, make_private_folder
 from tui.core.store.id_floor import highest_id_beside
-from tui.core.store.links import open_own_file, require_real_folder
-from tui.core.storage import (
-    JournalAccessError, JournalError, SafeJSONStorage, last_id, move_aside, read_tables, with_last_id,
-    write_file_atomically,
-)
+from tui.core.store.json_tables import encode_tables, read_tables
+from tui.core.store.links import require_real_folder
+from tui.core.store.lock import FileLock
+from tui.core.store.meta import last_id, with_last_id
+from tui.core.storage import SafeJSONStorage
 
 KEEP = 7
 FOLDER_NAME = "backups"
 LOCK_NAME = ".lock"
 
 
-class BackupInfo(namedtuple("BackupInfo", "path day records ok problem", defaults=("",))):
-    """One backup: path (Path), day (date), records (int, or None when it
-    cannot be read), ok (bool) and problem (why it cannot be read). A
-    collections.namedtuple, which saves import faster (see soreness.Alert)."""
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup; `records` is None and `problem` says why when it cannot be read."""
 
-    __slots__ = ()
+    path: Path
+    day: date
+    records: int | None
+    ok: bool
+    problem: str = ""
 
 
 def read_journal_file(path: Path) -> dict[str, dict[str, Any]] | None:
@@ -77,7 +81,7 @@ def make_daily_backup(journal_path: Path | str, today: date) -> Path | None:
     with _locked(backup_folder(journal)):
         if _info(target, today).ok:  # another copy of the app was quicker
             return None
-        write_file_atomically(target, data)
+        write_atomically(target, encode_tables(data))
         read_journal_file(target)  # reads back, or raises before anything is pruned
         _prune(journal, today)
     return target
@@ -94,7 +98,7 @@ def list_backups(journal_path: Path | str) -> list[BackupInfo]:
     pattern = re.compile(
         rf"{re.escape(journal.stem)}-(\d{{4}}-\d{{2}}-\d{{2}}){re.escape(journal.suffix)}"
     )
-    names = storage.list_names(backup_folder(journal), journal, "the backups")
+    names = list_names(backup_folder(journal), journal, "the backups")
     found = []
     for name in names:
         match = pattern.fullmatch(name)
@@ -176,23 +180,18 @@ def _locked(folder: Path) -> Iterator[None]:
     """Create the folder (0700) and hold its lock; clear temp files of killed backups."""
     try:
         require_real_folder(folder)
-        os.makedirs(folder, mode=storage.DIR_MODE, exist_ok=True)
-        if stat.S_IMODE(os.stat(folder).st_mode) != storage.DIR_MODE:
-            os.chmod(folder, storage.DIR_MODE)
-        fd = open_own_file(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT)
+        make_private_folder(folder)
     except OSError as exc:
         raise _error(folder, exc) from None
+    lock = FileLock(folder / LOCK_NAME, folder, "backups")
     try:
-        os.fchmod(fd, storage.FILE_MODE)
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        for entry in os.scandir(folder):
-            if ".tmp-" in entry.name and entry.is_file(follow_symlinks=False):
-                _unlink(Path(entry.path))
-        yield
+        with lock.hold():
+            remove_temp_files(folder, "")
+            yield
     except OSError as exc:
         raise _error(folder, exc) from None
     finally:
-        os.close(fd)
+        lock.close()
 
 
 def _unlink(path: Path) -> None:
@@ -204,5 +203,5 @@ def _unlink(path: Path) -> None:
 
 def _error(folder: Path, exc: OSError) -> JournalAccessError:
     return JournalAccessError(
-        folder, f"Cannot write the backups in {folder}: {storage._reason(exc)}."
+        folder, f"Cannot write the backups in {folder}: {reason(exc)}."
     )

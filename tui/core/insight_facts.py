@@ -25,8 +25,11 @@ from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 
+from tui.core.archive import archive_folder, archive_name
 from tui.core.ids import AREAS
-from tui.core.journal import Journal, record_time
+from tui.core.journal import Journal
+from tui.core.records import record_time
+from tui.core.store.atomic import write_atomically
 
 SUMMARY_VERSION = 5  # 2: rows oldest first; 3: the stamp has the change time and inode; 4: whole seconds as ints
 # 5: a rating's areas are every area, MAIN_AREAS first
@@ -34,8 +37,8 @@ MAIN_AREAS = ("calves", "quads", "hamstrings", "hips")  # always shown; the othe
 INSIGHT_AREAS = (*MAIN_AREAS, *(area for area in AREAS if area not in MAIN_AREAS))
 
 
-# Plain namedtuples: typing.NamedTuple compiles each annotation, which costs
-# the command line milliseconds at start-up (see README, Performance).
+# Tuples, not dataclasses: a summary stores them as JSON lists, and read back
+# they are used the same way, by position or by unpacking.
 RunFact = namedtuple("RunFact", "id ended kind practices")
 RunFact.__doc__ = """A run: id, ended (POSIX seconds), kind (or None), practices (as recorded,
 with the routines finished on its plan day)."""
@@ -128,12 +131,10 @@ def _load_summary(path: str, stamp: list[int]) -> Facts | None:
 
 
 def _save_summary(path: str, stamp: list[int], facts: Facts) -> None:
-    from tui.core.storage import write_bytes_atomically
-
     data = {"v": SUMMARY_VERSION, "stamp": stamp, "runs": facts.runs, "ratings": facts.ratings,
             "problems": facts.problems}
     try:  # a cache: no fsync, as a summary a crash spoils is made again
-        write_bytes_atomically(Path(path), json.dumps(data, separators=(",", ":")).encode(), durable=False)
+        write_atomically(Path(path), json.dumps(data, separators=(",", ":")).encode(), durable=False)
     except OSError:
         pass  # a read-only folder or a full disk: insights still work, the next read makes it again
 
@@ -142,8 +143,6 @@ def month_facts(journal: Journal, folder: str, month: str) -> Facts:
     """The facts of one archive month (its file in `folder`), from its summary
     or, if that does not match the month's file, from the file (and a new
     summary is kept). Paths are strings: this runs for every month."""
-    from tui.core.archive import archive_name
-
     archive_file = os.path.join(folder, archive_name(journal.path, month))
     path = summary_path(archive_file)
     try:
@@ -161,8 +160,6 @@ def month_facts(journal: Journal, folder: str, month: str) -> Facts:
 def read_facts(journal: Journal) -> Facts:
     """Every fact in the journal and its archive, each archive month read once
     (as a summary when it has a matching one). JournalError if it cannot be read."""
-    from tui.core.archive import archive_folder
-
     with journal.reading():
         recent = facts_of(journal.recent(), journal.problems)
         in_journal = journal.recent_ids()  # the journal's copy of a record wins

@@ -13,7 +13,7 @@ def config_dir() -> Path:
     override = os.environ.get("RECOVERY_TUI_CONFIG_DIR")
     if override:
         return Path(override)
-    from platformdirs import user_config_path  # imported when needed: `log` starts faster
+    from platformdirs import user_config_path  # only needed when no folder is given
 
     return user_config_path(APP_NAME, appauthor=False)
 

@@ -14,7 +14,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from tui.core.plan import STEP_IDS, PlanDef
+from routines import PLAN_FILE
+from tui.core.paths import user_plan_path
+from tui.core.plan import STEP_IDS, PlanDef, load_plan
 from tui.core.terminal_text import one_line
 from tui.core.runs import is_practice
 
@@ -68,10 +70,6 @@ def practice_names(plan: PlanDef, routines: Iterable) -> PracticeNames:
 
 def load_practice_names(routines: Iterable) -> PracticeNames:
     """With the user's plan file if it is good, else the shipped plan (as the plan screen does)."""
-    from routines import PLAN_FILE
-    from tui.core.paths import user_plan_path
-    from tui.core.plan import load_plan
-
     routines = list(routines)
     plan, _errors = load_plan(user_plan_path(), PLAN_FILE, [r.id for r in routines])
     return practice_names(plan, routines)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from tui.core.ids import area_words
-from tui.core.journal import record_time
+from tui.core.records import record_time
 from tui.core.sessions import session_state
 from tui.core.when import format_duration, parse_stored
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tui.core.when import format_duration
+
 
 def session_state(record: dict) -> str:
     """"finished", "finished, 2 skipped" or "left part-way".
@@ -13,3 +15,9 @@ def session_state(record: dict) -> str:
         return "left part-way"
     skipped = record["exercises_skipped"]
     return f"finished, {skipped} skipped" if skipped else "finished"
+
+
+def describe_session(record: dict) -> str:
+    """A session in a few words: "left part-way, 5/8 exercises, 14:00"."""
+    done = f"{record['exercises_done']}/{record['exercises_total']}"
+    return f"{session_state(record)}, {done} exercises, {format_duration(record['seconds'])}"

@@ -7,9 +7,9 @@ the valid ones in; this module stays headless.
 
 from __future__ import annotations
 
+import json
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, fields as dataclass_fields
 from datetime import time
@@ -18,6 +18,7 @@ from typing import Any
 
 from tui.core.errors import DataFileError
 from tui.core.fields import Fields, _type_name
+from tui.core.store.atomic import DIR_MODE, write_atomically
 from tui.core.tomlfile import read_bytes_limited, read_toml
 
 UNITS = ("metric", "imperial")
@@ -113,8 +114,6 @@ def load_settings(
 
 
 def to_toml(settings: Settings) -> str:
-    import json  # only when saving: the app's start does not need it
-
     def value(v: Any) -> str:
         if isinstance(v, bool):
             return "true" if v else "false"
@@ -128,32 +127,24 @@ def to_toml(settings: Settings) -> str:
 
 
 def save_settings(path: Path, settings: Settings) -> None:
-    """Write the whole file at once: temp file in the same folder, then os.replace.
+    """Write the whole file at once, privately (0600), through store/atomic.py.
 
     A settings.toml that is a symbolic link (a dotfile manager's) stays one:
     the file it points to is rewritten. Comments, blank lines and keys of
     the user's are kept (tomlkit edits the file in place); a file that
-    cannot be read as TOML is replaced by a fresh one, as before.
+    cannot be read as TOML is replaced by a fresh one, as before. A missing
+    folder is created 0700. Raises OSError.
     """
     target = Path(os.path.realpath(path))
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
     text = _edited(target, settings) or to_toml(settings)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with open(fd, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(tmp, target)
-    finally:
-        if os.path.lexists(tmp):
-            os.unlink(tmp)
+    write_atomically(target, text.encode("utf-8"))
 
 
 def _edited(path: Path, settings: Settings) -> str | None:
     """The user's file with the settings' values put in; None if there is no
     readable TOML file to edit."""
-    import tomlkit  # only when saving: the app's start does not need it
+    import tomlkit  # only saving edits TOML in place; reading uses the standard tomllib
 
     try:
         document = tomlkit.parse(read_bytes_limited(path).decode("utf-8"))

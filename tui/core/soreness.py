@@ -1,4 +1,4 @@
-"""What the journal says about the legs: pain guard, DOMS check-in, trends, streak.
+"""What the journal says about the legs: the pain guard and the DOMS check-in.
 
 Pure functions over `Journal.records()` (any order) and an aware `now`.
 Calendar days are those of `now`'s time zone.
@@ -6,12 +6,12 @@ Calendar days are those of `now`'s time zone.
 
 from __future__ import annotations
 
-from collections import namedtuple
-from collections.abc import Container, Iterable
-from datetime import date, datetime, timedelta
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from tui.core.journal import record_time
 from tui.core.ids import AREAS, area_label, area_words
+from tui.core.stats import day_of, ratings_until, sessions_until
 
 PAIN = "pain"  # a pain flag in the latest rating
 HIGH = "high"  # rated 7+ on three ratings in a row, on different days
@@ -24,27 +24,12 @@ DOMS_UNTIL = timedelta(hours=72)
 NOT_MEDICAL_ADVICE = "This is not medical advice."
 
 
-class Alert(namedtuple("Alert", "area reason")):
-    """An area (str) and why it is flagged (PAIN or HIGH). Made with
-    collections.namedtuple: typing.NamedTuple compiles each string annotation,
-    and a dataclass imports more, both slowing `log` down."""
+@dataclass(frozen=True)
+class Alert:
+    """An area and why it is flagged (PAIN or HIGH)."""
 
-    __slots__ = ()
-
-
-def _ratings(records: Iterable[dict], now: datetime) -> list[tuple[datetime, dict]]:
-    """Soreness ratings up to `now`, oldest first."""
-    timed = [(record_time(r), r["id"], r) for r in records if r["type"] == "soreness"]
-    return [(t, r) for t, _, r in sorted(timed, key=lambda x: x[:2]) if t <= now]
-
-
-def _sessions(records: Iterable[dict], now: datetime) -> list[tuple[datetime, dict]]:
-    timed = [(record_time(r), r["id"], r) for r in records if r["type"] == "session"]
-    return [(t, r) for t, _, r in sorted(timed, key=lambda x: x[:2]) if t <= now]
-
-
-def _day(moment: datetime, now: datetime) -> date:
-    return moment.astimezone(now.tzinfo).date()
+    area: str
+    reason: str
 
 
 def pain_alerts(records: Iterable[dict], now: datetime) -> list[Alert]:
@@ -55,7 +40,7 @@ def pain_alerts(records: Iterable[dict], now: datetime) -> list[Alert]:
     Only ratings from the last 7 days count, so `records(since=now - GUARD_WINDOW)`
     is all it needs.
     """
-    recent = [(t, r) for t, r in _ratings(records, now) if t >= now - GUARD_WINDOW]
+    recent = [(t, r) for t, r in ratings_until(records, now) if t >= now - GUARD_WINDOW]
     if not recent:
         return []
     flagged = set(recent[-1][1]["pain"])
@@ -70,7 +55,7 @@ def pain_alerts(records: Iterable[dict], now: datetime) -> list[Alert]:
                 continue
             if record["areas"][area] < HIGH_RATING:
                 break
-            days.add(_day(moment, now))
+            days.add(day_of(moment, now))
         rated_lately = any(area in r["areas"] for _, r in recent)
         if rated_lately and len(days) >= HIGH_DAYS:
             alerts.append(Alert(area, HIGH))
@@ -101,69 +86,13 @@ def guard_notice(alerts: Iterable[Alert]) -> str:
 def doms_checkin_due(records: Iterable[dict], now: datetime) -> dict | None:
     """The latest session that ended 12-72 h ago with no rating after its end."""
     records = list(records)
-    due = [(t, s) for t, s in _sessions(records, now) if DOMS_FROM <= now - t <= DOMS_UNTIL]
+    due = [(t, s) for t, s in sessions_until(records, now) if DOMS_FROM <= now - t <= DOMS_UNTIL]
     if not due:
         return None
     ended, session = due[-1]
-    if any(t > ended for t, _ in _ratings(records, now)):
+    if any(t > ended for t, _ in ratings_until(records, now)):
         return None
     return session
-
-
-def area_trends(records: Iterable[dict], now: datetime, days: int = 28) -> dict[str, list[float | None]]:
-    """Per day (oldest first, today last) the mean rating of "overall" and each
-    area; None for a day without a rating of it."""
-    first = now.date() - timedelta(days=days - 1)
-    sums = {key: [[] for _ in range(days)] for key in ("overall", *AREAS)}
-    for moment, record in _ratings(records, now):
-        index = (_day(moment, now) - first).days
-        if 0 <= index < days:
-            sums["overall"][index].append(record["overall"])
-            for area, value in record["areas"].items():
-                sums[area][index].append(value)
-    return {
-        key: [sum(values) / len(values) if values else None for values in per_day]
-        for key, per_day in sums.items()
-    }
-
-
-def latest_ratings(records: Iterable[dict], now: datetime, days: int = 28) -> dict[str, int]:
-    """The latest rating of "overall" and of each area within the last `days`
-    days (as area_trends counts them): the rating itself, not its day's mean."""
-    first = now.date() - timedelta(days=days - 1)
-    latest: dict[str, int] = {}
-    for moment, record in _ratings(records, now):  # oldest first: a later rating wins
-        if _day(moment, now) >= first:
-            latest["overall"] = record["overall"]
-            latest.update(record["areas"])
-    return latest
-
-
-def session_days(records: Iterable[dict], now: datetime) -> set[date]:
-    return {_day(t, now) for t, _ in _sessions(records, now)}
-
-
-def week_count(records: Iterable[dict], now: datetime) -> int:
-    """Sessions that ended in the current ISO week (Monday on), up to now."""
-    monday = now.date() - timedelta(days=now.weekday())
-    return sum(1 for t, _ in _sessions(records, now) if _day(t, now) >= monday)
-
-
-def streak(records: Iterable[dict], now: datetime) -> int:
-    """Days in a row with a session, ending today (or yesterday if none yet today)."""
-    return days_in_a_row(session_days(records, now), now)
-
-
-def days_in_a_row(days: Container[date], now: datetime) -> int:
-    """How many days of `days` run back without a gap from today (or yesterday)."""
-    day = now.date()
-    if day not in days:
-        day -= timedelta(days=1)
-    count = 0
-    while day in days:
-        count += 1
-        day -= timedelta(days=1)
-    return count
 
 
 def describe(record: dict) -> str:
@@ -173,10 +102,3 @@ def describe(record: dict) -> str:
         details.append("pain: " + ", ".join(area_words(area) for area in record["pain"]))
     inner = "; ".join(d for d in details if d)
     return f"{record['overall']}/10" + (f" ({inner})" if inner else "")
-
-
-def journal_streak(journal, now: datetime) -> int:
-    """streak() of a Journal, through its archive without reading it (see archive.py)."""
-    days = journal.session_days(now)
-    today = now.date()
-    return days.run_back_from(today if today in days else today - timedelta(days=1))

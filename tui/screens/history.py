@@ -20,10 +20,10 @@ from datetime import timedelta
 from tui.core.journal import Journal, record_time
 from tui.core.pages import RecordPages
 from tui.core.runs import describe_run
-from tui.core.sessions import session_state
-from tui.core.soreness import area_trends, describe, journal_streak, latest_ratings, week_count
+from tui.core.sessions import describe_session
+from tui.core.soreness import describe
+from tui.core.stats import area_trends, journal_streak, latest_ratings, week_count
 from tui.core.storage import JournalError
-from tui.core.when import format_duration
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.history_table import HistoryTable, cell
@@ -41,9 +41,7 @@ def record_row(record: dict) -> tuple[str, str, str]:
     if record["type"] == "run":
         return stamp, "Run", describe_run(record)
     if record["type"] == "session":
-        done = f"{record['exercises_done']}/{record['exercises_total']}"
-        state = session_state(record)
-        return stamp, record["routine_name"], f"{state}, {done} exercises, {format_duration(record['seconds'])}"
+        return stamp, record["routine_name"], describe_session(record)
     note = f" · {record['note']}" if record.get("note") else ""
     return stamp, "Soreness", describe(record) + note
 

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Label, Static
 
 from tui.messages import StartSession, StartTimedStep, WriteJournal
 from tui.core.plan import DueStep
+from tui.core.records import reopened, skipped, ticked
 from tui.core.runs import DONE, SKIPPED, is_done, practices_for, step_state
 from tui.core.storage import JournalError
 from tui.core.when import in_zone_of
@@ -166,23 +167,20 @@ class PlanScreen(Screen):
         if step.id in self.run["skipped"]:
             self.reopen(step)
             return
-        self.run["skipped"] = list(dict.fromkeys([*self.run["skipped"], step.id]))
-        self.run["practices"] = [p for p in self.run["practices"] if p not in practices_for(step)]
+        self.run.update(skipped(self.run, [step.id], practices_for(step)))
         self.refresh_states()
-        self.save(lambda journal: journal.skip_steps(self.run["id"], [step.id]))
+        self.save(lambda journal: journal.skip_steps(self.run["id"], [step.id], practices_for(step)))
 
     def tick(self, step: DueStep) -> None:
         ids = practices_for(step)
-        self.run["practices"] = list(dict.fromkeys([*self.run["practices"], *ids]))
-        self.run["skipped"] = [s for s in self.run["skipped"] if s != step.id]
+        self.run.update(ticked(self.run, ids))
         self.refresh_states()
         self.save(lambda journal: journal.record_practices(self.run["id"], ids))
 
     def reopen(self, step: DueStep) -> None:
         """Back to open: neither done nor skipped."""
         ids = practices_for(step)
-        self.run["practices"] = [p for p in self.run["practices"] if p not in ids]
-        self.run["skipped"] = [s for s in self.run["skipped"] if s not in ids]
+        self.run.update(reopened(self.run, ids))
         self.refresh_states()
         self.save(lambda journal: journal.reopen_steps(self.run["id"], ids))
 

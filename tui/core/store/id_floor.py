@@ -13,7 +13,10 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from tui.core.store.errors import JournalError
+from tui.core.store.json_tables import read_tables
 from tui.core.store.links import is_link
+from tui.core.store.meta import last_id
 
 FOLDERS = ("archive", "backups")
 ASIDE = (".replaced-", ".corrupt-")
@@ -36,8 +39,6 @@ def kept_files(journal: Path) -> Iterator[Path]:
 def highest_id_beside(journal: Path, table: str) -> int:
     """The highest id of `table` in the readable files kept beside the journal
     (0 if none). Unreadable ones are skipped: `doctor` reports them."""
-    from tui.core.storage import JournalError, last_id, read_tables
-
     highest = 0
     for path in kept_files(journal):
         if is_link(path):

@@ -1,7 +1,6 @@
-"""The journal's TinyDB table and its bookkeeping (the meta table).
+"""The journal's TinyDB table: shared safely with other processes, ids never reused.
 
-Split from storage.py, which re-exports these names; nothing here touches a
-file: the table reads and writes through its storage.
+Nothing here touches a file: the table reads and writes through its storage.
 """
 
 from __future__ import annotations
@@ -12,7 +11,8 @@ from typing import Any
 from tinydb import Storage
 from tinydb.table import Table
 
-META_TABLE = "meta"  # {"1": {"last_id": {"<table>": n}, ...}}: ids are never reused
+from tui.core.store.id_floor import highest_id_beside
+from tui.core.store.meta import last_id, meta, with_last_id
 
 
 class JournalTable(Table):
@@ -52,8 +52,6 @@ class JournalTable(Table):
         A journal that does not yet record its last id (new, restored from an
         old copy, or started afresh) looks at the files kept beside it first,
         and records what it found."""
-        from tui.core.store.id_floor import highest_id_beside
-
         tables = self.storage.read() or {}
         floor = max(above, last_id(tables, self.name))
         given = meta(tables).get("last_id")
@@ -63,30 +61,3 @@ class JournalTable(Table):
                 self.storage.write(with_last_id(tables, self.name, beside))
                 floor = beside
         return range(floor + 1, floor + 1 + count)
-
-
-def last_id(tables: dict[str, dict[str, Any]] | None, table: str) -> int:
-    """The highest doc id a table has given out, moved-out ones included."""
-    tables = tables or {}
-    given = meta(tables).get("last_id", {})
-    floor = given.get(table, 0) if isinstance(given, dict) else 0
-    if isinstance(floor, bool) or not isinstance(floor, int):
-        floor = 0
-    return max([floor, *(int(key) for key in tables.get(table, {}))])
-
-
-def meta(tables: dict[str, dict[str, Any]] | None) -> dict[str, Any]:
-    """The journal's own bookkeeping (the meta table's one document)."""
-    doc = (tables or {}).get(META_TABLE, {}).get("1", {})
-    return doc if isinstance(doc, dict) else {}
-
-
-def with_meta(tables: dict[str, dict[str, Any]], **changes: Any) -> dict[str, dict[str, Any]]:
-    """tables with the given meta fields replaced."""
-    return {**tables, META_TABLE: {"1": {**meta(tables), **changes}}}
-
-
-def with_last_id(tables: dict[str, dict[str, Any]], table: str, value: int) -> dict[str, dict[str, Any]]:
-    """tables with the meta table's last id of `table` set to `value`."""
-    given = meta(tables).get("last_id")
-    return with_meta(tables, last_id={**(given if isinstance(given, dict) else {}), table: value})
