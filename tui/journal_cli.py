@@ -243,7 +243,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from tui.core.export import export_json
     from tui.core.storage import JournalError
 
-    from tui.core.export import export_csv
+    from tui.core.export import export_csv, journal_records
 
     write = export_csv if args.format == "csv" else export_json
     if args.output is not None and os.path.lexists(args.output):
@@ -253,7 +253,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     journal = _open(args, now)
     try:
         with journal:
-            records = journal.records()
+            records = journal_records(journal)
             if args.output is None:
                 write(records, sys.stdout)
             else:

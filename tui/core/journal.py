@@ -284,7 +284,7 @@ class Journal:
                     yield key, doc
 
     def _checked(self, docs: Iterable[tuple[str, dict]], since: datetime | None = None,
-                 limit: int | None = None) -> tuple[list[tuple[datetime, dict]], list[str]]:
+                 limit: int | None = None, remember: bool = True) -> tuple[list[tuple[datetime, dict]], list[str]]:
         """(time, record) of the good records, newest first, and what was skipped.
 
         Records are sorted on their time alone, then checked newest first: with
@@ -302,15 +302,15 @@ class Journal:
         timed.sort(key=lambda entry: entry[:2], reverse=True)
         good, problems = [], []
         for key, doc in damaged:
-            self._check(int(key), doc, problems)
+            self._check(int(key), doc, problems, remember)
         for moment, doc_id, doc in timed:
             if limit is not None and len(good) >= limit:
                 break
-            if self._check(doc_id, doc, problems):
+            if self._check(doc_id, doc, problems, remember):
                 good.append((moment, {**doc, "id": doc_id}))
         return good, problems
 
-    def _check(self, doc_id: int, doc: dict, problems: list[str]) -> bool:
+    def _check(self, doc_id: int, doc: dict, problems: list[str], remember: bool = True) -> bool:
         known = self._valid.get(doc_id)
         if known is not None and known == doc:
             return True
@@ -321,11 +321,13 @@ class Journal:
                 f"Record #{doc_id} in {self.path} was skipped: field '{error.field}' {error.reason}."
             )
             return False
-        self._valid[doc_id] = dict(doc)  # a copy: TinyDB may edit the doc in place
+        if remember:
+            self._valid[doc_id] = dict(doc)  # a copy: TinyDB may edit the doc in place
         return True
 
-    def _read(self, docs: Iterable[tuple[str, dict]], since: datetime | None = None) -> list[dict]:
-        good, self.problems = self._checked(docs, since)
+    def _read(self, docs: Iterable[tuple[str, dict]], since: datetime | None = None,
+              remember: bool = True) -> list[dict]:
+        good, self.problems = self._checked(docs, since, remember=remember)
         return [record for _, record in good]
 
     def records(self, since: datetime | None = None) -> list[dict]:
@@ -364,9 +366,11 @@ class Journal:
         return _archive().archive_months(self.path)
 
     def archived(self, month: str) -> list[dict]:
-        """The good records of one archive month (not also in the journal), newest first."""
+        """The good records of one archive month (not also in the journal), newest
+        first. Their checks are not remembered: a month is read once per page or
+        export, and remembering every month would hold the whole archive in memory."""
         with self.reading():
-            return self._read(self._archived_docs([month], self._active_docs()))
+            return self._read(self._archived_docs([month], self._active_docs()), remember=False)
 
     def month_records(self, month: str) -> list[dict]:
         """The good records of one archive month, newest first, with those the
