@@ -590,12 +590,3 @@ def test_errors_are_journal_errors_with_path_and_message(tmp_path: Path) -> None
     assert str(err) == err.message == "The journal at x is bad; it was left untouched."
     copy = pickle.loads(pickle.dumps(err))
     assert (type(copy), copy.path, str(copy)) == (JournalCorruptError, err.path, err.message)
-
-
-def test_core_storage_imports_no_ui_libraries() -> None:
-    code = "import sys, tui.core.storage; print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'filelock')))"
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
-        env=child_env(),
-    ).stdout
-    assert out.strip() == "[]"

@@ -17,6 +17,7 @@ it is written '-2 and a spreadsheet shows -2 as text, never a formula.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import IO, TYPE_CHECKING, Any
 
 from tui.core.ids import AREAS
@@ -33,9 +34,17 @@ def journal_records(journal: Journal) -> Iterator[dict]:
     """Every good record, newest first, read one month at a time: the journal
     file's own records, then each archive month. Only one month is held at
     once, so an export of a century of records needs no more memory than one
-    of a year. The skipped records of every month end up in `journal.problems`."""
+    of a year. The journal file is read before this returns, so a journal that
+    cannot be read fails before anything is written; the skipped records of
+    every month end up in `journal.problems`."""
+    records = _months(journal)
+    first = next(records, None)
+    return records if first is None else chain([first], records)
+
+
+def _months(journal: Journal) -> Iterator[dict]:
     problems: list[str] = []
-    with journal.reading():
+    with journal.reading():  # held until the last month is read
         yield from journal.recent()
         problems += journal.problems
         for month in journal.archive_months():
