@@ -53,6 +53,7 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         clock: Clock = time.monotonic,
         now: Callable[[], datetime] = local_now,
         quiet: bool = False,
+        voice: bool = False,
         settings: Settings = DEFAULTS,
         settings_path: Path | None = None,
         startup_problems: list[str] | None = None,
@@ -65,6 +66,8 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         self.clock = clock
         self.now = now
         self.quiet_flag = quiet
+        self.voice_flag = voice
+        self._speaker = None  # a Speaker once needed; False when espeak-ng is missing
         self.settings = settings
         self.settings_path = settings_path
         self.startup_problems = list(startup_problems or [])
@@ -88,6 +91,26 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
     @property
     def quiet(self) -> bool:
         return self.quiet_flag or not self.settings.sound
+
+    @property
+    def voice(self) -> bool:
+        """Spoken cues: --voice or the setting (--quiet silences the bell only)."""
+        return self.voice_flag or self.settings.voice
+
+    def speak(self, text: str) -> None:
+        """Say a cue if the voice is on; without espeak-ng, say how to get it, once."""
+        if not self.voice or self._speaker is False:
+            return
+        if self._speaker is None:
+            from tui.core.voice import INSTALL_HINT, Speaker, find_voice
+
+            program = find_voice()
+            if program is None:
+                self._speaker = False
+                self.notify(INSTALL_HINT, title="Voice", severity="warning", timeout=15)
+                return
+            self._speaker = Speaker(program)
+        self._speaker.say(text)
 
     @property
     def get_ready(self) -> int:
@@ -195,9 +218,9 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
 
         for screen in self.screen_stack:
             if isinstance(screen, RunnerScreen) and not screen.timer.finished:
-                screen.timer.finish()
+                screen.timer.finish(left=True)
                 result = screen.result()
-                if self.journal is not None:
+                if self.journal is not None and result.report.began:
                     try:
                         with self._write_lock:
                             self._session_writer(result)(self.journal)
@@ -244,7 +267,10 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
     def routine_ended(self, result: RunResult | None, on_complete=None) -> None:
         if result is None:
             return
-        if on_complete is not None and result.report.completed:
+        if not result.report.began:
+            self.notify("Left before the first exercise began: nothing recorded.")
+            return
+        if on_complete is not None and result.report.counts_as_practice:
             on_complete()
         from tui.screens.summary import SummaryScreen
 
@@ -256,7 +282,7 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         from tui.screens.timed_step import TimedStepScreen
 
         def ended(result: RunResult | None) -> None:
-            if result is not None and result.report.completed:
+            if result is not None and result.report.counts_as_practice:
                 on_complete()
 
         self.push_screen(TimedStepScreen(step, clock=self.clock, now=self.now), callback=ended)

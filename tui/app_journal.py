@@ -34,12 +34,13 @@ class JournalWrites:
 
     @staticmethod
     def _session_writer(result: RunResult) -> Callable[[Journal], dict]:
-        """Write the session; a completed recovery routine also counts as a
-        practice of the day's run, if there is one (warm-up drills do not)."""
+        """Write the session ("completed" means finished, skips or not). A
+        recovery routine (warm-up drills are not one) whose holds covered at
+        least half of it also counts as a practice of the day's run, if any."""
         from tui.core.runs import is_practice
 
         report = result.report
-        counts = report.completed and is_practice(result.routine)
+        counts = report.counts_as_practice and is_practice(result.routine)
 
         def write(journal: Journal) -> dict:
             session = journal.add_session(
@@ -47,7 +48,7 @@ class JournalWrites:
                 result.routine.name,
                 result.started,
                 result.ended,
-                report.completed,
+                report.finished,
                 len(report.done),
                 len(report.skipped),
                 len(result.routine.exercises),

@@ -71,17 +71,29 @@ class PlanFlow:
                                       "saved. Press r again to retry recording the run.", severity="warning")
         self.call_from_thread(self.show_plan, run)
 
-    def plan_for(self, run: dict):
-        """(steps, heading) of a run's plan; None (and a notice) if no plan can be read."""
+    def plan_steps(self, run: dict):
+        """The run's plan fitted to its evening, and any problems of the user's
+        plan file; raises DataFileError when no plan can be read. Safe off the
+        UI thread: home reads it in a worker."""
         from routines import PLAN_FILE
-        from tui.core.errors import DataFileError
-        from tui.core.evening import build_plan, night_for
+        from tui.core.evening import build_plan
         from tui.core.paths import user_plan_path
         from tui.core.plan import load_plan
         from tui.core.when import in_zone_of
 
+        plan, errors = load_plan(user_plan_path(), PLAN_FILE, [r.id for r in self.library.routines])
+        ended = in_zone_of(datetime.fromisoformat(run["time"]), self.now())
+        steps = build_plan(plan, ended, self.settings.bedtime, run["run_kind"], self.settings.units)
+        return steps, errors
+
+    def plan_for(self, run: dict):
+        """(steps, heading) of a run's plan; None (and a notice) if no plan can be read."""
+        from tui.core.errors import DataFileError
+        from tui.core.evening import night_for
+        from tui.core.when import in_zone_of
+
         try:
-            plan, errors = load_plan(user_plan_path(), PLAN_FILE, [r.id for r in self.library.routines])
+            steps, errors = self.plan_steps(run)
         except DataFileError as error:
             self.notify(str(error), title="Plan", severity="error")
             return None
@@ -91,7 +103,6 @@ class PlanFlow:
                         severity="warning", timeout=30)
         ended = in_zone_of(datetime.fromisoformat(run["time"]), self.now())
         bedtime = self.settings.bedtime
-        steps = build_plan(plan, ended, bedtime, run["run_kind"], self.settings.units)
         night = night_for(ended, bedtime)
         kind = f"{run['run_kind'].capitalize()} run" if run["run_kind"] else "Run"
         heading = f"{kind} ended {ended:%H:%M} · bedtime {bedtime:%H:%M}"

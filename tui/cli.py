@@ -38,18 +38,29 @@ def report_library_errors(library) -> int:
 
 def cmd_routines(args: argparse.Namespace) -> int:
     from tui.core.model import KIND_LABELS, format_duration
+    from tui.core.paths import settings_path
+    from tui.core.settings import load_settings
+    from tui.core.timer import planned_seconds
 
     library = load_all()
+    settings, _problems = load_settings(settings_path())  # the app reports a bad file
+
+    def total(routine) -> float:
+        """As long as the runner takes, pauses included: the total the app shows."""
+        return planned_seconds(routine, settings.get_ready_seconds, settings.switch_sides_seconds)
+
     if args.json:
         import json
 
-        json.dump([r.to_dict() for r in library.routines], sys.stdout, indent=2)
+        json.dump([{**r.to_dict(), "planned_seconds": total(r)} for r in library.routines],
+                  sys.stdout, indent=2)
         print()
     else:
         for kind, routines in library.by_kind().items():
             print(KIND_LABELS[kind])
             for r in routines:
-                print(f"  {r.id:<22} {r.name:<28} {len(r.exercises):>2} ex  {format_duration(r.total_seconds):>6}")
+                count = f"{len(r.exercises)} ex"
+                print(f"  {r.id:<22} {r.name:<28} {count:>5}  {format_duration(total(r)):>6}")
     return report_library_errors(library)
 
 
@@ -94,6 +105,7 @@ def cmd_app(args: argparse.Namespace) -> int:
         journal=journal,
         now=now,
         quiet=args.quiet,
+        voice=args.voice,
         settings=settings,
         settings_path=settings_path(),
         settings_problems=problems,
@@ -111,7 +123,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace | SimpleNamespace:
         # Plain `recovery-tui`, the way the app is opened after a run: what the
         # parser would give, without importing argparse and building it (about
         # 10 ms of the first frame). tests/core/test_cli_errors.py keeps the two equal.
-        return SimpleNamespace(command=None, journal=None, quiet=False, handler=cmd_app)
+        return SimpleNamespace(command=None, journal=None, quiet=False, voice=False, handler=cmd_app)
     from tui.cli_parser import attach_free_text, build_parser
 
     words = attach_free_text(words)

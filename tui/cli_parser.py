@@ -28,6 +28,7 @@ def build_parser(argv: list[str] | None = None, whole: bool = True) -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--quiet", action="store_true", help="no terminal bell")
+    parser.add_argument("--voice", action="store_true", help="spoken cues (needs espeak-ng)")
     add_journal_option(parser, top_level=True)
     parser.set_defaults(handler=cli.cmd_app)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
@@ -38,6 +39,8 @@ def build_parser(argv: list[str] | None = None, whole: bool = True) -> Parser:
         run = commands.add_parser("run", help="open straight into a routine")
         run.add_argument("routine", metavar="ID", help="routine id (see `routines`)")
         run.add_argument("--quiet", action="store_true", default=argparse.SUPPRESS, help="no terminal bell")
+        run.add_argument("--voice", action="store_true", default=argparse.SUPPRESS,
+                         help="spoken cues (needs espeak-ng)")
         add_journal_option(run)
         run.set_defaults(handler=cli.cmd_app)
 

@@ -226,7 +226,9 @@ def _what(record: dict) -> str:
     from tui.core import soreness
 
     if record["type"] == "session":
-        state = "completed" if record["completed"] else "left part-way"
+        from tui.core.sessions import session_state
+
+        state = session_state(record)
         return (f"{record['routine_name']}: {state}, {record['exercises_done']}/"
                 f"{record['exercises_total']} exercises in {format_duration(record['seconds'])}")
     if record["type"] == "run":

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.archive import archive_path
-from tui.core.insight_facts import RunFact, facts_of, read_facts, summary_path
+from tui.core.insight_facts import SUMMARY_VERSION, RunFact, facts_of, read_facts, summary_path
 from tui.core.journal import Journal
 from tui.core.student_t import t_cdf, t_density, t_quantile
 
@@ -60,7 +60,7 @@ def test_a_damaged_summary_is_made_again(tmp_path):
         summary = Path(summary_path(archive_path(journal.path, "2024-04")))
         summary.write_text('{"v": 1, "stamp": [1, 2], "runs": [[1')
         assert sorted_facts(read_facts(journal)) == expected
-        assert summary.read_text().startswith('{"v":4')
+        assert summary.read_text().startswith(f'{{"v":{SUMMARY_VERSION}')
 
 
 def test_a_record_in_both_journal_and_archive_counts_once(tmp_path):

@@ -202,3 +202,24 @@ def test_a_routine_name_with_escape_sequences_is_shown_without_them(names):
     plan, _ = load_plan(None, PLAN_FILE)
     hostile = SimpleNamespace(id="my-calves", name="Calf \x1b]0;owned\x07care\x1b[2J", kind="stretch")
     assert practice_names(plan, [hostile]).name("my-calves") == "Calf \\x1b]0;owned\\x07care\\x1b[2J"
+
+
+def test_a_tiny_difference_is_never_minus_zero():
+    from tui.core.insights import signed
+
+    assert signed(-0.04) == "+0.0" and signed(-0.26) == "-0.3" and signed(1.0) == "+1.0"
+
+
+def test_new_areas_join_the_area_insights_once_rated():
+    from tui.core.insight_facts import facts_of
+    from tui.core.insights import area_insights
+    from tui.core.practices import PracticeNames
+
+    run = {"type": "run", "id": 1, "time": "2026-11-20T08:00:00+00:00", "run_kind": "easy",
+           "practices": ["foam-roll"], "plan_date": "2026-11-20", "skipped": []}
+    rating = {"type": "soreness", "id": 2, "time": "2026-11-21T08:00:00+00:00", "overall": 3,
+              "areas": {"achilles": 4}, "pain": [], "note": "", "session": None}
+    names = PracticeNames()
+    assert list(area_insights(facts_of([run]), names)) == ["calves", "quads", "hamstrings", "hips"]
+    assert "achilles" in area_insights(facts_of([rating, run]), names)
+    assert "knees" not in area_insights(facts_of([rating, run]), names)

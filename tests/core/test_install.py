@@ -20,7 +20,7 @@ def test_routines_json_from_outside_the_checkout(tmp_path):
     assert {"warmup-drills", "post-run-stretches", "runner-yoga", "cool-down-walk",
             "foam-rolling", "legs-up-the-wall"} <= set(routines)
     stretches = routines["post-run-stretches"]
-    assert set(stretches) == {"id", "name", "kind", "description", "total_seconds", "exercises"}
+    assert set(stretches) == {"id", "name", "kind", "description", "total_seconds", "planned_seconds", "exercises"}
     assert stretches["total_seconds"] == sum(e["seconds"] * e["sides"] for e in stretches["exercises"])
     assert set(stretches["exercises"][0]) == {"name", "seconds", "sides", "areas", "cue"}
 

@@ -83,7 +83,7 @@ def test_history_table_for_humans(capsys, path):
     lines = out.splitlines()
     assert lines[0].split() == ["#2", "Fri", "22", "Nov", "2024", "09:12", "soreness", "2/10",
                                 "after", "session", "#1:", '"fine"']
-    assert "session   Post-run stretches: completed, 8/8 exercises in 12:05" in lines[1]
+    assert "session   Post-run stretches: finished, 8/8 exercises in 12:05" in lines[1]
     assert lines[2] == "Routines this week: 1. Streak: 1 day."
 
 

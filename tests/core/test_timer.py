@@ -48,7 +48,7 @@ def test_walks_get_ready_left_switch_right(timer, clock):
     assert state(timer) == (0, Phase.HOLD, "right")
     clock.advance(30)
     timer.update()
-    assert state(timer) == (1, Phase.GET_READY, None)
+    assert state(timer) == (1, Phase.REST, None)
     clock.advance(5)
     timer.update()
     assert state(timer) == (1, Phase.HOLD, None)
@@ -111,12 +111,12 @@ def test_pause_freezes_remaining_and_resume_continues(timer, clock):
 
 def test_next_and_previous_move_between_exercises(timer, clock):
     timer.next()
-    assert state(timer) == (1, Phase.GET_READY, None)
+    assert state(timer) == (1, Phase.REST, None)
     assert timer.remaining() == 5
     timer.next()
-    assert state(timer) == (2, Phase.GET_READY, None)
+    assert state(timer) == (2, Phase.REST, None)
     timer.previous()
-    assert state(timer) == (1, Phase.GET_READY, None)
+    assert state(timer) == (1, Phase.REST, None)
     timer.previous()
     timer.previous()
     assert state(timer) == (0, Phase.GET_READY, None)
@@ -198,3 +198,94 @@ def test_progress_and_routine_remaining(timer, clock):
     timer.update()
     assert timer.progress() == pytest.approx(0.5)
     assert timer.routine_remaining() == pytest.approx(total / 2)
+
+
+# -- `-` takes time off the current phase only --------------------------------
+
+
+def test_minus_with_less_left_ends_the_phase_and_starts_the_next_whole(timer, clock):
+    clock.advance(5 + 25)
+    timer.update()
+    assert state(timer) == (0, Phase.HOLD, "left") and timer.remaining() == pytest.approx(5)
+    timer.adjust(-15)
+    assert state(timer) == (0, Phase.SWITCH, None)
+    assert timer.remaining() == pytest.approx(5)  # the switch pause is not skipped
+    clock.advance(5)
+    timer.update()
+    assert state(timer) == (0, Phase.HOLD, "right")
+    assert timer.remaining() == pytest.approx(30)  # and the right side is whole
+
+
+def test_minus_in_get_ready_starts_the_hold_whole(timer, clock):
+    clock.advance(2)
+    timer.update()
+    timer.adjust(-15)
+    assert state(timer) == (0, Phase.HOLD, "left")
+    assert timer.remaining() == pytest.approx(30)
+
+
+def test_minus_while_paused_starts_the_next_phase_whole_and_paused(timer, clock):
+    clock.advance(5 + 20)
+    timer.update()
+    timer.toggle_pause()
+    timer.adjust(-15)
+    assert state(timer) == (0, Phase.SWITCH, None)
+    assert timer.paused and timer.remaining() == 5
+
+
+# -- what the report says -----------------------------------------------------
+
+
+def test_held_seconds_count_only_time_in_holds(timer, clock):
+    clock.advance(5 + 10)
+    timer.update()
+    timer.toggle_pause()
+    clock.advance(100)  # paused: not held
+    timer.toggle_pause()
+    clock.advance(5)
+    timer.adjust(-15)  # 15 s of the left side held, the rest taken off
+    clock.advance(5 + 30)  # switch, then the whole right side
+    timer.update()
+    assert timer.report().held_seconds == pytest.approx(15 + 30)
+
+
+def test_minus_to_the_end_is_finished_but_does_not_count_as_practice(timer, clock):
+    while not timer.finished:
+        timer.adjust(-15)
+    report = timer.report()
+    assert report.finished and report.completed
+    assert report.held_seconds == 0
+    assert not report.counts_as_practice
+
+
+def test_holds_covering_half_the_routine_count_as_practice(clock):
+    t = RoutineTimer(make_routine(), clock, get_ready=0, switch_sides=0)
+    t.start()
+    clock.advance(30 + 30 + 20)  # exercise 0 and 20 of exercise 1's 60 s: 80 of 160
+    t.update()
+    while not t.finished:
+        t.adjust(-15)
+    report = t.report()
+    assert report.held_seconds == pytest.approx(80) and report.planned_hold_seconds == 160
+    assert report.counts_as_practice
+
+
+def test_abandoned_in_the_first_get_ready_has_not_begun(timer, clock):
+    clock.advance(3)
+    timer.finish(left=True)
+    report = timer.report()
+    assert not report.began and not report.finished
+
+
+def test_finished_with_skips_is_finished_and_leaving_is_not(timer, clock):
+    clock.advance(6)
+    timer.update()
+    timer.next()
+    timer.finish()
+    assert timer.report().finished and timer.report().skipped == (0, 1, 2)
+    left = RoutineTimer(make_routine(), clock)
+    left.start()
+    clock.advance(6)
+    left.update()
+    left.finish(left=True)
+    assert left.report().began and not left.report().finished

@@ -28,7 +28,7 @@ colour = "red"
 name = "Calf"
 seconds = 0
 sides = 3
-areas = ["ankles", "calves"]
+areas = ["elbows", "calves"]
 cue = "Lean in."
 
 [[exercises]]
@@ -45,7 +45,7 @@ EXPECTED_ROUTINE_PROBLEMS = [
     "field 'description': missing",
     "exercise 1 ('Calf'): field 'seconds': must be between 1 and 3600, got 0",
     "exercise 1 ('Calf'): field 'sides': must be between 1 and 2, got 3",
-    "exercise 1 ('Calf'): field 'areas': 'ankles' is not one of",
+    "exercise 1 ('Calf'): field 'areas': 'elbows' is not one of",
     "exercise 2 ('Quad'): field 'seconds': must be a whole number, got text",
     "exercise 2 ('Quad'): field 'cue': missing",
 ]
@@ -107,7 +107,7 @@ def test_every_unknown_field_and_every_bad_area_is_named(tmp_path):
 
     path = tmp_path / "bad.toml"
     path.write_text(MANY_PROBLEMS.replace('colour = "red"', 'colour = "red"\nshape = 1')
-                    .replace('["ankles", "calves"]', '["ankles", "calves", "toes"]'))
+                    .replace('["elbows", "calves"]', '["elbows", "calves", "toes"]'))
     lines = [str(error) for error in check_files([path]).errors]
     assert any("field 'shape': unknown field" in line for line in lines)
     assert any("'toes' is not one of" in line for line in lines)

@@ -82,7 +82,14 @@ async def test_a_signal_ends_the_server_and_every_app(tmp_path, signum):
             await session.close()
 
 
+def no_get_ready(home: Path) -> None:
+    """Routines start straight in a hold: a start left in the first get-ready records nothing."""
+    (home / "config").mkdir(parents=True, exist_ok=True)
+    (home / "config" / "settings.toml").write_text("get_ready_seconds = 0\n")
+
+
 async def test_ctrl_c_in_the_terminal_keeps_a_routine_in_progress(tmp_path):
+    no_get_ready(tmp_path)
     with ServedApp(tmp_path) as served:
         session, (tab,) = await open_tabs(served, 1)
         apps = child_pids(served.process.pid)
@@ -90,7 +97,7 @@ async def test_ctrl_c_in_the_terminal_keeps_a_routine_in_progress(tmp_path):
             # the app is out of the server's process group: Ctrl-C reaches the server alone
             assert [os.getpgid(pid) for pid in apps] == apps
             await tab.press("\r")  # the highlighted routine: warm-up drills
-            await tab.wait_for("GET READY")
+            await tab.wait_for("keep moving")  # warm-up drills: GO · keep moving
             await asyncio.sleep(1.5)
             # Ctrl-C: SIGINT to the terminal's foreground process group
             code = await asyncio.to_thread(served.stop, signal.SIGINT, group=True)
@@ -111,12 +118,13 @@ def sessions_in(home: Path) -> list[tuple[str, bool]]:
 
 async def test_closing_a_tab_mid_routine_keeps_it_as_partial(tmp_path):
     """A phone that locks its screen drops the connection the same way."""
+    no_get_ready(tmp_path)
     with ServedApp(tmp_path) as served:
         session, (tab,) = await open_tabs(served, 1)
         try:
             apps = child_pids(served.process.pid)
             await tab.press("\r")  # warm-up drills
-            await tab.wait_for("GET READY")
+            await tab.wait_for("keep moving")  # warm-up drills: GO · keep moving
             await asyncio.sleep(1.5)
             await tab.close()
             assert wait_until(lambda: not pids_alive(apps), timeout=15), pids_alive(apps)

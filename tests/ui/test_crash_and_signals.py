@@ -101,7 +101,13 @@ def test_signal_during_a_routine_saves_a_partial_session_and_restores_the_termin
     path = tmp_path / "journal.json"
     done = tmp_path / "after.txt"
     session = f"sig{signum}-{os.getpid()}"
+    config = tmp_path / "config"
+    config.mkdir()
+    # No get-ready: the signal comes during a hold (a start left in the first
+    # get-ready records nothing; see test_runner_rules.py).
+    (config / "settings.toml").write_text("get_ready_seconds = 0\n")
     command = (
+        f"RECOVERY_TUI_CONFIG_DIR={config} "
         f"{sys.executable} -m tui --journal {path} run legs-up-the-wall; "
         f"echo rc=$? > {done}; stty -a >> {done}"
     )

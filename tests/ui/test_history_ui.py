@@ -86,7 +86,7 @@ async def test_a_session_and_a_run_open_in_full_too(tmp_path):
         await pilot.pause()
         words = " ".join("\n".join(visible(app.screen.query_one("#record-fields"))).split())
         for expected in ("Routine Post-run stretches (post-run-stretches)", "Started Sunday 22 November 2026, 04:27",
-                         "Time 10:10", "Finished no, left part-way", "Exercises 6 of 8 done, 2 skipped"):
+                         "Time 10:10", "State left part-way", "Exercises 6 of 8 done, 2 skipped"):
             assert expected in words, expected
 
 

@@ -62,8 +62,11 @@ async def test_finish_routine_rate_soreness_and_find_it_in_history(tmp_path):
 
 async def test_leaving_part_way_writes_a_partial_session_and_escape_skips_rating(tmp_path):
     path = tmp_path / "journal.json"
-    app = make_app(journal_path=path, start_routine="foam-rolling")
+    clock = FakeClock()
+    app = make_app(clock, journal_path=path, start_routine="foam-rolling")
     async with app.run_test(size=(80, 24)) as pilot:
+        clock.advance(6)  # into the first hold
+        await pilot.pause(0.2)
         await pilot.press("n", "escape", "y")
         await pilot.pause()
         await pilot.press("escape")

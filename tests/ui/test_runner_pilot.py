@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from textual.widgets import Digits, Label, OptionList
+from textual.widgets import Label, OptionList
 
 from tests.ui.helpers import FakeClock, make_app
 from tui.screens.home import HomeScreen
 from tui.screens.runner import RunnerScreen
 from tui.screens.summary import SummaryScreen
+from tui.widgets.big_text import BigText
 
 
 def countdown(app) -> str:
-    return app.screen.query_one("#countdown", Digits).value
+    return app.screen.query_one("#countdown", BigText).text
 
 
 def label(app, selector: str) -> str:
@@ -99,13 +100,14 @@ async def test_two_sided_exercise_shows_sides_and_switch():
         assert first.sides == 2
         clock.advance(5)
         await pilot.pause(0.2)
-        assert label(app, "#side") == "Left side"
+        assert app.screen.query_one("#side", BigText).text == "LEFT"
+        assert "HOLD · LEFT SIDE" in label(app, "#phase")
         clock.advance(first.seconds)
         await pilot.pause(0.2)
         assert "SWITCH SIDES" in label(app, "#phase")
         clock.advance(5)
         await pilot.pause(0.2)
-        assert label(app, "#side") == "Right side"
+        assert app.screen.query_one("#side", BigText).text == "RIGHT"
         assert label(app, "#up-next").startswith("Next: " + app.screen.routine.exercises[1].name)
 
 
@@ -118,11 +120,13 @@ async def test_escape_asks_before_leaving_and_keeps_partial():
         await pilot.press("n")
         assert isinstance(app.screen, RunnerScreen)
         assert not app.screen.timer.paused
+        clock.advance(6)  # into the first hold
+        await pilot.pause(0.2)
         await pilot.press("escape", "y")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        assert not app.screen.result.report.completed
-        assert "ended early" in str(app.screen.query_one("#summary-text").render())
+        assert app.screen.result.report.left
+        assert "Left part-way" in str(app.screen.query_one("#summary-text").render())
 
 
 async def test_bell_rings_on_phase_change_unless_quiet(monkeypatch):

@@ -14,8 +14,22 @@ pytestmark = pytest.mark.slow  # snapshot comparisons; see pyproject.toml's mark
 SIZES = [(80, 24), (120, 40)]
 
 
-def runner_app(clock: FakeClock):
-    return make_app(clock, start_routine="post-run-stretches")
+READY = SWITCH = 5  # the default get-ready, rest and switch-sides pauses
+QUAD = 60  # the post-run stretches start with the standing quad stretch, 60 s a side
+
+
+def runner_at(snap_compare, size, seconds: float, keys: tuple[str, ...] = (), **app_kwargs) -> bool:
+    """The post-run stretches runner `seconds` after its start, then `keys` pressed."""
+    clock = FakeClock()
+
+    async def run_before(pilot):
+        clock.advance(seconds)
+        await pilot.pause(0.2)
+        if keys:
+            await pilot.press(*keys)
+
+    app = make_app(clock, start_routine="post-run-stretches", **app_kwargs)
+    return snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -25,42 +39,40 @@ def test_home(snap_compare, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_runner_get_ready(snap_compare, size):
-    assert snap_compare(runner_app(FakeClock()), terminal_size=size)
+    assert runner_at(snap_compare, size, 0)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_runner_hold(snap_compare, size):
-    clock = FakeClock()
-
-    async def run_before(pilot):
-        clock.advance(5 + 12)
-        await pilot.pause(0.2)
-
-    assert snap_compare(runner_app(clock), terminal_size=size, run_before=run_before)
+    assert runner_at(snap_compare, size, READY + 12)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_runner_switch_sides(snap_compare, size):
-    clock = FakeClock()
-    app = runner_app(clock)
+    assert runner_at(snap_compare, size, READY + QUAD + 1)
 
-    async def run_before(pilot):
-        clock.advance(5 + app.library.get("post-run-stretches").exercises[0].seconds + 1)
-        await pilot.pause(0.2)
 
-    assert snap_compare(app, terminal_size=size, run_before=run_before)
+@pytest.mark.parametrize("size", SIZES)
+def test_runner_hold_right(snap_compare, size):
+    assert runner_at(snap_compare, size, READY + QUAD + SWITCH + 20)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_runner_rest(snap_compare, size):
+    """Between exercises: the rest before the second one."""
+    assert runner_at(snap_compare, size, READY + QUAD + SWITCH + QUAD + 2)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_runner_hold_light_theme(snap_compare, size):
+    from tui.core.settings import Settings
+
+    assert runner_at(snap_compare, size, READY + 12, settings=Settings(theme="textual-light"))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_runner_paused(snap_compare, size):
-    clock = FakeClock()
-
-    async def run_before(pilot):
-        clock.advance(9)
-        await pilot.pause(0.2)
-        await pilot.press("space")
-
-    assert snap_compare(runner_app(clock), terminal_size=size, run_before=run_before)
+    assert runner_at(snap_compare, size, 9, keys=("space",))
 
 
 @pytest.mark.parametrize("size", SIZES)

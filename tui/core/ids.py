@@ -16,4 +16,20 @@ AREAS: tuple[str, ...] = (
     "shins",
     "feet",
     "back",
+    "knees",
+    "ankles",
+    "achilles",
+    "it-band",
 )
+_AREA_LABELS = {"achilles": "Achilles", "it-band": "IT band"}
+
+
+def area_words(area: str) -> str:
+    """An area as written in a sentence: "calves", "IT band", "Achilles"."""
+    return _AREA_LABELS.get(area, area)
+
+
+def area_label(area: str) -> str:
+    """An area as a heading or row label: "Calves", "IT band", "Achilles"."""
+    words = area_words(area)
+    return words[:1].upper() + words[1:]

@@ -25,10 +25,13 @@ from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 
+from tui.core.ids import AREAS
 from tui.core.journal import Journal, record_time
 
-SUMMARY_VERSION = 4  # 2: rows oldest first; 3: the stamp has the change time and inode; 4: whole seconds as ints
-INSIGHT_AREAS = ("calves", "quads", "hamstrings", "hips")
+SUMMARY_VERSION = 5  # 2: rows oldest first; 3: the stamp has the change time and inode; 4: whole seconds as ints
+# 5: a rating's areas are every area, MAIN_AREAS first
+MAIN_AREAS = ("calves", "quads", "hamstrings", "hips")  # always shown; the others once rated
+INSIGHT_AREAS = (*MAIN_AREAS, *(area for area in AREAS if area not in MAIN_AREAS))
 
 
 # Plain namedtuples: typing.NamedTuple compiles each annotation, which costs

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
 
-from tui.core.insight_facts import INSIGHT_AREAS, Facts, RatingFact
+from tui.core.insight_facts import INSIGHT_AREAS, MAIN_AREAS, Facts, RatingFact
 from tui.core.insight_stats import UNCLEAR, Adjusted, Tally, adjusted_difference
 from tui.core.practices import PracticeNames
 from tui.core.soreness import DOMS_FROM, DOMS_UNTIL
@@ -66,6 +66,11 @@ class Insight:
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2) + 0.0  # + 0.0: never "-0.0"
+
+
+def signed(value: float) -> str:
+    """-0.04 -> "+0.0", not "-0.0"; -0.26 -> "-0.3"."""
+    return f"{round(value, 1) + 0.0:+.1f}"
 
 
 def outcomes(facts: Facts, names: PracticeNames) -> list[Outcome]:
@@ -147,6 +152,8 @@ def area_insights(facts: Facts, names: PracticeNames,
     practices = _practices(runs)
     best: dict[str, Insight | None] = {}
     for index, area in enumerate(INSIGHT_AREAS):
+        if area not in MAIN_AREAS and all(r is None or r[3][index] is None for _k, _p, r in runs):
+            continue  # knees, Achilles, ...: only once rated after a run
         ranked = _rank(compare(runs, practices, names, lambda rating, i=index: rating[3][i]))
         best[area] = next((i for i in ranked if i.verdict == "helps"), None)
     return best
@@ -156,14 +163,14 @@ def adjusted_text(insight: Insight) -> str:
     """"-0.8 (-1.4 to -0.2)": the adjusted difference and its interval, for people."""
     adjusted = insight.adjusted
     if adjusted.interval is None:
-        return f"{adjusted.difference:+.1f} (no interval: too few runs vary)"
+        return f"{signed(adjusted.difference)} (no interval: too few runs vary)"
     low, high = adjusted.interval
-    return f"{adjusted.difference:+.1f} ({low:+.1f} to {high:+.1f})"
+    return f"{signed(adjusted.difference)} ({signed(low)} to {signed(high)})"
 
 
 def raw_text(insight: Insight) -> str:
     return (f"{insight.with_mean:.1f} with, {insight.without_mean:.1f} without, "
-            f"raw {insight.difference:+.1f}")
+            f"raw {signed(insight.difference)}")
 
 
 def to_json(found: list[Insight]) -> list[dict]:

@@ -39,6 +39,9 @@ def unit_text(units: str) -> dict[str, str]:
     return {
         "drink": format_volume_range(16 * 29.5735, 20 * 29.5735, units),  # 16-20 oz
         "ice_water": format_temperature_range(fahrenheit_to_celsius(55), fahrenheit_to_celsius(60), units),
+        # 4 US cups of Epsom salt (about 240 g a cup) and 1 cup of baking soda (about 220 g)
+        "epsom_salt": "about 1 kg" if units == "metric" else "4 cups",
+        "baking_soda": "about 220 g" if units == "metric" else "1 cup",
     }
 
 
@@ -176,7 +179,8 @@ def _check_placeholders(fields: Fields, detail: str) -> None:
         raise fields.error("detail", "has a lone { or }; write {{ or }} for a brace") from None
     unknown = sorted(names - set(unit_text("metric")))
     if unknown:
-        raise fields.error("detail", f"unknown placeholder {{{unknown[0]}}} (known: drink, ice_water)")
+        known = ", ".join(unit_text("metric"))
+        raise fields.error("detail", f"unknown placeholder {{{unknown[0]}}} (known: {known})")
 
 
 def _parse_milestone(path: Path, item: str, position: int, entry: object, timer: int) -> Milestone:

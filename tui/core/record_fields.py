@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from tui.core.ids import area_words
 from tui.core.journal import record_time
+from tui.core.sessions import session_state
 from tui.core.when import format_duration, parse_stored
 
 TITLES = {"session": "Routine", "soreness": "Soreness rating", "run": "Run"}
@@ -48,18 +50,18 @@ def _session(record: dict) -> list[tuple[str, str]]:
         ("Started", long_time(started)),
         ("Ended", long_time(ended)),
         ("Time", format_duration(record["seconds"])),
-        ("Finished", "yes, every exercise" if record["completed"] else "no, left part-way"),
+        ("State", session_state(record)),  # finished (N skipped) or left part-way
         ("Exercises", f"{done} of {total} done, {record['exercises_skipped']} skipped"),
     ]
 
 
 def _soreness(record: dict) -> list[tuple[str, str]]:
-    areas = [f"{area} {value}/10" for area, value in record["areas"].items()]
+    areas = [f"{area_words(area)} {value}/10" for area, value in record["areas"].items()]
     session = record["session"]
     return [
         ("Overall", f"{record['overall']}/10"),
         ("Areas", listed(areas, "none rated")),
-        ("Sharp pain", listed(record["pain"], "none flagged")),
+        ("Sharp pain", listed([area_words(area) for area in record["pain"]], "none flagged")),
         ("After", f"the routine of record #{session}" if session is not None else "no routine linked"),
         ("Note", record["note"] or "no note"),
     ]

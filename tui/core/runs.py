@@ -86,3 +86,14 @@ def describe_run(run: dict) -> str:
     if run["skipped"]:
         parts.append("skipped: " + ", ".join(run["skipped"]))
     return "; ".join(parts)
+
+
+def next_due_line(steps: Iterable[DueStep], run: dict, now: datetime) -> str:
+    """The plan's next step in one line: "Stretch due now", "Next: Foam rolling
+    at 08:10", or "" when nothing required is left to do today."""
+    waiting = [s for s in steps if not s.optional and step_state(s, run, now) not in (DONE, SKIPPED)]
+    due = next((s for s in waiting if step_status(s, now) == "due"), None)
+    if due is not None:
+        return f"{due.title} due now"
+    later = next((s for s in waiting if step_status(s, now) in ("later", "soon")), None)
+    return "" if later is None else f"Next: {later.title} at {later.start.astimezone(now.tzinfo):%H:%M}"

@@ -34,6 +34,7 @@ class Settings:
     switch_sides_seconds: int = 5
     sound: bool = True
     theme: str = "textual-dark"
+    voice: bool = False  # spoken cues through espeak-ng
 
 
 KEYS = tuple(f.name for f in dataclass_fields(Settings))
@@ -69,7 +70,7 @@ def _read(fields: Fields, key: str, themes: list[str] | None) -> Any:
             raise fields.error(key, str(error)) from None
     if key in ("get_ready_seconds", "switch_sides_seconds"):
         return fields.integer(key, *PAUSE_RANGE, default=default)
-    if key == "sound":
+    if key in ("sound", "voice"):
         return boolean(fields, key, default)
     if themes is not None:
         return fields.choice(key, themes, default=default)

@@ -11,7 +11,7 @@ from collections.abc import Container, Iterable
 from datetime import date, datetime, timedelta
 
 from tui.core.journal import record_time
-from tui.core.ids import AREAS
+from tui.core.ids import AREAS, area_label, area_words
 
 PAIN = "pain"  # a pain flag in the latest rating
 HIGH = "high"  # rated 7+ on three ratings in a row, on different days
@@ -80,10 +80,10 @@ def pain_alerts(records: Iterable[dict], now: datetime) -> list[Alert]:
 def pain_advice(alert: Alert) -> str:
     """What to do about one alert, in a sentence or two."""
     if alert.reason == PAIN:
-        cause = f"Sharp or localised pain flagged in {alert.area}."
+        cause = f"Sharp or localised pain flagged in {area_words(alert.area)}."
     else:
         cause = (
-            f"{alert.area.capitalize()} rated {HIGH_RATING}/10 or more "
+            f"{area_label(alert.area)} rated {HIGH_RATING}/10 or more "
             f"on {HIGH_DAYS} different days in a row."
         )
     return (
@@ -168,9 +168,9 @@ def days_in_a_row(days: Container[date], now: datetime) -> int:
 
 def describe(record: dict) -> str:
     """A rating in a few words: "3/10 (calves 4, quads 2; pain: calves)"."""
-    details = [", ".join(f"{area} {value}" for area, value in record["areas"].items())]
+    details = [", ".join(f"{area_words(area)} {value}" for area, value in record["areas"].items())]
     if record["pain"]:
-        details.append("pain: " + ", ".join(record["pain"]))
+        details.append("pain: " + ", ".join(area_words(area) for area in record["pain"]))
     inner = "; ".join(d for d in details if d)
     return f"{record['overall']}/10" + (f" ({inner})" if inner else "")
 

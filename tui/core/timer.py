@@ -18,9 +18,10 @@ ADJUST_SECONDS = 15
 
 
 class Phase(str, Enum):
-    GET_READY = "get ready"
+    GET_READY = "get ready"  # before the first exercise
     HOLD = "hold"
     SWITCH = "switch sides"
+    REST = "rest"  # between exercises: the same length as get-ready
     DONE = "done"
 
 
@@ -37,14 +38,30 @@ class Report:
     done: tuple[int, ...]
     skipped: tuple[int, ...]
     seconds_spent: float
-    completed: bool
+    completed: bool  # every exercise done
+    held_seconds: float = 0.0  # time spent in holds, pauses and `-` excluded
+    planned_hold_seconds: float = 0.0
+    began: bool = True  # a hold was reached (not abandoned in the first get-ready)
+    left: bool = False  # left part-way (Escape), rather than finished
+
+    @property
+    def finished(self) -> bool:
+        """Walked to the end or ended with `f`: "finished", skips or not."""
+        return self.began and not self.left
+
+    @property
+    def counts_as_practice(self) -> bool:
+        """Finished, with holds covering at least half the routine's hold time:
+        pressing `-` to the end does not tick a plan step."""
+        return self.finished and self.held_seconds * 2 >= self.planned_hold_seconds
 
 
 def build_segments(routine: Routine, get_ready: float, switch_sides: float) -> list[Segment]:
     segments: list[Segment] = []
     for index, exercise in enumerate(routine.exercises):
         if get_ready > 0:
-            segments.append(Segment(index, Phase.GET_READY, None, get_ready))
+            before = Phase.GET_READY if index == 0 else Phase.REST
+            segments.append(Segment(index, before, None, get_ready))
         if exercise.sides == 1:
             segments.append(Segment(index, Phase.HOLD, None, exercise.seconds))
             continue
@@ -53,6 +70,12 @@ def build_segments(routine: Routine, get_ready: float, switch_sides: float) -> l
             segments.append(Segment(index, Phase.SWITCH, None, switch_sides))
         segments.append(Segment(index, Phase.HOLD, "right", exercise.seconds))
     return segments
+
+
+def planned_seconds(routine: Routine, get_ready: float = 5, switch_sides: float = 5) -> float:
+    """The routine's whole length as the runner times it: holds, get-ready,
+    rests and switches. The one total shown everywhere."""
+    return sum(segment.seconds for segment in build_segments(routine, get_ready, switch_sides))
 
 
 class RoutineTimer:
@@ -76,6 +99,10 @@ class RoutineTimer:
         self._paused_since: float | None = None
         self.done: set[int] = set()
         self._holds_finished: dict[int, int] = {}
+        self.held_seconds = 0.0
+        self.began = False
+        self.left = False
+        self._entered_active = 0.0  # active seconds when the current segment began
 
     # -- state -----------------------------------------------------------
     @property
@@ -149,6 +176,7 @@ class RoutineTimer:
         changes = 0
         while not self.finished and now >= self.deadline:
             self._complete_segment()
+            self._account(self.deadline)
             self._enter(self.index + 1, self.deadline)
             changes += 1
         return changes
@@ -170,21 +198,31 @@ class RoutineTimer:
             self._paused_since = None
 
     def adjust(self, seconds: float = ADJUST_SECONDS) -> None:
-        """Add (or with a negative number take off) time on the current phase."""
+        """Add time to the current phase, or take it off (negative seconds).
+
+        Taking off never reaches past the current phase: when less is left,
+        the phase ends now and the next one starts whole.
+        """
         if self.finished or self.started_at is None:
             return
-        if self.paused_remaining is not None:
-            self.paused_remaining = max(0.0, self.paused_remaining + seconds)
-            if self.paused_remaining == 0:
-                self._complete_segment()
-                self.index += 1
-                if self.finished:
-                    self._enter(self.index, self.clock())
-                else:
-                    self.paused_remaining = self.segments[self.index].seconds
+        if self.remaining() + seconds > 0:
+            if self.paused_remaining is not None:
+                self.paused_remaining += seconds
+            else:
+                self.deadline += seconds
             return
-        self.deadline += seconds
-        self.update()
+        now = self.clock()
+        self._complete_segment()
+        self._account(now)
+        if self.paused_remaining is None:
+            self._enter(self.index + 1, now)
+            return
+        self.index += 1
+        if self.finished:
+            self._enter(self.index, now)
+        else:
+            self._mark(self.index)
+            self.paused_remaining = self.segments[self.index].seconds
 
     def next(self) -> None:
         """Leave the current exercise and go to the start of the next one."""
@@ -204,15 +242,27 @@ class RoutineTimer:
         target = next(i for i, s in enumerate(self.segments) if s.exercise == target_exercise)
         self._move_to(target)
 
-    def finish(self) -> None:
-        """End the routine now; exercises not finished count as skipped."""
+    def finish(self, left: bool = False) -> None:
+        """End the routine now; exercises not finished count as skipped.
+        `left`: the runner left part-way rather than finishing."""
+        if not self.finished:
+            self.left = left
         self._move_to(len(self.segments))
 
     def report(self) -> Report:
         count = len(self.routine.exercises)
         done = tuple(sorted(self.done))
         skipped = tuple(i for i in range(count) if i not in self.done)
-        return Report(done, skipped, self.elapsed(), completed=not skipped)
+        return Report(
+            done,
+            skipped,
+            self.elapsed(),
+            completed=not skipped,
+            held_seconds=self.held_seconds,
+            planned_hold_seconds=self.routine.total_seconds,
+            began=self.began,
+            left=self.left,
+        )
 
     # -- internals -------------------------------------------------------
     def _complete_segment(self) -> None:
@@ -229,13 +279,35 @@ class RoutineTimer:
         """Jump to the first segment of an exercise (which starts afresh) or the end."""
         if self.started_at is None:
             self.start()
+        now = self.clock()
+        self._account(now)
         if index < len(self.segments):
             self._holds_finished.pop(self.segments[index].exercise, None)
             if self.paused_remaining is not None:
                 self.index = index
+                self._mark(index)
                 self.paused_remaining = self.segments[index].seconds
                 return
-        self._enter(index, self.clock())
+        self._enter(index, now)
+
+    def _active(self, moment: float) -> float:
+        """Active (unpaused) seconds from the start to `moment`."""
+        paused = self.paused_total
+        if self._paused_since is not None and moment > self._paused_since:
+            paused += moment - self._paused_since
+        return moment - (self.started_at or moment) - paused
+
+    def _account(self, moment: float) -> None:
+        """Add the current segment's time up to `moment` to the hold total."""
+        segment = self.segment
+        if segment is not None and segment.phase is Phase.HOLD:
+            self.held_seconds += max(0.0, self._active(moment) - self._entered_active)
+
+    def _mark(self, index: int) -> None:
+        """Note where a segment begins (paused entries begin when resumed)."""
+        self._entered_active = self._active(self.clock()) if self.started_at is not None else 0.0
+        if index < len(self.segments) and self.segments[index].phase is Phase.HOLD:
+            self.began = True
 
     def _enter(self, index: int, start: float) -> None:
         self.index = index
@@ -247,3 +319,6 @@ class RoutineTimer:
             self.ended_at = start if self.ended_at is None else self.ended_at
             return
         self.deadline = start + self.segments[index].seconds
+        self._entered_active = self._active(start)
+        if self.segments[index].phase is Phase.HOLD:
+            self.began = True

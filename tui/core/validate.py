@@ -41,7 +41,8 @@ def check_files(paths: Iterable[Path], routine_ids: Iterable[str] = ()) -> Check
                 continue
             routine = parse_routine(data, path)
             library.add(routine)
-            checked.good.append(f"{path} ({routine.id}, {len(routine.exercises)} exercises)")
+            count = len(routine.exercises)
+            checked.good.append(f"{path} ({routine.id}, {count} exercise{'s' if count != 1 else ''})")
         except DataFileError as error:
             checked.errors.extend(each_error(error))
     known = [*routine_ids, *(routine.id for routine in library.routines)]

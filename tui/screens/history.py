@@ -20,6 +20,7 @@ from datetime import timedelta
 from tui.core.journal import Journal, record_time
 from tui.core.pages import RecordPages
 from tui.core.runs import describe_run
+from tui.core.sessions import session_state
 from tui.core.soreness import area_trends, describe, journal_streak, latest_ratings, week_count
 from tui.core.storage import JournalError
 from tui.core.when import format_duration
@@ -41,7 +42,7 @@ def record_row(record: dict) -> tuple[str, str, str]:
         return stamp, "Run", describe_run(record)
     if record["type"] == "session":
         done = f"{record['exercises_done']}/{record['exercises_total']}"
-        state = "complete" if record["completed"] else "partial"
+        state = session_state(record)
         return stamp, record["routine_name"], f"{state}, {done} exercises, {format_duration(record['seconds'])}"
     note = f" · {record['note']}" if record.get("note") else ""
     return stamp, "Soreness", describe(record) + note

@@ -13,10 +13,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.core.model import KIND_LABELS, Routine, format_duration
 from tui.core.terminal_text import visible
+from tui.core.timer import planned_seconds
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 
@@ -28,29 +29,31 @@ if TYPE_CHECKING:
 PRELOADED = ("tui.screens.history", "tui.screens.insights")
 
 
-def routine_line(routine: Routine) -> Text:
+def routine_line(routine: Routine, total: float) -> Text:
+    """Name, then count and the whole length (`total`: see planned_seconds)."""
     count = len(routine.exercises)
     line = Text(f" {routine.name}\n")
-    line.append(
-        f" {count} exercise{'s' if count != 1 else ''} · {format_duration(routine.total_seconds)}",
-        style="dim",
-    )
+    line.append(f" {count} exercise{'s' if count != 1 else ''} · {format_duration(total)}", style="dim")
     return line
 
 
-def routine_preview(routine: Routine) -> Text:
+def routine_preview(routine: Routine, total: float) -> Text:
     text = Text()
     text.append(f"{routine.name}\n", style="bold")
     text.append(
-        f"{KIND_LABELS[routine.kind]} · {format_duration(routine.total_seconds)}"
-        f"{'' if routine.builtin else ' · your routine'}\n\n",
+        f"{KIND_LABELS[routine.kind]} · {format_duration(total)}"
+        f"{'' if routine.builtin else ' · your routine'}\n",
         style="dim",
     )
-    text.append(f"{routine.description}\n\n")
+    if total > routine.total_seconds:
+        text.append(f"{format_duration(routine.total_seconds)} of holds, the rest getting ready"
+                    f"{' and switching sides' if any(e.sides == 2 for e in routine.exercises) else ''}\n",
+                    style="dim")
+    text.append(f"\n{routine.description}\n\n")
     for position, exercise in enumerate(routine.exercises, start=1):
-        sides = " × 2 sides" if exercise.sides == 2 else ""
+        sides = " each side" if exercise.sides == 2 else ""
         text.append(f"{position:>2}. {exercise.name}", style="bold")
-        text.append(f"  {exercise.seconds} s{sides}\n", style="dim")
+        text.append(f"  {format_duration(exercise.seconds)}{sides}\n", style="dim")
     text.append("\nPress Enter to start.", style="italic")
     return text
 
@@ -79,6 +82,8 @@ class HomeScreen(Screen):
     HomeScreen #load-errors {
         height: auto; max-height: 6; color: $text-error; background: $error-muted; padding: 0 1;
     }
+    HomeScreen #next-step { height: 1; padding: 0 1; display: none; background: $success-muted; text-style: bold; }
+    HomeScreen #next-step.-visible { display: block; }
     HomeScreen #home-notices { height: auto; max-height: 7; padding: 0 1; display: none; }
     HomeScreen #home-notices.-visible { display: block; }
     HomeScreen #home-notices.-pain { background: $error-muted; color: $text; }
@@ -96,6 +101,7 @@ class HomeScreen(Screen):
             yield RoutineList(*self._options(), id="routine-list")
             with VerticalScroll(id="preview-pane"):
                 yield Static(self._first_preview(), id="preview")
+        yield Static(id="next-step", markup=False)
         yield Static(id="home-notices")
         if self.library.errors:
             yield Static(self._errors_text(), id="load-errors")
@@ -108,14 +114,18 @@ class HomeScreen(Screen):
         if first is None:
             return "No routines found. Add a .toml file to your routines folder."
         self.previewed = first.id
-        return routine_preview(first)
+        return routine_preview(first, self.total(first))
 
     def _options(self) -> list[Option]:
         options: list[Option] = []
         for kind, routines in self.library.by_kind().items():
             options.append(Option(Text(KIND_LABELS[kind], style="bold"), disabled=True))
-            options.extend(Option(routine_line(r), id=r.id) for r in routines)
+            options.extend(Option(routine_line(r, self.total(r)), id=r.id) for r in routines)
         return options
+
+    def total(self, routine: Routine) -> float:
+        """As long as the runner will take, with this user's pauses."""
+        return planned_seconds(routine, self.app.get_ready, self.app.switch_sides)
 
     def _errors_text(self) -> Text:
         files = len({error.path for error in self.library.errors})  # a file may have several problems
@@ -136,6 +146,13 @@ class HomeScreen(Screen):
                 routine_list.highlighted = index
                 break
         self.call_after_refresh(self.load_notices)  # after the first frame
+        self._shown_once = False
+
+    def on_screen_resume(self) -> None:
+        """Back from the plan or a routine: the next step may have changed."""
+        if self._shown_once:
+            self.load_notices()
+        self._shown_once = True
 
     @work(thread=True, exclusive=True, group="home-notices")
     def load_notices(self) -> None:
@@ -162,6 +179,7 @@ class HomeScreen(Screen):
         except JournalError as error:
             self.app.call_from_thread(self.app.journal_problem, error)
             return
+        self._load_after_run(now)
         notice = guard_notice(pain_alerts(records, now))
         kind = "-pain"
         if not notice:
@@ -175,6 +193,44 @@ class HomeScreen(Screen):
                     "Press l to log it."
                 )
         self.app.call_from_thread(self.show_notice, notice, kind)
+
+    def _load_after_run(self, now: datetime) -> None:
+        """After a run recorded today: the plan's next step, and the post-run
+        routine highlighted rather than the warm-up drills at the top."""
+        from tui.core.errors import DataFileError
+        from tui.core.runs import next_due_line
+        from tui.core.storage import JournalError
+
+        try:
+            run = self.app.journal.current_run(now)  # last night's, just after midnight
+            if run is None:
+                return
+            steps, _errors = self.app.plan_steps(run)  # the plan screen reports plan problems
+        except (JournalError, DataFileError):
+            return  # the notices below report a journal problem; the plan screen a plan one
+        line = next_due_line(steps, run, now)
+        self.app.call_from_thread(self.show_after_run, line, self.post_run_routine(steps))
+
+    def post_run_routine(self, steps) -> str | None:
+        """The routine to highlight after a run: the plan's stretch step's, else the first stretch."""
+        for step in steps:
+            routine = self.library.get(step.routine) if step.routine else None
+            if routine is not None and routine.kind == "stretch":
+                return routine.id
+        stretches = self.library.by_kind().get("stretch", [])
+        return stretches[0].id if stretches else None
+
+    def show_after_run(self, line: str, routine_id: str | None) -> None:
+        next_step = self.query_one("#next-step", Static)
+        next_step.update(f"After your run: {line}" if line else "")
+        next_step.set_class(bool(line), "-visible")
+        if routine_id is None:
+            return
+        routine_list = self.query_one("#routine-list", OptionList)
+        try:
+            routine_list.highlighted = routine_list.get_option_index(routine_id)
+        except OptionDoesNotExist:
+            pass
 
     def show_notice(self, notice: str, kind: str) -> None:
         notices = self.query_one("#home-notices", Static)
@@ -194,7 +250,7 @@ class HomeScreen(Screen):
         routine = self.highlighted_routine
         if routine is not None and routine.id != self.previewed:
             self.previewed = routine.id
-            self.query_one("#preview", Static).update(routine_preview(routine))
+            self.query_one("#preview", Static).update(routine_preview(routine, self.total(routine)))
 
     @on(OptionList.OptionSelected, "#routine-list")
     def routine_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -12,9 +12,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from tui.core.ids import area_label
 from tui.core.insight_facts import read_facts
 from tui.core.insights import (MIN_RUNS, NOT_PROOF, Insight, adjusted_text, area_insights,
-                               insights, outcomes)
+                               insights, outcomes, signed)
 from tui.core.practices import load_practice_names
 from tui.screens.journal_read import read_records
 from tui.widgets.footer import Footer
@@ -55,12 +56,12 @@ def insight_row(insight: Insight) -> tuple[Text, ...]:
                 Text(runs(insight.without_n), style="dim"), Text(needed, style="dim"), Text(""))
     style = verdict_style(insight.verdict)
     adjusted = Text("no kind on both sides", style="dim") if insight.adjusted is None else \
-        Text(f"{insight.adjusted.difference:+.1f}", style=style)
+        Text(signed(insight.adjusted.difference), style=style)
     return (
         Text(insight.name, style="dim" if style == "dim" else "bold"),
         Text(f"{runs(insight.with_n)} · {insight.with_mean:.1f}", style="dim" if style == "dim" else ""),
         Text(f"{runs(insight.without_n)} · {insight.without_mean:.1f}", style="dim" if style == "dim" else ""),
-        Text(f"{insight.difference:+.1f}", style="dim"),
+        Text(signed(insight.difference), style="dim"),
         adjusted,
     )
 
@@ -68,7 +69,7 @@ def insight_row(insight: Insight) -> tuple[Text, ...]:
 def area_text(best: dict[str, Insight | None]) -> Text:
     text = Text("Per area: the practice that helps most there\n", style="bold")
     for area, insight in best.items():
-        text.append(f"  {area.capitalize():<12}")
+        text.append(f"  {area_label(area):<12}")
         if insight is None:
             text.append("no clear difference yet\n", style="dim")
         else:

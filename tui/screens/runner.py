@@ -12,22 +12,26 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Digits, Label, ProgressBar, Static
+from textual.widgets import Label, ProgressBar, Static
 
 from tui.core.model import Exercise, Routine, format_duration
-from tui.core.timer import Clock, Phase, Report, RoutineTimer
+from tui.core.timer import Clock, Phase, Report, RoutineTimer, Segment
+from tui.core.voice import CueTracker
 from tui.screens.confirm import ConfirmScreen
+from tui.widgets.big_text import BigText
 from tui.widgets.footer import Footer
 
 PHASE_CLASSES = {
     Phase.GET_READY: "-get-ready",
     Phase.HOLD: "-hold",
     Phase.SWITCH: "-switch",
+    Phase.REST: "-rest",
     Phase.DONE: "-done",
 }
 POLL_SECONDS = 0.1
+ROW_LAYOUT_BELOW = 32  # window rows
 DEADLINE_MARGIN = 0.001  # Textual wakes timers up to 0.5 ms early
 
 
@@ -43,37 +47,47 @@ class RunResult:
 
 class RunnerScreen(Screen[RunResult]):
     BINDINGS = [
-        Binding("space", "toggle_pause", "Pause"),
+        Binding("space", "pause", "Pause"),
+        Binding("space", "resume", "Resume"),
         Binding("n", "next", "Next"),
         Binding("right", "next", "Next", show=False),
         Binding("p", "previous", "Prev"),
         Binding("left", "previous", "Previous", show=False),
         Binding("plus,equals_sign", "adjust(15)", "15 s", key_display="+"),
         Binding("minus", "adjust(-15)", "15 s", key_display="-"),
-        Binding("f", "finish", "Finish", show=False),
+        Binding("f", "finish", "Finish"),
         Binding("escape", "leave", "Leave"),
     ]
     DEFAULT_CSS = """
-    RunnerScreen #runner { height: 1fr; padding: 0 2; align: center top; }
-    RunnerScreen #runner-top { height: 1; }
-    RunnerScreen #routine-name { width: 1fr; text-style: bold; }
-    RunnerScreen #position { width: auto; margin-right: 2; color: $text-muted; }
-    RunnerScreen #phase { width: auto; text-style: bold; background: $primary; color: $text; }
-    RunnerScreen.-get-ready #phase { background: $warning; color: $background; }
-    RunnerScreen.-hold #phase { background: $success; color: $background; }
-    RunnerScreen.-switch #phase { background: $accent; color: $background; }
-    RunnerScreen.-paused #phase { background: $error; color: $background; }
+    RunnerScreen { background: $surface; }
+    RunnerScreen.-get-ready, RunnerScreen.-rest { background: $warning 12%; }
+    RunnerScreen.-hold { background: $success 12%; }
+    RunnerScreen.-switch { background: $accent 15%; }
+    RunnerScreen.-paused { background: $surface; }
+    RunnerScreen #runner { height: 1fr; padding: 0 0; }
+    RunnerScreen #band { height: 3; padding: 0 2; background: $primary; color: auto 90%; }
+    RunnerScreen.-get-ready #band, RunnerScreen.-rest #band { background: $warning; }
+    RunnerScreen.-hold #band { background: $success; }
+    RunnerScreen.-switch #band { background: $accent; }
+    RunnerScreen.-paused #band { background: $error; }
+    RunnerScreen #phase { width: 1fr; height: 3; content-align: left middle; text-style: bold; }
+    RunnerScreen #routine-name { width: auto; height: 3; content-align: right middle; }
+    RunnerScreen #position { width: auto; height: 3; content-align: right middle; margin-left: 1; }
     RunnerScreen #exercise-name { width: 1fr; content-align: center middle; text-style: bold; margin-top: 1; }
-    RunnerScreen #side { width: 1fr; content-align: center middle; color: $text-accent; height: 1; }
-    RunnerScreen #countdown { width: 1fr; text-align: center; margin: 1 0; }
-    RunnerScreen.-get-ready #countdown { color: $warning; }
-    RunnerScreen.-hold #countdown { color: $success; }
-    RunnerScreen.-switch #countdown { color: $accent; }
+    RunnerScreen #clock { height: 1fr; padding: 0 2; }
+    RunnerScreen #side { height: 1fr; max-height: 9; color: $text-accent; }
+    RunnerScreen #side.-hidden { display: none; }
+    RunnerScreen #countdown { height: 1fr; min-height: 3; }
+    RunnerScreen #clock.-row { layout: horizontal; }
+    RunnerScreen #clock.-row #side { width: 2fr; height: 1fr; max-height: 100%; }
+    RunnerScreen #clock.-row #countdown { width: 3fr; }
+    RunnerScreen.-get-ready #countdown, RunnerScreen.-rest #countdown { color: $text-warning; }
+    RunnerScreen.-hold #countdown { color: $text-success; }
+    RunnerScreen.-switch #countdown { color: $text-accent; }
     RunnerScreen.-paused #countdown { color: $text-muted; }
-    RunnerScreen #cue { height: auto; max-height: 4; width: 1fr; text-align: center; }
+    RunnerScreen #cue { height: auto; max-height: 4; width: 1fr; text-align: center; padding: 0 2; }
     RunnerScreen #areas, RunnerScreen #up-next { width: 1fr; content-align: center middle; color: $text-muted; }
-    RunnerScreen #up-next { margin-top: 1; }
-    RunnerScreen #runner-bottom { dock: bottom; height: 1; margin-bottom: 1; }
+    RunnerScreen #runner-bottom { height: 1; margin: 1 2 0 2; }
     RunnerScreen #progress { width: 1fr; }
     RunnerScreen #progress Bar { width: 1fr; }
     RunnerScreen #times { width: auto; margin-left: 2; color: $text-muted; }
@@ -94,6 +108,7 @@ class RunnerScreen(Screen[RunResult]):
         self.timer = RoutineTimer(
             routine, clock, get_ready=get_ready, switch_sides=switch_sides
         )
+        self.cues = CueTracker(routine)
         self.started: datetime | None = None
         self._shown: tuple | None = None
         self._ended = False
@@ -101,15 +116,16 @@ class RunnerScreen(Screen[RunResult]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="runner"):
-            with Horizontal(id="runner-top"):
+            with Horizontal(id="band"):
                 # Names and cues come from routine files: text, never markup
                 # (a "[/]" in a cue would otherwise stop the runner).
+                yield Label(id="phase", markup=False)
                 yield Label(self.routine.name, id="routine-name", markup=False)
-                yield Label(id="position")
-                yield Label(id="phase")
+                yield Label(id="position", markup=False)
             yield Label(id="exercise-name", markup=False)
-            yield Label(id="side")
-            yield Digits(id="countdown")
+            with Container(id="clock"):
+                yield BigText(id="side", max_scale=4)
+                yield BigText(id="countdown")
             yield Static(id="cue", markup=False)
             yield Label(id="areas")
             yield Label(id="up-next", markup=False)
@@ -122,7 +138,12 @@ class RunnerScreen(Screen[RunResult]):
         self.started = self.now()
         self.timer.start()
         self._poll = self.set_interval(POLL_SECONDS, self.poll)
+        self.speak_cues()
         self.refresh_display()
+
+    def on_resize(self) -> None:
+        """A short window puts the side beside the clock, so both can be bigger."""
+        self.query_one("#clock").set_class(self.size.height < ROW_LAYOUT_BELOW, "-row")
 
     def poll(self) -> None:
         if self._ended:
@@ -130,11 +151,17 @@ class RunnerScreen(Screen[RunResult]):
         changes = self.timer.update()
         if changes:
             self.app.ring()
+        self.speak_cues()
         if self.timer.finished:
             self.end()
             return
         self.refresh_display()
         self._wake_at_deadline()
+
+    def speak_cues(self) -> None:
+        """Hand the cues due now to the app, which speaks them if the voice is on."""
+        for line in self.cues.update(self.timer):
+            self.app.speak(line)
 
     def _wake_at_deadline(self) -> None:
         """The interval ticks out of step with the phases: a phase ending
@@ -173,16 +200,12 @@ class RunnerScreen(Screen[RunResult]):
             self.set_class(phase is segment.phase, css_class)
         self.set_class(timer.paused, "-paused")
         self.query_one("#position", Label).update(self.position_text(segment.exercise))
-        phase_text = "PAUSED" if timer.paused else segment.phase.value.upper()
-        self.query_one("#phase", Label).update(f" {phase_text} ")
-        self.query_one("#exercise-name", Label).update(exercise.name)
-        side = {"left": "Left side", "right": "Right side"}.get(segment.side or "", "")
-        if segment.phase is Phase.SWITCH:
-            side = "Switch to the right side"
-        elif segment.phase is Phase.GET_READY and exercise.sides == 2:
-            side = "Both sides, left first"
-        self.query_one("#side", Label).update(side)
-        self.query_one("#countdown", Digits).update(format_duration(remaining))
+        self.query_one("#phase", Label).update(self.phase_text(segment, exercise))
+        self.query_one("#exercise-name", Label).update(self.name_text(segment, exercise))
+        side = self.query_one("#side", BigText)
+        side.update((segment.side or "").upper())
+        side.set_class(not segment.side, "-hidden")
+        self.query_one("#countdown", BigText).update(format_duration(remaining))
         self.query_one("#cue", Static).update(self.cue_text(exercise))
         self.query_one("#areas", Label).update(self.areas_text(exercise))
         self.query_one("#up-next", Label).update(self.up_next_text())
@@ -192,9 +215,27 @@ class RunnerScreen(Screen[RunResult]):
             f"Left {format_duration(timer.routine_remaining())}"
         )
 
+    def phase_text(self, segment: Segment, exercise: Exercise) -> str:
+        """The phase in words, so that it reads without colour too."""
+        if self.timer.paused:
+            return "PAUSED · space to resume"
+        if segment.phase is Phase.HOLD:
+            word = "GO · keep moving" if self.routine.kind == "warmup" else "HOLD"
+            return f"{word} · {segment.side.upper()} SIDE" if segment.side else word
+        if segment.phase is Phase.SWITCH:
+            return "SWITCH SIDES · now the right"
+        if segment.phase is Phase.REST:
+            return "REST · next up"
+        if exercise.sides == 2:
+            return "GET READY · left side first"
+        return "GET READY"
+
+    def name_text(self, segment: Segment, exercise: Exercise) -> str:
+        return exercise.name
+
     # What the labels say; a timed plan step shows less (see timed_step.py).
     def position_text(self, index: int) -> str:
-        return f"Exercise {index + 1} of {len(self.routine.exercises)}"
+        return f"· {index + 1} of {len(self.routine.exercises)}"
 
     def cue_text(self, exercise: Exercise) -> str:
         return exercise.cue
@@ -207,21 +248,35 @@ class RunnerScreen(Screen[RunResult]):
         if following is None:
             return "Next: finish"
         nxt = self.routine.exercises[following]
-        sides = " × 2 sides" if nxt.sides == 2 else ""
-        return f"Next: {nxt.name} ({nxt.seconds} s{sides})"
+        sides = " each side" if nxt.sides == 2 else ""
+        return f"Next: {nxt.name} ({format_duration(nxt.seconds)}{sides})"
 
     def _command(self, command: Callable[[], None]) -> None:
-        before = self.timer.segment
+        before = (self.timer.segment, self.timer.paused)
         command()
+        self.speak_cues()
         if self.timer.finished:
             self.end()
             return
-        if self.timer.segment != before:
+        if self.timer.segment != before[0]:
             self.app.ring()
+        if self.timer.paused != before[1]:
+            self.refresh_bindings()  # the footer says Pause or Resume
         self._poll.resume() if not self.timer.paused else self._poll.pause()
         self.refresh_display()
 
-    def action_toggle_pause(self) -> None:
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Space is Pause while running and Resume while paused."""
+        if action == "pause":
+            return not self.timer.paused
+        if action == "resume":
+            return self.timer.paused
+        return True
+
+    def action_pause(self) -> None:
+        self._command(self.timer.toggle_pause)
+
+    def action_resume(self) -> None:
         self._command(self.timer.toggle_pause)
 
     def action_next(self) -> None:
@@ -246,7 +301,7 @@ class RunnerScreen(Screen[RunResult]):
 
         def answered(leave: bool | None) -> None:
             if leave:
-                self._command(self.timer.finish)
+                self._command(lambda: self.timer.finish(left=True))
             elif not was_paused:
                 self._command(self.timer.toggle_pause)
 

@@ -20,7 +20,7 @@ from tui.widgets.header import Header
 
 LABELS = {
     "units": "Units", "bedtime": "Bedtime", "get_ready_seconds": "Get ready",
-    "switch_sides_seconds": "Switch sides", "sound": "Sound", "theme": "Theme",
+    "switch_sides_seconds": "Switch sides", "sound": "Sound", "theme": "Theme", "voice": "Voice",
 }
 UNIT_CHOICES = [("Metric (ml, °C)", "metric"), ("Imperial (oz, °F)", "imperial")]
 LOW, HIGH = PAUSE_RANGE
@@ -32,7 +32,7 @@ def settings_table(settings: Settings) -> dict:
         "units": settings.units, "bedtime": settings.bedtime.strftime("%H:%M"),
         "get_ready_seconds": settings.get_ready_seconds,
         "switch_sides_seconds": settings.switch_sides_seconds,
-        "sound": settings.sound, "theme": settings.theme,
+        "sound": settings.sound, "theme": settings.theme, "voice": settings.voice,
     }
 
 
@@ -77,6 +77,7 @@ class SettingsScreen(Screen):
                 yield self._row(key, Input(str(getattr(settings, key)), type="integer", validators=pauses,
                                            compact=True, id=key), f"seconds {hint} ({LOW}-{HIGH})")
             yield self._row("sound", Switch(settings.sound, id="sound"), "a bell when a stretch changes")
+            yield self._row("voice", Switch(settings.voice, id="voice"), "spoken cues (needs espeak-ng)")
             yield self._row("theme", Select([(t, t) for t in themes], value=settings.theme, allow_blank=False,
                                             compact=True, id="theme"), "shown as you choose")
             yield Static(id="settings-error")
@@ -106,6 +107,7 @@ class SettingsScreen(Screen):
             "get_ready_seconds": whole_number(self.query_one("#get_ready_seconds", Input).value),
             "switch_sides_seconds": whole_number(self.query_one("#switch_sides_seconds", Input).value),
             "sound": self.query_one("#sound", Switch).value,
+            "voice": self.query_one("#voice", Switch).value,
             "theme": self.query_one("#theme", Select).value,
         }
 

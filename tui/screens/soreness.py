@@ -24,7 +24,7 @@ class SorenessScreen(Screen[SorenessEntry | None]):
     ]
     DEFAULT_CSS = """
     SorenessScreen #soreness-screen { padding: 0 2; }
-    SorenessScreen #summary-text { margin: 1 0; }
+    SorenessScreen #summary-text { margin: 1 0 0 0; }
     SorenessScreen #soreness-error { display: none; margin-top: 1; }
     """
 
@@ -38,7 +38,7 @@ class SorenessScreen(Screen[SorenessEntry | None]):
         with VerticalScroll(id="soreness-screen"):
             if self.header is not None:
                 yield Static(self.header, id="summary-text")
-            yield SorenessForm(self.question, id="soreness-form")
+            yield SorenessForm(self.question, clock=self.app.clock, id="soreness-form")
             yield Static(id="soreness-error")
         yield Footer()
 

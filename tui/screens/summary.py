@@ -5,16 +5,25 @@ from __future__ import annotations
 from rich.text import Text
 
 from tui.core.model import format_duration
+from tui.core.timer import Report
 from tui.screens.runner import RunResult
 from tui.screens.soreness import SorenessScreen
+
+
+def headline(report: Report) -> str:
+    """"Routine complete", "Routine finished, 2 skipped" or "Left part-way"."""
+    if report.left:
+        return "Left part-way"
+    if report.skipped:
+        return f"Routine finished, {len(report.skipped)} skipped"
+    return "Routine complete"
 
 
 def summary_text(result: RunResult) -> Text:
     routine, report = result.routine, result.report
     total = len(routine.exercises)
     text = Text()
-    headline = "Routine complete" if report.completed else "Routine ended early"
-    text.append(f"{headline}: {routine.name}\n", style="bold")
+    text.append(f"{headline(report)}: {routine.name}\n", style="bold")
     text.append(f"Exercises done: {len(report.done)} of {total} · ")
     text.append(f"Time spent: {format_duration(report.seconds_spent)}\n")
     if report.skipped:

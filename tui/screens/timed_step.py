@@ -41,6 +41,9 @@ class TimedStepScreen(RunnerScreen):
     def position_text(self, index: int) -> str:
         return ""
 
+    def phase_text(self, segment, exercise) -> str:
+        return "PAUSED · space to resume" if self.timer.paused else "TIMER"
+
     def areas_text(self, exercise) -> str:
         return ""
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from rich.text import Text
 
 from tui.core.insight_stats import HELPS, WORSE
-from tui.core.insights import Insight
+from tui.core.insights import Insight, signed
 
 LABEL_WIDTH = 19
 
@@ -60,6 +60,6 @@ def interval_chart(found: Iterable[Insight], half: int = 10) -> Text:
         text.append(f"{clip(insight.name):<{LABEL_WIDTH}}", style="bold" if style != "dim" else "dim")
         text.append(interval_bar(low, insight.adjusted.difference, high, scale, half), style=style)
         text.append("  ")
-        text.append(f"{low:+.1f} to {high:+.1f}  {insight.verdict}\n", style=style)
+        text.append(f"{signed(low)} to {signed(high)}  {insight.verdict}\n", style=style)
     text.rstrip()
     return text

@@ -1,10 +1,13 @@
 """A keyboard-first grid of 0-10 ratings: overall first, then each area.
 
-Digits rate the highlighted row (1 then 0 makes 10), left/right nudge it,
+Digits rate the highlighted row (1 then 0 within a second makes 10), left/right nudge it,
 `x` flags sharp pain in an area, backspace clears.
 """
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
 
 from rich.text import Text
 from textual.binding import Binding
@@ -12,14 +15,25 @@ from textual.events import Click
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tui.core.ids import area_label
+
 OVERALL = "overall"
 
 
+TEN_WINDOW = 1.0  # seconds in which `1` then `0` makes 10
+CELL_WIDTH = 34  # one rating: cursor, label, ten blocks, value, PAIN, a gap
+BAR_OFFSET = 14  # where the blocks start within a cell
+
+
 class RatingGrid(Widget, can_focus=True):
+    """Overall on the first line; the areas under it in two columns, so the
+    whole grid fits an 80x24 window. Up/down walk the rows in order."""
+
     DEFAULT_CSS = """
     RatingGrid {
         height: auto;
         padding: 0 1;
+        text-wrap: nowrap;  /* wrapping would strip the spaces that line the columns up */
     }
     """
 
@@ -34,12 +48,15 @@ class RatingGrid(Widget, can_focus=True):
 
     cursor = reactive(0)
 
-    def __init__(self, areas: tuple[str, ...], *, id: str | None = None) -> None:
+    def __init__(
+        self, areas: tuple[str, ...], *, clock: Callable[[], float] = time.monotonic, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.rows = (OVERALL, *areas)
+        self.clock = clock
         self.ratings: dict[str, int] = {}
         self.pain: set[str] = set()
-        self._last_digit: tuple[int, str] | None = None
+        self._last_one: tuple[str, float] | None = None  # the row a `1` was typed on, and when
 
     @property
     def overall(self) -> int | None:
@@ -49,32 +66,57 @@ class RatingGrid(Widget, can_focus=True):
     def areas(self) -> dict[str, int]:
         return {row: value for row, value in self.ratings.items() if row != OVERALL}
 
+    @staticmethod
+    def columns_for(width: int) -> int:
+        """Two columns of areas when they fit side by side (80 columns), else one."""
+        return 2 if width >= 2 * CELL_WIDTH else 1
+
+    @property
+    def column_rows(self) -> int:
+        """Lines per column of areas at the widget's width."""
+        return self.rows_for(self.content_size.width)
+
+    def rows_for(self, width: int) -> int:
+        return -(-(len(self.rows) - 1) // self.columns_for(width))
+
+    def place(self, index: int) -> tuple[int, int]:
+        """(line, column) where row `index` is drawn."""
+        if index == 0:
+            return 0, 0
+        column, line = divmod(index - 1, self.column_rows)
+        return 2 + line, column * CELL_WIDTH
+
+    def cell(self, index: int) -> Text:
+        row = self.rows[index]
+        value = self.ratings.get(row)
+        label = "Overall" if row == OVERALL else area_label(row)
+        line = Text(f"{'›' if index == self.cursor else ' '} {label:<11}")
+        bar = "■" * (value or 0) + "·" * (10 - (value or 0))
+        line.append(bar, style="bold" if value is not None else "dim")
+        line.append(f" {value if value is not None else '-':>2}")
+        if row in self.pain:
+            line.append("  PAIN", style="bold red")
+        if index == self.cursor and self.has_focus:
+            line.stylize("reverse")
+        return line
+
     def render(self) -> Text:
-        text = Text()
-        for index, row in enumerate(self.rows):
-            selected = index == self.cursor and self.has_focus
-            value = self.ratings.get(row)
-            label = "Overall" if row == OVERALL else row.capitalize()
-            line = Text(f"{'›' if index == self.cursor else ' '} {label:<11}")
-            bar = "■" * (value or 0) + "·" * (10 - (value or 0))
-            line.append(bar, style="bold" if value is not None else "dim")
-            line.append(f" {value if value is not None else '-':>2}")
-            if row in self.pain:
-                line.append("  PAIN", style="bold red")
-            if selected:
-                line.stylize("reverse")
-            text.append(line)
-            text.append("\n" if index < len(self.rows) - 1 else "")
-            if row == OVERALL:
-                text.append(Text("  areas (optional)\n", style="dim italic"))
-        return text
+        lines = [Text(), Text("  areas (optional)", style="dim italic")]
+        lines += [Text() for _ in range(self.column_rows)]
+        for index in range(len(self.rows)):
+            line, column = self.place(index)
+            target = lines[line]
+            target.append(" " * (column - target.cell_len))
+            target.append_text(self.cell(index))
+        return Text("\n").join(lines)
 
     def get_content_height(self, container, viewport, width) -> int:
-        return len(self.rows) + 1
+        return 2 + self.rows_for(width)
 
     def on_key(self, event) -> None:
-        """Every key is handled here, in order: a fast burst of keys (a paste,
-        a quick typist) must not reach bindings out of turn."""
+        """The grid's keys are handled here, in order: a fast burst of keys (a
+        paste, a quick typist) must not reach bindings out of turn. Keys it
+        does not use do nothing here; the note takes text only when focused."""
         handlers = {
             "up": lambda: self.action_move(-1),
             "down": lambda: self.action_move(1),
@@ -96,23 +138,25 @@ class RatingGrid(Widget, can_focus=True):
             handler()
 
     def rate(self, digit: int) -> None:
+        """A digit rates the row; `0` within TEN_WINDOW of a `1` on it makes 10."""
         row = self.rows[self.cursor]
+        now = self.clock()
+        last, self._last_one = self._last_one, (row, now) if digit == 1 else None
         value = digit
-        if digit == 0 and self._last_digit == (1, row) and self.ratings.get(row) == 1:
+        if digit == 0 and last is not None and last[0] == row and now - last[1] <= TEN_WINDOW:
             value = 10
-        self._last_digit = (digit, row)
         self.ratings[row] = value
         self.refresh()
 
     def action_move(self, step: int) -> None:
         self.cursor = max(0, min(len(self.rows) - 1, self.cursor + step))
-        self._last_digit = None
+        self._last_one = None
 
     def action_nudge(self, step: int) -> None:
         row = self.rows[self.cursor]
         current = self.ratings.get(row, 0 if step > 0 else 1)
         self.ratings[row] = max(0, min(10, current + step))
-        self._last_digit = None
+        self._last_one = None
         self.refresh()
 
     def action_toggle_pain(self) -> None:
@@ -127,12 +171,20 @@ class RatingGrid(Widget, can_focus=True):
         self.pain.discard(row)
         self.refresh()
 
+    def row_at(self, x: int, y: int) -> int | None:
+        """The row drawn at (x, y) of the content, if any."""
+        for index in range(len(self.rows)):
+            line, column = self.place(index)
+            if line == y and column <= x < column + CELL_WIDTH:
+                return index
+        return None
+
     def on_click(self, event: Click) -> None:
-        line = event.y
-        index = line if line < 1 else line - 1  # the "areas" caption sits after row 0
-        if 0 <= index < len(self.rows) and line != 1:
+        x = event.x - 1  # the padding
+        index = self.row_at(x, event.y)
+        if index is not None:
             self.cursor = index
-            column = event.x - 14
+            column = x - self.place(index)[1] - BAR_OFFSET
             if 0 <= column < 10:
                 self.ratings[self.rows[index]] = column + 1
         self.refresh()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
@@ -11,7 +13,7 @@ from textual.widgets import Input, Label
 from tui.core.model import AREAS
 from tui.widgets.rating_grid import RatingGrid
 
-HINT = "0-9 rate (1 then 0 = 10) · ↑↓ area · ←→ adjust · x sharp pain · Tab note"
+HINT = "0-9 rate (1 then 0 = 10) · ↑↓ row · ←→ adjust · x sharp pain · Tab note"
 
 
 @dataclass(frozen=True)
@@ -25,28 +27,24 @@ class SorenessEntry:
 class SorenessForm(Vertical):
     DEFAULT_CSS = """
     SorenessForm { height: auto; }
-    SorenessForm #soreness-question { text-style: bold; margin-bottom: 1; }
+    SorenessForm #soreness-question { text-style: bold; }
     SorenessForm #soreness-note { margin-top: 1; }
-    SorenessForm #soreness-hint { color: $text-muted; width: 1fr; }
+    SorenessForm #soreness-hint { color: $text-muted; width: 1fr; margin-bottom: 1; }
     """
 
-    def __init__(self, question: str, *, id: str | None = None) -> None:
+    def __init__(
+        self, question: str, *, clock: Callable[[], float] = time.monotonic, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.question = question
+        self.clock = clock
 
     def compose(self) -> ComposeResult:
+        # The hint sits above the grid, so a short window shows it without scrolling.
         yield Label(self.question, id="soreness-question")
-        yield RatingGrid(AREAS, id="ratings")
-        yield Input(placeholder="Note (optional)", id="soreness-note", max_length=500)
         yield Label(HINT, id="soreness-hint")
-
-    def on_key(self, event) -> None:
-        """Typing a letter on the ratings starts the note: nothing typed is lost."""
-        note = self.query_one("#soreness-note", Input)
-        if event.is_printable and event.character:  # not eaten by the Input itself
-            event.stop()
-            note.insert_text_at_cursor(event.character)
-            note.focus()
+        yield RatingGrid(AREAS, clock=self.clock, id="ratings")
+        yield Input(placeholder="Note (optional; Tab to write it)", id="soreness-note", max_length=500)
 
     def focus_ratings(self) -> None:
         self.query_one(RatingGrid).focus()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from tui.core.ids import area_label
+
 BLOCKS = "▁▂▃▄▅▆▇█"
 
 
@@ -25,7 +27,7 @@ def trend_table(trends: dict[str, list[float | None]], latest: dict[str, int]) -
     for name, values in trends.items():
         if all(v is None for v in values):
             continue
-        text.append(f"{name.capitalize():<11}", style="bold")
+        text.append(f"{area_label(name):<11}", style="bold")
         text.append(spark(values), style="cyan")
         text.append(f"  latest {latest[name]}\n", style="dim")
     if not text:

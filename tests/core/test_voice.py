@@ -1,0 +1,103 @@
+"""Spoken cues: what is said when, the --voice flag, the voice setting, and a
+speaker that cuts off a stale line without ever waiting for it."""
+
+from __future__ import annotations
+
+import stat
+import time
+
+import pytest
+
+from tui.core.model import Exercise, Routine
+from tui.core.settings import settings_from_table
+from tui.core.timer import RoutineTimer
+from tui.core.voice import CueTracker, Speaker, speech_command, spoken_length
+
+
+def routine(kind: str = "stretch") -> Routine:
+    return Routine("t", "T", kind, "d", (Exercise("Quad", 30, 2, ("quads",), "c"),
+                                          Exercise("Calf", 90, 1, ("calves",), "c")))
+
+
+def test_spoken_lengths():
+    assert spoken_length(45) == "45 seconds"
+    assert spoken_length(60, 2) == "1 minute each side"
+    assert spoken_length(90) == "1 minute 30 seconds"
+    assert spoken_length(120) == "2 minutes"
+
+
+def test_cues_follow_the_timer_once_each(clock):
+    timer = RoutineTimer(routine(), clock, get_ready=5, switch_sides=5)
+    cues = CueTracker(timer.routine)
+    said = []
+
+    def at(seconds):
+        clock.advance(seconds)
+        timer.update()
+        said.extend(cues.update(timer))
+
+    timer.start()
+    at(0)
+    at(1)  # nothing new
+    for step in (4, 20, 1, 9, 5, 20, 10, 5, 80, 10):
+        at(step)
+    assert said == ["Quad, 30 seconds each side", "left side", "ten seconds", "switch sides",
+                    "right side", "ten seconds", "next: Calf, 1 minute 30 seconds", "hold",
+                    "ten seconds", "routine complete"]
+
+
+def test_without_get_ready_the_hold_introduces_itself_and_drills_say_go(clock):
+    timer = RoutineTimer(routine("warmup"), clock, get_ready=0, switch_sides=0)
+    cues = CueTracker(timer.routine)
+    timer.start()
+    assert cues.update(timer) == ["Quad, 30 seconds each side, left side"]
+    timer.next()
+    assert cues.update(timer) == ["Calf, 1 minute 30 seconds"]
+    timer.previous()
+    timer.next()
+    timer.previous()
+    assert cues.update(timer) == ["Quad, 30 seconds each side, left side"]
+
+
+def test_the_words_come_last():
+    assert speech_command("/usr/bin/espeak-ng", "left side")[-1] == "left side"
+
+
+def test_a_new_line_cuts_off_a_stale_one_without_waiting(tmp_path):
+    slow = tmp_path / "espeak-ng"
+    said = tmp_path / "said.txt"
+    slow.write_text(f'#!/bin/sh\nfor last; do :; done\nsleep 5\nprintf "%s\\n" "$last" >> "{said}"\n')
+    slow.chmod(slow.stat().st_mode | stat.S_IXUSR)
+    speaker = Speaker(str(slow))
+    started = time.monotonic()
+    speaker.say("first")
+    stale = speaker._speaking
+    speaker.say("second")
+    assert time.monotonic() - started < 1  # neither line was waited for
+    assert stale.wait(timeout=5) != 0  # the stale line was stopped before it spoke
+    speaker.stop()
+    assert not said.exists()
+
+
+def test_a_missing_program_stays_silent(tmp_path):
+    Speaker(str(tmp_path / "gone")).say("hello")  # no exception
+
+
+def test_voice_setting_is_read_and_checked(tmp_path):
+    settings, errors = settings_from_table({"voice": True}, tmp_path / "settings.toml")
+    assert settings.voice is True and errors == []
+    settings, errors = settings_from_table({"voice": "yes"}, tmp_path / "settings.toml")
+    assert settings.voice is False and "voice" in str(errors[0]) and "true or false" in str(errors[0])
+
+
+@pytest.mark.parametrize("argv, voice", [
+    (["run", "legs-up-the-wall", "--voice"], True),
+    (["--voice", "run", "legs-up-the-wall"], True),
+    (["run", "legs-up-the-wall"], False),
+    (["--voice"], True),
+    ([], False),
+])
+def test_voice_flag_before_or_after_the_command(argv, voice):
+    from tui.cli import parse
+
+    assert parse(argv).voice is voice

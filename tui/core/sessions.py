@@ -1,0 +1,15 @@
+"""A routine session record in words, the same in the CLI and the app."""
+
+from __future__ import annotations
+
+
+def session_state(record: dict) -> str:
+    """"finished", "finished, 2 skipped" or "left part-way".
+
+    A session's "completed" means the routine was finished (walked to the end
+    or ended with `f`); skipped exercises are counted apart.
+    """
+    if not record["completed"]:
+        return "left part-way"
+    skipped = record["exercises_skipped"]
+    return f"finished, {skipped} skipped" if skipped else "finished"
