@@ -7,6 +7,7 @@ import json
 from datetime import date
 
 from tests.benchmarks.generate_journal import write_journal
+from tests.core.cli_support import run
 from tui.core.export import export_json, journal_records
 from tui.core.journal import Journal, to_public
 
@@ -47,3 +48,15 @@ def test_json_is_laid_out_as_one_dump_of_the_list(tmp_path):
     empty = io.StringIO()
     export_json(iter([]), empty)
     assert empty.getvalue() == "[]\n"
+
+
+def test_a_damaged_archive_month_stops_the_export_and_leaves_no_file(capsys, tmp_path):
+    path = tmp_path / "journal.json"
+    write_journal(path, years=1, end=date(2025, 6, 30))
+    damaged = sorted((tmp_path / "archive").glob("*.json"))[3]
+    damaged.write_text('{"records": {')
+    target = tmp_path / "out.csv"
+    code, out, err = run(capsys, "export", "--format", "csv", "--output", str(target), "--journal", str(path))
+    assert (code, out) == (1, "")
+    assert err.count("\n") == 1 and str(damaged) in err and "not valid JSON" in err
+    assert not target.exists() and [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
