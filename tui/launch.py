@@ -1,60 +1,29 @@
-"""The `recovery-tui` command. Cyclic garbage collection is off from the
-very start, before the command line's imports (see cli.main for why)."""
+"""The `recovery-tui` process: run the command line, then write out what it
+printed while a failure can still be reported in one line."""
 
-import gc
-import os
+from __future__ import annotations
+
 import sys
+
+from tui.cli import PROG, discard_output, main as run_command
 
 
 def main() -> int:
-    gc.disable()
-    from tui.cli import main as run
-
-    code = run()
-    if nothing_left_to_run():
-        leave_now(code)
-    return code
+    return flushed(run_command())
 
 
-def nothing_left_to_run() -> bool:
-    """True when a command has finished everything it started: the app never
-    ran, no other thread is alive and no exit hook is registered. Then the
-    interpreter's teardown (clearing every module, a last full garbage
-    collection) does nothing the runner needs, and costs `log` a tenth of its time."""
-    if "textual" in sys.modules:
-        return False  # the app ran: let Python close it the ordinary way
-    threading = sys.modules.get("threading")
-    if threading is not None and threading.active_count() > 1:
-        return False
-    import atexit
-
-    hooks = getattr(atexit, "_ncallbacks", None)  # CPython's; elsewhere assume there are some
-    return hooks is not None and hooks() == 0
-
-
-def leave_now(code: int) -> None:
-    """Exit at once, after writing out what the command printed. The journal
-    is already safe: every save is flushed to disk before it returns."""
+def flushed(code: int) -> int:
+    """Flush standard output now: at the interpreter's exit a failure would
+    only print 'Exception ignored' and change the exit status to 120."""
+    if sys.stdout is None:  # the command was started with standard output closed
+        return code
     try:
-        _flush(sys.stdout)
+        sys.stdout.flush()
     except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
-        code = code or 1
-    except (OSError, ValueError) as error:  # a full disk, say, or stdout closed
-        code = code or 1
-        try:
-            from tui.cli import PROG
-
-            print(f"{PROG}: the output could not be written: "
-                  f"{getattr(error, 'strerror', None) or error}", file=sys.stderr)
-        except (OSError, ValueError):
-            pass
-    try:
-        _flush(sys.stderr)
-    except (OSError, ValueError):
-        pass
-    os._exit(code)
-
-
-def _flush(stream) -> None:
-    if stream is not None:  # None when the command started with that descriptor closed
-        stream.flush()
+        discard_output()
+        return code or 1
+    except OSError as error:  # a full disk, say
+        discard_output()
+        print(f"{PROG}: the output could not be written: {error.strerror or error}", file=sys.stderr)
+        return code or 1
+    return code

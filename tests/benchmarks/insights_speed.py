@@ -49,7 +49,7 @@ def top_row(journal: Path) -> str:
     """The With cell of the Insights table's first row, worked out from the records
     themselves: read_facts would leave summaries in the journal's archive, and
     the timed copies would start with those (stamped for other files)."""
-    from tui.cli import load_all
+    from tui.cli.library import load_all
     from tui.core.insight_facts import facts_of
     from tui.core.insights import insights
     from tui.core.journal import Journal

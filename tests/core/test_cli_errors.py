@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import tui.journal_cli
+import tui.cli.history
 from tui.cli import main
 
 
@@ -15,7 +15,7 @@ def test_unexpected_error_is_one_line_with_a_log(monkeypatch, capsys, isolated_u
         note = secret  # noqa: F841 - a local that must not be printed
         raise RuntimeError("something internal broke")
 
-    monkeypatch.setattr(tui.journal_cli, "cmd_history", broken)
+    monkeypatch.setattr(tui.cli.history, "cmd_history", broken)
     code = main(["history", "--journal", str(tmp_path / "j.json")])
     out, err = capsys.readouterr()
     assert code == 1 and out == ""
@@ -25,105 +25,55 @@ def test_unexpected_error_is_one_line_with_a_log(monkeypatch, capsys, isolated_u
     assert "something internal broke" in log.read_text() and secret not in log.read_text()
 
 
-def test_command_modules_list_the_commands_each_registers():
-    """cli.COMMAND_MODULES lets `log` import only its own module; it must name
-    exactly the commands each module adds, or a command would go missing."""
-    import argparse
-    import importlib
-
-    from tui.cli_parser import COMMAND_MODULES, add_journal_option
-
-    for name, listed in COMMAND_MODULES.items():
-        commands = argparse.ArgumentParser().add_subparsers()
-        importlib.import_module(name).register(commands, add_journal_option)
-        assert tuple(commands.choices) == listed, name
+# Each command with the least it needs to parse.
+COMMAND_LINES = {"run": ["x"], "routines": [], "validate": ["a.toml"], "log": [], "history": [],
+                 "export": ["--format", "csv"], "plan": [], "did": ["hydrate"], "insights": [],
+                 "doctor": [], "serve": []}
 
 
-@pytest.mark.parametrize("argv", [
-    ["--journal", "plan", "history", "--limit", "3"],  # "plan" is the journal's name here
-    ["log", "--soreness", "3", "--area", "calves=4", "--journal", "j.json"],
-    ["--quiet", "run", "legs-up-the-wall"],
-    ["routines", "--json"],
-    ["validate", "a.toml", "b.toml"],
-    ["did", "hydrate"],
-    ["doctor"],
-    ["--journal", "x.json"],
-])
-def test_a_command_parses_the_same_with_only_its_own_parser(argv):
-    from tui.cli import parse
-    from tui.cli_parser import build_parser
-
-    whole = build_parser(argv).parse_args(argv)
-    assert vars(parse(argv)) == vars(whole)
+def test_the_top_level_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert exit.value.code == 0
+    commands = out.split("COMMAND\n", 1)[1].split("\n\noptions:")[0]
+    assert [line.split()[0] for line in commands.splitlines()] == list(COMMAND_LINES)
+    assert "--journal PATH" in out and "Run without a command to open the app." in out
 
 
-def test_only_the_commands_own_parser_is_built():
-    from tui.cli_parser import build_parser
+@pytest.mark.parametrize("command", COMMAND_LINES)
+def test_each_command_has_help_and_a_handler(command, capsys):
+    """Every command's --help works, and the handler its parser names exists."""
+    from tui.cli import handler
+    from tui.cli.parser import parse
 
-    subparsers = build_parser(["log", "--soreness", "3"], whole=False)._subparsers._group_actions[0]
-    assert list(subparsers.choices) == ["log"]
-
-
-def test_no_arguments_parse_as_the_parser_would_without_building_it(monkeypatch):
-    """Plain `recovery-tui` skips argparse; what it gets must be what the parser gives."""
-    import sys
-
-    from tui.cli import parse
-    from tui.cli_parser import build_parser
-
-    monkeypatch.setattr(sys, "argv", ["recovery-tui"])
-    assert vars(parse(None)) == vars(build_parser([]).parse_args([]))
-    assert vars(parse([])) == vars(build_parser([]).parse_args([]))
+    with pytest.raises(SystemExit) as exit:
+        main([command, "--help"])
+    assert exit.value.code == 0
+    assert capsys.readouterr().out.startswith(f"usage: recovery-tui {command} ")
+    assert callable(handler(parse([command, *COMMAND_LINES[command]])))
 
 
-def test_opening_the_app_imports_no_argparse():
+def test_no_command_opens_the_app():
+    from tui.cli import handler
+    from tui.cli.app import cmd_app
+    from tui.cli.parser import parse
+
+    args = parse(["--journal", "x.json"])
+    assert handler(args) is cmd_app and args.journal == "x.json" and not args.quiet
+
+
+@pytest.mark.parametrize("argv", [["log", "--soreness", "3"], ["history", "--json", "--limit", "20"]])
+def test_quick_commands_load_neither_the_routines_nor_the_plan(argv, tmp_path):
+    """`log` and `history --json` import only their own command module: the
+    whole parser is built, but the routine loader, the plan and Textual stay out."""
     import subprocess
     import sys
 
-    code = ("import sys, tui.cli as c; c.cmd_app = lambda args: 0; c.main([]); "
-            "print('argparse' in sys.modules)")
+    code = ("import sys, contextlib, io, tui.cli\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    assert tui.cli.main({argv + ['--journal', str(tmp_path / 'j.json')]!r}) == 0\n"
+            "print(sorted(m for m in sys.modules if m in ('tui.core.loader', 'tui.core.plan', 'textual')"
+            " or m.startswith('tui.cli.') and m not in ('tui.cli.common', 'tui.cli.parser', 'tui.cli.arguments')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "False"
-
-
-def test_garbage_collection_is_off_for_a_command_and_on_again_after(monkeypatch, capsys, isolated_user_dirs):
-    import gc
-
-    import tui.cli
-
-    seen = []
-    real = tui.cli.cmd_routines
-    monkeypatch.setattr(tui.cli, "cmd_routines", lambda args: seen.append(gc.isenabled()) or real(args))
-    assert gc.isenabled()
-    assert main(["routines"]) == 0
-    assert seen == [False] and gc.isenabled()
-
-
-async def test_the_app_turns_garbage_collection_on_after_its_first_frame():
-    import gc
-
-    from tests.ui.helpers import make_app
-
-    gc.disable()  # as `recovery-tui` starts it
-    try:
-        app = make_app()
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            assert gc.isenabled()
-    finally:
-        gc.enable()
-
-
-def test_the_command_starts_with_garbage_collection_off(monkeypatch):
-    import gc
-
-    import tui.cli
-    from tui.launch import main as launch
-
-    seen = []
-    monkeypatch.setattr(tui.cli, "main", lambda: seen.append(gc.isenabled()) or 0)
-    try:
-        assert launch() == 0
-    finally:
-        gc.enable()
-    assert seen == [False]
+    assert out.strip() == repr([f"tui.cli.{'log' if argv[0] == 'log' else 'export'}"])

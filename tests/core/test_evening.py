@@ -42,6 +42,8 @@ def check_fits(steps, ended) -> None:
     epsom = next((s for s in placed if s.id == "epsom-bath"), None)
     if epsom is not None:
         assert epsom.start >= max(done_first)
+        # never in the bath while another step has only just begun
+        assert all(epsom.start > s.start for s in placed if s.step.anchor == "run-end")
 
 
 def test_a_tempo_run_ending_at_a_quarter_to_ten(plan):
@@ -52,11 +54,13 @@ def test_a_tempo_run_ending_at_a_quarter_to_ten(plan):
     assert due["cool-down-walk"][:2] == (at(21, 45), at(21, 55))
     assert due["hydrate"][:2] == (at(21, 55), at(22, 0))
     assert due["stretch"][:2] == (at(22, 10), at(22, 15))
-    # not "due now" with the cool-down walk: after the walk and the stretches
-    assert due["epsom-bath"][:2] == (at(22, 15), at(22, 30))
     assert due["ice-bath"][:2] == (at(22, 25), at(22, 45))
     # the 22:45-23:45 meal would end after bedtime: a light snack instead
     assert due["meal"] == (at(22, 45), at(23, 0), "Light snack instead of a meal")
+    # not "due now" with the cool-down walk, nor before the ice bath: after
+    # the light snack has had its five minutes, then the stretch after the bath
+    assert due["epsom-bath"][:2] == (at(22, 50), at(23, 5))
+    assert due["bedtime-stretch"][:2] == (at(23, 5), at(23, 10))
     assert due["legs-up"][:2] == due["nap"][:2] == (None, None)  # skip tonight
     assert due["sleep"][:2] == (at(23, 15), at(23, 15))
     assert [s.id for s in steps][-3:] == ["legs-up", "nap", "sleep"]
@@ -158,11 +162,12 @@ def test_a_plan_across_the_hour_that_does_not_exist(plan):
         return moment.strftime("%H:%M %z")
 
     assert wall(steps["sleep"].start) == "03:30 +0200"
-    assert (wall(steps["epsom-bath"].start), wall(steps["epsom-bath"].end)) == ("01:00 +0100", "01:30 +0100")
-    # 45 to 30 real minutes before bed: across the jump from 02:00 to 03:00
+    # after the meal's first minutes (it is due 01:30-02:30 wall time, 00:30-01:30 UTC)
+    assert (wall(steps["epsom-bath"].start), wall(steps["epsom-bath"].end)) == ("01:35 +0100", "01:50 +0100")
+    # after the bath, until 30 real minutes before bed: across the jump from 02:00 to 03:00
     stretch = steps["bedtime-stretch"]
-    assert (wall(stretch.start), wall(stretch.end)) == ("01:45 +0100", "03:00 +0200")
-    assert utc(stretch.end) - utc(stretch.start) == timedelta(minutes=15)
+    assert (wall(stretch.start), wall(stretch.end)) == ("01:50 +0100", "03:00 +0200")
+    assert utc(stretch.end) - utc(stretch.start) == timedelta(minutes=10)
 
 
 def test_a_zone_far_from_utc(plan):
@@ -172,6 +177,6 @@ def test_a_zone_far_from_utc(plan):
     check_fits(steps, ended)
     due = {s.id: s for s in steps}
     assert due["sleep"].start == datetime(2024, 11, 22, 23, 15, tzinfo=new_york)
-    assert due["epsom-bath"].start.strftime("%H:%M %z") == "22:15 -0500"
+    assert due["epsom-bath"].start.strftime("%H:%M %z") == "22:50 -0500"
     # a moment given in UTC compares as the same moment
     assert step_status(due["hydrate"], datetime(2024, 11, 23, 2, 56, tzinfo=timezone.utc)) == "due"

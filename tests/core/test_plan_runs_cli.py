@@ -57,7 +57,7 @@ def test_plan_json_of_an_evening_run(capsys, path):
                                        "start": "2024-11-22T21:45:00+01:00",
                                        "end": "2024-11-22T21:55:00+01:00", "status": "due"}
     assert steps["hydrate"]["status"] == "soon" and steps["foam-roll"]["status"] == "later"
-    assert steps["epsom-bath"]["start"] == "2024-11-22T22:15:00+01:00"
+    assert steps["epsom-bath"]["start"] == "2024-11-22T22:50:00+01:00"  # after the light snack
     assert steps["meal"]["title"] == "Light snack instead of a meal"
     assert steps["legs-up"] == {"step": "legs-up", "title": "Legs up the wall", "start": None, "end": None,
                                 "status": "dropped"}

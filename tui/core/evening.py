@@ -3,7 +3,9 @@ fitted before bedtime.
 
 - Steps timed from the run's end keep their offsets; steps timed from bedtime
   keep theirs, but none starts before the cool-down walk and the stretches
-  are over (the Epsom bath comes after them, not at the same time).
+  are over, nor before the steps before it have had their shortest length
+  (on a short evening the Epsom bath comes after the ice bath and the meal,
+  and the bedtime stretch after the bath, never at the same time).
 - Nothing is due after sleep. A step whose window runs past bedtime is cut to
   end at bedtime if its shortest length (its timer, else 5 minutes) still
   fits; otherwise it is dropped: "skip tonight".
@@ -28,7 +30,7 @@ from tui.core.when import in_zone_of, localize
 
 SLEEP, NAP, MEAL, STRETCH = "sleep", "nap", "meal", "stretch"
 SHORT_PLAN = ("cool-down-walk", "hydrate", STRETCH, SLEEP)
-WAITS_FOR = ("cool-down-walk", STRETCH)  # bedtime steps start after these are over
+WAITS_FOR = ("cool-down-walk", STRETCH)  # bedtime steps start only once these are over
 LATE_NIGHT = timedelta(hours=6)
 SHORT_BEFORE_BED = timedelta(hours=1)
 SLEEP_AFTER_RUN = timedelta(hours=1)
@@ -89,11 +91,13 @@ def build_plan(plan: PlanDef, ended: datetime, bedtime: time, run_kind: str | No
     for n, step in enumerate(plan.steps):
         if step.anchor == RUN_END:
             laid[n] = fit.place(step, _utc(ended), wait_until=_utc(ended))
-    waits = [d.end for _, d in laid.values() if d.id in WAITS_FOR and not d.dropped]
-    ready = max(map(_utc, waits), default=_utc(ended))
+    ready = max((_busy_until(d) for _, d in laid.values() if not d.dropped), default=_utc(ended))
     for n, step in enumerate(plan.steps):
         if step.anchor == BEDTIME:
-            laid[n] = fit.place(step, _utc(night.sleep), wait_until=ready)
+            laid[n] = fit.place(step, _utc(night.sleep), wait_until=ready if step.id != SLEEP else None)
+            placed = laid[n][1]
+            if step.id != SLEEP and not placed.dropped:
+                ready = max(ready, _busy_until(placed))  # one bedtime step after the other
     sleep_at = _utc(night.sleep)
 
     def order(n: int) -> tuple:
@@ -110,10 +114,10 @@ class _Fitter:
     def __init__(self, ended: datetime, night: Night, run_kind: str | None, words: dict[str, str]) -> None:
         self.ended, self.night, self.run_kind, self.words = ended, night, run_kind, words
 
-    def place(self, step: PlanStep, base: datetime, wait_until: datetime) -> tuple[datetime, DueStep]:
+    def place(self, step: PlanStep, base: datetime, wait_until: datetime | None) -> tuple[datetime, DueStep]:
         """(where it would start without the fitting; the step as fitted)."""
         natural = base + timedelta(minutes=step.start_minutes)
-        start = max(natural, wait_until)
+        start = natural if wait_until is None else max(natural, wait_until)
         end = max(base + timedelta(minutes=step.end_minutes), start)
         return natural, self._fitted(step, start, end)
 
@@ -130,7 +134,7 @@ class _Fitter:
             return self._due(step, None, None, title, detail)  # no nap in the evening
         if step.id == MEAL and end > sleep:
             title, detail, end = LIGHT_SNACK_TITLE, LIGHT_SNACK_DETAIL, start + LIGHT_SNACK
-        shortest = timedelta(seconds=step.timer_seconds) if step.timer_seconds else SHORTEST_STEP
+        shortest = _shortest(step)
         end = max(end, start + shortest)
         if end > sleep:
             if start + shortest > sleep:
@@ -143,6 +147,20 @@ class _Fitter:
         optional = step.optional or (self.run_kind is not None and self.run_kind not in step.run_kinds)
         start, end = (None, None) if start is None else (in_zone_of(start, self.ended), in_zone_of(end, self.ended))
         return DueStep(step, start, end, title, detail, optional)
+
+
+def _shortest(step: PlanStep) -> timedelta:
+    return timedelta(seconds=step.timer_seconds) if step.timer_seconds else SHORTEST_STEP
+
+
+def _busy_until(due: DueStep) -> datetime:
+    """When a placed step has surely been done, for a bedtime step to follow it:
+    the cool-down walk and the stretches at the end of their window, any other
+    step once its shortest length has passed from its start (a meal due
+    between 19:00 and 20:00 is eaten by then, not for the whole hour)."""
+    if due.id in WAITS_FOR:
+        return _utc(due.end)
+    return min(_utc(due.start) + _shortest(due.step), _utc(due.end))
 
 
 def _utc(moment: datetime) -> datetime:

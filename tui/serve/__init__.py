@@ -1,3 +1,3 @@
 """`recovery-tui serve`: the app in a browser, through textual-serve (the
-`serve` extra). Only `cli` is imported by the command line's parser; the rest
-loads when the command runs."""
+`serve` extra). The command line imports `cli` only when `serve` runs, and
+`cli` loads the rest once it knows the extra is installed."""

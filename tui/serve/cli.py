@@ -1,5 +1,6 @@
-"""The `serve` command's parser and handler. Imports neither aiohttp nor
-textual-serve until the command runs, so a missing extra is one clear line."""
+"""The `serve` command's handler (its options are in tui/cli/parser.py).
+Imports neither aiohttp nor textual-serve until the command runs, so a
+missing extra is one clear line."""
 
 from __future__ import annotations
 
@@ -8,28 +9,9 @@ import shlex
 import sys
 from pathlib import Path
 
-from tui.cli import PROG, UsageError
+from tui.cli.common import PROG, UsageError
 
 INSTALL_HINT = f"{PROG}: serve needs the serve extra: in the recovery-tui folder, pip install '.[serve]'"
-DEFAULT_PORT = 8000
-
-
-def register(commands, add_journal_option) -> None:
-    serve = commands.add_parser("serve", help="the app in a browser (needs the serve extra)")
-    serve.add_argument("--host", default="localhost",
-                       help="address to listen on (default: localhost, this machine only; "
-                            "0.0.0.0 for a phone on the same network)")
-    serve.add_argument("--port", type=port_number, default=DEFAULT_PORT,
-                       help=f"port to listen on (default: {DEFAULT_PORT})")
-    serve.add_argument("--quiet", action="store_true", default=argparse.SUPPRESS, help="no bell")
-    add_journal_option(serve)
-    serve.set_defaults(handler=cmd_serve)
-
-
-def port_number(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= 65535:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a port (1 to 65535)")
-    return int(text)
 
 
 def app_command(args: argparse.Namespace) -> str:

@@ -1,9 +1,7 @@
 """`recovery-tui doctor`: check the journal and its backups, or restore a backup.
 
 Exit status: 0 healthy (or restored), 1 problems found (or nothing restored),
-2 a bad command line. Like the journal commands it never imports Textual, and
-it imports the journal modules only when it runs, so `recovery-tui` starts fast.
-"""
+2 a bad command line."""
 
 from __future__ import annotations
 
@@ -12,35 +10,25 @@ import os
 import stat
 import sys
 from collections import Counter
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-PROG = "recovery-tui"
+from tui.cli.common import PROG, UsageError, journal_errors
+from tui.core import archive, backups
+from tui.core.journal import Journal
+from tui.core.paths import journal_path
+from tui.core.storage import JournalError, read_tables
+from tui.core.when import cli_now
+
 RESTORE_HINT = f"To restore the latest good backup: {PROG} doctor --restore latest"
 
 
-def register(commands, add_journal_option: Callable[[argparse.ArgumentParser], None]) -> None:
-    doctor = commands.add_parser("doctor", help="check the journal and its backups, or restore one")
-    doctor.add_argument("--restore", metavar="BACKUP",
-                        help="replace the journal with a backup: 'latest', its date (YYYY-MM-DD) or its file")
-    doctor.add_argument("--yes", action="store_true", help="restore without asking")
-    add_journal_option(doctor)
-    doctor.set_defaults(handler=cmd_doctor)
-
-
 def cmd_doctor(args: argparse.Namespace) -> int:
-    from tui.core.paths import journal_path
-    from tui.core.storage import JournalError
-
     path = journal_path(args.journal)
-    try:
+    with journal_errors():
         if args.restore is not None:
             return _restore(path, args.restore, args.yes)
         problems = _check_journal(path) + _check_archive(path) + _check_backups(path)
-    except JournalError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
-        return 1
     print("No problems found." if not problems else f"{problems} problem(s) found.")
     return 1 if problems else 0
 
@@ -50,9 +38,6 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 def _check_journal(path: Path) -> int:
     """Print what the journal holds; return the number of problems."""
-    from tui.core.journal import Journal
-    from tui.core.storage import JournalError
-
     print(f"Journal: {path}")
     if not os.path.lexists(path):
         print("  not created yet: nothing has been saved")
@@ -77,10 +62,6 @@ def _check_journal(path: Path) -> int:
 
 def _check_archive(path: Path) -> int:
     """Read every archive month (see core/archive.py); a damaged one is a problem."""
-    from tui.core import archive
-    from tui.core.journal import Journal
-    from tui.core.storage import JournalError
-
     months = archive.archive_months(path)
     if not months:
         return 0
@@ -105,8 +86,6 @@ def _check_archive(path: Path) -> int:
 
 
 def _journal_records(path: Path) -> dict:
-    from tui.core.storage import JournalError, read_tables
-
     try:
         return (read_tables(path) or {}).get("records", {})
     except JournalError:
@@ -115,9 +94,7 @@ def _journal_records(path: Path) -> dict:
 
 def _clashes(active: dict, archived: dict, month_file: Path) -> int:
     """Ids that name one record in the journal and another in an archive month."""
-    from tui.core.archive import same_record
-
-    clashing = [key for key, doc in archived.items() if key in active and not same_record(doc, active[key])]
+    clashing = [key for key, doc in archived.items() if key in active and not archive.same_record(doc, active[key])]
     for key in clashing:
         print(f"  problem: record #{key} in the journal and record #{key} in {month_file} are different "
               "records with the same id; both are kept, and history shows the journal's")
@@ -125,9 +102,6 @@ def _clashes(active: dict, archived: dict, month_file: Path) -> int:
 
 
 def _check_backups(path: Path) -> int:
-    from tui.core import backups
-    from tui.core.when import cli_now
-
     infos = backups.list_backups(path)
     print(f"Backups in {backups.backup_folder(path)}:")
     if not infos:
@@ -162,13 +136,10 @@ def _loose(path: Path) -> int:
 
 
 def _restore(path: Path, choice: str, yes: bool) -> int:
-    from tui.core import backups
-    from tui.core.when import cli_now
-
     backup = _choose(path, choice)
     tables = backups.read_journal_file(backup)  # fails clearly on a bad backup
     if tables is None:
-        raise _usage(f"argument --restore: there is no backup at {backup}")
+        raise UsageError(f"argument --restore: there is no backup at {backup}")
     count = len(tables.get("records", {}))
     if not yes and not _confirm(f"Replace the journal at {path} with {backup} ({count} record(s))? "
                                 "The current journal is kept. [y/N] "):
@@ -183,10 +154,6 @@ def _restore(path: Path, choice: str, yes: bool) -> int:
 
 def _choose(path: Path, choice: str) -> Path:
     """'latest' (the newest readable backup not dated in the future), a backup's date, or a file."""
-    from tui.core import backups
-    from tui.core.storage import JournalError
-    from tui.core.when import cli_now
-
     if choice == "latest":
         good = backups.latest_good(path, cli_now().date())
         if good is None:
@@ -201,14 +168,8 @@ def _choose(path: Path, choice: str) -> Path:
 
 def _confirm(question: str) -> bool:
     if not sys.stdin.isatty():
-        raise _usage("--restore replaces the journal: add --yes to confirm (there is no terminal to ask)")
+        raise UsageError("--restore replaces the journal: add --yes to confirm (there is no terminal to ask)")
     try:
         return input(question).strip().lower() in ("y", "yes")
     except EOFError:
         return False
-
-
-def _usage(message: str) -> Exception:
-    from tui.cli import UsageError  # tui.cli imports this module; import late
-
-    return UsageError(message)

@@ -1,0 +1,51 @@
+"""Plain `recovery-tui` and `recovery-tui run ID`: open the app.
+
+The boundary between the command line and the UI: Textual is imported here,
+when the app is asked for, and by no other command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tui.cli.common import UsageError
+from tui.cli.library import load_all
+from tui.core.journal import Journal
+from tui.core.paths import journal_path, settings_path
+from tui.core.settings import load_settings
+from tui.core.when import wall_clock
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    library = load_all()
+    start = getattr(args, "routine", None)
+    if start is not None and library.get(start) is None:
+        known = ", ".join(r.id for r in library.routines)
+        raise UsageError(f"unknown routine '{start}' (known: {known})")
+    try:
+        now = wall_clock()
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    settings, problems = load_settings(settings_path())
+    from tui.app import RecoveryApp  # Textual, for the app only
+
+    app = RecoveryApp(
+        library,
+        journal=Journal(journal_path(args.journal), now=now),
+        now=now,
+        quiet=args.quiet,
+        voice=args.voice,
+        settings=settings,
+        settings_path=settings_path(),
+        settings_problems=problems,
+        start_routine=start,
+    )
+    plain_output()
+    app.run()
+    return app.return_code or 0
+
+
+def plain_output() -> None:
+    """The standard streams without cli.main's VisibleStream: the app draws
+    its own screen (and shows control characters visibly there itself)."""
+    sys.stdout, sys.stderr = (getattr(s, "stream", s) for s in (sys.stdout, sys.stderr))

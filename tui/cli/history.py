@@ -1,0 +1,49 @@
+"""`recovery-tui history`: the journal as a table, newest first.
+(`history --json` is an export of the newest records: see export.py.)"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import datetime, timedelta
+
+from tui.cli.common import command_now, finish, local_time, open_journal
+from tui.core import soreness
+from tui.core.journal import Journal, to_public
+from tui.core.runs import describe_run
+from tui.core.sessions import session_state
+from tui.core.terminal_text import visible
+from tui.core.when import format_duration
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    now = command_now()
+    with open_journal(args.journal, now) as journal:
+        _print_table(journal, args.limit, now)
+        return finish(journal)
+
+
+def _print_table(journal: Journal, limit: int | None, now: datetime) -> None:
+    shown = journal.latest(limit) if limit else journal.records()
+    if not shown:
+        print(f"No records yet in {journal.path}.")
+        return
+    for record in shown:
+        print(visible(f"{'#' + str(record['id']):>6}  {local_time(to_public(record)['time'], now)}  "
+                      f"{record['type']:<8}  {_what(record)}"))  # one line, whatever a note holds
+    week = soreness.week_count(journal.records(since=now - timedelta(days=8)), now)
+    days = soreness.journal_streak(journal, now)
+    print(f"Routines this week: {week}. Streak: {days} day{'s' if days != 1 else ''}.")
+
+
+def _what(record: dict) -> str:
+    if record["type"] == "session":
+        state = session_state(record)
+        return (f"{record['routine_name']}: {state}, {record['exercises_done']}/"
+                f"{record['exercises_total']} exercises in {format_duration(record['seconds'])}")
+    if record["type"] == "run":
+        return describe_run(record)
+    text = soreness.describe(record)
+    if record["session"] is not None:
+        text += f" after session #{record['session']}"
+    return text + (f": {json.dumps(record['note'], ensure_ascii=False)}" if record["note"] else "")

@@ -1,0 +1,44 @@
+"""`recovery-tui log`: quick entry of a soreness rating.
+
+Its own module so that the command a runner types straight after a run
+loads only what saving a rating needs. Input is checked completely before
+the journal is opened: bad input exits 2 and leaves the journal as it was
+(not even created)."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli.common import UsageError, command_now, finish, local_time, open_journal
+from tui.core import soreness
+from tui.core.journal import LINK_WINDOW
+from tui.core.when import parse_when
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    now = command_now()
+    try:
+        when = parse_when(args.date, now)
+    except ValueError as error:
+        raise UsageError(f"argument --date: {error}") from None
+    areas: dict[str, int] = {}
+    for area, rating in args.area or []:
+        if area in areas:
+            raise UsageError(f"argument --area: {area} is rated twice")
+        areas[area] = rating
+    overall = args.soreness if args.soreness is not None else max(areas.values(), default=None)
+    if overall is None:
+        raise UsageError("say how sore: --soreness N (0-10) or --area AREA=N")
+    with open_journal(args.journal, now) as journal, journal.locked():
+        record = journal.add_soreness(overall, areas, args.pain or [], args.note, when=when)
+        records = journal.records(since=min(when - LINK_WINDOW, now - soreness.GUARD_WINDOW))
+        alerts = soreness.pain_alerts(records, now)
+        link = "not linked to a session (none ended in the 72 h before)."
+        session = next((r for r in records if r["id"] == record["session"]), None)
+        if session is not None:
+            link = f"linked to '{session['routine_name']}' session #{session['id']}."
+        print(f"Saved soreness {soreness.describe(record)} as record #{record['id']} "
+              f"for {local_time(record['time'], now)}, {link}")
+        if alerts:
+            print(soreness.guard_notice(alerts))
+        return finish(journal, problems_fail=False)  # the rating was saved

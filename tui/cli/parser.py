@@ -1,0 +1,197 @@
+"""The whole command line, in one argparse parser.
+
+Each command names its handler as "module:function" (see cli.main): the
+parser stays complete while running `log` imports the journal commands
+only, and only the app, `run` and `serve` bring in Textual."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tui import __version__
+from tui.cli import arguments
+from tui.cli.common import PROG, UsageError
+from tui.core.ids import AREAS, ENDED_HELP, RUN_KINDS
+from tui.core.when import WHEN_HELP
+
+APP = "tui.cli.app:cmd_app"
+DEFAULT_PORT = 8000
+PLAN_EPILOG = (
+    "The plan is laid out from the run's end and fitted before your bedtime (see `settings`): "
+    "a step that does not fit shows as 'skip tonight'. A run that ends after bedtime or within "
+    "an hour of it gets a short plan. --ended on a day that already has a run corrects that run "
+    "when the new time is within two hours of its end, and starts a second run when it is further.")
+DID_EPILOG = (
+    "PRACTICE is a plan step id or a recovery routine id (warm-up drills are not a recovery "
+    "practice). The practices go to the run that ended in the 12 hours before --date (last night's "
+    "run, just after midnight), else the latest run of that day, or to the run --run ID; with no "
+    "such run, one is recorded, ending at WHEN. A bare date (2024-11-21, 'yesterday') means that "
+    "day at the current time of day; write a date-time (2024-11-21T19:30) to say when.")
+
+# Options whose value is free text. argparse reads a value that starts with
+# '-' ("-2+3", "-hills") as another option and stops with "expected one argument".
+FREE_TEXT_OPTIONS = ("--note",)
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # noqa: D401 - argparse hook
+        raise UsageError(message)
+
+
+def parse(words: list[str]) -> argparse.Namespace:
+    return build_parser().parse_args(attach_free_text(words))
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog=PROG, description="Post-run recovery: guided routines with timers.",
+                    epilog="Run without a command to open the app.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--quiet", action="store_true", help="no terminal bell")
+    parser.add_argument("--voice", action="store_true", help="spoken cues (needs espeak-ng)")
+    add_journal_option(parser, top_level=True)
+    parser.set_defaults(handler=APP)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for add_commands in (add_app_commands, add_journal_commands, add_plan_commands,
+                         add_insights_command, add_doctor_command, add_serve_command):
+        add_commands(commands)
+    return parser
+
+
+def add_command(commands, name: str, handler: str, **parser_options) -> Parser:
+    """A command's parser; `handler` names its function as "module:function"."""
+    parser = commands.add_parser(name, **parser_options)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def add_journal_option(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
+    """`--journal PATH` works before or after the command."""
+    parser.add_argument("--journal", metavar="PATH", default=None if top_level else argparse.SUPPRESS,
+                        help="journal file (default: $RECOVERY_TUI_JOURNAL or the user data folder)")
+
+
+def add_quiet_option(parser: argparse.ArgumentParser, help: str = "no terminal bell") -> None:
+    """`--quiet` after the command too (before it, the top-level option sets it)."""
+    parser.add_argument("--quiet", action="store_true", default=argparse.SUPPRESS, help=help)
+
+
+def add_app_commands(commands) -> None:
+    run = add_command(commands, "run", APP, help="open straight into a routine")
+    run.add_argument("routine", metavar="ID", help="routine id (see `routines`)")
+    add_quiet_option(run)
+    run.add_argument("--voice", action="store_true", default=argparse.SUPPRESS,
+                     help="spoken cues (needs espeak-ng)")
+    add_journal_option(run)
+
+    routines = add_command(commands, "routines", "tui.cli.library:cmd_routines", help="list the routines")
+    routines.add_argument("--json", action="store_true", help="machine-readable output")
+
+    validate = add_command(commands, "validate", "tui.cli.library:cmd_validate",
+                           help="check routine and plan files, listing every problem")
+    validate.add_argument("files", metavar="FILE", nargs="+", type=Path)
+
+
+def add_journal_commands(commands) -> None:
+    log = add_command(commands, "log", "tui.cli.log:cmd_log",
+                      help="add a soreness rating", epilog=f"Areas: {', '.join(AREAS)}.")
+    log.add_argument("--soreness", metavar="N", type=arguments.rating,
+                     help="overall soreness 0-10 (default: the highest area rating)")
+    log.add_argument("--area", metavar="AREA=N", type=arguments.area_rating, action="extend", nargs="+",
+                     help="soreness of one area, 0-10")
+    log.add_argument("--pain", metavar="AREA", type=arguments.area, action="extend", nargs="+",
+                     help="sharp or localised pain in an area")
+    log.add_argument("--note", metavar="TEXT", type=arguments.note, default="",
+                     help="a free note (one that starts with '-' works too)")
+    log.add_argument("--date", metavar="WHEN", default="today",
+                     help=f"when you felt it: {WHEN_HELP} (default: today)")
+    add_journal_option(log)
+
+    history = add_command(commands, "history", "tui.cli.history:cmd_history",
+                          help="show the journal, newest first")
+    # The JSON is an export of the newest records: export.py writes it.
+    history.add_argument("--json", dest="handler", action="store_const",
+                         const="tui.cli.export:cmd_history_json", help="machine-readable output")
+    history.add_argument("--limit", metavar="N", type=arguments.positive, help="only the N newest records")
+    add_journal_option(history)
+
+    export = add_command(commands, "export", "tui.cli.export:cmd_export",
+                         help="write every record as CSV or JSON")
+    export.add_argument("--format", required=True, choices=("csv", "json"))
+    export.add_argument("--output", metavar="FILE", type=arguments.new_file,
+                        help="a new file (default: standard output)")
+    add_journal_option(export)
+
+
+def add_plan_commands(commands) -> None:
+    plan = add_command(commands, "plan", "tui.cli.plan:cmd_plan",
+                       help="start or resume the after-run plan and print it", epilog=PLAN_EPILOG)
+    plan.add_argument("--ended", metavar="WHEN",
+                      help=f"when the run ended: {ENDED_HELP} (default: go back to the run that ended in "
+                           "the last 12 hours or today, or start one now)")
+    plan.add_argument("--run", metavar="ID", type=int, help="the plan of this run record (ids: `history`)")
+    plan.add_argument("--kind", choices=RUN_KINDS, help="what kind of run it was")
+    plan.add_argument("--json", action="store_true", help='machine-readable: {"run": {...}, '
+                      '"steps": [{"step", "title", "start", "end", "status"}]}')
+    add_journal_option(plan)
+
+    did = add_command(commands, "did", "tui.cli.plan:cmd_did",
+                      help="record recovery practices for a run (or undo them)", epilog=DID_EPILOG)
+    did.add_argument("practices", metavar="PRACTICE", nargs="+")
+    did.add_argument("--date", metavar="WHEN",
+                     help=f"the day of the run: {WHEN_HELP}; a bare date takes the current time of day "
+                          "(default: today)")
+    did.add_argument("--run", metavar="ID", type=int,
+                     help="the run record to change, instead of --date (ids: `history`)")
+    did.add_argument("--kind", choices=RUN_KINDS, help="record what kind of run it was")
+    did.add_argument("--undo", action="store_true",
+                     help="put the practices back to open (neither done nor skipped)")
+    add_journal_option(did)
+
+
+def add_insights_command(commands) -> None:
+    insights = add_command(commands, "insights", "tui.cli.insights:cmd_insights",
+                           help="which practices go with less soreness")
+    insights.add_argument("--json", action="store_true", help="machine-readable output")
+    add_journal_option(insights)
+
+
+def add_doctor_command(commands) -> None:
+    doctor = add_command(commands, "doctor", "tui.cli.doctor:cmd_doctor",
+                         help="check the journal and its backups, or restore one")
+    doctor.add_argument("--restore", metavar="BACKUP", help="replace the journal with a backup: "
+                        "'latest', its date (YYYY-MM-DD) or its file")
+    doctor.add_argument("--yes", action="store_true", help="restore without asking")
+    add_journal_option(doctor)
+
+
+def add_serve_command(commands) -> None:
+    serve = add_command(commands, "serve", "tui.serve.cli:cmd_serve",
+                        help="the app in a browser (needs the serve extra)")
+    serve.add_argument("--host", default="localhost",
+                       help="address to listen on (default: localhost, this machine only; "
+                            "0.0.0.0 for a phone on the same network)")
+    serve.add_argument("--port", type=arguments.port_number, default=DEFAULT_PORT,
+                       help=f"port to listen on (default: {DEFAULT_PORT})")
+    add_quiet_option(serve, help="no bell")
+    add_journal_option(serve)
+
+
+def attach_free_text(words: list[str]) -> list[str]:
+    """`--note -2+3` as `--note=-2+3`, which argparse reads as meant. A next
+    word that is a long option or -h stays an option (a forgotten value)."""
+    attached: list[str] = []
+    position = 0
+    while position < len(words):
+        word = words[position]
+        if word == "--":
+            return attached + words[position:]
+        following = words[position + 1] if position + 1 < len(words) else None
+        if (word in FREE_TEXT_OPTIONS and following is not None and following.startswith("-")
+                and not following.startswith("--") and following != "-h"):
+            attached.append(f"{word}={following}")
+            position += 2
+            continue
+        attached.append(word)
+        position += 1
+    return attached

@@ -1,0 +1,195 @@
+"""`recovery-tui plan | did`: the after-run plan, and what was done after a run.
+
+Input is checked before the journal is opened: bad input exits 2 and leaves
+the journal as it was (a --run ID that is not a run is found with the journal
+open, and exits 2 before any change)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from datetime import date, datetime
+
+from routines import PLAN_FILE
+from tui.cli.common import UsageError, command_now, finish, open_journal, say
+from tui.cli.library import load_all
+from tui.core.evening import build_plan, night_for
+from tui.core.journal import FieldError, Journal
+from tui.core.paths import settings_path, user_plan_path
+from tui.core.plan import load_plan
+from tui.core.runs import is_practice, parse_ended, practice_ids, step_state
+from tui.core.settings import load_settings
+from tui.core.when import in_zone_of, parse_stored, parse_when
+
+STATE_LABELS = {"later": "", "soon": "due soon", "due": "due now", "overdue": "overdue",
+                "done": "done", "skipped": "skipped", "dropped": "skip tonight"}
+
+
+def _routines() -> list:
+    return load_all().routines
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    _not_both(args, "ended")
+    now = command_now()
+    try:
+        ended = parse_ended(args.ended, now) if args.ended else None
+    except ValueError as error:
+        raise UsageError(f"argument --ended: {error}") from None
+    settings, errors = _settings()
+    plan, plan_errors = _plan([r.id for r in _routines()])
+    with open_journal(args.journal, now) as journal:
+        try:
+            run, how = _plan_run(journal, args, ended, now)
+        except FieldError as error:
+            raise UsageError(f"argument --run: {error.reason}") from None
+        _print_plan(plan, run, how, settings, now, as_json=args.json)
+        for error in [*errors, *plan_errors]:
+            say(f"warning: {error}")
+        return finish(journal)
+
+
+def _not_both(args: argparse.Namespace, option: str) -> None:
+    if args.run is not None and getattr(args, option) is not None:
+        raise UsageError(f"argument --run: not allowed with --{option}")
+
+
+def _settings():
+    return load_settings(settings_path())
+
+
+def _plan(routine_ids: list[str]):
+    return load_plan(user_plan_path(), PLAN_FILE, routine_ids)
+
+
+def _plan_run(journal: Journal, args: argparse.Namespace, ended: datetime | None,
+              now: datetime) -> tuple[dict, str]:
+    """The run to show and what happened to it: started, corrected, resumed."""
+    if ended is not None:
+        run, created = journal.place_run(ended, args.kind)
+        return run, "started" if created else "corrected"
+    if args.run is not None:
+        run, how = journal.run(args.run), "resumed"
+    else:
+        run, created = journal.start_run(now, args.kind)
+        how = "started" if created else "resumed"
+    if args.kind and run["run_kind"] != args.kind:
+        run = journal.update_run(run["id"], run_kind=args.kind)
+    return run, how
+
+
+def _print_plan(plan, run: dict, how: str, settings, now: datetime, as_json: bool) -> None:
+    ended = in_zone_of(parse_stored(run["time"]), now)
+    steps = build_plan(plan, ended, settings.bedtime, run["run_kind"], settings.units)
+    night = night_for(ended, settings.bedtime)
+    if as_json:
+        json.dump(plan_json(run, ended, night, steps, now), sys.stdout, indent=2, ensure_ascii=False)
+        print()
+        return
+    kind = f"{run['run_kind']} run" if run["run_kind"] else "run"
+    print(f"{plan.name}: {how} for the {kind} that ended {ended:%a %d %b %H:%M} "
+          f"(record #{run['id']}). Bedtime {settings.bedtime:%H:%M}.")
+    if night.short:
+        print(f"A late run: a short plan tonight, and sleep at {night.sleep:%H:%M}.")
+    for step in steps:
+        print(_step_lines(step, step_state(step, run, now), ended))
+    print("Tick steps with: recovery-tui did STEP...; undo with: recovery-tui did --undo STEP...")
+
+
+def plan_json(run: dict, ended: datetime, night, steps: list, now: datetime) -> dict:
+    """`plan --json`: the run, and each step with ISO times (null when dropped) and its status."""
+
+    def iso(moment: datetime | None) -> str | None:
+        return None if moment is None else moment.isoformat()
+
+    return {
+        "run": {"id": run["id"], "ended": ended.isoformat(), "kind": run["run_kind"],
+                "plan_date": run["plan_date"], "sleep": night.sleep.isoformat(), "short_plan": night.short,
+                "practices": list(run["practices"]), "skipped": list(run["skipped"])},
+        "steps": [{"step": s.id, "title": s.title, "start": iso(s.start), "end": iso(s.end),
+                   "status": step_state(s, run, now)} for s in steps],
+    }
+
+
+def _step_lines(step, state: str, ended: datetime) -> str:
+    def clock(moment: datetime) -> str:
+        return f"{moment:%H:%M}" if moment.date() == ended.date() else f"{moment:%a %H:%M}"
+
+    if step.dropped:
+        window = "-"
+    else:
+        window = clock(step.start) if step.start == step.end else f"{clock(step.start)}-{clock(step.end)}"
+    title = step.title + (" (optional)" if step.optional else "")
+    head = f"  {window:<15} {STATE_LABELS[state]:<12} {title} [{step.id}]"
+    if step.dropped:
+        return head
+    return "\n".join([head, *textwrap.wrap(step.detail, 78, initial_indent=" " * 18,
+                                             subsequent_indent=" " * 18)])
+
+
+def cmd_did(args: argparse.Namespace) -> int:
+    _not_both(args, "date")
+    now = command_now()
+    try:
+        when = parse_when(args.date or "today", now)
+    except ValueError as error:
+        raise UsageError(f"argument --date: {error}") from None
+    routines = _routines()
+    valid = practice_ids(routines)
+    practices = list(dict.fromkeys(p.strip().lower() for p in args.practices))
+    warmups = [p for p in practices if any(r.id == p and not is_practice(r) for r in routines)]
+    if warmups:
+        raise UsageError(f"{', '.join(repr(p) for p in warmups)} is a warm-up, not a recovery practice")
+    unknown = [p for p in practices if p not in valid]
+    if unknown:
+        raise UsageError(f"unknown practice {', '.join(repr(p) for p in unknown)} (valid: {', '.join(valid)})")
+    with open_journal(args.journal, now) as journal:
+        try:
+            run, created = _did_run(journal, args, when)
+        except FieldError as error:
+            raise UsageError(f"argument --run: {error.reason}") from None
+        if run is None:
+            say(f"nothing to undo: no run recorded on {when:%a %d %b %Y}")
+            return 1
+        if args.kind:
+            run = journal.update_run(run["id"], run_kind=args.kind)
+        if args.undo:
+            plan, _ = _plan([r.id for r in routines])
+            run = journal.reopen_steps(run["id"], _with_partners(plan, practices))
+            print(f"Reopened {', '.join(practices)} on run record #{run['id']} "
+                  f"({_run_day(run)}); {_done_text(run)}.")
+        else:
+            run = journal.record_practices(run["id"], practices)
+            print(f"{'Started' if created else 'Updated'} run record #{run['id']} for {_run_day(run)}; "
+                  f"{_done_text(run)}.")
+        return finish(journal, problems_fail=False)  # the practices were saved
+
+
+def _did_run(journal: Journal, args: argparse.Namespace, when: datetime) -> tuple[dict | None, bool]:
+    """The run `did` changes: --run ID, else the current one (created unless undoing)."""
+    if args.run is not None:
+        return journal.run(args.run), False
+    if args.undo:
+        return journal.current_run(when), False
+    return journal.start_run(when, args.kind)
+
+
+def _with_partners(plan, practices: list[str]) -> list[str]:
+    """A step id brings its routine's id and the other way round: undoing
+    "foam-roll" also undoes a finished foam-rolling routine, so the step is open."""
+    ids = list(practices)
+    for step in plan.steps:
+        if step.routine and (step.id in practices or step.routine in practices):
+            ids += [step.id, step.routine]
+    return list(dict.fromkeys(ids))
+
+
+def _run_day(run: dict) -> str:
+    return f"{date.fromisoformat(run['plan_date']):%a %d %b %Y}"
+
+
+def _done_text(run: dict) -> str:
+    text = f"done: {', '.join(run['practices']) or 'nothing yet'}"
+    return text + (f"; skipped: {', '.join(run['skipped'])}" if run["skipped"] else "")
