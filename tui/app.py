@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 import threading
 import time
@@ -12,15 +11,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.worker import Worker, WorkerState
 
 from tui import __version__
 from tui.app_journal import JournalWrites
 from tui.app_plan import PlanFlow
 from tui.core.settings import DEFAULTS, Settings, save_settings
 from tui.core.when import local_now
+from tui.messages import (JournalFailed, JournalSaved, JournalUnreadable, LogSoreness, OpenPlan,
+                          SaveSoreness, ShowPlan, StartSession, StartTimedStep, WriteJournal)
 from tui.screens.home import HomeScreen
 from tui.min_size import too_small
 
@@ -35,12 +37,21 @@ if TYPE_CHECKING:
     from tui.core.plan import DueStep
     from tui.core.storage import JournalError
     from tui.core.timer import Clock
-    from tui.screens.runner import RunResult
+    from tui.screens.runner import SessionResult
+
+
+def recovery_commands():
+    """The palette's routines and screens, imported when the palette opens."""
+    from tui.commands import RecoveryCommands
+
+    return RecoveryCommands
 
 
 class RecoveryApp(JournalWrites, PlanFlow, App[int]):
     """The post-run recovery companion."""
 
+    COMMANDS = App.COMMANDS | {recovery_commands}
+    CSS_PATH = "screens/home.tcss"  # the default screen's (see HomeScreen)
     TITLE = "recovery-tui"
     SUB_TITLE = f"v{__version__}"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
@@ -171,9 +182,6 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         return HomeScreen(self.library)
 
     def on_mount(self) -> None:
-        # `recovery-tui` starts with cyclic garbage collection off (see
-        # cli.main); it comes back on once the first frame is drawn.
-        self.call_after_refresh(gc.enable)
         self.settings = self.use_theme(self.settings)
         self.report_startup_problems()
         if self.start_routine and self.library.get(self.start_routine) is not None:
@@ -233,13 +241,15 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         self.exit(return_code=128 + signum)
 
     def _fatal_error(self) -> None:
-        """An unexpected exception: a short message and a log, never locals on screen."""
+        """An unexpected exception: a short message and a log, never locals on
+        screen. Textual has no public hook for this; the message leaves through
+        the public `panic`."""
         from tui.crash import crash_message, write_crash_log
 
         error = sys.exc_info()[1]
         log = write_crash_log(error) if error is not None else None
-        self._exit_renderables.append(crash_message(log))
-        self._close_messages_no_wait()
+        self.bell()
+        self.panic(crash_message(log))
 
     def ring(self) -> None:
         """The terminal bell, unless --quiet."""
@@ -247,8 +257,57 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
             self.bell()
 
     # -- routines -----------------------------------------------------------
+    @on(StartSession)
+    def session_asked(self, message: StartSession) -> None:
+        self.start(message.routine_id, message.on_complete)
+
+    @on(StartTimedStep)
+    def timed_step_asked(self, message: StartTimedStep) -> None:
+        self.start_timed_step(message.step, message.on_complete)
+
+    @on(OpenPlan)
+    def plan_asked(self) -> None:
+        self.open_plan()
+
+    @on(ShowPlan)
+    def plan_known(self, message: ShowPlan) -> None:
+        self.show_plan(message.run)
+
+    # -- the journal: every write through one worker path (tui/app_journal.py) --
+    @on(SaveSoreness)
+    def soreness_given(self, message: SaveSoreness) -> None:
+        self.save_soreness(message.entry, message.form)
+
+    @on(WriteJournal)
+    def write_asked(self, message: WriteJournal) -> None:
+        self.write_journal(message)
+
+    @on(JournalSaved)
+    def journal_saved(self, message: JournalSaved) -> None:
+        self.saved(message)
+
+    @on(JournalFailed)
+    def journal_write_failed(self, message: JournalFailed) -> None:
+        self.write_failed(message)
+
+    @on(JournalUnreadable)
+    def journal_unreadable(self, message: JournalUnreadable) -> None:
+        self.journal_problem(message.error)
+
+    @on(Worker.StateChanged)
+    def worker_failed(self, event: Worker.StateChanged) -> None:
+        """Workers run with exit_on_error=False: an unexpected error in one is
+        logged and said, and the app goes on (the journal is left as it was)."""
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            from tui.crash import write_crash_log
+
+            log = write_crash_log(event.worker.error)
+            where = f" Details are in {log}." if log else ""
+            self.notify(f"Something went wrong; nothing was changed.{where}", severity="error", timeout=30)
+
     def start(self, routine_id: str, on_complete: Callable[[], None] | None = None) -> None:
-        """Run a routine; `on_complete` is called if every exercise gets done."""
+        """Play a routine through (a session; "run" is only ever the workout);
+        `on_complete` is called if the session counts as done."""
         routine = self.library.get(routine_id)
         if routine is None:
             self.notify(f"No routine called {routine_id!r}.", severity="error")
@@ -262,9 +321,9 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
             get_ready=self.get_ready,
             switch_sides=self.switch_sides,
         )
-        self.push_screen(runner, callback=lambda result: self.routine_ended(result, on_complete))
+        self.push_screen(runner, callback=lambda result: self.session_ended(result, on_complete))
 
-    def routine_ended(self, result: RunResult | None, on_complete=None) -> None:
+    def session_ended(self, result: SessionResult | None, on_complete=None) -> None:
         if result is None:
             return
         if not result.report.began:
@@ -281,12 +340,13 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         """A plan step with a countdown of its own (ice bath, Epsom salt bath)."""
         from tui.screens.timed_step import TimedStepScreen
 
-        def ended(result: RunResult | None) -> None:
+        def ended(result: SessionResult | None) -> None:
             if result is not None and result.report.counts_as_practice:
                 on_complete()
 
         self.push_screen(TimedStepScreen(step, clock=self.clock, now=self.now), callback=ended)
 
+    @on(LogSoreness)
     def log_soreness(self) -> None:
         from tui.screens.soreness import SorenessScreen
 

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
+from tui.messages import JournalFailed, JournalSaved, JournalUnreadable, WriteJournal
+
 from tui.screens.home import HomeScreen
 
 # The rest is imported where it is used, not while the app starts.
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
     from tui.core.backups import BackupInfo
     from tui.core.journal import Journal
     from tui.core.storage import JournalError
-    from tui.screens.runner import RunResult
+    from tui.screens.runner import SessionResult
     from tui.screens.soreness import SorenessScreen
     from tui.widgets.soreness_form import SorenessEntry
 
@@ -28,12 +30,12 @@ class JournalWrites:
     last error, None after a save that worked: home reads nothing meanwhile),
     `_write_lock` and `_repair_offered`."""
 
-    @work(thread=True, group="journal-write")
-    def save_session(self, result: RunResult) -> None:
+    @work(thread=True, group="journal-write", exit_on_error=False)
+    def save_session(self, result: SessionResult) -> None:
         self._write("session", self._session_writer(result))
 
     @staticmethod
-    def _session_writer(result: RunResult) -> Callable[[Journal], dict]:
+    def _session_writer(result: SessionResult) -> Callable[[Journal], dict]:
         """Write the session ("completed" means finished, skips or not). A
         recovery routine (warm-up drills are not one) whose holds covered at
         least half of it also counts as a practice of the day's run, if any."""
@@ -61,22 +63,20 @@ class JournalWrites:
 
         return write
 
-    @work(thread=True, group="journal-write")
+    @work(thread=True, group="journal-write", exit_on_error=False)
     def save_soreness(self, entry: SorenessEntry, form: SorenessScreen | None = None) -> None:
-        """Save a rating; `form` is told how it went, and stays open if it failed."""
-        saved, problem = self._write(
+        """Save a rating; `form` hears how it went first (JournalSaved or
+        JournalFailed bubble from it to the app), and stays open if it failed."""
+        saved = self._write(
             "rating",
             lambda journal: journal.add_soreness(
                 entry.overall, entry.areas, entry.pain, entry.note, when=self.now()
             ),
+            form,
         )
         if saved is None:
-            if form is not None:
-                self.call_from_thread(form.not_saved, problem)
             return
-        if form is not None:
-            self.call_from_thread(form.saved)
-        self.call_from_thread(self.notify, f"Saved: soreness {entry.overall}/10.")
+        self._tell(form, JournalSaved("rating", saved))
         from tui.core.soreness import GUARD_WINDOW, guard_notice, pain_alerts
         from tui.core.storage import JournalError
         from tui.screens.notice import NoticeScreen
@@ -85,42 +85,60 @@ class JournalWrites:
         try:
             notice = guard_notice(pain_alerts(self.journal.records(since=now - GUARD_WINDOW), now))
         except JournalError as error:
-            self.call_from_thread(self.journal_problem, error)
+            self.post_message(JournalUnreadable(error))
             return
         if notice:
             self.call_from_thread(self.push_screen, NoticeScreen("Look after yourself", notice))
         self.call_from_thread(self.refresh_home)
 
-    def _write(self, what: str, write: Callable[[Journal], dict]) -> tuple[dict | None, str]:
-        """One write at a time, in order: (the record, "") or (None, why not).
-        Every failure is reported, never a crash; the next write tries again."""
+    def _tell(self, origin, message) -> None:
+        """Post to the screen that asked (it bubbles on to the app); to the app
+        itself when there is none, or it has closed meanwhile."""
+        if origin is None or not origin.post_message(message):
+            self.post_message(message)
+
+    def _write(self, what: str, write: Callable[[Journal], dict], origin=None) -> dict | None:
+        """One write at a time, in order: the record, or None (and a
+        JournalFailed posted). Every failure is reported, never a crash; the
+        next write tries again. From a worker thread."""
         from tui.core.storage import JournalError
 
         if self.journal is None:
-            problem = f"The journal is not available, so this {what} was not saved."
-            self.call_from_thread(self.notify, problem, severity="warning")
-            return None, problem
+            self._tell(origin, JournalFailed(what, None))
+            return None
         with self._write_lock:
             try:
                 record = write(self.journal)
-            except JournalError as error:
-                self.call_from_thread(self.write_failed, what, error)
-                return None, str(error)
-            except ValueError as error:
-                self.call_from_thread(self.notify, f"Not saved: {error}", severity="error")
-                return None, str(error)
+            except (JournalError, ValueError) as error:
+                self._tell(origin, JournalFailed(what, error))
+                return None
         self.journal_failed = None
-        return record, ""
+        return record
+
+    @work(thread=True, group="journal-write", exit_on_error=False)
+    def write_journal(self, message: WriteJournal) -> None:
+        self._write(message.what, message.change)
 
     # -- journal problems ---------------------------------------------------
-    def write_failed(self, what: str, error: JournalError) -> None:
-        from tui.core.storage import JournalCorruptError
+    def saved(self, message: JournalSaved) -> None:
+        if message.what == "rating":
+            self.notify(f"Saved: soreness {message.record['overall']}/10.")
 
-        self.notify(f"This {what} was not saved. {error}", title="Journal", severity="error", timeout=30)
-        if isinstance(error, JournalCorruptError):
-            self.journal_problem(error)
+    def write_failed(self, message: JournalFailed) -> None:
+        from tui.core.storage import JournalCorruptError, JournalError
+
+        error = message.error
+        if error is None:
+            self.notify(message.problem, severity="warning")
+        elif not isinstance(error, JournalError):
+            self.notify(f"Not saved: {error}", severity="error")
         else:
-            self.journal_failed = error
+            self.notify(f"This {message.what} was not saved. {error}", title="Journal",
+                        severity="error", timeout=30)
+            if isinstance(error, JournalCorruptError):
+                self.journal_problem(error)
+            else:
+                self.journal_failed = error
 
     def journal_problem(self, error: JournalError) -> None:
         """Say what is wrong; for a damaged file offer a backup or moving it

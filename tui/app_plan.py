@@ -7,16 +7,18 @@ from datetime import datetime
 
 from textual import work
 
+from tui.messages import JournalUnreadable, ShowPlan
+
 
 class PlanFlow:
     """Mixed into RecoveryApp; needs `journal`, `now`, `settings`, `library`, and
-    JournalWrites (its `_write` and `journal_problem` report every failure)."""
+    JournalWrites (its `_write` reports every failure)."""
 
     def open_plan(self) -> None:
         """Ask when the run ended (or go back to the current run's plan)."""
         self.find_current_run()
 
-    @work(thread=True, exclusive=True, group="plan")
+    @work(thread=True, exclusive=True, group="plan", exit_on_error=False)
     def find_current_run(self) -> None:
         from tui.core.storage import JournalError
         from tui.screens.run_ended import RunEndedScreen
@@ -26,7 +28,7 @@ class PlanFlow:
             try:
                 run = self.journal.current_run(now)
             except JournalError as error:
-                self.call_from_thread(self.journal_problem, error)
+                self.post_message(JournalUnreadable(error))
         self.call_from_thread(self.push_screen, RunEndedScreen(now, run),
                               lambda answer: self.run_end_given(answer, run))
 
@@ -38,7 +40,7 @@ class PlanFlow:
         elif isinstance(answer, datetime):
             self.place_run(answer)
 
-    @work(thread=True, exclusive=True, group="plan")
+    @work(thread=True, exclusive=True, group="plan", exit_on_error=False)
     def place_run(self, ended: datetime) -> None:
         """Correct the run of that day that ended near `ended`, or ask the kind of a new one."""
         from tui.core.storage import JournalError
@@ -48,14 +50,14 @@ class PlanFlow:
         try:
             if journal is not None and journal.near_run(ended) is not None:
                 run, _ = journal.place_run(ended)
-                self.call_from_thread(self.show_plan, run)
+                self.post_message(ShowPlan(run))
                 return
         except JournalError as error:
-            self.call_from_thread(self.journal_problem, error)
+            self.post_message(JournalUnreadable(error))
         self.call_from_thread(self.push_screen, RunKindScreen(),
                               lambda kind: None if kind is None else self.begin_run(ended, kind or None))
 
-    @work(thread=True, group="plan")
+    @work(thread=True, group="plan", exit_on_error=False)
     def begin_run(self, ended: datetime, kind: str | None) -> None:
         run = {"id": None, "type": "run", "time": ended.isoformat(), "run_kind": kind,
                "practices": [], "skipped": [], "plan_date": ended.date().isoformat()}
@@ -63,13 +65,13 @@ class PlanFlow:
             self.call_from_thread(self.notify, "The journal is not available: this run is not recorded, "
                                   "and what you tick in the plan is not saved.", severity="warning")
         else:
-            placed, _ = self._write("run", lambda journal: journal.place_run(ended, kind)[0])
+            placed = self._write("run", lambda journal: journal.place_run(ended, kind)[0])
             if placed is not None:
                 run = placed
             else:  # _write has said why; the plan is still worth showing
                 self.call_from_thread(self.notify, "The plan is shown, but what you tick in it is not "
                                       "saved. Press r again to retry recording the run.", severity="warning")
-        self.call_from_thread(self.show_plan, run)
+        self.post_message(ShowPlan(run))
 
     def plan_steps(self, run: dict):
         """The run's plan fitted to its evening, and any problems of the user's

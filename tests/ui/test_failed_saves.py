@@ -136,3 +136,18 @@ async def test_a_damaged_journal_is_offered_the_newest_good_backup(tmp_path):
     assert [r["note"] for r in Journal(path).records()] == ["", "middle", "older"]
     (kept,) = [p for p in tmp_path.iterdir() if p.name.startswith("journal.json.") and p.suffix != ".lock"]
     assert kept.read_bytes() == damaged
+
+
+async def test_an_unexpected_error_in_a_save_is_said_and_the_app_goes_on(tmp_path, monkeypatch, isolated_user_dirs):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug, not a journal problem")
+
+    app = make_app(journal_path=tmp_path / "journal.json")
+    monkeypatch.setattr(Journal, "add_soreness", broken)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("l", "6", "enter")
+        await settle(app, pilot)
+        assert "Something went wrong" in toasts(app)
+        assert app.is_running and app.return_code in (None, 0)
+    log = isolated_user_dirs / "data" / "recovery-tui" / "crash.log"
+    assert "a bug, not a journal problem" in log.read_text()

@@ -6,8 +6,6 @@ import importlib
 import random
 
 import pytest
-from textual.events import Resize
-from textual.geometry import Size
 
 from tests.ui.helpers import FakeClock, make_app
 from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -16,13 +14,6 @@ pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 
 SIZES = [(1, 1), (10, 3), (40, 12), (80, 24), (300, 100)]
 SEQUENCES = 50
-
-
-def resize(app, width: int, height: int) -> None:
-    """What Pilot.resize_terminal does, without waiting for the app to settle."""
-    size = Size(width, height)
-    app._driver._size = size
-    app.post_message(Resize(size, size))
 
 
 async def go_home(pilot):
@@ -95,7 +86,7 @@ async def test_every_screen_at_every_size_and_random_resizes(screen, tmp_path):
         for _ in range(SEQUENCES):
             # A burst of resizes, as when a window is dragged, then let it settle.
             for _ in range(rng.randint(1, 4)):
-                resize(app, rng.randint(1, 200), rng.randint(1, 60))
+                await pilot.resize_terminal(rng.randint(1, 200), rng.randint(1, 60))
             await pilot.pause()
         await pilot.resize_terminal(100, 30)
         await pilot.pause()

@@ -23,9 +23,7 @@ class DamagedJournalScreen(DialogScreen[str | None]):
         Binding("escape,n", "answer(None)", "Not now"),
     ]
 
-    DEFAULT_CSS = """
-    DamagedJournalScreen #dialog { width: 70; }
-    """
+    CSS_PATH = ["dialog.tcss", "damaged_journal.tcss"]
 
     def __init__(self, problem: str, backup: str | None) -> None:
         """`backup` describes the newest good backup ("the backup of 2026-11-30,

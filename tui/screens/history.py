@@ -74,11 +74,7 @@ def trend_text(records: list[dict], now) -> Text:
 
 class HistoryScreen(Screen):
     BINDINGS = [Binding("escape,h", "app.pop_screen", "Back")]  # Enter (open a record) is the table's
-    DEFAULT_CSS = """
-    HistoryScreen #history-stats { width: 1fr; margin: 1 1 0 1; }
-    HistoryScreen #history-trend { height: auto; max-height: 11; margin: 1 1; }
-    HistoryScreen #history-table { height: 1fr; margin: 0 1; }
-    """
+    CSS_PATH = "history.tcss"
 
     def __init__(self) -> None:
         super().__init__()

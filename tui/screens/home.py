@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -15,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from tui.messages import JournalUnreadable, LogSoreness, OpenPlan, StartSession
 from tui.core.model import KIND_LABELS, Routine, format_duration
 from tui.core.terminal_text import visible
 from tui.core.timer import planned_seconds
@@ -73,22 +75,12 @@ class HomeScreen(Screen):
         Binding("s", "settings", "Settings"),
         Binding("q", "app.quit", "Quit"),
     ]
-    DEFAULT_CSS = """
-    HomeScreen #home-body { height: 1fr; }
-    HomeScreen #routine-list {
-        width: 2fr; min-width: 30; height: 1fr; border: round $primary; border-title-align: left;
-    }
-    HomeScreen #preview-pane { width: 3fr; height: 1fr; border: round $secondary; padding: 0 1; }
-    HomeScreen #load-errors {
-        height: auto; max-height: 6; color: $text-error; background: $error-muted; padding: 0 1;
-    }
-    HomeScreen #next-step { height: 1; padding: 0 1; display: none; background: $success-muted; text-style: bold; }
-    HomeScreen #next-step.-visible { display: block; }
-    HomeScreen #home-notices { height: auto; max-height: 7; padding: 0 1; display: none; }
-    HomeScreen #home-notices.-visible { display: block; }
-    HomeScreen #home-notices.-pain { background: $error-muted; color: $text; }
-    HomeScreen #home-notices.-checkin { background: $primary-muted; }
-    """
+    # Its styles, home.tcss, are the app's CSS_PATH: Textual loads a screen's
+    # CSS_PATH when the screen is pushed, and home is the default screen, never pushed.
+    routine_list = getters.query_one("#routine-list", OptionList)
+    next_step = getters.query_one("#next-step", Static)
+    notices = getters.query_one("#home-notices", Static)
+    preview = getters.query_one("#preview", Static)
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -139,7 +131,7 @@ class HomeScreen(Screen):
         return text
 
     def on_mount(self) -> None:
-        routine_list = self.query_one("#routine-list", OptionList)
+        routine_list = self.routine_list
         routine_list.focus()
         for index in range(routine_list.option_count):
             if not routine_list.get_option_at_index(index).disabled:
@@ -177,7 +169,7 @@ class HomeScreen(Screen):
             # Both notices look back at most a week: the archive is not read.
             records = journal.records(since=now - max(GUARD_WINDOW, DOMS_UNTIL))
         except JournalError as error:
-            self.app.call_from_thread(self.app.journal_problem, error)
+            self.post_message(JournalUnreadable(error))
             return
         self._load_after_run(now)
         notice = guard_notice(pain_alerts(records, now))
@@ -221,19 +213,19 @@ class HomeScreen(Screen):
         return stretches[0].id if stretches else None
 
     def show_after_run(self, line: str, routine_id: str | None) -> None:
-        next_step = self.query_one("#next-step", Static)
+        next_step = self.next_step
         next_step.update(f"After your run: {line}" if line else "")
         next_step.set_class(bool(line), "-visible")
         if routine_id is None:
             return
-        routine_list = self.query_one("#routine-list", OptionList)
+        routine_list = self.routine_list
         try:
             routine_list.highlighted = routine_list.get_option_index(routine_id)
         except OptionDoesNotExist:
             pass
 
     def show_notice(self, notice: str, kind: str) -> None:
-        notices = self.query_one("#home-notices", Static)
+        notices = self.notices
         notices.update(Text(notice))  # not markup: it can quote the journal
         notices.set_class(bool(notice), "-visible")
         notices.set_class(kind == "-pain", "-pain")
@@ -241,7 +233,7 @@ class HomeScreen(Screen):
 
     @property
     def highlighted_routine(self) -> Routine | None:
-        routine_list = self.query_one("#routine-list", OptionList)
+        routine_list = self.routine_list
         option = routine_list.highlighted_option
         return None if option is None or option.id is None else self.library.get(option.id)
 
@@ -250,20 +242,20 @@ class HomeScreen(Screen):
         routine = self.highlighted_routine
         if routine is not None and routine.id != self.previewed:
             self.previewed = routine.id
-            self.query_one("#preview", Static).update(routine_preview(routine, self.total(routine)))
+            self.preview.update(routine_preview(routine, self.total(routine)))
 
     @on(OptionList.OptionSelected, "#routine-list")
     def routine_chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.app.start(event.option.id)
+            self.post_message(StartSession(event.option.id))
 
     def action_start(self) -> None:
         routine = self.highlighted_routine
         if routine is not None:
-            self.app.start(routine.id)
+            self.post_message(StartSession(routine.id))
 
     def action_log(self) -> None:
-        self.app.log_soreness()
+        self.post_message(LogSoreness())
 
     def action_history(self) -> None:
         from tui.screens.history import HistoryScreen
@@ -271,7 +263,7 @@ class HomeScreen(Screen):
         self.app.push_screen(HistoryScreen())
 
     def action_plan(self) -> None:
-        self.app.open_plan()
+        self.post_message(OpenPlan())
 
     def action_insights(self) -> None:
         from tui.screens.insights import InsightsScreen

@@ -93,14 +93,7 @@ def read_insights(app, journal) -> tuple[bool, list[Insight], Callable[[], dict[
 
 class InsightsScreen(Screen):
     BINDINGS = [Binding("escape,i", "app.pop_screen", "Back")]
-    DEFAULT_CSS = """
-    InsightsScreen #insights { padding: 0 1; }
-    InsightsScreen #insights-headline { margin: 1 0 0 0; }
-    InsightsScreen #insights-table { height: auto; margin: 1 0 0 0; }
-    InsightsScreen #insights-hint { color: $text-muted; }
-    InsightsScreen #insights-chart, InsightsScreen #insights-areas { margin: 1 0 0 0; }
-    InsightsScreen .-hidden { display: none; }
-    """
+    CSS_PATH = "insights.tcss"
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -12,9 +12,7 @@ from tui.screens.dialog import DialogScreen
 
 class NoticeScreen(DialogScreen[None]):
     BINDINGS = [Binding("escape,enter", "close", "OK")]
-    DEFAULT_CSS = """
-    NoticeScreen #notice-body { margin: 1 0; }
-    """
+    CSS_PATH = ["dialog.tcss", "notice.tcss"]
 
     def __init__(self, title: str, body: str) -> None:
         super().__init__()

@@ -8,12 +8,14 @@ from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
+from tui.messages import StartSession, StartTimedStep, WriteJournal
 from tui.core.plan import DueStep
 from tui.core.runs import DONE, SKIPPED, is_done, practices_for, step_state
 from tui.core.storage import JournalError
@@ -63,12 +65,10 @@ class PlanScreen(Screen):
         Binding("x", "skip", "Skip / undo"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
-    DEFAULT_CSS = """
-    PlanScreen #plan { padding: 0 1; }
-    PlanScreen #plan-heading { text-style: bold; margin: 1 0; }
-    PlanScreen #plan-table { height: 1fr; }
-    PlanScreen #plan-detail { height: auto; min-height: 4; margin-top: 1; }
-    """
+    CSS_PATH = "plan.tcss"
+    table = getters.query_one(DataTable)
+    detail = getters.query_one("#plan-detail", Static)
+    heading_label = getters.query_one("#plan-heading", Label)
 
     def __init__(self, run: dict, steps: list[DueStep], heading: str) -> None:
         super().__init__()
@@ -88,7 +88,7 @@ class PlanScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.table
         table.add_column("Due", key="due")
         table.add_column("Step", key="step")
         table.add_column("Status", key="status", width=12)
@@ -100,7 +100,7 @@ class PlanScreen(Screen):
             self.set_interval(JOURNAL_POLL_SECONDS, self.check_journal)
 
     def fill_table(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.table
         row = table.cursor_row
         table.clear()
         ended = in_zone_of(datetime.fromisoformat(self.run["time"]), self.app.now())
@@ -111,7 +111,7 @@ class PlanScreen(Screen):
         self.refresh_states()
 
     def refresh_states(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.table
         now = self.app.now()
         for step in self.steps:
             label, style = STATE_LOOK[step_state(step, self.run, now)]
@@ -120,7 +120,7 @@ class PlanScreen(Screen):
 
     @property
     def current(self) -> DueStep | None:
-        table = self.query_one(DataTable)
+        table = self.table
         return self.steps[table.cursor_row] if self.steps else None
 
     @on(DataTable.RowHighlighted)
@@ -138,7 +138,7 @@ class PlanScreen(Screen):
             text.append("\nEnter starts the routine; finishing it ticks this step.", style="dim")
         elif step.timer_seconds:
             text.append(f"\nEnter starts a {step.timer_seconds // 60}-minute timer.", style="dim")
-        self.query_one("#plan-detail", Static).update(text)
+        self.detail.update(text)
 
     @on(DataTable.RowSelected)
     def action_do_step(self) -> None:
@@ -146,9 +146,9 @@ class PlanScreen(Screen):
         if step is None:
             return
         if step.routine:
-            self.app.start(step.routine, on_complete=lambda: self.tick(step))
+            self.post_message(StartSession(step.routine, on_complete=lambda: self.tick(step)))
         elif step.timer_seconds:
-            self.app.start_timed_step(step, on_complete=lambda: self.tick(step))
+            self.post_message(StartTimedStep(step, on_complete=lambda: self.tick(step)))
         else:
             self.tick(step)
 
@@ -186,17 +186,12 @@ class PlanScreen(Screen):
         self.refresh_states()
         self.save(lambda journal: journal.reopen_steps(self.run["id"], ids))
 
-    @work(thread=True, group="journal-write")
     def save(self, change) -> None:
-        journal = self.app.journal
-        if journal is None or self.run.get("id") is None:
+        """Through the app's one write path; a failure is said there."""
+        if self.run.get("id") is None:
             return
-        with self._journal_lock:
-            self._writes += 1
-            try:
-                change(journal)
-            except JournalError as error:
-                self.app.call_from_thread(self.app.journal_problem, error)
+        self._writes += 1  # a reload read before this write lands is stale
+        self.post_message(WriteJournal("plan step", change))
 
     # -- the journal changing underneath (`did` or `plan` in another terminal) --
 
@@ -232,7 +227,7 @@ class PlanScreen(Screen):
             planned = self.app.plan_for(run)
             if planned is not None:
                 self.steps, self.heading = planned
-                self.query_one("#plan-heading", Label).update(self.heading)
+                self.heading_label.update(self.heading)
                 self.fill_table()
                 return
         self.refresh_states()

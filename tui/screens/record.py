@@ -27,10 +27,7 @@ def fields_table(record: dict) -> Table:
 
 class RecordScreen(DialogScreen[None]):
     BINDINGS = [Binding("escape", "close", "Back to History")]
-    DEFAULT_CSS = """
-    RecordScreen #dialog { width: 72; max-height: 100%; }
-    RecordScreen #record-scroll { height: auto; max-height: 60vh; margin-top: 1; }
-    """
+    CSS_PATH = ["dialog.tcss", "record.tcss"]
 
     def __init__(self, record: dict) -> None:
         super().__init__()

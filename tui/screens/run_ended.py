@@ -30,11 +30,7 @@ class RunEndedScreen(DialogScreen[datetime | str | None]):
     """Dismisses with when the run ended, RESUME (back to the current run's plan), or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
-    DEFAULT_CSS = """
-    RunEndedScreen #run-ended { height: auto; max-height: 7; margin-top: 1; }
-    RunEndedScreen #ended-at { margin-top: 1; }
-    RunEndedScreen #detail.error { color: $error; }
-    """
+    CSS_PATH = ["dialog.tcss", "run_ended.tcss"]
 
     def __init__(self, now: datetime, current_run: dict | None = None) -> None:
         super().__init__()

@@ -19,9 +19,7 @@ class RunKindScreen(DialogScreen[str | None]):
     """Dismisses with a run kind, "" for "rather not say", or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
-    DEFAULT_CSS = """
-    RunKindScreen #run-kinds { height: auto; max-height: 8; margin-top: 1; }
-    """
+    CSS_PATH = ["dialog.tcss", "run_start.tcss"]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical
@@ -36,7 +37,7 @@ DEADLINE_MARGIN = 0.001  # Textual wakes timers up to 0.5 ms early
 
 
 @dataclass(frozen=True)
-class RunResult:
+class SessionResult:
     """What the runner hands back when a routine ends or is left."""
 
     routine: Routine
@@ -45,7 +46,7 @@ class RunResult:
     ended: datetime
 
 
-class RunnerScreen(Screen[RunResult]):
+class RunnerScreen(Screen[SessionResult]):
     BINDINGS = [
         Binding("space", "pause", "Pause"),
         Binding("space", "resume", "Resume"),
@@ -58,40 +59,17 @@ class RunnerScreen(Screen[RunResult]):
         Binding("f", "finish", "Finish"),
         Binding("escape", "leave", "Leave"),
     ]
-    DEFAULT_CSS = """
-    RunnerScreen { background: $surface; }
-    RunnerScreen.-get-ready, RunnerScreen.-rest { background: $warning 12%; }
-    RunnerScreen.-hold { background: $success 12%; }
-    RunnerScreen.-switch { background: $accent 15%; }
-    RunnerScreen.-paused { background: $surface; }
-    RunnerScreen #runner { height: 1fr; padding: 0 0; }
-    RunnerScreen #band { height: 3; padding: 0 2; background: $primary; color: auto 90%; }
-    RunnerScreen.-get-ready #band, RunnerScreen.-rest #band { background: $warning; }
-    RunnerScreen.-hold #band { background: $success; }
-    RunnerScreen.-switch #band { background: $accent; }
-    RunnerScreen.-paused #band { background: $error; }
-    RunnerScreen #phase { width: 1fr; height: 3; content-align: left middle; text-style: bold; }
-    RunnerScreen #routine-name { width: auto; height: 3; content-align: right middle; }
-    RunnerScreen #position { width: auto; height: 3; content-align: right middle; margin-left: 1; }
-    RunnerScreen #exercise-name { width: 1fr; content-align: center middle; text-style: bold; margin-top: 1; }
-    RunnerScreen #clock { height: 1fr; padding: 0 2; }
-    RunnerScreen #side { height: 1fr; max-height: 9; color: $text-accent; }
-    RunnerScreen #side.-hidden { display: none; }
-    RunnerScreen #countdown { height: 1fr; min-height: 3; }
-    RunnerScreen #clock.-row { layout: horizontal; }
-    RunnerScreen #clock.-row #side { width: 2fr; height: 1fr; max-height: 100%; }
-    RunnerScreen #clock.-row #countdown { width: 3fr; }
-    RunnerScreen.-get-ready #countdown, RunnerScreen.-rest #countdown { color: $text-warning; }
-    RunnerScreen.-hold #countdown { color: $text-success; }
-    RunnerScreen.-switch #countdown { color: $text-accent; }
-    RunnerScreen.-paused #countdown { color: $text-muted; }
-    RunnerScreen #cue { height: auto; max-height: 4; width: 1fr; text-align: center; padding: 0 2; }
-    RunnerScreen #areas, RunnerScreen #up-next { width: 1fr; content-align: center middle; color: $text-muted; }
-    RunnerScreen #runner-bottom { height: 1; margin: 1 2 0 2; }
-    RunnerScreen #progress { width: 1fr; }
-    RunnerScreen #progress Bar { width: 1fr; }
-    RunnerScreen #times { width: auto; margin-left: 2; color: $text-muted; }
-    """
+    CSS_PATH = "runner.tcss"
+    position_label = getters.query_one("#position", Label)
+    phase_label = getters.query_one("#phase", Label)
+    name_label = getters.query_one("#exercise-name", Label)
+    side_text = getters.query_one("#side", BigText)
+    countdown = getters.query_one("#countdown", BigText)
+    cue = getters.query_one("#cue", Static)
+    areas_label = getters.query_one("#areas", Label)
+    up_next_label = getters.query_one("#up-next", Label)
+    progress_bar = getters.query_one("#progress", ProgressBar)
+    times_label = getters.query_one("#times", Label)
 
     def __init__(
         self,
@@ -177,8 +155,8 @@ class RunnerScreen(Screen[RunResult]):
 
         self._deadline_wake = self.set_timer(remaining + DEADLINE_MARGIN, wake)
 
-    def result(self) -> RunResult:
-        return RunResult(self.routine, self.timer.report(), self.started or self.now(), self.now())
+    def result(self) -> SessionResult:
+        return SessionResult(self.routine, self.timer.report(), self.started or self.now(), self.now())
 
     def end(self) -> None:
         self._ended = True
@@ -199,18 +177,18 @@ class RunnerScreen(Screen[RunResult]):
         for phase, css_class in PHASE_CLASSES.items():
             self.set_class(phase is segment.phase, css_class)
         self.set_class(timer.paused, "-paused")
-        self.query_one("#position", Label).update(self.position_text(segment.exercise))
-        self.query_one("#phase", Label).update(self.phase_text(segment, exercise))
-        self.query_one("#exercise-name", Label).update(self.name_text(segment, exercise))
-        side = self.query_one("#side", BigText)
+        self.position_label.update(self.position_text(segment.exercise))
+        self.phase_label.update(self.phase_text(segment, exercise))
+        self.name_label.update(self.name_text(segment, exercise))
+        side = self.side_text
         side.update((segment.side or "").upper())
         side.set_class(not segment.side, "-hidden")
-        self.query_one("#countdown", BigText).update(format_duration(remaining))
-        self.query_one("#cue", Static).update(self.cue_text(exercise))
-        self.query_one("#areas", Label).update(self.areas_text(exercise))
-        self.query_one("#up-next", Label).update(self.up_next_text())
-        self.query_one("#progress", ProgressBar).update(progress=timer.progress())
-        self.query_one("#times", Label).update(
+        self.countdown.update(format_duration(remaining))
+        self.cue.update(self.cue_text(exercise))
+        self.areas_label.update(self.areas_text(exercise))
+        self.up_next_label.update(self.up_next_text())
+        self.progress_bar.update(progress=timer.progress())
+        self.times_label.update(
             f"Elapsed {format_duration(timer.elapsed())} · "
             f"Left {format_duration(timer.routine_remaining())}"
         )

@@ -49,18 +49,7 @@ class SettingsScreen(Screen):
         Binding("escape", "leave", "Back"),
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
-    DEFAULT_CSS = """
-    SettingsScreen #settings { padding: 0 2; }
-    SettingsScreen #settings-path { margin: 1 0; color: $text-muted; }
-    SettingsScreen .setting { height: 1; margin-bottom: 1; }
-    SettingsScreen .setting Label { width: 14; text-style: bold; }
-    SettingsScreen .setting:focus-within Label { color: $accent; }
-    SettingsScreen .setting .hint { width: 1fr; margin-left: 2; text-style: none; color: $text-muted; }
-    SettingsScreen .setting Input { width: 8; }
-    SettingsScreen .setting Select { width: 24; }
-    SettingsScreen .setting Switch { border: none; height: 1; padding: 0; }
-    SettingsScreen #settings-error { height: auto; color: $text-error; margin-bottom: 1; }
-    """
+    CSS_PATH = "settings.tcss"
 
     def compose(self) -> ComposeResult:
         settings, themes = self.app.settings, sorted(self.app.available_themes)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from tui.messages import JournalFailed, JournalSaved, SaveSoreness
 from tui.widgets.footer import Footer
 from tui.widgets.soreness_form import SorenessEntry, SorenessForm
 
@@ -22,11 +25,9 @@ class SorenessScreen(Screen[SorenessEntry | None]):
         Binding("enter", "save", "Save", priority=True),
         Binding("escape", "skip", "Skip"),
     ]
-    DEFAULT_CSS = """
-    SorenessScreen #soreness-screen { padding: 0 2; }
-    SorenessScreen #summary-text { margin: 1 0 0 0; }
-    SorenessScreen #soreness-error { display: none; margin-top: 1; }
-    """
+    CSS_PATH = "soreness.tcss"
+    form = getters.query_one(SorenessForm)
+    error_line = getters.query_one("#soreness-error", Static)
 
     def __init__(self, question: str, header: Text | str | None = None) -> None:
         super().__init__()
@@ -43,27 +44,30 @@ class SorenessScreen(Screen[SorenessEntry | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(SorenessForm).focus_ratings()
+        self.form.focus_ratings()
 
     def action_save(self) -> None:
-        entry = self.query_one(SorenessForm).entry()
+        entry = self.form.entry()
         if entry is None:
             self.notify("Give an overall rating first: press a number from 0 to 9 (1 then 0 for 10).",
                         severity="warning")
             return
         if self.saving is None:
             self.saving = entry
-            self.app.save_soreness(entry, self)  # then saved() or not_saved()
+            self.post_message(SaveSoreness(entry, self))  # then saved() or not_saved()
 
+    @on(JournalSaved)
     def saved(self) -> None:
         entry, self.saving = self.saving, None
         if self.is_active:  # not left with Escape meanwhile
             self.dismiss(entry)
 
-    def not_saved(self, problem: str) -> None:
+    @on(JournalFailed)
+    def not_saved(self, message: JournalFailed) -> None:
         """The form stays, with everything in it: Enter tries again."""
+        problem = message.problem
         self.saving = None
-        error = self.query_one("#soreness-error", Static)
+        error = self.error_line
         error.update(Text(f"Not saved: {problem}\nYour answers are still here: press Enter to try "
                           "again, or Escape to leave without saving.", style="bold red"))
         error.display = True

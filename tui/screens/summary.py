@@ -6,7 +6,7 @@ from rich.text import Text
 
 from tui.core.model import format_duration
 from tui.core.timer import Report
-from tui.screens.runner import RunResult
+from tui.screens.runner import SessionResult
 from tui.screens.soreness import SorenessScreen
 
 
@@ -19,7 +19,7 @@ def headline(report: Report) -> str:
     return "Routine complete"
 
 
-def summary_text(result: RunResult) -> Text:
+def summary_text(result: SessionResult) -> Text:
     routine, report = result.routine, result.report
     total = len(routine.exercises)
     text = Text()
@@ -38,6 +38,6 @@ class SummaryScreen(SorenessScreen):
     Escape skips the rating; the session record is written either way.
     """
 
-    def __init__(self, result: RunResult) -> None:
+    def __init__(self, result: SessionResult) -> None:
         super().__init__("How do your legs feel right now? (optional)", summary_text(result))
         self.result = result

@@ -21,7 +21,7 @@ def milestone_text(step: DueStep, elapsed: float) -> str:
 
 
 class TimedStepScreen(RunnerScreen):
-    """Dismisses with a RunResult like the runner; a completed one ticks the step."""
+    """Dismisses with a SessionResult like the runner; a completed one ticks the step."""
 
     def __init__(self, step: DueStep, **kwargs) -> None:
         kwargs["get_ready"] = 0

@@ -8,7 +8,7 @@ frame (see README, Performance); here a change of keys is a repaint.
 
 from __future__ import annotations
 
-from collections import namedtuple
+from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -18,12 +18,13 @@ from textual.binding import Binding
 from textual.widget import Widget
 
 
-class FooterKey(namedtuple("FooterKey", "key label enabled")):
-    """key: what a click presses (str); label: key and description as drawn
-    (Text); enabled (bool). A collections.namedtuple: typing.NamedTuple
-    compiles each string annotation, a few ms of the first frame."""
+@dataclass(frozen=True)
+class FooterKey:
+    """One key of the bar, as drawn."""
 
-    __slots__ = ()
+    key: str  # what a click presses
+    label: Text  # key and description
+    enabled: bool
 
 
 class Footer(Widget, can_focus=False):

@@ -1,0 +1,46 @@
+"""The command palette finds routines and screens by name, from home."""
+
+from __future__ import annotations
+
+from textual.command import CommandPalette
+
+from tests.ui.helpers import FakeClock, make_app
+from tui.screens.history import HistoryScreen
+from tui.screens.runner import RunnerScreen
+
+
+async def choose(app, pilot, typed: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(app.screen, CommandPalette)
+    await pilot.press(*typed)
+    await app.workers.wait_for_complete()
+    await pilot.pause(0.3)  # the palette gathers hits in a worker, then shows them
+    await pilot.press("enter")
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_a_routine_starts_from_the_palette(tmp_path):
+    app = make_app(FakeClock(), journal_path=tmp_path / "journal.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await choose(app, pilot, "start: legs up")
+        assert isinstance(app.screen, RunnerScreen)
+        assert app.screen.routine.id == "legs-up-the-wall"
+
+
+async def test_a_screen_opens_from_the_palette(tmp_path):
+    app = make_app(FakeClock(), journal_path=tmp_path / "journal.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await choose(app, pilot, "history")
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_over_a_session_the_palette_offers_no_routine(tmp_path):
+    app = make_app(FakeClock(), journal_path=tmp_path / "journal.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.start("post-run-stretches")
+        await pilot.pause()
+        await choose(app, pilot, "start: legs up")
+        assert [type(screen) for screen in app.screen_stack].count(RunnerScreen) == 1
