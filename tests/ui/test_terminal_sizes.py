@@ -13,7 +13,7 @@ from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 
 SIZES = [(1, 1), (10, 3), (40, 12), (80, 24), (300, 100)]
-SEQUENCES = 50
+SEQUENCES = 20  # each resize now waits for its refresh (Pilot.resize_terminal)
 
 
 async def go_home(pilot):
