@@ -1,9 +1,11 @@
-"""Quick entry (`log`) and `history --json --limit 20` against `python -c "import tinydb"`.
+"""Quick entry (`log`), `history --json --limit 20` and `plan` on the 10- and
+100-year journals, each against `python -c "import tinydb"`.
 
-Rounds interleave the three commands, all on the same CPU (see
-common.on_one_cpu); the journal is copied fresh before each command (the
-copy is not timed). `python -X importtime` of the same
-`log` command must show no textual or rich module.
+Rounds interleave the baseline and the six commands, all on the same CPU (see
+common.on_one_cpu); the journal is copied fresh before each command (the copy
+is not timed), so every `plan` starts a run record, as after a real run.
+`python -X importtime` of the same `log` command must show no textual or rich
+module.
 """
 
 from __future__ import annotations
@@ -16,8 +18,11 @@ from tests.benchmarks.common import (APP, MEASURE_CPU, PYTHON, ROUNDS, Figure, H
 
 LOG = ["log", "--soreness", "3", "--area", "calves=4"]
 HISTORY = ["history", "--json", "--limit", "20"]
+PLAN = ["plan"]
+COMMANDS = {"quick entry (log)": LOG, "history --json --limit 20": HISTORY, "plan": PLAN}
 BASELINE = [PYTHON, "-c", "import tinydb"]
 FORBIDDEN = ("textual", "rich")
+LIMIT = 2.0
 
 
 def ui_modules(env: dict) -> list[str]:
@@ -29,24 +34,29 @@ def ui_modules(env: dict) -> list[str]:
     return [n for n in names if n.split(".")[0] in FORBIDDEN]
 
 
-def measure(journal: Path, runs: int = ROUNDS) -> list[Figure]:
-    base, log, history = [], [], []
-    with Home(journal) as home, on_one_cpu():
+def measure(journal: Path, big: Path, runs: int = ROUNDS) -> list[Figure]:
+    sizes = {"10 years": journal, "100 years": big}
+    base: list[float] = []
+    times: dict[tuple[str, str], list[float]] = {(c, s): [] for c in COMMANDS for s in sizes}
+    with Home(journal) as home, Home(big) as big_home, on_one_cpu():
+        homes = {"10 years": home, "100 years": big_home}
         for round_ in range(runs + 1):  # round 0 warms the page cache and .pyc files
             b = timed_run(BASELINE, home.env)
-            home.refresh(journal)
-            lg = timed_run([APP, *LOG], home.env)
-            home.refresh(journal)
-            h = timed_run([APP, *HISTORY], home.env)
+            taken = {}
+            for size, source in sizes.items():
+                for command, argv in COMMANDS.items():
+                    homes[size].refresh(source)
+                    taken[command, size] = timed_run([APP, *argv], homes[size].env)
             if round_:
-                base.append(b), log.append(lg), history.append(h)
+                base.append(b)
+                for key, seconds in taken.items():
+                    times[key].append(seconds)
         home.refresh(journal)
         leaked = ui_modules(home.env)
-    return [
-        ratio_figure("quick entry (log)", log, base, 2.0,
-                     '`recovery-tui log --soreness 3 --area calves=4` vs `python -c "import tinydb"`, '
-                     f"both on CPU {MEASURE_CPU}"),
-        Figure("quick entry imports textual/rich", len(leaked), "modules", "0", not leaked,
-               ", ".join(leaked[:5]) or "python -X importtime: none"),
-        ratio_figure("history --json --limit 20", history, base, 2.0),
-    ]
+    figures = [ratio_figure(f"{command}, {size}", times[command, size], base, LIMIT,
+                            f"`recovery-tui {' '.join(COMMANDS[command])}` vs `python -c \"import tinydb\"`, "
+                            f"both on CPU {MEASURE_CPU}")
+               for command in COMMANDS for size in sizes]
+    figures.append(Figure("quick entry imports textual/rich", len(leaked), "modules", "0", not leaked,
+                          ", ".join(leaked[:5]) or "python -X importtime: none"))
+    return figures

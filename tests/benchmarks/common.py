@@ -251,6 +251,24 @@ class Tmux:
                 raise TimeoutError(f"{texts} not on screen after {timeout} s:\n{screen}")
             time.sleep(interval)
 
+    def settled(self, name: str, texts: tuple[str, ...], quiet: float = 0.4, timeout: float = 30,
+                interval: float = 0.005) -> float:
+        """perf_counter() when the screen last changed, once it has shown every
+        text and then stayed the same for `quiet` seconds: the moment the final
+        frame was drawn, whatever arrived after the first one (notices, say)."""
+        deadline = time.perf_counter() + timeout
+        shown, changed = None, time.perf_counter()
+        while True:
+            screen = self.screen(name)
+            now = time.perf_counter()
+            if screen != shown:
+                shown, changed = screen, now
+            elif now - changed >= quiet and all(text in screen for text in texts):
+                return changed
+            if now > deadline:
+                raise TimeoutError(f"{texts} not on a settled screen after {timeout} s:\n{screen}")
+            time.sleep(interval)
+
     def kill(self, name: str, pid: int | None = None) -> None:
         self._cmd("kill-session", "-t", name)
         if pid is not None:

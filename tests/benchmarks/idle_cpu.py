@@ -14,7 +14,7 @@ from tests.benchmarks.common import APP, RUNS, Figure, Home, Tmux, cpu_seconds, 
 
 WINDOW = 30.0
 SETTLE = 3.0
-RUNNER_DRAWN = ("Legs up the wall", "Exercise 1 of 2", "Pause")
+RUNNER_DRAWN = ("Legs up the wall · 1 of 2", "Pause")
 
 
 class IdleApps:

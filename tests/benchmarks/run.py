@@ -22,9 +22,9 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from tests.benchmarks import cli_speed, history_screen, insights_speed, startup, timer_accuracy, writes
+from tests.benchmarks import cli_speed, export_speed, history_screen, insights_speed, startup, timer_accuracy, writes
 from tests.benchmarks.common import ROUNDS, RUNS, ROOT, Figure, Tmux, cpu_hogs, stop
-from tests.benchmarks.generate_journal import write_journal
+from tests.benchmarks.generate_journal import kept_journal, write_journal
 from tests.benchmarks.idle_cpu import IdleApps
 
 RESULTS = Path(__file__).with_name("results")
@@ -86,7 +86,8 @@ def main() -> int:
     began = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="rtui-journal-") as folder:
         journal = Path(folder) / "journal.json"
-        count = write_journal(journal)
+        count = write_journal(journal, pain_due=True)  # home shows the pain notice
+        one_year, big = kept_journal(1), kept_journal(99)
         months = sorted((journal.parent / "archive").glob("*.json"))
         print(f"10-year journal: {count} records; journal.json {journal.stat().st_size / 1e3:.0f} kB, "
               f"{len(months)} archive months {sum(m.stat().st_size for m in months) / 1e6:.1f} MB",
@@ -95,7 +96,8 @@ def main() -> int:
             ("timer (real) and idle CPU", lambda: [] if args.skip_real_time else real_time(journal)),
             ("timer (simulated)", lambda: [timer_accuracy.simulated_figure()]),
             ("first frame and memory", lambda: startup.measure(journal)),
-            ("command line", lambda: cli_speed.measure(journal)),
+            ("command line", lambda: cli_speed.measure(journal, big)),
+            ("export", lambda: export_speed.measure({"1 year": one_year, "10 years": journal, "100 years": big})),
             ("writes", lambda: writes.measure(journal)),
             ("history screen", lambda: history_screen.measure(journal)),
             ("insights", lambda: insights_speed.measure(journal)),
@@ -106,8 +108,12 @@ def main() -> int:
             print(f"{name}…", end="", flush=True, file=sys.stderr)
             figures += step()
             print(f" {time.monotonic() - start:.0f} s", file=sys.stderr)
-    order = ["time to first frame", "quick entry (log)", "quick entry imports textual/rich",
-             "history --json --limit 20", "write: one record, p95 of 200",
+    order = ["time to first frame", "quick entry (log), 10 years", "quick entry (log), 100 years",
+             "quick entry imports textual/rich", "history --json --limit 20, 10 years",
+             "history --json --limit 20, 100 years", "plan, 10 years", "plan, 100 years",
+             "export --format csv: peak memory, 100 years vs 1 year",
+             "export --format json: peak memory, 100 years vs 1 year",
+             "export --format csv: time per record, 100 years vs 10 years", "write: one record, p95 of 200",
              "write: key handled during a save", "history screen opens",
              "insights --json, 10 years", "insights --json, 100 years", "insights screen opens, 10 years",
              "timer: 60 s routine under 2 CPU hogs", "timer: simulated 2 h, 0-2 s stalls",

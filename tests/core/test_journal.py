@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -190,11 +188,3 @@ def test_two_journals_on_one_file_lose_nothing(path):
     assert len(set(ids)) == 3
     assert sorted(r["overall"] for r in Journal(path).records()) == [1, 2, 3]
     first.close(), second.close()
-
-
-def test_core_imports_no_ui_toolkit():
-    code = (
-        "import sys, tui.core.journal, tui.core.soreness, tui.core.when, tui.core.storage; "
-        "assert not {'textual', 'rich'} & set(sys.modules), sorted(sys.modules)"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)

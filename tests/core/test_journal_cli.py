@@ -32,8 +32,6 @@ def path(tmp_path):
     return tmp_path / "j" / "journal.json"
 
 
-
-
 def add_session(path, hours_ago=20):
     ended = NOW - timedelta(hours=hours_ago)
     with Journal(path) as journal:
@@ -209,16 +207,3 @@ def test_as_a_real_process(path):
                          env=child_env(path), capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
     assert len(Journal(path).records()) == 2
-
-
-def test_journal_commands_do_not_import_textual_or_rich(path):
-    code = (
-        "import sys, tui.cli\n"
-        "for argv in (['log', '--soreness', '2'], ['history'], ['history', '--json'],"
-        " ['export', '--format', 'csv']):\n"
-        "    assert tui.cli.main(argv) == 0, argv\n"
-        "loaded = {'textual', 'rich'} & set(sys.modules)\n"
-        "assert not loaded, loaded\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], env=child_env(path), capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -15,7 +12,6 @@ from tests.core.cli_support import run
 from tui.core.insights import JSON_KEYS, NOT_PROOF
 from tui.core.journal import Journal
 
-ROOT = Path(__file__).resolve().parents[2]
 TZ = timezone(timedelta(hours=1))
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=TZ)  # Fri 22 Nov
 
@@ -30,8 +26,6 @@ def env(tmp_path, monkeypatch):
 @pytest.fixture
 def path(tmp_path):
     return tmp_path / "j" / "journal.json"
-
-
 
 
 def runs(path):
@@ -167,19 +161,3 @@ def test_insights_of_a_missing_journal_creates_nothing(capsys, path):
     assert run(capsys, "insights", "--json") == (0, "[]\n", "")
     assert "No runs with practices yet" in run(capsys, "insights")[1]
     assert not path.parent.exists()
-
-
-def test_plan_commands_do_not_import_textual_or_rich(tmp_path):
-    code = (
-        "import sys, contextlib, io, tui.cli\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    for argv in (['plan', '--ended', '20m'], ['did', 'hydrate'], ['insights'], ['insights', '--json']):\n"
-        "        assert tui.cli.main(argv) == 0, argv\n"
-        "loaded = {'textual', 'rich'} & set(sys.modules)\n"
-        "assert not loaded, loaded\n"
-    )
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "RECOVERY_TUI_NOW": NOW.isoformat(),
-           "RECOVERY_TUI_JOURNAL": str(tmp_path / "journal.json"),
-           "RECOVERY_TUI_CONFIG_DIR": str(tmp_path / "config")}
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr

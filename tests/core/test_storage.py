@@ -592,15 +592,6 @@ def test_errors_are_journal_errors_with_path_and_message(tmp_path: Path) -> None
     assert (type(copy), copy.path, str(copy)) == (JournalCorruptError, err.path, err.message)
 
 
-def test_core_storage_imports_no_ui_libraries() -> None:
-    code = "import sys, tui.core.storage; print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'filelock')))"
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
-        env=child_env(),
-    ).stdout
-    assert out.strip() == "[]"
-
-
 def test_one_file_lock_is_reentrant_in_a_thread_and_exclusive_outside_it(tmp_path: Path) -> None:
     """store/lock.py: a second FileLock on the same file, in the thread that
     holds the first, does not block on it; any other open of the file does."""

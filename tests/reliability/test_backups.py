@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from tests.reliability.helpers import child_env, mode, temp_files
+from tests.reliability.helpers import mode, temp_files
 from tui.core.store import atomic as storage_mod
 from tui.core.backups import (
     KEEP,
@@ -239,8 +237,3 @@ def test_failed_restore_says_where_the_previous_journal_is(path: Path, monkeypat
     assert str(info.value) == (f"Cannot write the journal at {path}: the disk is full. "
                                f"The previous journal is kept at {moved}.")
     assert moved.read_bytes() == current and json.loads(backup.read_bytes())["records"]
-
-
-def test_backups_import_no_ui_toolkit() -> None:
-    code = "import sys, tui.core.backups; assert not {'textual', 'rich'} & set(sys.modules)"
-    subprocess.run([sys.executable, "-c", code], check=True, env=child_env())

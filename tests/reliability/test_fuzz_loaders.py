@@ -25,6 +25,8 @@ from tui.core.plan import MAX_TIMER, OFFSETS, RUN_KINDS, STEP_IDS, PlanDef, load
 from tui.core.settings import PAUSE_RANGE, UNITS, Settings, load_settings, to_toml
 from tui.core.tomlfile import read_toml
 
+pytestmark = pytest.mark.slow  # see pyproject.toml's markers
+
 FUZZ = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 ROUTINE_TEXTS = [p.read_text("utf-8") for p in builtin_routine_files()]

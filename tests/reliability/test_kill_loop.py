@@ -27,10 +27,14 @@ from collections import Counter, deque
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.reliability import churn_child
 from tests.reliability.churn_child import HIGH, LOW, make_record
 from tests.reliability.helpers import child_env, mode, temp_files
 from tui.core.journal import TABLE, Journal
+
+pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 
 CHILD = Path(__file__).with_name("churn_child.py")
 SEED = os.environ.get("KILL_LOOP_SEED", "recovery-tui")

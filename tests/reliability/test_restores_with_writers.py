@@ -9,7 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.reliability.helpers import child_env
+
+pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 
 WRITER = """
 import sys

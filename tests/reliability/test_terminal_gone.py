@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+pytestmark = [pytest.mark.slow,  # see pyproject.toml's markers
+              pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")]
 
 TRIES = 16
 FIRST_SECOND = 1.0

@@ -13,6 +13,8 @@ from selenium.webdriver.common.keys import Keys
 from tests.serve.browser import browser_missing, chromium, screen, wait_for_text
 from tests.serve.helpers import ServedApp
 
+pytestmark = pytest.mark.slow  # see pyproject.toml's markers
+
 if (missing := browser_missing()) is not None:  # .ci/run installs both; never skipped there
     pytest.fail(f"{missing} is missing: apt-get install chromium chromium-driver", pytrace=False)
 

@@ -7,8 +7,12 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.reliability.helpers import child_env
 from tests.serve.helpers import pids_alive
+
+pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 
 # A process with two children: one leaves on SIGTERM, one ignores it.
 PARENT = """

@@ -17,6 +17,8 @@ from tests.serve.helpers import ServedApp, Tab, kill_quietly, pids_alive, wait_u
 from tui.core.journal import Journal
 from tui.serve.children import child_pids
 
+pytestmark = pytest.mark.slow  # see pyproject.toml's markers
+
 LISTEN = "0A"
 
 

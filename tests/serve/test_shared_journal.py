@@ -11,8 +11,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from tests.serve.helpers import ServedApp, Tab, screen_text, user_env
 from tui.core.journal import Journal
+
+pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 
 SAVES_PER_TAB = 4
 TERMINAL_SAVES = 6

@@ -46,6 +46,7 @@ def journal_with_secret(path: Path) -> bytes:
     return path.read_bytes()
 
 
+@pytest.mark.slow
 def test_exception_in_a_handler_exits_1_with_a_short_message(tmp_path, isolated_user_dirs):
     path = tmp_path / "journal.json"
     before = journal_with_secret(path)
@@ -65,6 +66,7 @@ def test_exception_in_a_handler_exits_1_with_a_short_message(tmp_path, isolated_
     assert path.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_without_the_handler_textual_would_print_locals(tmp_path):
     """The control: stock Textual shows local variables, so the test above can fail."""
     script = CRASHING_APP.replace("import tui.app\n", "import tui.app\ntui.app.RecoveryApp._fatal_error = tui.app.App._fatal_error\n", 1)
@@ -92,6 +94,7 @@ def app_pid(marker: str, deadline: float) -> int:
     raise AssertionError("the app did not start")
 
 
+@pytest.mark.slow
 @needs_tmux
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 def test_signal_during_a_routine_saves_a_partial_session_and_restores_the_terminal(tmp_path, signum):

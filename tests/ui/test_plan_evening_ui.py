@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from textual.widgets import DataTable, Input
 
 from tests.ui.helpers import EVENING, FIXED_NOW, FakeClock, FakeWallClock, evening, make_app, wait_until
@@ -123,6 +124,7 @@ async def test_d_and_x_undo(tmp_path):
         assert run["practices"] == [] and run["skipped"] == []
 
 
+@pytest.mark.slow
 async def test_did_from_another_terminal_shows_up(tmp_path):
     path = tmp_path / "j.json"
     app = evening_app(path)

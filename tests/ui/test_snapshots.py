@@ -10,6 +10,7 @@ import pytest
 
 from tests.ui.helpers import FakeClock, make_app, wait_until
 
+pytestmark = pytest.mark.slow  # snapshot comparisons; see pyproject.toml's markers
 SIZES = [(80, 24), (120, 40)]
 
 

@@ -13,6 +13,7 @@ import pytest
 from tests.ui.helpers import make_app
 from tests.ui.test_insights_ui import known_journal
 
+pytestmark = pytest.mark.slow  # snapshot comparisons; see pyproject.toml's markers
 SIZES = [(80, 24), (120, 40)]
 SETTINGS_PATH = Path("/home/runner/.config/recovery-tui/settings.toml")  # shown, never written
 

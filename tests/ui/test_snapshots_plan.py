@@ -6,6 +6,7 @@ import pytest
 
 from tests.ui.helpers import FakeClock, evening, make_app, start_evening_plan, start_plan
 
+pytestmark = pytest.mark.slow  # snapshot comparisons; see pyproject.toml's markers
 SIZES = [(80, 24), (120, 40)]
 
 

@@ -10,6 +10,8 @@ import pytest
 from tests.ui.helpers import FakeClock, make_app
 from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
+pytestmark = pytest.mark.slow  # see pyproject.toml's markers
+
 SIZES = [(1, 1), (10, 3), (40, 12), (80, 24), (300, 100)]
 SEQUENCES = 20  # each resize now waits for its refresh (Pilot.resize_terminal)
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tui.cli.common import CommandFailed, command_now, finish, open_journal
-from tui.core.export import export_csv, export_json
+from tui.core.export import export_csv, export_json, journal_records
 
 
 def cmd_history_json(args: argparse.Namespace) -> int:
@@ -26,7 +26,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output is not None and os.path.lexists(args.output):
         raise _taken(args.output)
     with open_journal(args.journal, command_now()) as journal:
-        records = journal.records()
+        records = journal_records(journal)
         try:
             if args.output is None:
                 write(records, sys.stdout)

@@ -16,21 +16,55 @@ it is written '-2 and a spreadsheet shows -2 as text, never a formula.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import IO, Any
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from typing import IO, TYPE_CHECKING, Any
 
 from tui.core.ids import AREAS
 from tui.core.journal import CSV_COLUMNS, PUBLIC_KEYS, to_public
 from tui.core.terminal_text import json_text
 
+if TYPE_CHECKING:
+    from tui.core.journal import Journal
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0", "＝", "＋", "－", "＠")
 
 
+def journal_records(journal: Journal) -> Iterator[dict]:
+    """Every good record, newest first, read one month at a time: the journal
+    file's own records, then each archive month. Only one month is held at
+    once, so an export of a century of records needs no more memory than one
+    of a year. The journal file is read before this returns, so a journal that
+    cannot be read fails before anything is written; the skipped records of
+    every month end up in `journal.problems`."""
+    records = _months(journal)
+    first = next(records, None)
+    return records if first is None else chain([first], records)
+
+
+def _months(journal: Journal) -> Iterator[dict]:
+    problems: list[str] = []
+    with journal.reading():  # held until the last month is read
+        yield from journal.recent()
+        problems += journal.problems
+        for month in journal.archive_months():
+            yield from journal.archived(month)
+            problems += journal.problems
+    journal.problems = problems
+
+
 def export_json(records: Iterable[dict], file: IO[str]) -> None:
+    """A JSON array, written one record at a time, laid out as
+    json.dumps(list, indent=2) would lay it out."""
     import json  # storage has it loaded by then; the app's start does without
 
-    file.write(json_text(json.dumps([to_public(r) for r in records], indent=2, ensure_ascii=False)))
-    file.write("\n")
+    opened = False
+    for record in records:
+        dumped = json.dumps(to_public(record), indent=2, ensure_ascii=False)
+        file.write(",\n  " if opened else "[\n  ")
+        file.write(json_text(dumped.replace("\n", "\n  ")))  # strings hold no raw newline
+        opened = True
+    file.write("\n]\n" if opened else "[]\n")
 
 
 def export_csv(records: Iterable[dict], file: IO[str]) -> None:

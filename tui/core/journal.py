@@ -91,8 +91,9 @@ class Journal:
                 if key not in active:
                     yield key, doc
 
-    def _read(self, docs: Iterable[tuple[str, dict]], since: datetime | None = None) -> list[dict]:
-        good, self.problems = self._vetter.vet(docs, since)
+    def _read(self, docs: Iterable[tuple[str, dict]], since: datetime | None = None,
+              remember: bool = True) -> list[dict]:
+        good, self.problems = self._vetter.vet(docs, since, remember=remember)
         return [record for _, record in good]
 
     def records(self, since: datetime | None = None) -> list[dict]:
@@ -131,9 +132,11 @@ class Journal:
         return archive.archive_months(self.path)
 
     def archived(self, month: str) -> list[dict]:
-        """The good records of one archive month (not also in the journal), newest first."""
+        """The good records of one archive month (not also in the journal), newest
+        first. Their checks are not remembered: a month is read once per page or
+        export, and remembering every month would hold the whole archive in memory."""
         with self.reading():
-            return self._read(self._archived_docs([month], self._active_docs()))
+            return self._read(self._archived_docs([month], self._active_docs()), remember=False)
 
     def month_records(self, month: str) -> list[dict]:
         """The good records of one archive month, newest first, with those the

@@ -22,11 +22,14 @@ class RecordVetter:
         self._valid: dict[int, dict] = {}  # doc id -> the doc as it checked out
 
     def vet(self, docs: Iterable[tuple[str, dict]], since: datetime | None = None,
-            limit: int | None = None) -> tuple[list[tuple[datetime, dict]], list[str]]:
+            limit: int | None = None, remember: bool = True) -> tuple[list[tuple[datetime, dict]], list[str]]:
         """(time, record) of the good records, newest first, and what was skipped.
 
         Records are sorted on their time alone, then checked newest first: with
         `limit`, only as many as needed; with `since`, none from before it.
+        `remember=False` checks without keeping the docs (an archive month read
+        once for a page or an export: keeping every month would hold the whole
+        archive in memory).
         """
         timed, damaged = [], []
         for key, doc in docs:
@@ -40,15 +43,15 @@ class RecordVetter:
         timed.sort(key=lambda entry: entry[:2], reverse=True)
         good, problems = [], []
         for key, doc in damaged:
-            self._check(int(key), doc, problems)
+            self._check(int(key), doc, problems, remember)
         for moment, doc_id, doc in timed:
             if limit is not None and len(good) >= limit:
                 break
-            if self._check(doc_id, doc, problems):
+            if self._check(doc_id, doc, problems, remember):
                 good.append((moment, {**doc, "id": doc_id}))
         return good, problems
 
-    def _check(self, doc_id: int, doc: dict, problems: list[str]) -> bool:
+    def _check(self, doc_id: int, doc: dict, problems: list[str], remember: bool = True) -> bool:
         known = self._valid.get(doc_id)
         if known is not None and known == doc:
             return True
@@ -59,5 +62,6 @@ class RecordVetter:
                 f"Record #{doc_id} in {self.path} was skipped: field '{error.field}' {error.reason}."
             )
             return False
-        self._valid[doc_id] = dict(doc)  # a copy: TinyDB may edit the doc in place
+        if remember:
+            self._valid[doc_id] = dict(doc)  # a copy: TinyDB may edit the doc in place
         return True

@@ -1,0 +1,62 @@
+"""Export reads the journal one month at a time and writes as it reads."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+
+from tests.benchmarks.generate_journal import write_journal
+from tests.core.cli_support import run
+from tui.core.export import export_json, journal_records
+from tui.core.journal import Journal, to_public
+
+
+def test_journal_records_are_every_record_newest_first_month_by_month(tmp_path):
+    path = tmp_path / "journal.json"
+    write_journal(path, years=1, end=date(2025, 6, 30))
+    assert len(list((tmp_path / "archive").glob("*.json"))) > 6
+    with Journal(path) as journal:
+        streamed = list(journal_records(journal))
+        assert streamed == journal.records()
+        assert journal.problems == []
+
+
+def test_skipped_records_of_every_month_are_reported(tmp_path):
+    path = tmp_path / "journal.json"
+    write_journal(path, years=1, end=date(2025, 6, 30))
+    months = sorted((tmp_path / "archive").glob("*.json"))
+    for month in (months[0], months[-1]):  # the oldest and the newest archive month
+        tables = json.loads(month.read_text())
+        doc = next(iter(tables["records"].values()))
+        doc["overall" if doc["type"] == "soreness" else "type"] = "bad"
+        month.write_text(json.dumps(tables))
+    with Journal(path) as journal:
+        exported = list(journal_records(journal))
+        assert len(journal.problems) == 2
+        assert len(exported) == len(journal.records())
+
+
+def test_json_is_laid_out_as_one_dump_of_the_list(tmp_path):
+    path = tmp_path / "journal.json"
+    write_journal(path, years=1, end=date(2025, 6, 30))
+    with Journal(path) as journal:
+        records = journal.records()
+    out = io.StringIO()
+    export_json(iter(records), out)
+    assert out.getvalue() == json.dumps([to_public(r) for r in records], indent=2, ensure_ascii=False) + "\n"
+    empty = io.StringIO()
+    export_json(iter([]), empty)
+    assert empty.getvalue() == "[]\n"
+
+
+def test_a_damaged_archive_month_stops_the_export_and_leaves_no_file(capsys, tmp_path):
+    path = tmp_path / "journal.json"
+    write_journal(path, years=1, end=date(2025, 6, 30))
+    damaged = sorted((tmp_path / "archive").glob("*.json"))[3]
+    damaged.write_text('{"records": {')
+    target = tmp_path / "out.csv"
+    code, out, err = run(capsys, "export", "--format", "csv", "--output", str(target), "--journal", str(path))
+    assert (code, out) == (1, "")
+    assert err.count("\n") == 1 and str(damaged) in err and "not valid JSON" in err
+    assert not target.exists() and [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
