@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from tests.ui.helpers import FakeClock, make_app
+from tests.ui.helpers import FakeClock, make_app, start_plan
 from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 pytestmark = pytest.mark.slow  # see pyproject.toml's markers
@@ -45,9 +45,7 @@ async def go_history(pilot):
 
 
 async def go_plan(pilot):
-    pilot.app.begin_run(pilot.app.now(), "long")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await start_plan(pilot)
 
 
 def optional_screen(module: str, name: str):

@@ -20,6 +20,7 @@ from textual.widgets import Label, ProgressBar, Static
 from tui.core.model import Exercise, Routine, format_duration
 from tui.core.timer import Clock, Phase, Report, RoutineTimer, Segment
 from tui.core.voice import CueTracker
+from tui.messages import Cue
 from tui.screens.confirm import ConfirmScreen
 from tui.widgets.big_text import BigText
 from tui.widgets.footer import Footer
@@ -128,7 +129,7 @@ class RunnerScreen(Screen[SessionResult]):
             return
         changes = self.timer.update()
         if changes:
-            self.app.ring()
+            self.app.post_message(Cue(bell=True))
         self.speak_cues()
         if self.timer.finished:
             self.end()
@@ -139,7 +140,7 @@ class RunnerScreen(Screen[SessionResult]):
     def speak_cues(self) -> None:
         """Hand the cues due now to the app, which speaks them if the voice is on."""
         for line in self.cues.update(self.timer):
-            self.app.speak(line)
+            self.app.post_message(Cue(line))
 
     def _wake_at_deadline(self) -> None:
         """The interval ticks out of step with the phases: a phase ending
@@ -237,7 +238,7 @@ class RunnerScreen(Screen[SessionResult]):
             self.end()
             return
         if self.timer.segment != before[0]:
-            self.app.ring()
+            self.app.post_message(Cue(bell=True))
         if self.timer.paused != before[1]:
             self.refresh_bindings()  # the footer says Pause or Resume
         self._poll.resume() if not self.timer.paused else self._poll.pause()
