@@ -175,16 +175,17 @@ class RecoveryApp(App[int]):
 
     # -- robustness ---------------------------------------------------------
     def on_resize(self, event) -> None:
-        self.check_size()
+        self.check_size(event.size)
 
-    def check_size(self) -> None:
+    def check_size(self, size=None) -> None:
         """Cover the top screen with a request to enlarge the window while it
         is too small; take every copy away as it comes to the top once the
         window is large enough. Checked on each resize and after each push or
         pop, so a screen pushed over the request is covered again."""
         from tui.screens.too_small import TooSmallScreen  # small: it only says what size is needed
 
-        small = too_small(self.size.width, self.size.height)
+        size = size or self.size
+        small = too_small(size.width, size.height)
         on_top = isinstance(self.screen, TooSmallScreen)
         if small and not on_top:
             self.push_screen(TooSmallScreen())

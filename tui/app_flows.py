@@ -26,6 +26,7 @@ from tui.messages import JournalFailed, JournalSaved, JournalUnreadable
 if TYPE_CHECKING:
     from textual.message import Message
     from textual.message_pump import MessagePump
+    from textual.worker import Worker
 
     from tui.app import RecoveryApp
     from tui.widgets.soreness_form import SorenessEntry
@@ -58,7 +59,7 @@ class JournalFlows:
         if origin is None or not origin.post_message(message):
             self.app.post_message(message)
 
-    def save_rating(self, entry: SorenessEntry, form: MessagePump | None = None) -> None:
+    def save_rating(self, entry: SorenessEntry, form: MessagePump | None = None) -> Worker:
         """Save a rating; `form` hears how it went first and stays open if it failed."""
         def save() -> None:
             now = self.app.now()
@@ -73,7 +74,7 @@ class JournalFlows:
                 self.app.post_message(JournalUnreadable(error))
             self.tell(form, JournalSaved("rating", saved, notice))
 
-        self.app.run_worker(save, thread=True, group="journal-write", exit_on_error=False)
+        return self.app.run_worker(save, thread=True, group="journal-write", exit_on_error=False)
 
     def saved(self, message: JournalSaved) -> None:
         if message.what == "rating":

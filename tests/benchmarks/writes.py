@@ -70,7 +70,7 @@ async def _keys(journal: Path, saves: int) -> dict:
                 idle.append(await press("up" if n % 2 else "down"))
                 await asyncio.sleep(KEY_EVERY)
             for n in range(saves):
-                worker = app.save_soreness(SorenessEntry(n % 11, {"calves": 3}, [], "benchmark"))
+                worker = app.flows.save_rating(SorenessEntry(n % 11, {"calves": 3}, [], "benchmark"))
                 latencies, key = [], "down"
                 while True:  # at least one key, pressed as the save starts
                     latencies.append(await press(key))

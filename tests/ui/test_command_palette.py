@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.command import CommandPalette
 
-from tests.ui.helpers import FakeClock, make_app
+from tests.ui.helpers import FakeClock, make_app, settle_workers
 from tui.screens.history import HistoryScreen
 from tui.screens.runner import RunnerScreen
 
@@ -14,11 +14,11 @@ async def choose(app, pilot, typed: str) -> None:
     await pilot.pause()
     assert isinstance(app.screen, CommandPalette)
     await pilot.press(*typed)
-    await app.workers.wait_for_complete()
+    await settle_workers(app)
     await pilot.pause(0.3)  # the palette gathers hits in a worker, then shows them
     await pilot.press("enter")
     await pilot.pause()
-    await app.workers.wait_for_complete()
+    await settle_workers(app)
     await pilot.pause()
 
 

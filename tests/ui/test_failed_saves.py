@@ -13,7 +13,7 @@ from datetime import timedelta
 from textual.widgets import Input, Static
 from textual.widgets._toast import Toast
 
-from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, start_plan, wait_until
+from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, start_plan, wait_until, settle_workers
 from tui.core.journal import Journal
 from tui.screens.damaged_journal import DamagedJournalScreen
 from tui.screens.home import HomeScreen
@@ -34,7 +34,7 @@ def blocked_journal(tmp_path):
 
 
 async def settle(app, pilot) -> None:
-    await app.workers.wait_for_complete()
+    await settle_workers(app)
     await pilot.pause()
     await pilot.pause()
 

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from tests.ui.helpers import FakeClock, make_app, start_plan
+from tests.ui.helpers import FakeClock, make_app, start_plan, settle_workers
 from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 pytestmark = pytest.mark.slow  # see pyproject.toml's markers
@@ -41,7 +41,7 @@ async def go_history(pilot):
     from tui.screens.history import HistoryScreen
 
     await pilot.app.push_screen(HistoryScreen())
-    await pilot.app.workers.wait_for_complete()
+    await settle_workers(pilot.app)
 
 
 async def go_plan(pilot):
@@ -52,7 +52,7 @@ def optional_screen(module: str, name: str):
     async def go(pilot):
         screen = getattr(importlib.import_module(module), name)
         await pilot.app.push_screen(screen())
-        await pilot.app.workers.wait_for_complete()
+        await settle_workers(pilot.app)
 
     return go
 

@@ -3,7 +3,7 @@ window is small, and is gone, every copy of it, once the window is large."""
 
 from __future__ import annotations
 
-from tests.ui.helpers import FakeClock, make_app, wait_until
+from tests.ui.helpers import FakeClock, make_app, settle_workers, wait_until
 from tui.messages import StartSession
 from tui.screens.summary import SummaryScreen
 from tui.screens.too_small import TooSmallScreen
@@ -38,4 +38,6 @@ async def test_a_routine_ending_in_a_small_window_leaves_no_request_behind(tmp_p
         await wait_until(pilot, lambda: not isinstance(app.screen, SummaryScreen))
         await pilot.pause()
         assert too_small_screens(app) == 0
-        assert type(app.screen).__name__ == "HomeScreen"
+        assert type(app.screen).__name__ == "HomeScreen"  # the runner is gone too
+        await settle_workers(app)
+        assert [record["type"] for record in app.journal.records()] == ["session"]

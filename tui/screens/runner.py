@@ -71,6 +71,7 @@ class RunnerScreen(Screen[SessionResult]):
     up_next_label = getters.query_one("#up-next", Label)
     progress_bar = getters.query_one("#progress", ProgressBar)
     times_label = getters.query_one("#times", Label)
+    clock_box = getters.query_one("#clock", Container)
 
     def __init__(
         self,
@@ -122,7 +123,7 @@ class RunnerScreen(Screen[SessionResult]):
 
     def on_resize(self) -> None:
         """A short window puts the side beside the clock, so both can be bigger."""
-        self.query_one("#clock").set_class(self.size.height < ROW_LAYOUT_BELOW, "-row")
+        self.clock_box.set_class(self.size.height < ROW_LAYOUT_BELOW, "-row")
 
     def poll(self) -> None:
         if self._ended:
@@ -162,7 +163,14 @@ class RunnerScreen(Screen[SessionResult]):
     def end(self) -> None:
         self._ended = True
         self._poll.stop()
-        self.dismiss(self.result())
+        result = self.result()
+        if self.is_active:
+            self.dismiss(result)
+            return
+        # Covered (by the request to enlarge the window): Textual's dismiss pops
+        # the top screen, so the ones above go first, then this one, in order.
+        self.pop_until_active()
+        self.app.call_later(self.dismiss, result)
 
     def refresh_display(self) -> None:
         timer = self.timer
