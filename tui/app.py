@@ -1,10 +1,6 @@
 """RecoveryApp: screens over the headless core, with services injected.
-
-Screens ask for things by posting Messages (tui/messages.py); the journal is
-written by thread workers through one JournalWriter (tui/core/journal_writer.py),
-whose outcome comes back as JournalSaved or JournalFailed; flows that ask
-the user something (the plan, a damaged journal) are async workers that
-await each answer in turn (tui/app_flows.py)."""
+Screens ask for things with Messages (tui/messages.py); the journal and
+plan flows are workers of tui/app_flows.py."""
 
 from __future__ import annotations
 
@@ -21,8 +17,9 @@ from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from tui import __version__
-from tui.app_flows import JournalFlows
+from tui.app_flows import AppFlows
 from tui.core.journal_writer import JournalWriter, session_change
+from tui.core.speech import LazyVoice
 from tui.core.settings import DEFAULTS, Settings, save_settings
 from tui.core.when import local_now
 from tui.messages import (ApplySettings, Cue, JournalFailed, JournalSaved, JournalUnreadable, LogSoreness,
@@ -38,7 +35,6 @@ if TYPE_CHECKING:
     from tui.core.journal import Journal
     from tui.core.loader import Library
     from tui.core.timer import Clock
-    from tui.screens.runner import SessionResult
 
 
 def recovery_commands():
@@ -76,12 +72,12 @@ class RecoveryApp(App[int]):
         self.library = library
         self.journal = journal
         self.writer = JournalWriter(journal)  # every write to the journal goes through it
-        self.flows = JournalFlows(self)
+        self.flows = AppFlows(self)
         self.clock = clock
         self.now = now
         self.quiet_flag = quiet
         self.voice_flag = voice
-        self._speaker = None  # a Speaker once needed; False when espeak-ng is missing
+        self.voice_out = LazyVoice()
         self.settings = settings
         self.settings_path = settings_path
         self.startup_problems = list(startup_problems or [])
@@ -168,7 +164,7 @@ class RecoveryApp(App[int]):
         self.settings = self.use_theme(self.settings)
         self.report_startup_problems()
         if self.start_routine and self.library.get(self.start_routine) is not None:
-            self.start(self.start_routine)
+            self.flows.start(self.start_routine)
         self._install_signal_handlers()
         self.screen_change_signal.subscribe(self, lambda _screen: self.call_later(self.check_size))
         self.check_size()
@@ -255,58 +251,19 @@ class RecoveryApp(App[int]):
     def cue(self, message: Cue) -> None:
         if message.bell and not self.quiet:
             self.bell()
-        if message.words and self.voice and self._speaker is not False:
-            if self._speaker is None:  # found once, when first needed
-                from tui.core.voice import INSTALL_HINT, Speaker, find_voice
+        if message.words and self.voice and not self.voice_out.say(message.words):
+            from tui.core.voice import INSTALL_HINT
 
-                program = find_voice()
-                self._speaker = False if program is None else Speaker(program)
-                if program is None:
-                    self.notify(INSTALL_HINT, title="Voice", severity="warning", timeout=15)
-                    return
-            self._speaker.say(message.words)
+            self.notify(INSTALL_HINT, title="Voice", severity="warning", timeout=15)
 
-    # -- routines ------------------------------------------------------------
+    # -- routines, the journal and the plan: see tui/app_flows.py ---------------
     @on(StartSession)
     def session_asked(self, message: StartSession) -> None:
-        self.start(message.routine_id, message.on_complete)
-
-    def start(self, routine_id: str, on_complete: Callable[[], None] | None = None) -> None:
-        """Play a routine through (a session; "run" is only ever the workout);
-        `on_complete` is called if the session counts as done."""
-        routine = self.library.get(routine_id)
-        if routine is None:
-            self.notify(f"No routine called {routine_id!r}.", severity="error")
-            return
-        from tui.screens.runner import RunnerScreen
-
-        runner = RunnerScreen(routine, clock=self.clock, now=self.now, get_ready=self.get_ready,
-                              switch_sides=self.switch_sides)
-        self.push_screen(runner, callback=lambda result: self.session_ended(result, on_complete))
-
-    def session_ended(self, result: SessionResult | None, on_complete=None) -> None:
-        if result is None:
-            return
-        if not result.report.began:
-            self.notify("Left before the first exercise began: nothing recorded.")
-            return
-        if on_complete is not None and result.report.counts_as_practice:
-            on_complete()
-        from tui.screens.summary import SummaryScreen
-
-        self.flows.write("session", session_change(result.routine, result.report, result.started, result.ended))
-        self.push_screen(SummaryScreen(result))  # it saves the rating itself (SaveSoreness)
+        self.flows.start(message.routine_id, message.on_complete)
 
     @on(StartTimedStep)
-    def start_timed_step(self, message: StartTimedStep) -> None:
-        """A plan step with a countdown of its own (ice bath, Epsom salt bath)."""
-        from tui.screens.timed_step import TimedStepScreen
-
-        def ended(result: SessionResult | None) -> None:
-            if result is not None and result.report.counts_as_practice:
-                message.on_complete()
-
-        self.push_screen(TimedStepScreen(message.step, clock=self.clock, now=self.now), callback=ended)
+    def timed_step_asked(self, message: StartTimedStep) -> None:
+        self.flows.start_timed_step(message.step, message.on_complete)
 
     @on(LogSoreness)
     def log_soreness(self) -> None:
@@ -314,7 +271,6 @@ class RecoveryApp(App[int]):
 
         self.push_screen(SorenessScreen("How do your legs feel today?"))
 
-    # -- the journal and the plan: see tui/app_flows.py ----------------------
     @on(OpenPlan)
     def plan_asked(self) -> None:
         self.flows.open_plan()

@@ -1,4 +1,4 @@
-"""The app's journal and plan flows, as a collaborator RecoveryApp owns (not a
+"""The app's flows (routines, journal writes, the plan), as a collaborator RecoveryApp owns (not a
 mixin): it is given the app and uses only its public face (`writer`,
 `journal`, `now`, `settings`, `library`, `notify`, `post_message`,
 `push_screen_wait`, `run_worker`).
@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from tui.core.journal_writer import NoJournal, pain_notice, rating_change
+from tui.core.journal_writer import NoJournal, pain_notice, rating_change, session_change
 from tui.core.store.errors import JournalCorruptError, JournalError
 from tui.messages import JournalFailed, JournalSaved, JournalUnreadable
 
@@ -29,13 +29,54 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from tui.app import RecoveryApp
+    from tui.core.plan import DueStep
+    from tui.screens.runner import SessionResult
     from tui.widgets.soreness_form import SorenessEntry
 
 
-class JournalFlows:
+class AppFlows:
     def __init__(self, app: RecoveryApp) -> None:
         self.app = app
         self.repair_offered = False  # the damaged-journal dialog is open
+
+    # -- routines ----------------------------------------------------------------
+    def start(self, routine_id: str, on_complete: Callable[[], None] | None = None) -> None:
+        """Play a routine through (a session; "run" is only ever the workout);
+        `on_complete` is called if the session counts as done."""
+        from tui.screens.runner import RunnerScreen
+
+        app = self.app
+        routine = app.library.get(routine_id)
+        if routine is None:
+            app.notify(f"No routine called {routine_id!r}.", severity="error")
+            return
+        runner = RunnerScreen(routine, clock=app.clock, now=app.now, get_ready=app.get_ready,
+                              switch_sides=app.switch_sides)
+        app.push_screen(runner, callback=lambda result: self.session_ended(result, on_complete))
+
+    def session_ended(self, result: SessionResult | None, on_complete: Callable[[], None] | None) -> None:
+        """Record the session, then show its summary with the soreness form."""
+        from tui.screens.summary import SummaryScreen
+
+        if result is None:
+            return
+        if not result.report.began:
+            self.app.notify("Left before the first exercise began: nothing recorded.")
+            return
+        if on_complete is not None and result.report.counts_as_practice:
+            on_complete()
+        self.write("session", session_change(result.routine, result.report, result.started, result.ended))
+        self.app.push_screen(SummaryScreen(result))  # it saves the rating itself (SaveSoreness)
+
+    def start_timed_step(self, step: DueStep, on_complete: Callable[[], None]) -> None:
+        """A plan step with a countdown of its own (ice bath, Epsom salt bath)."""
+        from tui.screens.timed_step import TimedStepScreen
+
+        def ended(result: SessionResult | None) -> None:
+            if result is not None and result.report.counts_as_practice:
+                on_complete()
+
+        self.app.push_screen(TimedStepScreen(step, clock=self.app.clock, now=self.app.now), callback=ended)
 
     # -- writes ------------------------------------------------------------
     def write(self, what: str, change: Callable, origin: MessagePump | None = None) -> None:

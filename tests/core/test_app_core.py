@@ -13,6 +13,7 @@ from tui.core.journal import Journal
 from tui.core.journal_writer import JournalWriter, NoJournal, pain_notice, rating_change, session_change
 from tui.core.loader import load_library
 from tui.core.repair import move_damaged_aside, newest_good_backup
+from tui.core.speech import LazyVoice
 from tui.core.run_plan import PlanSource, plan_heading, run_plan
 from tui.core.store.errors import JournalAccessError, JournalError
 from tui.core.timer import Report
@@ -93,3 +94,9 @@ def test_a_late_runs_plan_is_short_and_says_so():
     planned = run_plan(source, {**run, "time": (NOW - timedelta(hours=4)).isoformat()}, NOW, time(23, 59), "metric")
     assert planned.steps and planned.problems == []
     assert not any(step.dropped for step in planned.steps[:2])
+
+
+def test_a_missing_voice_is_told_once():
+    voice = LazyVoice(find=lambda: None)
+    assert voice.say("Switch sides") is False
+    assert voice.say("Switch sides") is True  # nothing more to say about it

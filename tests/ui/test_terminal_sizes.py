@@ -8,6 +8,7 @@ import random
 import pytest
 
 from tests.ui.helpers import FakeClock, make_app, start_plan, settle_workers
+from tui.messages import LogSoreness, StartSession
 from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 pytestmark = pytest.mark.slow  # see pyproject.toml's markers
@@ -21,19 +22,19 @@ async def go_home(pilot):
 
 
 async def go_runner(pilot):
-    pilot.app.start("post-run-stretches")
+    pilot.app.post_message(StartSession("post-run-stretches"))
     await pilot.pause()
 
 
 async def go_summary(pilot):
-    pilot.app.start("legs-up-the-wall")
+    pilot.app.post_message(StartSession("legs-up-the-wall"))
     await pilot.pause()
     await pilot.press("f")
     await pilot.pause()
 
 
 async def go_soreness(pilot):
-    pilot.app.log_soreness()
+    pilot.app.post_message(LogSoreness())
     await pilot.pause()
 
 
