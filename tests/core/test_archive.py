@@ -12,7 +12,8 @@ import pytest
 from tui.core import archive, storage
 from tui.core.journal import Journal
 from tui.core.pages import RecordPages
-from tui.core.storage import JournalCorruptError
+from tui.core.store.errors import JournalCorruptError
+from tui.core.store.json_tables import read_tables
 
 PLUS_ONE = timezone(timedelta(hours=1))
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=PLUS_ONE)
@@ -40,7 +41,7 @@ def test_saves_keep_this_month_and_last_in_the_journal(path: Path) -> None:
     assert months == {"2024-10", "2024-11"}
     assert archive.archive_months(path) == ["2024-09", "2024-08", "2024-07", "2024-06"]
     for month in archive.archive_months(path):
-        docs = storage.read_tables(archive.archive_path(path, month))["records"]
+        docs = read_tables(archive.archive_path(path, month))["records"]
         assert {doc["time"][:7] for doc in docs.values()} == {month}
         assert oct(archive.archive_path(path, month).stat().st_mode & 0o777) == "0o600"
     assert oct(archive.archive_folder(path).stat().st_mode & 0o777) == "0o700"

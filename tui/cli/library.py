@@ -9,7 +9,8 @@ import sys
 from routines import builtin_routine_files
 from tui.cli.common import PROG
 from tui.core.loader import Library, load_library
-from tui.core.model import KIND_LABELS, format_duration
+from tui.core.model import KIND_LABELS
+from tui.core.when import format_duration
 from tui.core.paths import settings_path, user_routines_dir
 from tui.core.settings import load_settings
 from tui.core.timer import planned_seconds

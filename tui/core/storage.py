@@ -28,18 +28,12 @@ from typing import Any
 from tinydb import Storage, TinyDB
 
 from tui.core.store import atomic
-from tui.core.store.aside import lock_path_of, move_aside
-from tui.core.store.errors import JournalAccessError, JournalCorruptError, JournalError, reason
+from tui.core.store.aside import lock_path_of
+from tui.core.store.errors import JournalAccessError, reason
 from tui.core.store.folder import prepare_folder, tighten
-from tui.core.store.json_tables import encode_tables, parse_tables, read_bytes, read_tables, require_regular
+from tui.core.store.json_tables import encode_tables, parse_tables, read_bytes, require_regular
 from tui.core.store.lock import FileLock
-from tui.core.store.meta import last_id, meta, with_last_id, with_meta
 from tui.core.store.table import JournalTable
-
-__all__ = [  # the storage layer's public names, for the app and the command line
-    "JournalError", "JournalCorruptError", "JournalAccessError", "SafeJSONStorage", "JournalTable",
-    "JournalDB", "move_aside", "last_id", "with_last_id", "meta", "with_meta", "read_tables",
-]
 
 
 class SafeJSONStorage(Storage):
