@@ -79,15 +79,21 @@ class SafeJSONStorage(Storage):
 
     def _check_journal(self) -> None:
         """Fail early on a folder in the journal's place; tighten a loose journal."""
+        st = self._regular_file_stat("read")
+        if st is not None and st.st_mode & atomic.LOOSE_BITS:
+            tighten(self.path, st, atomic.FILE_MODE, self.notices)
+
+    def _regular_file_stat(self, doing: str) -> os.stat_result | None:
+        """The journal's stat, None if there is no journal yet; JournalAccessError
+        ("Cannot <doing> the journal ...") if it cannot be looked at or is not a regular file."""
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
-            return
+            return None
         except OSError as exc:
-            raise JournalAccessError(self.path, f"Cannot read the journal at {self.path}: {reason(exc)}.") from None
+            raise JournalAccessError(self.path, f"Cannot {doing} the journal at {self.path}: {reason(exc)}.") from None
         require_regular(self.path, st)
-        if st.st_mode & atomic.LOOSE_BITS:
-            tighten(self.path, st, atomic.FILE_MODE, self.notices)
+        return st
 
     def _remove_stale_temps(self) -> None:
         """Temp files of killed writers. Safe under the lock: a live writer
@@ -132,11 +138,11 @@ class SafeJSONStorage(Storage):
         """
         payload = encode_tables(data)
         with self.locked():
-            self._require_writable_target()
+            self._regular_file_stat("write")
             try:
                 atomic.replace_file(self.path, payload)
             except OSError as exc:
-                raise self._write_error(exc) from None
+                raise JournalAccessError(self.path, f"Cannot write the journal at {self.path}: {reason(exc)}.") from None
             try:
                 atomic.fsync_folder(self.folder)
             except OSError as exc:
@@ -144,18 +150,6 @@ class SafeJSONStorage(Storage):
                     self.path,
                     f"The journal at {self.path} was saved but could not be flushed to disk: {reason(exc)}.",
                 ) from None
-
-    def _require_writable_target(self) -> None:
-        try:
-            st = os.stat(self.path)
-        except FileNotFoundError:
-            return
-        except OSError as exc:
-            raise self._write_error(exc) from None
-        require_regular(self.path, st)
-
-    def _write_error(self, exc: OSError) -> JournalAccessError:
-        return JournalAccessError(self.path, f"Cannot write the journal at {self.path}: {reason(exc)}.")
 
     def close(self) -> None:
         """Release the lock file. Inside locked(), this happens when the block ends."""
