@@ -146,6 +146,24 @@ def test_a_run_in_the_archive_can_still_be_changed(path: Path) -> None:
         assert journal.get(run["id"])["practices"] == ["hydrate"]
 
 
+def test_a_record_moved_again_replaces_its_archived_copy_whole(path: Path) -> None:
+    """A move cut short leaves a record in both places; when the journal's copy
+    moves again it replaces the archived one, fields and all (no old field stays),
+    and the month still holds every record once, as a plain TinyDB database."""
+    from tinydb import TinyDB
+
+    run = {"v": 1, "type": "run", "time": "2024-08-03T18:00:00+01:00", "plan_date": "2024-08-03",
+           "run_kind": None, "practices": [], "skipped": []}
+    rating = {"v": 1, "type": "soreness", "time": "2024-08-04T08:00:00+01:00", "overall": 4, "areas": {},
+              "pain": [], "note": "", "session": None}
+    path.parent.mkdir(parents=True)
+    assert archive.write_month(path, "2024-08", {"7": {**run, "left over": True}, "8": rating}) == 2
+    assert archive.write_month(path, "2024-08", {"7": {**run, "run_kind": "long"}, "9": rating}) == 3
+    with TinyDB(archive.archive_path(path, "2024-08"), access_mode="r") as month:
+        docs = {doc.doc_id: dict(doc) for doc in month.table("records").all()}
+    assert docs == {7: {**run, "run_kind": "long"}, 8: rating, 9: rating}
+
+
 def test_a_journal_from_before_the_archive_is_split_on_its_next_save(path: Path) -> None:
     """An older version kept everything in one file."""
     fill(path, 1)
