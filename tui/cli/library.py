@@ -27,7 +27,7 @@ def cmd_routines(args: argparse.Namespace) -> int:
     settings, _problems = load_settings(settings_path())  # the app reports a bad file
 
     def total(routine) -> float:
-        """As long as the runner takes, pauses included: the total the app shows."""
+        """As long as a session of it takes, pauses included: the total the app shows."""
         return planned_seconds(routine, settings.get_ready_seconds, settings.switch_sides_seconds)
 
     if args.json:
