@@ -29,6 +29,7 @@ from typing import Any
 from tinydb import Storage, TinyDB
 from tinydb.table import Document
 
+from tui.core.records import TABLE
 from tui.core.store.atomic import remove_temp_files, write_atomically
 from tui.core.store.errors import JournalAccessError, JournalCorruptError, reason
 from tui.core.store.folder import list_names, make_private_folder
@@ -38,7 +39,6 @@ from tui.core.store.meta import last_id, meta, with_last_id, with_meta
 from tui.core.storage import SafeJSONStorage
 
 FOLDER_NAME = "archive"
-TABLE = "records"
 CREATED = {"session": "started", "soreness": "time"}  # what never changes in a record of that type
 
 
