@@ -21,7 +21,10 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.core.paths import data_dir
+from tui.core.store.aside import lock_path_of
 from tui.core.store.atomic import DIR_MODE, write_atomically
+from tui.core.store.errors import JournalError
+from tui.core.store.lock import FileLock
 
 REPORT_WIDTH = 200  # Textual renders the report at the terminal's width first; this only avoids re-wrapping
 LOCALS_CORNER, CLOSING_CORNER = "╭", "╰"
@@ -40,10 +43,13 @@ def write_crash_log(error: BaseException | str, path: Path | None = None) -> Pat
     entry = f"--- {datetime.now().astimezone().isoformat()}\n{details.rstrip()}\n"
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-        # a symbolic link in its place is replaced by the rename, never written through
-        write_atomically(path, _earlier_entries(path) + entry.encode("utf-8"))
+        lock = FileLock(lock_path_of(path), path, label="crash log")
+        with lock.hold():  # two processes failing at once both keep their entry
+            # a symbolic link in its place is replaced by the rename, never written through
+            write_atomically(path, _earlier_entries(path) + entry.encode("utf-8"))
+        lock.close()
         return path
-    except OSError:
+    except (OSError, JournalError):
         return None
 
 
