@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from tui.core.journal import Journal
     from tui.core.loader import Library
     from tui.core.plan import DueStep
-    from tui.core.storage import JournalError
+    from tui.core.store.errors import JournalError
     from tui.core.timer import Clock
     from tui.screens.runner import SessionResult
 
@@ -220,7 +220,7 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
     def stop_on_signal(self, signum: int) -> None:
         """Record a routine in progress as partial, then leave: in order while
         the terminal is there, at once when it is gone (see tui/app_signals.py)."""
-        from tui.core.storage import JournalError
+        from tui.core.store.errors import JournalError
         from tui.screens.runner import RunnerScreen
 
         for screen in self.screen_stack:
