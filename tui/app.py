@@ -222,18 +222,6 @@ class RecoveryApp(App[int]):
             end_by_signal(signum)
         self.exit(return_code=128 + signum)
 
-    def _fatal_error(self) -> None:
-        """An unexpected exception: a short message and a log, never locals on
-        screen. Textual has no public hook for this; the message leaves through
-        the public `panic`."""
-        import sys
-
-        from tui.crash import crash_message, write_crash_log
-
-        error = sys.exc_info()[1]
-        log = write_crash_log(error) if error is not None else None
-        self.bell()
-        self.panic(crash_message(log))
 
     @on(Worker.StateChanged)
     def worker_failed(self, event: Worker.StateChanged) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import sys
 
-from tui.cli import PROG, discard_output, main as run_command
+from tui.cli import discard_output, main as run_command
+from tui.cli.common import PROG
 
 
 def main() -> int:

@@ -20,7 +20,7 @@ from tui.core.backups import (
     restore_backup,
 )
 from tui.core.journal import Journal
-from tui.core.storage import JournalAccessError, JournalCorruptError
+from tui.core.store.errors import JournalAccessError, JournalCorruptError
 
 DAY = date(2024, 11, 22)
 NOW = datetime(2024, 11, 22, 9, 30)

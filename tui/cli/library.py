@@ -9,7 +9,8 @@ import sys
 from routines import builtin_routine_files
 from tui.cli.common import PROG
 from tui.core.loader import Library, load_library
-from tui.core.model import KIND_LABELS, format_duration
+from tui.core.model import KIND_LABELS
+from tui.core.when import format_duration
 from tui.core.paths import settings_path, user_routines_dir
 from tui.core.settings import load_settings
 from tui.core.timer import planned_seconds
@@ -26,7 +27,7 @@ def cmd_routines(args: argparse.Namespace) -> int:
     settings, _problems = load_settings(settings_path())  # the app reports a bad file
 
     def total(routine) -> float:
-        """As long as the runner takes, pauses included: the total the app shows."""
+        """As long as a session of it takes, pauses included: the total the app shows."""
         return planned_seconds(routine, settings.get_ready_seconds, settings.switch_sides_seconds)
 
     if args.json:

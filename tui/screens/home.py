@@ -18,7 +18,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.messages import JournalUnreadable, LogSoreness, OpenPlan, StartSession
-from tui.core.model import KIND_LABELS, Routine, format_duration
+from tui.core.model import KIND_LABELS, Routine
+from tui.core.when import format_duration
 from tui.core.terminal_text import visible
 from tui.core.timer import planned_seconds
 from tui.widgets.footer import Footer
