@@ -1,7 +1,9 @@
-"""The app's flows (routines, journal writes, the plan), as a collaborator RecoveryApp owns (not a
-mixin): it is given the app and uses only its public face (`writer`,
-`journal`, `now`, `settings`, `library`, `notify`, `post_message`,
-`push_screen_wait`, `run_worker`).
+"""The app's flows (routines, journal writes, the plan), in a collaborator
+RecoveryApp owns rather than a mixin: it is given the app and uses only its
+attributes (`writer`, `journal`, `now`, `clock`, `settings`, `library`) and
+Textual's public App API (`notify`, `post_message`, `push_screen`,
+`push_screen_wait`, `run_worker`). Its outcomes come back to the app as
+Messages, handled there with `@on`.
 
 - Writes run in thread workers through the app's JournalWriter, one at a
   time and in order; each posts JournalSaved or JournalFailed, every failure
