@@ -15,14 +15,13 @@ from pathlib import Path
 
 from tui.core.errors import DataFileError, ErrorCollector, each_error
 from tui.core.fields import Fields
-from tui.core.loader import ID_PATTERN
+from tui.core.ids import ID_PATTERN, RUN_KINDS
 from tui.core.settings import (boolean, fahrenheit_to_celsius, format_temperature_range,
                                format_volume_range)
 from tui.core.tomlfile import read_toml
 
 STEP_IDS = ("cool-down-walk", "hydrate", "snack", "stretch", "foam-roll", "ice-bath", "heat",
             "meal", "legs-up", "nap", "epsom-bath", "bedtime-stretch", "sleep")
-from tui.core.ids import RUN_KINDS  # noqa: E402
 RUN_END, BEDTIME = "run-end", "bedtime"
 OFFSETS = {RUN_END: (0, 720), BEDTIME: (-720, 0)}  # minutes, per anchor
 MAX_TIMER = 3600
