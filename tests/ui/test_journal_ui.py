@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+import pytest
 from textual.widgets import DataTable, Static
 
 from tests.ui.helpers import FIXED_NOW, FakeClock, FakeWallClock, make_app
@@ -27,6 +28,7 @@ def notices_text(app) -> str:
     return str(widget.render()) if widget.has_class("-visible") else ""
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_finish_routine_rate_soreness_and_find_it_in_history(tmp_path):
     clock = FakeClock()
     path = tmp_path / "journal.json"
@@ -199,6 +201,7 @@ async def test_history_pages_in_long_journals(tmp_path):
         assert "entry 129" in str(table.get_row_at(PAGE + 29)[2])
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_history_reads_archive_months_as_it_scrolls(tmp_path):
     """Ten months of ratings: the journal file keeps two, the rest are in
     monthly archive files that History reads only when scrolled to."""
