@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -35,7 +34,7 @@ if TYPE_CHECKING:
     from tui.core.journal import Journal
     from tui.core.loader import Library
     from tui.core.plan import DueStep
-    from tui.core.storage import JournalError
+    from tui.core.store.errors import JournalError
     from tui.core.timer import Clock
     from tui.screens.runner import SessionResult
 
@@ -221,7 +220,7 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
     def stop_on_signal(self, signum: int) -> None:
         """Record a routine in progress as partial, then leave: in order while
         the terminal is there, at once when it is gone (see tui/app_signals.py)."""
-        from tui.core.storage import JournalError
+        from tui.core.store.errors import JournalError
         from tui.screens.runner import RunnerScreen
 
         for screen in self.screen_stack:
@@ -239,17 +238,6 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
 
             end_by_signal(signum)
         self.exit(return_code=128 + signum)
-
-    def _fatal_error(self) -> None:
-        """An unexpected exception: a short message and a log, never locals on
-        screen. Textual has no public hook for this; the message leaves through
-        the public `panic`."""
-        from tui.crash import crash_message, write_crash_log
-
-        error = sys.exc_info()[1]
-        log = write_crash_log(error) if error is not None else None
-        self.bell()
-        self.panic(crash_message(log))
 
     def ring(self) -> None:
         """The terminal bell, unless --quiet."""

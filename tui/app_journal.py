@@ -19,7 +19,7 @@ from tui.screens.home import HomeScreen
 if TYPE_CHECKING:
     from tui.core.backups import BackupInfo
     from tui.core.journal import Journal
-    from tui.core.storage import JournalError
+    from tui.core.store.errors import JournalError
     from tui.screens.runner import SessionResult
     from tui.screens.soreness import SorenessScreen
     from tui.widgets.soreness_form import SorenessEntry
@@ -78,7 +78,7 @@ class JournalWrites:
             return
         self._tell(form, JournalSaved("rating", saved))
         from tui.core.soreness import GUARD_WINDOW, guard_notice, pain_alerts
-        from tui.core.storage import JournalError
+        from tui.core.store.errors import JournalError
         from tui.screens.notice import NoticeScreen
 
         now = self.now()
@@ -101,7 +101,7 @@ class JournalWrites:
         """One write at a time, in order: the record, or None (and a
         JournalFailed posted). Every failure is reported, never a crash; the
         next write tries again. From a worker thread."""
-        from tui.core.storage import JournalError
+        from tui.core.store.errors import JournalError
 
         if self.journal is None:
             self._tell(origin, JournalFailed(what, None))
@@ -125,7 +125,7 @@ class JournalWrites:
             self.notify(f"Saved: soreness {message.record['overall']}/10.")
 
     def write_failed(self, message: JournalFailed) -> None:
-        from tui.core.storage import JournalCorruptError, JournalError
+        from tui.core.store.errors import JournalCorruptError, JournalError
 
         error = message.error
         if error is None:
@@ -143,7 +143,7 @@ class JournalWrites:
     def journal_problem(self, error: JournalError) -> None:
         """Say what is wrong; for a damaged file offer a backup or moving it
         aside (one dialog at a time)."""
-        from tui.core.storage import JournalCorruptError
+        from tui.core.store.errors import JournalCorruptError
 
         self.journal_failed = error
         if not isinstance(error, JournalCorruptError):
@@ -175,7 +175,7 @@ class JournalWrites:
         import os
 
         from tui.core.backups import latest_good
-        from tui.core.storage import JournalError
+        from tui.core.store.errors import JournalError
 
         if self.journal is None or os.path.realpath(error.path) != os.path.realpath(self.journal.path):
             return None
@@ -187,7 +187,7 @@ class JournalWrites:
     @work(thread=True, group="journal-write")
     def restore_journal(self, error: JournalError, backup: BackupInfo) -> None:
         from tui.core.backups import restore_backup
-        from tui.core.storage import JournalError
+        from tui.core.store.errors import JournalError
 
         with self._write_lock:
             try:
@@ -203,7 +203,8 @@ class JournalWrites:
         self.call_from_thread(self.refresh_home)
 
     def move_journal_aside(self, error: JournalError) -> None:
-        from tui.core.storage import JournalError, move_aside
+        from tui.core.store.aside import move_aside
+        from tui.core.store.errors import JournalError
 
         try:
             moved = move_aside(error.path, self.now())

@@ -21,7 +21,7 @@ class PlanFlow:
 
     @work(thread=True, exclusive=True, group="plan", exit_on_error=False)
     def find_current_run(self) -> None:
-        from tui.core.storage import JournalError
+        from tui.core.store.errors import JournalError
         from tui.screens.run_ended import RunEndedScreen
 
         run, now = None, self.now()
@@ -44,7 +44,7 @@ class PlanFlow:
     @work(thread=True, exclusive=True, group="plan", exit_on_error=False)
     def place_run(self, ended: datetime) -> None:
         """Correct the run of that day that ended near `ended`, or ask the kind of a new one."""
-        from tui.core.storage import JournalError
+        from tui.core.store.errors import JournalError
         from tui.screens.run_start import RunKindScreen
 
         journal = self.journal

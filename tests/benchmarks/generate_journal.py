@@ -19,9 +19,10 @@ import tempfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from tui.core.journal import SCHEMA_VERSION, TABLE, Journal
-from tui.core.model import AREAS
-from tui.core.plan import RUN_KINDS, STEP_IDS
+from tui.core.journal import Journal
+from tui.core.records import SCHEMA_VERSION, TABLE
+from tui.core.ids import AREAS, RUN_KINDS
+from tui.core.plan import STEP_IDS
 from tui.core.storage import SafeJSONStorage
 
 ROUTINES = {

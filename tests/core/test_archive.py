@@ -12,7 +12,8 @@ import pytest
 from tui.core import archive, storage
 from tui.core.journal import Journal
 from tui.core.pages import RecordPages
-from tui.core.storage import JournalCorruptError
+from tui.core.store.errors import JournalCorruptError
+from tui.core.store.json_tables import read_tables
 
 PLUS_ONE = timezone(timedelta(hours=1))
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=PLUS_ONE)
@@ -40,7 +41,7 @@ def test_saves_keep_this_month_and_last_in_the_journal(path: Path) -> None:
     assert months == {"2024-10", "2024-11"}
     assert archive.archive_months(path) == ["2024-09", "2024-08", "2024-07", "2024-06"]
     for month in archive.archive_months(path):
-        docs = storage.read_tables(archive.archive_path(path, month))["records"]
+        docs = read_tables(archive.archive_path(path, month))["records"]
         assert {doc["time"][:7] for doc in docs.values()} == {month}
         assert oct(archive.archive_path(path, month).stat().st_mode & 0o777) == "0o600"
 
@@ -153,6 +154,24 @@ def test_a_run_in_the_archive_can_still_be_changed(path: Path) -> None:
         changed = journal.record_practices(run["id"], ["hydrate"])
         assert changed["practices"] == ["hydrate"]
         assert journal.get(run["id"])["practices"] == ["hydrate"]
+
+
+def test_a_record_moved_again_replaces_its_archived_copy_whole(path: Path) -> None:
+    """A move cut short leaves a record in both places; when the journal's copy
+    moves again it replaces the archived one, fields and all (no old field stays),
+    and the month still holds every record once, as a plain TinyDB database."""
+    from tinydb import TinyDB
+
+    run = {"v": 1, "type": "run", "time": "2024-08-03T18:00:00+01:00", "plan_date": "2024-08-03",
+           "run_kind": None, "practices": [], "skipped": []}
+    rating = {"v": 1, "type": "soreness", "time": "2024-08-04T08:00:00+01:00", "overall": 4, "areas": {},
+              "pain": [], "note": "", "session": None}
+    path.parent.mkdir(parents=True)
+    assert archive.write_month(path, "2024-08", {"7": {**run, "left over": True}, "8": rating}) == 2
+    assert archive.write_month(path, "2024-08", {"7": {**run, "run_kind": "long"}, "9": rating}) == 3
+    with TinyDB(archive.archive_path(path, "2024-08"), access_mode="r") as month:
+        docs = {doc.doc_id: dict(doc) for doc in month.table("records").all()}
+    assert docs == {7: {**run, "run_kind": "long"}, 8: rating, 9: rating}
 
 
 def test_a_journal_from_before_the_archive_is_split_on_its_next_save(path: Path) -> None:

@@ -9,7 +9,8 @@ from datetime import date
 from tests.benchmarks.generate_journal import write_journal
 from tests.core.cli_support import run
 from tui.core.export import export_json, journal_records
-from tui.core.journal import Journal, to_public
+from tui.core.journal import Journal
+from tui.core.records import to_public
 
 
 def test_journal_records_are_every_record_newest_first_month_by_month(tmp_path):

@@ -13,7 +13,9 @@ import pytest
 from tests.core.cli_support import run
 from tui.core import archive
 from tui.core.journal import Journal
-from tui.core.storage import JournalCorruptError, JournalDB, move_aside
+from tui.core.storage import JournalDB
+from tui.core.store.aside import move_aside
+from tui.core.store.errors import JournalCorruptError
 
 NOW = "2026-12-02T08:00:00+00:00"
 UTC = timezone.utc

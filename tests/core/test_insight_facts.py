@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.archive import archive_path
-from tui.core.insight_facts import SUMMARY_VERSION, RunFact, facts_of, read_facts, summary_path
+from tui.core.insight_facts import RUN_ID, RUN_PRACTICES, SUMMARY_VERSION, facts_of, read_facts, summary_path
 from tui.core.journal import Journal
 from tui.core.student_t import t_cdf, t_density, t_quantile
 
@@ -50,8 +50,8 @@ def test_a_changed_archive_month_is_summarised_again(tmp_path):
         read_facts(journal)
         run = next(r for r in journal.records() if r["type"] == "run" and r["time"].startswith("2024-03"))
         journal.record_practices(run["id"], ["ice-bath"])  # rewrites the archive file of March
-        changed = RunFact(*next(r for r in read_facts(journal).runs if r[0] == run["id"]))
-        assert "ice-bath" in changed.practices
+        changed = next(r for r in read_facts(journal).runs if r[RUN_ID] == run["id"])
+        assert "ice-bath" in changed[RUN_PRACTICES]
 
 
 def test_a_damaged_summary_is_made_again(tmp_path):

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from routines import PLAN_FILE
-from tui.core.insight_facts import facts_of
+from tui.core.insight_facts import RATING_OVERALL, facts_of
 from tui.core.insights import JSON_KEYS, area_insights, insights, outcomes, to_json
 from tui.core.journal import Journal
 from tui.core.plan import load_plan
@@ -66,7 +66,7 @@ def records(tmp_path_factory):
 
 def test_outcomes_pair_each_run_with_its_next_rating(records, names):
     found = outcomes(facts_of(records), names)
-    assert [rating.overall if rating else None for _, _, rating in found] == [2, 3, 4, 5, 6, 7, None, None]
+    assert [rating[RATING_OVERALL] if rating else None for _, _, rating in found] == [2, 3, 4, 5, 6, 7, None, None]
     assert found[3][1] == {"hydrate", "ice-bath", "stretch"}
     assert found[4][1] == {"hydrate", "stretch"}  # no warm-up drills
     assert found[1][1] == {"hydrate", "foam-roll"}

@@ -10,8 +10,9 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from tui.core.export import export_csv
-from tui.core.journal import CSV_COLUMNS, PUBLIC_KEYS, SCHEMA_VERSION, Journal, to_public
-from tui.core.model import AREAS
+from tui.core.ids import AREAS
+from tui.core.journal import Journal
+from tui.core.records import CSV_COLUMNS, PUBLIC_KEYS, SCHEMA_VERSION, to_public
 
 PLUS_ONE = timezone(timedelta(hours=1))
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=PLUS_ONE)

@@ -7,9 +7,10 @@ from datetime import date, datetime, time, timedelta, timezone
 import pytest
 
 from routines import PLAN_FILE
-from tui.core.journal import FieldError, Journal
 from tui.core.evening import build_plan
+from tui.core.journal import Journal
 from tui.core.plan import load_plan
+from tui.core.records import FieldError
 from routines import builtin_routine_files
 from tui.core.loader import load_files
 from tui.core.runs import describe_run, is_practice, parse_ended, practice_ids, practices_for, step_state

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from tui.core import soreness, stats
-from tui.core.model import AREAS
+from tui.core.ids import AREAS
 from tui.core.soreness import (
     HIGH, NOT_MEDICAL_ADVICE, PAIN, Alert, doms_checkin_due, guard_notice, pain_advice, pain_alerts,
 )

@@ -18,15 +18,10 @@ import pytest
 from tinydb import JSONStorage, Query, TinyDB
 
 from tests.reliability.helpers import unprivileged
+from tui.core.storage import JournalDB, SafeJSONStorage
 from tui.core.store import atomic as storage_mod
-from tui.core.storage import (
-    JournalAccessError,
-    JournalCorruptError,
-    JournalDB,
-    JournalError,
-    SafeJSONStorage,
-    move_aside,
-)
+from tui.core.store.aside import move_aside
+from tui.core.store.errors import JournalAccessError, JournalCorruptError, JournalError
 
 WRITER = Path(__file__).with_name("storage_writer.py")
 REPO = WRITER.parents[2]

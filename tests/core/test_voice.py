@@ -98,6 +98,6 @@ def test_voice_setting_is_read_and_checked(tmp_path):
     ([], False),
 ])
 def test_voice_flag_before_or_after_the_command(argv, voice):
-    from tui.cli import parse
+    from tui.cli.parser import parse
 
     assert parse(argv).voice is voice

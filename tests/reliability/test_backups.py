@@ -15,7 +15,7 @@ from tui.core.store import atomic as storage_mod
 from tui.core.backups import list_backups, restore_backup
 from tui.core.daily_backup import KEEP, backup_path, make_daily_backup
 from tui.core.journal import Journal
-from tui.core.storage import JournalAccessError, JournalCorruptError
+from tui.core.store.errors import JournalAccessError, JournalCorruptError
 
 DAY = date(2024, 11, 22)
 NOW = datetime(2024, 11, 22, 9, 30)

@@ -19,9 +19,10 @@ from hypothesis import strategies as st
 
 from routines import PLAN_FILE, builtin_routine_files
 from tui.core.errors import DataFileError
-from tui.core.loader import ID_PATTERN, load_files, load_routine
-from tui.core.model import AREAS, KINDS, MAX_SECONDS, Routine
-from tui.core.plan import MAX_TIMER, OFFSETS, RUN_KINDS, STEP_IDS, PlanDef, load_plan, parse_plan
+from tui.core.ids import AREAS, ID_PATTERN, RUN_KINDS
+from tui.core.loader import load_files, load_routine
+from tui.core.model import KINDS, MAX_SECONDS, Routine
+from tui.core.plan import MAX_TIMER, OFFSETS, STEP_IDS, PlanDef, load_plan, parse_plan
 from tui.core.settings import PAUSE_RANGE, UNITS, Settings, load_settings, to_toml
 from tui.core.tomlfile import read_toml
 

@@ -15,7 +15,8 @@ from pathlib import Path
 from tinydb import TinyDB
 
 from tests.reliability.helpers import child_env
-from tui.core.journal import TABLE, Journal
+from tui.core.journal import Journal
+from tui.core.records import TABLE
 
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=timezone(timedelta(hours=1)))
 OTHER_COPY = """

@@ -21,10 +21,11 @@ CRASHING_APP = textwrap.dedent(
     """
     import sys
     import tui.app
+    from tui.core.journal import Journal
     from tui.screens.home import HomeScreen
 
     def explode(self):
-        note = {secret!r}  # a local that must never reach the screen
+        note = Journal(sys.argv[1]).records()[0]["note"]  # a private note, held in a local
         raise RuntimeError("boom in a handler")
 
     def mount_then_explode(self):
@@ -38,7 +39,14 @@ CRASHING_APP = textwrap.dedent(
     import tui.cli
     sys.exit(tui.cli.main(["--journal", sys.argv[1]]))
     """
-).format(secret=SECRET)
+)
+
+
+def run_crashing_app(path: Path, script: str = CRASHING_APP) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", script, str(path)],
+        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+    )
 
 
 def journal_with_secret(path: Path) -> bytes:
@@ -50,33 +58,60 @@ def journal_with_secret(path: Path) -> bytes:
 def test_exception_in_a_handler_exits_1_with_a_short_message(tmp_path, isolated_user_dirs):
     path = tmp_path / "journal.json"
     before = journal_with_secret(path)
-    result = subprocess.run(
-        [sys.executable, "-c", CRASHING_APP, str(path)],
-        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
-    )
+    result = run_crashing_app(path)
     output = result.stdout + result.stderr
     assert result.returncode == 1
     assert "unexpected error" in output
     log = isolated_user_dirs / "data" / "recovery-tui" / "crash.log"
     assert str(log) in output
     assert SECRET not in output and "Traceback" not in output
-    assert "boom in a handler" in log.read_text()
+    assert "boom in a handler" in log.read_text() and "in explode" in log.read_text()
     assert SECRET not in log.read_text()  # no local variables in the log either
     assert oct(log.stat().st_mode & 0o777) == "0o600"
     assert path.read_bytes() == before
 
 
 @pytest.mark.slow
-def test_without_the_handler_textual_would_print_locals(tmp_path):
+def test_without_the_catcher_textual_would_print_locals(tmp_path):
     """The control: stock Textual shows local variables, so the test above can fail."""
-    script = CRASHING_APP.replace("import tui.app\n", "import tui.app\ntui.app.RecoveryApp._fatal_error = tui.app.App._fatal_error\n", 1)
+    stock = ("import tui.app, tui.crash, rich.console\n"
+             "class StockConsole:\n"
+             "    console, report = rich.console.Console(stderr=True), ''\n"
+             "tui.crash.CrashCatcher = StockConsole\n")
+    script = CRASHING_APP.replace("import tui.app\n", stock, 1)
     path = tmp_path / "journal.json"
     journal_with_secret(path)
-    result = subprocess.run(
-        [sys.executable, "-c", script, str(path)],
-        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
-    )
+    result = run_crashing_app(path, script)
     assert SECRET in result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_without_the_filter_the_log_would_hold_locals(tmp_path, isolated_user_dirs):
+    """The control for the log: Textual's report has the locals, and the filter takes them out."""
+    script = CRASHING_APP.replace("import tui.app\n", "import tui.app, tui.crash\ntui.crash.without_locals = str\n", 1)
+    path = tmp_path / "journal.json"
+    journal_with_secret(path)
+    run_crashing_app(path, script)
+    assert SECRET in (isolated_user_dirs / "data" / "recovery-tui" / "crash.log").read_text()
+
+
+def test_locals_panels_are_left_out_even_when_a_value_holds_a_corner():
+    report = "\n".join([
+        "╭──── Traceback ────╮",
+        "│ app.py:8 in explode │",
+        "│ ╭──── locals ────╮ │",
+        "│ │ note = '╰ x'   │ │",
+        "│ │ other = 'y'    │ │",
+        "│ ╰────────────────╯ │",
+        "╰───────────────────╯",
+        "RuntimeError: boom",
+    ])
+    from tui.crash import without_locals
+
+    kept = without_locals(report)
+    assert "note" not in kept and "other" not in kept and "locals" not in kept
+    assert kept.splitlines() == ["╭──── Traceback ────╮", "│ app.py:8 in explode │", "╰───────────────────╯",
+                                 "RuntimeError: boom"]
 
 
 needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")

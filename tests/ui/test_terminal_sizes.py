@@ -8,7 +8,8 @@ import random
 import pytest
 
 from tests.ui.helpers import FakeClock, make_app
-from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from tui.min_size import MIN_HEIGHT, MIN_WIDTH
+from tui.screens.too_small import TooSmallScreen
 
 pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 

@@ -19,8 +19,6 @@ from tui.cli.parser import parse
 from tui.core.errors import DataFileError
 from tui.core.terminal_text import VisibleStream, shortened, visible
 
-__all__ = ["PROG", "CommandFailed", "UsageError", "main"]
-
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; its exit status. Control characters in what it

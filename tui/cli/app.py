@@ -28,6 +28,7 @@ def cmd_app(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     settings, problems = load_settings(settings_path())
     from tui.app import RecoveryApp  # Textual, for the app only
+    from tui.crash import CrashCatcher, crash_message, write_crash_log
 
     app = RecoveryApp(
         library,
@@ -40,8 +41,13 @@ def cmd_app(args: argparse.Namespace) -> int:
         settings_problems=problems,
         start_routine=start,
     )
+    crashes = CrashCatcher()
+    app.error_console = crashes.console
     plain_output()
     app.run()
+    if crashes.report:
+        print(crash_message(write_crash_log(crashes.report)), file=sys.stderr)
+        return 1
     return app.return_code or 0
 
 

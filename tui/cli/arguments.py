@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from tui.core.ids import AREAS
-from tui.core.journal import area_name
+from tui.core.records import area_name
 from tui.core.terminal_text import quoted, visible
 
 

@@ -8,11 +8,12 @@ import sys
 
 from tui.cli.common import PROG
 from tui.cli.library import load_all
-from tui.core.model import KIND_LABELS, format_duration
+from tui.core.model import KIND_LABELS
 from tui.core.paths import settings_path
 from tui.core.settings import load_settings
 from tui.core.timer import planned_seconds
 from tui.core.validate import check_files
+from tui.core.when import format_duration
 
 
 def cmd_routines(args: argparse.Namespace) -> int:
@@ -20,7 +21,7 @@ def cmd_routines(args: argparse.Namespace) -> int:
     settings, _problems = load_settings(settings_path())  # the app reports a bad file
 
     def total(routine) -> float:
-        """As long as the runner takes, pauses included: the total the app shows."""
+        """As long as a session of it takes, pauses included: the total the app shows."""
         return planned_seconds(routine, settings.get_ready_seconds, settings.switch_sides_seconds)
 
     if args.json:

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from tui.core.journal import Journal
 from tui.core.paths import journal_path
-from tui.core.storage import JournalError
+from tui.core.store.errors import JournalError
 from tui.core.when import cli_now
 
 PROG = "recovery-tui"

@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 
 from tui.cli.common import command_now, finish, local_time, open_journal
 from tui.core import soreness, stats
-from tui.core.journal import Journal, to_public
+from tui.core.journal import Journal
+from tui.core.records import to_public
 from tui.core.runs import describe_run
 from tui.core.sessions import describe_session
 from tui.core.terminal_text import visible

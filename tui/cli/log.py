@@ -11,7 +11,7 @@ import argparse
 
 from tui.cli.common import UsageError, command_now, finish, local_time, open_journal
 from tui.core import soreness
-from tui.core.journal import LINK_WINDOW
+from tui.core.linking import LINK_WINDOW
 from tui.core.when import parse_when
 
 

@@ -16,7 +16,8 @@ from routines import PLAN_FILE
 from tui.cli.common import UsageError, command_now, finish, open_journal, say
 from tui.cli.library import load_all
 from tui.core.evening import build_plan, night_for
-from tui.core.journal import FieldError, Journal
+from tui.core.journal import Journal
+from tui.core.records import FieldError
 from tui.core.paths import settings_path, user_plan_path
 from tui.core.plan import load_plan
 from tui.core.runs import is_practice, parse_ended, practice_ids, step_state

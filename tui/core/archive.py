@@ -10,6 +10,8 @@ on the 1st), so what a save costs does not grow with the years.
 
 The move is safe at every step: each archive file is written atomically and
 only then are the records taken out of the journal (one more atomic save).
+An archive month is a TinyDB database like the journal, and records go into it
+through TinyDB's Table API (see write_month).
 A crash in between leaves a record in both places; readers take the
 journal's copy, and the next move merges it again. Journal, archives and
 the move share the journal's lock. A merge never replaces an archived record
@@ -24,6 +26,10 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
+from tinydb import Storage, TinyDB
+from tinydb.table import Document
+
+from tui.core.records import TABLE
 from tui.core.store.atomic import remove_temp_files, write_atomically
 from tui.core.store.errors import JournalAccessError, JournalCorruptError, reason
 from tui.core.store.folder import list_names, make_private_folder
@@ -33,7 +39,6 @@ from tui.core.store.meta import last_id, meta, with_last_id, with_meta
 from tui.core.storage import SafeJSONStorage
 
 FOLDER_NAME = "archive"
-TABLE = "records"
 CREATED = {"session": "started", "soreness": "time"}  # what never changes in a record of that type
 
 
@@ -101,30 +106,60 @@ def stored_month(doc: dict, time_field: dict[str, str]) -> str | None:
     return month if is_month(month) else None
 
 
+class MonthStorage(Storage):
+    """TinyDB storage of one archive month: the strict reader and the atomic,
+    private write of the journal's own files. It has no lock of its own: the
+    journal's lock is held around every use (see write_month)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        return read_tables(self.path, "archive file")
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        write_atomically(self.path, encode_tables(data))
+
+
 def write_month(journal_path: Path, month: str, moving: dict[str, dict[str, Any]]) -> int:
-    """Merge records into their month's archive file (atomically) and return
-    how many it holds; the caller holds the journal's lock. JournalError
-    names the file that failed."""
+    """Merge records into their month's archive file and return how many it
+    holds; the caller holds the journal's lock. JournalError names the file
+    that failed. New records go in with their ids as TinyDB Documents, in one
+    save; one already there (a move cut short, a run changed) is replaced in
+    a save of its own, so the file always holds every record once."""
     target = archive_path(journal_path, month)
     try:
         require_real_folder(target.parent)
     except OSError as exc:
         raise JournalAccessError(target, f"Cannot write the archive file {target}: {reason(exc)}.") from None
     remove_temp_files(target.parent)  # of a killed move; the caller holds the journal's lock
-    archived = read_archive(journal_path, month)
-    for key, doc in moving.items():
-        if key in archived and not same_record(archived[key], doc):
-            raise JournalCorruptError(
-                target, f"Record #{key} cannot move to the archive file {target}: that file already holds "
-                        "a different record with the same id. Both were kept where they are.")
-    merged = dict(sorted({**archived, **moving}.items(), key=lambda item: int(item[0])))
-    try:
-        make_private_folder(target.parent)
-        write_atomically(target, encode_tables({TABLE: merged}))
-    except OSError as exc:
-        raise JournalAccessError(target, f"Cannot write the archive file {target}: {reason(exc)}.") from None
-    read_tables(target, "archive file")  # reads back before anything leaves the journal
-    return len(merged)
+    with TinyDB(target, storage=MonthStorage) as month_db:
+        table = month_db.table(TABLE, cache_size=0)
+        archived = {str(doc.doc_id): doc for doc in table.all()}
+        for key, doc in moving.items():
+            if key in archived and not same_record(archived[key], doc):
+                raise JournalCorruptError(
+                    target, f"Record #{key} cannot move to the archive file {target}: that file already holds "
+                            "a different record with the same id. Both were kept where they are.")
+        try:
+            make_private_folder(target.parent)
+            for key in moving.keys() & archived.keys():
+                table.update(replaced_by(moving[key]), doc_ids=[int(key)])
+            new = [Document(doc, int(key)) for key, doc in moving.items() if key not in archived]
+            if new:
+                table.insert_multiple(new)
+        except OSError as exc:
+            raise JournalAccessError(target, f"Cannot write the archive file {target}: {reason(exc)}.") from None
+        return len(table)  # reads it back before anything leaves the journal
+
+
+def replaced_by(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+    """For Table.update: the stored document becomes `doc` (no old field stays)."""
+    def replace(stored: dict[str, Any]) -> None:
+        stored.clear()
+        stored.update(doc)
+    return replace
 
 
 def same_record(old: dict, new: dict) -> bool:
@@ -184,6 +219,11 @@ def move_old_records(
         for doc in moving.values():
             if doc.get("type") == "session":
                 days[month] = days.get(month, 0) | 1 << int(doc[time_field["session"]][8:10])
+    # The journal's side is one storage write of the records left and the meta
+    # table, not Table.remove and a meta update: TinyDB's Table API saves one
+    # table at a time, and a crash between the two saves would leave the
+    # archive's counts wrong, or (removing first) the highest id unrecorded,
+    # so that it could be given out again.
     moved = {key for moving in by_month.values() for key in moving}
     kept = {key: doc for key, doc in records.items() if key not in moved}
     kept_tables = with_last_id({**tables, TABLE: kept}, TABLE, last_id(tables, TABLE))

@@ -21,7 +21,7 @@ from itertools import chain
 from typing import IO, TYPE_CHECKING, Any
 
 from tui.core.ids import AREAS
-from tui.core.journal import CSV_COLUMNS, PUBLIC_KEYS, to_public
+from tui.core.records import CSV_COLUMNS, PUBLIC_KEYS, to_public
 from tui.core.terminal_text import json_text
 
 if TYPE_CHECKING:

@@ -12,7 +12,8 @@ from pathlib import Path
 from tui.core import archive
 from tui.core.daily_backup import make_daily_backup
 from tui.core.records import TIME_FIELD, checks_out
-from tui.core.storage import JournalError, SafeJSONStorage
+from tui.core.storage import SafeJSONStorage
+from tui.core.store.errors import JournalError
 
 
 class DailyBackups:

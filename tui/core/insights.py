@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
 
-from tui.core.insight_facts import INSIGHT_AREAS, MAIN_AREAS, Facts, RatingFact
+from tui.core.insight_facts import (INSIGHT_AREAS, MAIN_AREAS, RATING_AREAS, RATING_ID, RATING_OVERALL,
+                                    RATING_TIME, RUN_ENDED, RUN_ID, Facts, RatingFact)
 from tui.core.insight_stats import UNCLEAR, Adjusted, Tally, adjusted_difference
 from tui.core.practices import PracticeNames
 from tui.core.soreness import DOMS_FROM, DOMS_UNTIL
@@ -76,13 +77,13 @@ def signed(value: float) -> str:
 def outcomes(facts: Facts, names: PracticeNames) -> list[Outcome]:
     """Every run, oldest first, with the first rating 12-72 h after it: a
     single merge of runs against ratings, both sorted by time."""
-    runs = sorted(facts.runs, key=itemgetter(1, 0))  # (ended, id)
-    ratings = sorted(facts.ratings, key=itemgetter(1, 0))  # (time, id)
-    times = [rating[1] for rating in ratings]
+    runs = sorted(facts.runs, key=itemgetter(RUN_ENDED, RUN_ID))
+    ratings = sorted(facts.ratings, key=itemgetter(RATING_TIME, RATING_ID))
+    times = [rating[RATING_TIME] for rating in ratings]
     soonest, latest = DOMS_FROM.total_seconds(), DOMS_UNTIL.total_seconds()
     found, next_rating, count = [], 0, len(times)
     practices_of = names.practices
-    for _id, ended, kind, practices in runs:
+    for _id, ended, kind, practices in runs:  # RUN_COLUMNS
         while next_rating < count and times[next_rating] < ended + soonest:
             next_rating += 1
         in_time = next_rating < count and times[next_rating] <= ended + latest
@@ -141,7 +142,7 @@ def insights(facts: Facts, names: PracticeNames, runs: list[Outcome] | None = No
     """Every practice seen in any run, ranked on the overall rating. Pass
     `runs` (from outcomes) to pair runs with ratings only once."""
     runs = outcomes(facts, names) if runs is None else runs
-    return _rank(compare(runs, _practices(runs), names, itemgetter(2)))  # the overall rating
+    return _rank(compare(runs, _practices(runs), names, itemgetter(RATING_OVERALL)))
 
 
 def area_insights(facts: Facts, names: PracticeNames,
@@ -152,9 +153,9 @@ def area_insights(facts: Facts, names: PracticeNames,
     practices = _practices(runs)
     best: dict[str, Insight | None] = {}
     for index, area in enumerate(INSIGHT_AREAS):
-        if area not in MAIN_AREAS and all(r is None or r[3][index] is None for _k, _p, r in runs):
+        if area not in MAIN_AREAS and all(r is None or r[RATING_AREAS][index] is None for _k, _p, r in runs):
             continue  # knees, Achilles, ...: only once rated after a run
-        ranked = _rank(compare(runs, practices, names, lambda rating, i=index: rating[3][i]))
+        ranked = _rank(compare(runs, practices, names, lambda rating, i=index: rating[RATING_AREAS][i]))
         best[area] = next((i for i in ranked if i.verdict == "helps"), None)
     return best
 

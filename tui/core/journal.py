@@ -21,18 +21,13 @@ from tui.core import archive
 from tui.core.housekeeping import DailyBackups, archive_old_months
 from tui.core.linking import CURRENT_RUN, LINK_WINDOW, linked_session, nearest_run
 from tui.core.records import (
-    CSV_COLUMNS, PUBLIC_KEYS, SCHEMA_VERSION, TABLE, FieldError, area_name, check_ids,
-    check_moment, check_record, check_run, check_run_kind, new_rating, new_run, new_session,
-    record_time, reopened, skipped, ticked, to_public,
+    TABLE, FieldError, check_ids, check_moment, check_record, check_run, check_run_kind, new_rating,
+    new_run, new_session, record_time, reopened, skipped, ticked,
 )
 from tui.core.stats import SessionDays
 from tui.core.vetting import RecordVetter
 from tui.core.storage import JournalDB
 from tui.core.when import local_now
-
-# The journal's names that the command line and the app read from here.
-__all__ = ["Journal", "TABLE", "SCHEMA_VERSION", "CSV_COLUMNS", "PUBLIC_KEYS", "LINK_WINDOW", "FieldError",
-           "area_name", "record_time", "to_public"]
 
 # -- the journal ------------------------------------------------------------------
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from tui.core.errors import DataFileError, ErrorCollector, each_error
 from tui.core.fields import Fields
-from tui.core.model import AREAS, KINDS, MAX_SECONDS, Exercise, Routine
+from tui.core.ids import AREAS, ID_PATTERN
+from tui.core.model import KINDS, MAX_SECONDS, Exercise, Routine
 from tui.core.tomlfile import read_toml
 
 ROUTINE_FIELDS = ("id", "name", "kind", "description", "exercises")
 EXERCISE_FIELDS = ("name", "seconds", "sides", "areas", "cue")
-from tui.core.ids import ID_PATTERN  # noqa: E402
 
 
 def parse_routine(data: dict, path: Path, *, builtin: bool = False) -> Routine:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.core.ids import AREAS  # noqa: F401 (re-exported; ids.py keeps it light to import)
-from tui.core.when import format_duration  # noqa: F401 (re-exported)
+from tui.core.ids import AREAS
 
 KINDS: tuple[str, ...] = ("warmup", "stretch", "yoga", "recovery")
 

@@ -11,12 +11,12 @@ import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from tui.core.ids import ENDED_HELP
 from tui.core.model import Routine
 from tui.core.plan import STEP_IDS, DueStep, step_status
 from tui.core.settings import parse_clock
 from tui.core.when import localize
 
-from tui.core.ids import ENDED_HELP  # noqa: E402
 MINUTES_AGO = re.compile(r"([0-9]{1,4})m")
 MAX_MINUTES_AGO = 24 * 60
 DONE, SKIPPED = "done", "skipped"

@@ -28,18 +28,12 @@ from typing import Any
 from tinydb import Storage, TinyDB
 
 from tui.core.store import atomic
-from tui.core.store.aside import lock_path_of, move_aside
-from tui.core.store.errors import JournalAccessError, JournalCorruptError, JournalError, reason
+from tui.core.store.aside import lock_path_of
+from tui.core.store.errors import JournalAccessError, reason
 from tui.core.store.folder import prepare_folder, tighten
-from tui.core.store.json_tables import encode_tables, parse_tables, read_bytes, read_tables, require_regular
+from tui.core.store.json_tables import encode_tables, parse_tables, read_bytes, require_regular
 from tui.core.store.lock import FileLock
-from tui.core.store.meta import last_id, meta, with_last_id, with_meta
 from tui.core.store.table import JournalTable
-
-__all__ = [  # the storage layer's public names, for the app and the command line
-    "JournalError", "JournalCorruptError", "JournalAccessError", "SafeJSONStorage", "JournalTable",
-    "JournalDB", "move_aside", "last_id", "with_last_id", "meta", "with_meta", "read_tables",
-]
 
 
 class SafeJSONStorage(Storage):
@@ -85,15 +79,21 @@ class SafeJSONStorage(Storage):
 
     def _check_journal(self) -> None:
         """Fail early on a folder in the journal's place; tighten a loose journal."""
+        st = self._regular_file_stat("read")
+        if st is not None and st.st_mode & atomic.LOOSE_BITS:
+            tighten(self.path, st, atomic.FILE_MODE, self.notices)
+
+    def _regular_file_stat(self, doing: str) -> os.stat_result | None:
+        """The journal's stat, None if there is no journal yet; JournalAccessError
+        ("Cannot <doing> the journal ...") if it cannot be looked at or is not a regular file."""
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
-            return
+            return None
         except OSError as exc:
-            raise JournalAccessError(self.path, f"Cannot read the journal at {self.path}: {reason(exc)}.") from None
+            raise JournalAccessError(self.path, f"Cannot {doing} the journal at {self.path}: {reason(exc)}.") from None
         require_regular(self.path, st)
-        if st.st_mode & atomic.LOOSE_BITS:
-            tighten(self.path, st, atomic.FILE_MODE, self.notices)
+        return st
 
     def _remove_stale_temps(self) -> None:
         """Temp files of killed writers. Safe under the lock: a live writer
@@ -138,11 +138,11 @@ class SafeJSONStorage(Storage):
         """
         payload = encode_tables(data)
         with self.locked():
-            self._require_writable_target()
+            self._regular_file_stat("write")
             try:
                 atomic.replace_file(self.path, payload)
             except OSError as exc:
-                raise self._write_error(exc) from None
+                raise JournalAccessError(self.path, f"Cannot write the journal at {self.path}: {reason(exc)}.") from None
             try:
                 atomic.fsync_folder(self.folder)
             except OSError as exc:
@@ -150,18 +150,6 @@ class SafeJSONStorage(Storage):
                     self.path,
                     f"The journal at {self.path} was saved but could not be flushed to disk: {reason(exc)}.",
                 ) from None
-
-    def _require_writable_target(self) -> None:
-        try:
-            st = os.stat(self.path)
-        except FileNotFoundError:
-            return
-        except OSError as exc:
-            raise self._write_error(exc) from None
-        require_regular(self.path, st)
-
-    def _write_error(self, exc: OSError) -> JournalAccessError:
-        return JournalAccessError(self.path, f"Cannot write the journal at {self.path}: {reason(exc)}.")
 
     def close(self) -> None:
         """Release the lock file. Inside locked(), this happens when the block ends."""

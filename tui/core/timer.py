@@ -73,7 +73,7 @@ def build_segments(routine: Routine, get_ready: float, switch_sides: float) -> l
 
 
 def planned_seconds(routine: Routine, get_ready: float = 5, switch_sides: float = 5) -> float:
-    """The routine's whole length as the runner times it: holds, get-ready,
+    """The routine's whole length as a session times it: holds, get-ready,
     rests and switches. The one total shown everywhere."""
     return sum(segment.seconds for segment in build_segments(routine, get_ready, switch_sides))
 
@@ -244,7 +244,7 @@ class RoutineTimer:
 
     def finish(self, left: bool = False) -> None:
         """End the routine now; exercises not finished count as skipped.
-        `left`: the runner left part-way rather than finishing."""
+        `left`: the session was left part-way rather than finished."""
         if not self.finished:
             self.left = left
         self._move_to(len(self.segments))

@@ -1,7 +1,7 @@
 """Spoken cues: what to say as a routine moves on, and a speaker that runs
 `espeak-ng [options] TEXT` without ever waiting for it.
 
-No Textual here: the runner screen feeds the timer to a CueTracker and hands
+No Textual here: the session screen (screens/runner.py) feeds the timer to a CueTracker and hands
 each line to Speaker.say.
 """
 
@@ -103,7 +103,7 @@ def speech_command(program: str, text: str) -> list[str]:
 class Speaker:
     """Says one line at a time: a new line cuts off one still being said.
     The process is started and never waited on, so speech cannot hold up the
-    runner's clock."""
+    session's clock."""
 
     def __init__(self, program: str) -> None:
         self.program = program

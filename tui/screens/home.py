@@ -17,7 +17,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.messages import JournalUnreadable, LogSoreness, OpenPlan, StartSession
-from tui.core.model import KIND_LABELS, Routine, format_duration
+from tui.core.model import KIND_LABELS, Routine
+from tui.core.when import format_duration
 from tui.core.terminal_text import visible
 from tui.core.timer import planned_seconds
 from tui.widgets.footer import Footer
@@ -159,7 +160,7 @@ class HomeScreen(Screen):
         # Imported here, after the first frame, rather than while the app starts.
         from tui.core.soreness import (DOMS_UNTIL, GUARD_WINDOW, doms_checkin_due, guard_notice,
                                        pain_alerts)
-        from tui.core.storage import JournalError
+        from tui.core.store.errors import JournalError
 
         journal = self.app.journal
         if journal is None or self.app.journal_failed is not None:
@@ -191,7 +192,7 @@ class HomeScreen(Screen):
         routine highlighted rather than the warm-up drills at the top."""
         from tui.core.errors import DataFileError
         from tui.core.runs import next_due_line
-        from tui.core.storage import JournalError
+        from tui.core.store.errors import JournalError
 
         try:
             run = self.app.journal.current_run(now)  # last night's, just after midnight

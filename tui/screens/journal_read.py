@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from tui.core.storage import JournalError
+from tui.core.store.errors import JournalError
 
 
 def read_records(app, on_error: Callable[[str], None], no_journal: str,

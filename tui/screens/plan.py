@@ -19,7 +19,7 @@ from tui.messages import StartSession, StartTimedStep, WriteJournal
 from tui.core.plan import DueStep
 from tui.core.records import reopened, skipped, ticked
 from tui.core.runs import DONE, SKIPPED, is_done, practices_for, step_state
-from tui.core.storage import JournalError
+from tui.core.store.errors import JournalError
 from tui.core.when import in_zone_of
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
@@ -206,7 +206,7 @@ class PlanScreen(Screen):
 
     @work(thread=True, exclusive=True, group="plan-reload")
     def reload_run(self) -> None:
-        from tui.core.journal import FieldError
+        from tui.core.records import FieldError
 
         with self._journal_lock:
             writes = self._writes

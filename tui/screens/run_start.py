@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.plan import RUN_KINDS
+from tui.core.ids import RUN_KINDS
 from tui.screens.dialog import DialogScreen
 
 NOT_SAYING = "-"

@@ -17,7 +17,8 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Label, ProgressBar, Static
 
-from tui.core.model import Exercise, Routine, format_duration
+from tui.core.model import Exercise, Routine
+from tui.core.when import format_duration
 from tui.core.timer import Clock, Phase, Report, RoutineTimer, Segment
 from tui.core.voice import CueTracker
 from tui.screens.confirm import ConfirmScreen

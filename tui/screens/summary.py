@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from tui.core.model import format_duration
+from tui.core.when import format_duration
 from tui.core.timer import Report
 from tui.screens.runner import SessionResult
 from tui.screens.soreness import SorenessScreen

@@ -7,7 +7,7 @@ import errno
 import signal
 import sys
 
-from tui.cli import PROG
+from tui.cli.common import PROG
 from tui.serve.addresses import network_warning, page_url
 from tui.serve.server import RecoveryServer
 from tui.serve.token_gate import new_token

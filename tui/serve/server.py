@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp_jinja2
+import jinja2
 from aiohttp import web
 from textual_serve.server import Server, to_int
 
@@ -33,9 +34,7 @@ class RecoveryServer(Server):
 
     async def start(self) -> None:
         """Listen; returns once the socket is bound (OSError if it cannot be)."""
-        app = await self._make_app()  # textual-serve's routes: /, /ws, /static, /download
-        app.middlewares.append(self.gate.middleware)
-        self.runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=2.0)
+        self.runner = web.AppRunner(self.web_app(), access_log=None, handle_signals=False, shutdown_timeout=2.0)
         await self.runner.setup()
         try:
             await web.TCPSite(self.runner, self.host, self.port).start()
@@ -60,8 +59,19 @@ class RecoveryServer(Server):
         if self.runner is not None:
             await self.runner.cleanup()
 
-    async def on_startup(self, app: web.Application) -> None:
-        """textual-serve prints its logo and address here; `serve` prints its own."""
+    def web_app(self) -> web.Application:
+        """The page, its websocket and textual-serve's static files, all behind
+        the token. Built here, from textual-serve's public handlers and folders,
+        so the gate is in place from the start (aiohttp freezes an app's
+        middlewares once it runs). No download route: the app offers none."""
+        app = web.Application(middlewares=[self.gate.middleware])
+        aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
+        app.add_routes([
+            web.get("/", self.handle_index, name="index"),
+            web.get("/ws", self.handle_websocket, name="websocket"),
+            web.static("/static", self.statics_path, name="static"),
+        ])
+        return app
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One browser tab: one app process. Kept track of, so stop() can end it."""
