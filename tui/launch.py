@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import sys
 
-from tui.cli import discard_output, main as run_command
-from tui.cli.common import PROG
+from tui.cli import main as run_command
+from tui.cli.common import say
+from tui.cli.output import OutputFailed, discard_output, failed_writes
 
 
 def main() -> int:
@@ -19,12 +20,13 @@ def flushed(code: int) -> int:
     if sys.stdout is None:  # the command was started with standard output closed
         return code
     try:
-        sys.stdout.flush()
+        with failed_writes():
+            sys.stdout.flush()
     except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
         discard_output()
         return code or 1
-    except OSError as error:  # a full disk, say
+    except OutputFailed as error:  # a full disk, say
         discard_output()
-        print(f"{PROG}: the output could not be written: {error.strerror or error}", file=sys.stderr)
+        say(str(error))
         return code or 1
     return code

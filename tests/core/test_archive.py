@@ -44,6 +44,16 @@ def test_saves_keep_this_month_and_last_in_the_journal(path: Path) -> None:
         docs = read_tables(archive.archive_path(path, month))["records"]
         assert {doc["time"][:7] for doc in docs.values()} == {month}
         assert oct(archive.archive_path(path, month).stat().st_mode & 0o777) == "0o600"
+
+
+def test_months_from_a_given_one_on_are_found_without_checking_the_older_ones(path: Path) -> None:
+    fill(path, 150)
+    for name in ("journal-2024-13.json", "journal-2024-1x.json", "journal-2025-01.json.tmp", "notes.txt"):
+        (archive.archive_folder(path) / name).write_text("{}")
+    assert archive.archive_months(path, earliest="2024-08") == ["2024-09", "2024-08"]
+    assert archive.archive_months(path, earliest="2024-10") == []
+    assert archive.months_since(path, datetime(2024, 8, 1, 0, 30, tzinfo=PLUS_ONE)) == ["2024-09", "2024-08", "2024-07"]
+    assert archive.months_since(path, None) == ["2024-09", "2024-08", "2024-07", "2024-06"]
     assert oct(archive.archive_folder(path).stat().st_mode & 0o777) == "0o700"
 
 

@@ -23,6 +23,32 @@ def test_journal_records_are_every_record_newest_first_month_by_month(tmp_path):
         assert journal.problems == []
 
 
+def test_an_export_reads_the_journal_file_once_not_once_a_month(tmp_path, monkeypatch):
+    # Time per record stays the same at 100 years: reading the journal file
+    # (whose archive counts grow with the months) once per archive month did not.
+    from tui.core import storage
+    from tui.core.store import json_tables
+
+    path = tmp_path / "journal.json"
+    write_journal(path, years=1, end=date(2025, 6, 30))
+    reads = []
+    parse = json_tables.parse_tables
+
+    def counted(raw, where, *label):
+        reads.append(where)
+        return parse(raw, where, *label)
+
+    for module in (storage, json_tables):  # the journal's storage, and archive months
+        monkeypatch.setattr(module, "parse_tables", counted)
+    with Journal(path) as journal:
+        months = len(journal.archive_months())
+        journal.recent()  # opens the journal, which checks the file once
+        reads.clear()
+        exported = list(journal_records(journal))
+    assert months > 6 and len(exported) > 300
+    assert reads.count(path) == 1 and len(reads) == 1 + months
+
+
 def test_skipped_records_of_every_month_are_reported(tmp_path):
     path = tmp_path / "journal.json"
     write_journal(path, years=1, end=date(2025, 6, 30))

@@ -77,14 +77,14 @@ def test_output_that_cannot_be_written_is_reported(tmp_path):
                                     "No space left on device\n")
 
 
-def test_export_to_a_full_disk_names_the_output(year_of_records):
+def test_export_to_a_full_disk_says_so_in_one_line(year_of_records):
     journal, _ = year_of_records
     with open("/dev/full", "w") as full:
         done = subprocess.run([sys.executable, "-m", "tui", "export", "--format", "json",
                                "--journal", str(journal)], stdout=full, stderr=subprocess.PIPE,
                               env=buffered_env(), timeout=60)
     assert done.returncode == 1
-    assert done.stderr.decode() == "recovery-tui: Cannot write the output: No space left on device.\n"
+    assert done.stderr.decode() == "recovery-tui: the output could not be written: No space left on device\n"
 
 
 def test_a_reader_gone_before_the_end_ends_the_command_quietly(tmp_path):
@@ -114,3 +114,17 @@ def test_a_command_started_with_stdout_or_stderr_closed_works(tmp_path, closed):
 
     with Journal(journal) as saved:
         assert [r["overall"] for r in saved.records()] == [2]  # saved once: a retry would not double it
+
+
+@pytest.mark.parametrize("words", [["history", "--json"], ["history"], ["export", "--format", "csv"]],
+                         ids=["history-json", "history", "export-csv"])
+def test_much_output_to_a_full_disk_is_one_line_not_a_crash(year_of_records, isolated_user_dirs, words):
+    # A year of records is far more than one buffer: the write fails while the command runs.
+    journal, _ = year_of_records
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "tui", *words, "--journal", str(journal)],
+                              stdout=full, stderr=subprocess.PIPE, env=buffered_env(), timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.decode() == ("recovery-tui: the output could not be written: "
+                                    "No space left on device\n")
+    assert not list(isolated_user_dirs.rglob("crash.log"))

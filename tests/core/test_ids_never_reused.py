@@ -93,7 +93,8 @@ def test_archive_merge_never_replaces_a_different_record(tmp_path: Path, capsys)
 
 
 def test_a_restored_journal_continues_above_every_id_given_out(tmp_path: Path) -> None:
-    from tui.core.backups import backup_path, restore_backup
+    from tui.core.backups import restore_backup
+    from tui.core.daily_backup import backup_path
 
     path = tmp_path / "journal.json"
     db = JournalDB(path, create_dirs=True)

@@ -161,3 +161,22 @@ def test_insights_of_a_missing_journal_creates_nothing(capsys, path):
     assert run(capsys, "insights", "--json") == (0, "[]\n", "")
     assert "No runs with practices yet" in run(capsys, "insights")[1]
     assert not path.parent.exists()
+
+
+def test_a_user_plan_is_checked_against_the_routine_library(capsys, tmp_path):
+    # `plan` reads the routines only for a plan of the user's own: its steps
+    # may name the user's routines, and a name that is no routine is refused.
+    config = tmp_path / "config"
+    (config / "routines").mkdir(parents=True)
+    (config / "routines" / "calf-care.toml").write_text(
+        'id = "calf-care"\nname = "Calf care"\nkind = "recovery"\ndescription = "d"\n'
+        '[[exercises]]\nname = "Calf roll"\nseconds = 60\nsides = 2\nareas = ["calves"]\ncue = "Roll."\n')
+    step = ('id = "mine"\nname = "Mine"\ndescription = "d"\n[[steps]]\nid = "foam-roll"\ntitle = "Roll"\n'
+            'from = "run-end"\nstart_minutes = 60\nend_minutes = 90\ndetail = "Roll your calves."\nroutine = "{}"\n')
+    (config / "plan.toml").write_text(step.format("calf-care"))
+    code, out, err = run(capsys, "plan", "--ended", "07:40")
+    assert (code, err) == (0, "") and out.startswith("Mine: started")
+    (config / "plan.toml").write_text(step.format("no-such-routine"))
+    code, out, err = run(capsys, "plan")
+    assert code == 0 and out.startswith("After-run recovery: resumed")
+    assert "no-such-routine" in err and err.startswith(f"recovery-tui: warning: {config / 'plan.toml'}")

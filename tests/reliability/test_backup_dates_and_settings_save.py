@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.core.cli_support import run
-from tui.core.backups import KEEP, backup_path, latest_good, list_backups, make_daily_backup
+from tui.core.backups import latest_good, list_backups
+from tui.core.daily_backup import KEEP, backup_path, make_daily_backup
 from tui.core.settings import Settings, load_settings, save_settings
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from tests.reliability.helpers import child_env
 from tui.cli import main
-from tui.core.backups import backup_path, make_daily_backup
+from tui.core.daily_backup import backup_path, make_daily_backup
 from tui.core.journal import Journal
 
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=timezone(timedelta(hours=1)))

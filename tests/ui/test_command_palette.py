@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.command import CommandPalette
 
 from tests.ui.helpers import FakeClock, make_app, settle_workers
@@ -23,6 +24,7 @@ async def choose(app, pilot, typed: str) -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_a_routine_starts_from_the_palette(tmp_path):
     app = make_app(FakeClock(), journal_path=tmp_path / "journal.json")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -31,6 +33,7 @@ async def test_a_routine_starts_from_the_palette(tmp_path):
         assert app.screen.routine.id == "legs-up-the-wall"
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_a_screen_opens_from_the_palette(tmp_path):
     app = make_app(FakeClock(), journal_path=tmp_path / "journal.json")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -38,6 +41,7 @@ async def test_a_screen_opens_from_the_palette(tmp_path):
         assert isinstance(app.screen, HistoryScreen)
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_over_a_session_the_palette_offers_no_routine(tmp_path):
     app = make_app(FakeClock(), journal_path=tmp_path / "journal.json")
     async with app.run_test(size=(100, 30)) as pilot:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from textual.widgets import Input, Static
 from textual.widgets._toast import Toast
 
@@ -40,6 +41,7 @@ async def settle(app, pilot) -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_a_failed_rating_keeps_the_form_and_enter_tries_again(tmp_path):
     path, blocker = blocked_journal(tmp_path)
     app = make_app(journal_path=path)
@@ -66,6 +68,7 @@ async def test_a_failed_rating_keeps_the_form_and_enter_tries_again(tmp_path):
     assert rating["overall"] == 6 and rating["areas"] == {"calves": 7} and rating["note"] == "after hills"
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_every_failed_save_says_so_and_a_later_one_still_saves(tmp_path):
     clock = FakeClock()
     path, blocker = blocked_journal(tmp_path)
@@ -92,6 +95,7 @@ async def test_every_failed_save_says_so_and_a_later_one_still_saves(tmp_path):
     assert sorted(r["type"] for r in Journal(path).records()) == ["session", "soreness"]
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_the_plan_records_its_run_after_an_earlier_failure(tmp_path):
     path, blocker = blocked_journal(tmp_path)
     app = make_app(journal_path=path)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+import pytest
 from textual.widgets import DataTable, Static
 
-from tests.ui.helpers import FIXED_NOW, FakeClock, FakeWallClock, make_app, settle_workers
+from tests.ui.helpers import FIXED_NOW, FakeClock, FakeWallClock, make_app, settle_workers, wait_until
 from tui.core.journal import Journal
 from tui.screens.damaged_journal import DamagedJournalScreen
 from tui.screens.history import HistoryScreen
@@ -27,14 +28,14 @@ def notices_text(app) -> str:
     return str(widget.render()) if widget.has_class("-visible") else ""
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_finish_routine_rate_soreness_and_find_it_in_history(tmp_path):
     clock = FakeClock()
     path = tmp_path / "journal.json"
     app = make_app(clock, journal_path=path, start_routine="legs-up-the-wall")
     async with app.run_test(size=(100, 30)) as pilot:
         clock.advance(5 + 30 + 5 + 270 + 1)
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, SummaryScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))  # 0.3 s was too short under load
         await wait_for_writes(app, pilot)
         await pilot.press("4", "down", "down", "down", "6", "tab")
         await pilot.press(*"tight calves")
@@ -199,6 +200,7 @@ async def test_history_pages_in_long_journals(tmp_path):
         assert "entry 129" in str(table.get_row_at(PAGE + 29)[2])
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_history_reads_archive_months_as_it_scrolls(tmp_path):
     """Ten months of ratings: the journal file keeps two, the rest are in
     monthly archive files that History reads only when scrolled to."""

@@ -49,6 +49,7 @@ async def test_r_asks_when_the_run_ended_and_the_evening_plan_fits(tmp_path):
     assert [(r["time"], r["run_kind"]) for r in runs(path)] == [("2026-11-22T21:45:00+01:00", "tempo")]
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_minutes_ago_and_a_bad_time(tmp_path):
     path = tmp_path / "j.json"
     app = evening_app(path)
@@ -72,6 +73,7 @@ async def test_minutes_ago_and_a_bad_time(tmp_path):
     assert [r["time"] for r in runs(path)] == ["2026-11-22T21:20:00+01:00"]
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_a_second_run_and_a_correction(tmp_path):
     path = tmp_path / "j.json"
     with Journal(path) as journal:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import DataTable
 
 from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, settle_workers
@@ -60,6 +61,7 @@ async def test_plan_starts_with_due_times_from_now(tmp_path):
     assert run["type"] == "run" and run["run_kind"] == "long"
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_tick_skip_and_resume_the_same_day(tmp_path):
     """The screen and the journal change a run the same way (records.ticked,
     skipped): a routine step ticked (its routine recorded too), then skipped,
@@ -89,6 +91,7 @@ async def test_tick_skip_and_resume_the_same_day(tmp_path):
         assert status(screen, "ice-bath") == "– skipped" and status(screen, "legs-up") == "– skipped"
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_finishing_a_routine_step_ticks_it(tmp_path):
     path = tmp_path / "journal.json"
     clock = FakeClock()
@@ -111,6 +114,7 @@ async def test_finishing_a_routine_step_ticks_it(tmp_path):
     assert {"legs-up", "legs-up-the-wall"} <= set(run["practices"])
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_leaving_a_routine_step_early_does_not_tick_it(tmp_path):
     clock = FakeClock()
     app = make_app(clock, journal_path=tmp_path / "journal.json")
@@ -128,6 +132,7 @@ async def test_leaving_a_routine_step_early_does_not_tick_it(tmp_path):
         assert status(screen, "cool-down-walk") != "✓ done"
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_ice_bath_countdown_with_milestones(tmp_path):
     clock = FakeClock()
     app = make_app(clock, journal_path=tmp_path / "journal.json")
@@ -186,6 +191,7 @@ async def test_run_before_midnight_puts_bedtime_steps_next_day(tmp_path):
         assert str(table.get_cell("sleep", "due")).startswith(f"{late.replace(day=late.day + 1):%a}")
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_suspend_overnight_runner_holds_still_plan_goes_overdue(tmp_path):
     """Eight hours of suspend: the wall clock jumps, the monotonic clock does not."""
     from datetime import timedelta

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Label, OptionList
 
 from tests.ui.helpers import FakeClock, make_app
@@ -51,6 +52,7 @@ async def test_click_starts_a_routine():
         assert isinstance(app.screen, RunnerScreen)
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_whole_routine_with_keys_and_countdown():
     clock = FakeClock()
     app = make_app(clock, start_routine="legs-up-the-wall")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 
+import pytest
 from textual.widgets import Input, Label
 
 from tests.ui.helpers import FakeClock, make_app, wait_until, settle_workers
@@ -102,6 +103,7 @@ async def test_finished_with_skips_says_so(tmp_path):
     assert session["completed"] is True and session["exercises_skipped"] == 8
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_minus_to_the_end_does_not_tick_the_plan_step(tmp_path):
     from tests.ui.test_plan_ui import move_to, open_plan, settle, status
 
@@ -142,6 +144,7 @@ async def test_one_then_zero_is_ten_only_within_a_second():
         assert grid.areas == {"quads": 10}
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_keys_the_grid_does_not_use_never_land_in_the_note():
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -192,6 +195,7 @@ def said_lines(said) -> list[str]:
     return said.read_text().splitlines() if said.exists() else []
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_voice_speaks_a_two_sided_exercise_in_order(tmp_path, monkeypatch):
     said = tmp_path / "said.txt"
     fake_espeak(tmp_path, said)

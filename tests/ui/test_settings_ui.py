@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import time
 
+import pytest
 from textual.widgets import Select, Static
 
 from tests.ui.helpers import make_app, settle_workers
@@ -30,6 +31,7 @@ def error_text(screen) -> str:
     return str(screen.query_one("#settings-error", Static).render())
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_edit_and_save_writes_the_file_and_applies_the_theme(tmp_path):
     path = tmp_path / "config" / "settings.toml"
     app = make_app(settings_path=path)
@@ -58,6 +60,7 @@ async def test_edit_and_save_writes_the_file_and_applies_the_theme(tmp_path):
     assert app.get_ready == 10 and app.quiet
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_enter_in_a_field_saves_too(tmp_path):
     path = tmp_path / "settings.toml"
     app = make_app(settings_path=path)
@@ -87,6 +90,7 @@ async def test_bad_bedtime_is_reported_by_field_and_nothing_is_saved(tmp_path):
     assert not path.exists()
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_seconds_out_of_range_and_empty_are_refused(tmp_path):
     path = tmp_path / "settings.toml"
     app = make_app(settings_path=path)
@@ -111,6 +115,7 @@ async def test_seconds_out_of_range_and_empty_are_refused(tmp_path):
     assert (saved.get_ready_seconds, saved.switch_sides_seconds) == (30, 3)
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_escape_without_changes_just_leaves(tmp_path):
     app = make_app(settings_path=tmp_path / "settings.toml")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -120,6 +125,7 @@ async def test_escape_without_changes_just_leaves(tmp_path):
         assert isinstance(app.screen, HomeScreen)
 
 
+@pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_escape_with_changes_asks_and_discarding_restores_the_theme(tmp_path):
     path = tmp_path / "settings.toml"
     app = make_app(settings_path=path)

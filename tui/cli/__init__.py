@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 from collections.abc import Callable
 
 from tui.cli.common import PROG, CommandFailed, UsageError, say
+from tui.cli.output import CommandOutput, OutputFailed, discard_output
 from tui.cli.parser import parse
 from tui.core.errors import DataFileError
 from tui.core.terminal_text import VisibleStream, shortened, visible
@@ -24,7 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; its exit status. Control characters in what it
     prints are shown visibly, never sent to the terminal."""
     streams = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = (VisibleStream(s) if s is not None else None for s in streams)
+    sys.stdout = CommandOutput(streams[0]) if streams[0] is not None else None
+    sys.stderr = VisibleStream(streams[1]) if streams[1] is not None else None
     try:
         return run(sys.argv[1:] if argv is None else argv)
     finally:
@@ -50,6 +51,10 @@ def run(words: list[str]) -> int:
     except BrokenPipeError:  # the reader (`| head`) went away: say nothing more
         discard_output()
         return 1
+    except OutputFailed as error:  # a full disk: not a bug of ours
+        discard_output()
+        say(str(error))
+        return 1
     except Exception as error:  # a bug: one line for the runner, the details in a log
         from tui.crash import crash_message, write_crash_log
 
@@ -62,9 +67,3 @@ def handler(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
     module, _, name = args.handler.partition(":")
     return getattr(importlib.import_module(module), name)
 
-
-def discard_output() -> None:
-    """Point standard output at /dev/null: what is still buffered for a reader
-    that went away (or a full disk) is dropped quietly when Python exits,
-    instead of failing again there with an 'Exception ignored' message."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

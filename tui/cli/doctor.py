@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from tui.cli.common import PROG, UsageError, journal_errors
-from tui.core import archive, backups
+from tui.core import archive, backups, daily_backup
 from tui.core.journal import Journal
 from tui.core.paths import journal_path
 from tui.core.store.errors import JournalError
@@ -104,7 +104,7 @@ def _clashes(active: dict, archived: dict, month_file: Path) -> int:
 
 def _check_backups(path: Path) -> int:
     infos = backups.list_backups(path)
-    print(f"Backups in {backups.backup_folder(path)}:")
+    print(f"Backups in {daily_backup.backup_folder(path)}:")
     if not infos:
         print("  none yet (one is made each day something is saved)")
     problems = 0
@@ -164,7 +164,7 @@ def _choose(path: Path, choice: str) -> Path:
         day = date.fromisoformat(choice)
     except ValueError:
         return Path(choice).expanduser()
-    return backups.backup_path(path, day)
+    return daily_backup.backup_path(path, day)
 
 
 def _confirm(question: str) -> bool:

@@ -27,18 +27,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise _taken(args.output)
     with open_journal(args.journal, command_now()) as journal:
         records = journal_records(journal)
+        if args.output is None:
+            write(records, sys.stdout)  # cli.main reports a failed write (see output.py)
+            return finish(journal)
         try:
-            if args.output is None:
-                write(records, sys.stdout)
-            else:
-                _write_new(args.output, lambda file: write(records, file))
+            _write_new(args.output, lambda file: write(records, file))
         except FileExistsError:
             raise _taken(args.output) from None
-        except BrokenPipeError:
-            raise  # stdout's reader went away: cli.main ends quietly
         except OSError as error:
-            where = "the output" if args.output is None else args.output
-            raise CommandFailed(f"Cannot write {where}: {error.strerror or error}.") from None
+            raise CommandFailed(f"Cannot write {args.output}: {error.strerror or error}.") from None
         return finish(journal)
 
 

@@ -1,60 +1,15 @@
-"""`recovery-tui routines | validate`: the routine library and routine or plan files."""
+"""The routine library every command reads: the shipped routines and the user's own.
+
+Light to import (the loader and the paths only): `plan` imports it but reads
+the routines only for a plan of the user's own (see plan.py)."""
 
 from __future__ import annotations
 
-import argparse
-import json
-import sys
-
 from routines import builtin_routine_files
-from tui.cli.common import PROG
 from tui.core.loader import Library, load_library
-from tui.core.model import KIND_LABELS
-from tui.core.when import format_duration
-from tui.core.paths import settings_path, user_routines_dir
-from tui.core.settings import load_settings
-from tui.core.timer import planned_seconds
-from tui.core.validate import check_files
+from tui.core.paths import user_routines_dir
 
 
 def load_all() -> Library:
     """The built-in routines and the user's own."""
     return load_library(builtin_routine_files(), user_routines_dir())
-
-
-def cmd_routines(args: argparse.Namespace) -> int:
-    library = load_all()
-    settings, _problems = load_settings(settings_path())  # the app reports a bad file
-
-    def total(routine) -> float:
-        """As long as a session of it takes, pauses included: the total the app shows."""
-        return planned_seconds(routine, settings.get_ready_seconds, settings.switch_sides_seconds)
-
-    if args.json:
-        json.dump([{**r.to_dict(), "planned_seconds": total(r)} for r in library.routines],
-                  sys.stdout, indent=2)
-        print()
-    else:
-        for kind, routines in library.by_kind().items():
-            print(KIND_LABELS[kind])
-            for r in routines:
-                count = f"{len(r.exercises)} ex"
-                print(f"  {r.id:<22} {r.name:<28} {count:>5}  {format_duration(total(r)):>6}")
-    for error in library.errors:
-        print(f"{PROG}: {error}", file=sys.stderr)
-    return 1 if library.errors else 0
-
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    """Every problem of every file, routine or plan; exit 1 if there is one."""
-    checked = check_files(args.files, [r.id for r in load_all().routines])
-    for line in checked.good:
-        print(f"ok: {line}")
-    for error in checked.errors:
-        print(f"{PROG}: {error}", file=sys.stderr)
-    if checked.errors:
-        files = len({error.path for error in checked.errors})
-        count = len(checked.errors)
-        print(f"{PROG}: {count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}",
-              file=sys.stderr)
-    return 1 if checked.errors else 0

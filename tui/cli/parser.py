@@ -84,10 +84,10 @@ def add_app_commands(commands) -> None:
                      help="spoken cues (needs espeak-ng)")
     add_journal_option(run)
 
-    routines = add_command(commands, "routines", "tui.cli.library:cmd_routines", help="list the routines")
+    routines = add_command(commands, "routines", "tui.cli.catalog:cmd_routines", help="list the routines")
     routines.add_argument("--json", action="store_true", help="machine-readable output")
 
-    validate = add_command(commands, "validate", "tui.cli.library:cmd_validate",
+    validate = add_command(commands, "validate", "tui.cli.catalog:cmd_validate",
                            help="check routine and plan files, listing every problem")
     validate.add_argument("files", metavar="FILE", nargs="+", type=Path)
 

@@ -28,10 +28,6 @@ STATE_LABELS = {"later": "", "soon": "due soon", "due": "due now", "overdue": "o
                 "done": "done", "skipped": "skipped", "dropped": "skip tonight"}
 
 
-def _routines() -> list:
-    return load_all().routines
-
-
 def cmd_plan(args: argparse.Namespace) -> int:
     _not_both(args, "ended")
     now = command_now()
@@ -40,7 +36,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise UsageError(f"argument --ended: {error}") from None
     settings, errors = _settings()
-    plan, plan_errors = _plan([r.id for r in _routines()])
+    plan, plan_errors = _plan()
     with open_journal(args.journal, now) as journal:
         try:
             run, how = _plan_run(journal, args, ended, now)
@@ -61,8 +57,15 @@ def _settings():
     return load_settings(settings_path())
 
 
-def _plan(routine_ids: list[str]):
-    return load_plan(user_plan_path(), PLAN_FILE, routine_ids)
+def _plan(routines: list | None = None):
+    """The after-run plan. The routine library is read only for a plan of the
+    user's own, whose steps may name any routine (the shipped plan names
+    shipped ones): `plan` is typed straight after a run, and reading every
+    routine file took more time than the rest of the command."""
+    user_plan = user_plan_path()
+    if routines is None and user_plan.exists():
+        routines = load_all().routines
+    return load_plan(user_plan, PLAN_FILE, None if routines is None else [r.id for r in routines])
 
 
 def _plan_run(journal: Journal, args: argparse.Namespace, ended: datetime | None,
@@ -137,7 +140,7 @@ def cmd_did(args: argparse.Namespace) -> int:
         when = parse_when(args.date or "today", now)
     except ValueError as error:
         raise UsageError(f"argument --date: {error}") from None
-    routines = _routines()
+    routines = load_all().routines
     valid = practice_ids(routines)
     practices = list(dict.fromkeys(p.strip().lower() for p in args.practices))
     warmups = [p for p in practices if any(r.id == p and not is_practice(r) for r in routines)]
@@ -157,7 +160,7 @@ def cmd_did(args: argparse.Namespace) -> int:
         if args.kind:
             run = journal.update_run(run["id"], run_kind=args.kind)
         if args.undo:
-            plan, _ = _plan([r.id for r in routines])
+            plan, _ = _plan(routines)
             run = journal.reopen_steps(run["id"], _with_partners(plan, practices))
             print(f"Reopened {', '.join(practices)} on run record #{run['id']} "
                   f"({_run_day(run)}); {_done_text(run)}.")

@@ -65,13 +65,15 @@ def month_before(month: str) -> str:
     return f"{year - 1:04d}-12" if number == 1 else f"{year:04d}-{number - 1:02d}"
 
 
-def archive_months(journal_path: Path) -> list[str]:
-    """The months that have an archive file ("2024-11"), newest first."""
+def archive_months(journal_path: Path, earliest: str = "") -> list[str]:
+    """The months that have an archive file ("2024-11"), newest first; with
+    `earliest`, only that month and later ones (a save at 100 years looks at
+    two of some 1,200 files, and checks no more than those)."""
     prefix, suffix = f"{journal_path.stem}-", journal_path.suffix
     names = list_names(archive_folder(journal_path), journal_path, "the archive")
     months = (name[len(prefix):len(name) - len(suffix)] for name in names
               if name.startswith(prefix) and name.endswith(suffix))
-    return sorted((month for month in months if is_month(month)), reverse=True)
+    return sorted((month for month in months if month >= earliest and is_month(month)), reverse=True)
 
 
 def is_month(text: str) -> bool:
@@ -83,11 +85,9 @@ def is_month(text: str) -> bool:
 def months_since(journal_path: Path, since: datetime | None) -> list[str]:
     """Archive months that may hold records from `since` on (all if None), newest first.
     A record's month is the one of its stored local time: allow a day either side."""
-    months = archive_months(journal_path)
     if since is None:
-        return months
-    earliest = month_of(since - timedelta(days=1))
-    return [month for month in months if month >= earliest]
+        return archive_months(journal_path)
+    return archive_months(journal_path, earliest=month_of(since - timedelta(days=1)))
 
 
 def read_archive(journal_path: Path, month: str) -> dict[str, dict[str, Any]]:

@@ -43,14 +43,8 @@ def journal_records(journal: Journal) -> Iterator[dict]:
 
 
 def _months(journal: Journal) -> Iterator[dict]:
-    problems: list[str] = []
-    with journal.reading():  # held until the last month is read
-        yield from journal.recent()
-        problems += journal.problems
-        for month in journal.archive_months():
-            yield from journal.archived(month)
-            problems += journal.problems
-    journal.problems = problems
+    for records in journal.by_month():  # the journal's lock is held until the last month is read
+        yield from records
 
 
 def export_json(records: Iterable[dict], file: IO[str]) -> None:

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from tui.core import archive
-from tui.core.backups import make_daily_backup
+from tui.core.daily_backup import make_daily_backup
 from tui.core.records import TIME_FIELD, checks_out
 from tui.core.storage import SafeJSONStorage
 from tui.core.store.errors import JournalError
