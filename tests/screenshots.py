@@ -12,7 +12,7 @@ from pathlib import Path
 
 import tempfile
 
-from tests.ui.helpers import FakeClock, evening, make_app, sample_journal, start_evening_plan
+from tests.ui.helpers import FakeClock, evening, make_app, sample_journal, start_evening_plan, settle_workers
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 SIZE = (100, 30)
@@ -61,19 +61,19 @@ async def _plan(pilot, clock):
     """A tempo run that ended 21:45, bedtime 23:15: the plan fitted to the evening."""
     await start_evening_plan(pilot)
     await pilot.press("down", "d")
-    await pilot.app.workers.wait_for_complete()
+    await settle_workers(pilot.app)
 
 
 @shot("history", sample=True)
 async def _history(pilot, clock):
     await pilot.press("h")
-    await pilot.app.workers.wait_for_complete()
+    await settle_workers(pilot.app)
 
 
 @shot("history-record", sample=True)
 async def _history_record(pilot, clock):
     await pilot.press("h")
-    await pilot.app.workers.wait_for_complete()
+    await settle_workers(pilot.app)
     await pilot.pause()
     await pilot.press("enter")
 
@@ -81,7 +81,7 @@ async def _history_record(pilot, clock):
 @shot("insights", sample=True)
 async def _insights(pilot, clock):
     await pilot.press("i")
-    await pilot.app.workers.wait_for_complete()
+    await settle_workers(pilot.app)
 
 
 async def take(name: str, app_kwargs: dict, steps: Steps) -> Path:

@@ -1,8 +1,9 @@
-"""RecoveryApp: screens over the headless core, with services injected."""
+"""RecoveryApp: screens over the headless core, with services injected.
+Screens ask for things with Messages (tui/messages.py); the journal and
+plan flows are workers of tui/app_flows.py."""
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -16,27 +17,24 @@ from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from tui import __version__
-from tui.app_journal import JournalWrites
-from tui.app_plan import PlanFlow
+from tui.app_flows import AppFlows
+from tui.core.journal_writer import JournalWriter, session_change
+from tui.core.speech import LazyVoice
 from tui.core.settings import DEFAULTS, Settings, save_settings
 from tui.core.when import local_now
-from tui.messages import (JournalFailed, JournalSaved, JournalUnreadable, LogSoreness, OpenPlan,
-                          SaveSoreness, ShowPlan, StartSession, StartTimedStep, WriteJournal)
-from tui.screens.home import HomeScreen
+from tui.messages import (ApplySettings, Cue, JournalFailed, JournalSaved, JournalUnreadable, LogSoreness,
+                          OpenPlan, SaveSoreness, StartSession, StartTimedStep, WriteJournal)
 from tui.min_size import too_small
+from tui.screens.home import HomeScreen
 
 # Only what the home screen needs is imported up front: every other screen is
-# imported where it is opened, so the first frame comes sooner (and memory
-# stays lower until those screens are used).
+# imported where it is opened, so the first frame comes sooner.
 if TYPE_CHECKING:
     from tui.app_signals import SignalExit
     from tui.core.errors import DataFileError
     from tui.core.journal import Journal
     from tui.core.loader import Library
-    from tui.core.plan import DueStep
-    from tui.core.store.errors import JournalError
     from tui.core.timer import Clock
-    from tui.screens.runner import SessionResult
 
 
 def recovery_commands():
@@ -46,7 +44,7 @@ def recovery_commands():
     return RecoveryCommands
 
 
-class RecoveryApp(JournalWrites, PlanFlow, App[int]):
+class RecoveryApp(App[int]):
     """The post-run recovery companion."""
 
     COMMANDS = App.COMMANDS | {recovery_commands}
@@ -73,19 +71,18 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         super().__init__()
         self.library = library
         self.journal = journal
+        self.writer = JournalWriter(journal)  # every write to the journal goes through it
+        self.flows = AppFlows(self)
         self.clock = clock
         self.now = now
         self.quiet_flag = quiet
         self.voice_flag = voice
-        self._speaker = None  # a Speaker once needed; False when espeak-ng is missing
+        self.voice_out = LazyVoice()
         self.settings = settings
         self.settings_path = settings_path
         self.startup_problems = list(startup_problems or [])
         self.settings_problems = list(settings_problems or [])  # shown together in one notice
         self.start_routine = start_routine
-        self.journal_failed: JournalError | None = None
-        self._repair_offered = False  # the damaged-journal dialog is open
-        self._write_lock = threading.Lock()
         self._signals: SignalExit | None = None
 
     def notify(self, message: str, *, markup: bool = False, title: str = "", **options) -> None:
@@ -107,21 +104,6 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         """Spoken cues: --voice or the setting (--quiet silences the bell only)."""
         return self.voice_flag or self.settings.voice
 
-    def speak(self, text: str) -> None:
-        """Say a cue if the voice is on; without espeak-ng, say how to get it, once."""
-        if not self.voice or self._speaker is False:
-            return
-        if self._speaker is None:
-            from tui.core.voice import INSTALL_HINT, Speaker, find_voice
-
-            program = find_voice()
-            if program is None:
-                self._speaker = False
-                self.notify(INSTALL_HINT, title="Voice", severity="warning", timeout=15)
-                return
-            self._speaker = Speaker(program)
-        self._speaker.say(text)
-
     @property
     def get_ready(self) -> int:
         return self.settings.get_ready_seconds
@@ -142,25 +124,23 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         self.theme = settings.theme
         return settings
 
-    def apply_settings(self, settings: Settings) -> None:
+    @on(ApplySettings)
+    def apply_settings(self, message: ApplySettings) -> None:
         """Use new settings now and save them (off the UI thread)."""
-        self.settings = settings
-        self.theme = settings.theme
-        self.save_settings_file(settings)
+        self.settings = message.settings
+        self.theme = message.settings.theme
+        self.save_settings_file(message.settings)
 
-    @work(thread=True, group="settings-write")
+    @work(thread=True, group="settings-write", exit_on_error=False)
     def save_settings_file(self, settings: Settings) -> None:
         if self.settings_path is None:
             return
         try:
             save_settings(self.settings_path, settings)
         except OSError as error:
-            self.call_from_thread(
-                self.notify, f"Settings not saved to {self.settings_path}: {error.strerror}",
-                severity="error",
-            )
+            self.notify(f"Settings not saved to {self.settings_path}: {error.strerror}", severity="error")
             return
-        self.call_from_thread(self.notify, f"Saved to {self.settings_path}")
+        self.notify(f"Saved to {self.settings_path}")
 
     def report_startup_problems(self) -> None:
         """One notice for every problem of the settings file, one for the rest:
@@ -184,8 +164,9 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         self.settings = self.use_theme(self.settings)
         self.report_startup_problems()
         if self.start_routine and self.library.get(self.start_routine) is not None:
-            self.start(self.start_routine)
+            self.flows.start(self.start_routine)
         self._install_signal_handlers()
+        self.screen_change_signal.subscribe(self, lambda _screen: self.call_later(self.check_size))
         self.check_size()
 
     # -- robustness ---------------------------------------------------------
@@ -193,17 +174,18 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
         self.check_size(event.size)
 
     def check_size(self, size=None) -> None:
-        """Cover the screen with a request to enlarge the window while it is too small."""
+        """Cover the top screen with a request to enlarge the window while it
+        is too small; take every copy away as it comes to the top once the
+        window is large enough. Checked on each resize and after each push or
+        pop, so a screen pushed over the request is covered again."""
+        from tui.screens.too_small import TooSmallScreen  # small: it only says what size is needed
+
         size = size or self.size
         small = too_small(size.width, size.height)
-        showing = self.is_screen_installed("too-small") and self.screen is self.get_screen("too-small")
-        if small and not showing:
-            if not self.is_screen_installed("too-small"):
-                from tui.screens.too_small import TooSmallScreen  # built only for a small window
-
-                self.install_screen(TooSmallScreen(), "too-small")  # made once, reused
-            self.push_screen("too-small")
-        elif showing and not small:
+        on_top = isinstance(self.screen, TooSmallScreen)
+        if small and not on_top:
+            self.push_screen(TooSmallScreen())
+        elif on_top and not small:
             self.pop_screen()
 
     def _install_signal_handlers(self) -> None:
@@ -218,8 +200,9 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
             self._signals.uninstall()
 
     def stop_on_signal(self, signum: int) -> None:
-        """Record a routine in progress as partial, then leave: in order while
-        the terminal is there, at once when it is gone (see tui/app_signals.py)."""
+        """Record a routine in progress as left part-way, then leave: in order
+        while the terminal is there, at once when it is gone (see tui/app_signals.py)."""
+        from tui.core.journal_writer import NoJournal
         from tui.core.store.errors import JournalError
         from tui.screens.runner import RunnerScreen
 
@@ -227,11 +210,11 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
             if isinstance(screen, RunnerScreen) and not screen.timer.finished:
                 screen.timer.finish(left=True)
                 result = screen.result()
-                if self.journal is not None and result.report.began:
+                if result.report.began:
                     try:
-                        with self._write_lock:
-                            self._session_writer(result)(self.journal)
-                    except (JournalError, ValueError):
+                        self.writer.write(session_change(result.routine, result.report,
+                                                         result.started, result.ended))
+                    except (NoJournal, JournalError, ValueError):
                         pass  # leaving anyway; nothing else to do with it
         if self._signals is not None and self._signals.terminal_gone():
             from tui.app_signals import end_by_signal
@@ -239,48 +222,6 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
             end_by_signal(signum)
         self.exit(return_code=128 + signum)
 
-    def ring(self) -> None:
-        """The terminal bell, unless --quiet."""
-        if not self.quiet:
-            self.bell()
-
-    # -- routines -----------------------------------------------------------
-    @on(StartSession)
-    def session_asked(self, message: StartSession) -> None:
-        self.start(message.routine_id, message.on_complete)
-
-    @on(StartTimedStep)
-    def timed_step_asked(self, message: StartTimedStep) -> None:
-        self.start_timed_step(message.step, message.on_complete)
-
-    @on(OpenPlan)
-    def plan_asked(self) -> None:
-        self.open_plan()
-
-    @on(ShowPlan)
-    def plan_known(self, message: ShowPlan) -> None:
-        self.show_plan(message.run)
-
-    # -- the journal: every write through one worker path (tui/app_journal.py) --
-    @on(SaveSoreness)
-    def soreness_given(self, message: SaveSoreness) -> None:
-        self.save_soreness(message.entry, message.form)
-
-    @on(WriteJournal)
-    def write_asked(self, message: WriteJournal) -> None:
-        self.write_journal(message)
-
-    @on(JournalSaved)
-    def journal_saved(self, message: JournalSaved) -> None:
-        self.saved(message)
-
-    @on(JournalFailed)
-    def journal_write_failed(self, message: JournalFailed) -> None:
-        self.write_failed(message)
-
-    @on(JournalUnreadable)
-    def journal_unreadable(self, message: JournalUnreadable) -> None:
-        self.journal_problem(message.error)
 
     @on(Worker.StateChanged)
     def worker_failed(self, event: Worker.StateChanged) -> None:
@@ -293,49 +234,51 @@ class RecoveryApp(JournalWrites, PlanFlow, App[int]):
             where = f" Details are in {log}." if log else ""
             self.notify(f"Something went wrong; nothing was changed.{where}", severity="error", timeout=30)
 
-    def start(self, routine_id: str, on_complete: Callable[[], None] | None = None) -> None:
-        """Play a routine through (a session; "run" is only ever the workout);
-        `on_complete` is called if the session counts as done."""
-        routine = self.library.get(routine_id)
-        if routine is None:
-            self.notify(f"No routine called {routine_id!r}.", severity="error")
-            return
-        from tui.screens.runner import RunnerScreen
+    # -- cues ------------------------------------------------------------------
+    @on(Cue)
+    def cue(self, message: Cue) -> None:
+        if message.bell and not self.quiet:
+            self.bell()
+        if message.words and self.voice and not self.voice_out.say(message.words):
+            from tui.core.voice import INSTALL_HINT
 
-        runner = RunnerScreen(
-            routine,
-            clock=self.clock,
-            now=self.now,
-            get_ready=self.get_ready,
-            switch_sides=self.switch_sides,
-        )
-        self.push_screen(runner, callback=lambda result: self.session_ended(result, on_complete))
+            self.notify(INSTALL_HINT, title="Voice", severity="warning", timeout=15)
 
-    def session_ended(self, result: SessionResult | None, on_complete=None) -> None:
-        if result is None:
-            return
-        if not result.report.began:
-            self.notify("Left before the first exercise began: nothing recorded.")
-            return
-        if on_complete is not None and result.report.counts_as_practice:
-            on_complete()
-        from tui.screens.summary import SummaryScreen
+    # -- routines, the journal and the plan: see tui/app_flows.py ---------------
+    @on(StartSession)
+    def session_asked(self, message: StartSession) -> None:
+        self.flows.start(message.routine_id, message.on_complete)
 
-        self.save_session(result)
-        self.push_screen(SummaryScreen(result))  # it saves the rating itself (save_soreness)
-
-    def start_timed_step(self, step: DueStep, on_complete: Callable[[], None]) -> None:
-        """A plan step with a countdown of its own (ice bath, Epsom salt bath)."""
-        from tui.screens.timed_step import TimedStepScreen
-
-        def ended(result: SessionResult | None) -> None:
-            if result is not None and result.report.counts_as_practice:
-                on_complete()
-
-        self.push_screen(TimedStepScreen(step, clock=self.clock, now=self.now), callback=ended)
+    @on(StartTimedStep)
+    def timed_step_asked(self, message: StartTimedStep) -> None:
+        self.flows.start_timed_step(message.step, message.on_complete)
 
     @on(LogSoreness)
     def log_soreness(self) -> None:
         from tui.screens.soreness import SorenessScreen
 
         self.push_screen(SorenessScreen("How do your legs feel today?"))
+
+    @on(OpenPlan)
+    def plan_asked(self) -> None:
+        self.flows.open_plan()
+
+    @on(SaveSoreness)
+    def soreness_given(self, message: SaveSoreness) -> None:
+        self.flows.save_rating(message.entry, message.form)
+
+    @on(WriteJournal)
+    def write_asked(self, message: WriteJournal) -> None:
+        self.flows.write(message.what, message.change)
+
+    @on(JournalSaved)
+    def journal_saved(self, message: JournalSaved) -> None:
+        self.flows.saved(message)
+
+    @on(JournalFailed)
+    def journal_write_failed(self, message: JournalFailed) -> None:
+        self.flows.write_failed(message)
+
+    @on(JournalUnreadable)
+    def journal_unreadable(self, message: JournalUnreadable) -> None:
+        self.flows.journal_problem(message.error)

@@ -10,7 +10,7 @@ handles it with `@on(...)`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
@@ -18,6 +18,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from tui.core.journal import Journal
     from tui.core.plan import DueStep
+    from tui.core.settings import Settings
     from tui.widgets.soreness_form import SorenessEntry
 
 # -- requests from the screens --------------------------------------------
@@ -74,6 +75,7 @@ class JournalSaved(Message):
 
     what: str
     record: Any = None
+    notice: str = ""  # the pain guard's, after a rating
 
 
 @dataclass
@@ -98,7 +100,15 @@ class JournalUnreadable(Message):
 
 
 @dataclass
-class ShowPlan(Message):
-    """A run is known: show its plan."""
+class ApplySettings(Message):
+    """Use these settings now, and save them."""
 
-    run: dict = field(default_factory=dict)
+    settings: Settings
+
+
+@dataclass
+class Cue(Message):
+    """A cue from a timer: the bell (unless quiet), and words to speak if the voice is on."""
+
+    words: str = ""
+    bell: bool = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta, timezone
 
 from routines import builtin_routine_files
@@ -64,16 +65,37 @@ def sample_journal(path) -> Journal:
     return journal
 
 
+ASKING = ("plan", "journal-repair")  # the app's flows that wait for the user's answer (tui/app_flows.py)
+
+
+async def settle_workers(app, timeout: float = 10.0) -> None:
+    """Wait for the app's background work: every worker finished, except a
+    flow that waits for the answer to the dialog it has put on top."""
+    import time
+
+    from tui.screens.dialog import DialogScreen
+
+    deadline = time.monotonic() + timeout
+    while True:
+        running = [worker for worker in app.workers if not worker.is_finished]
+        asking = isinstance(app.screen, DialogScreen)
+        if all(worker.group in ASKING and asking for worker in running):
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"workers still running after {timeout} s: {running}")
+        await asyncio.sleep(0.01)
+
+
 async def start_plan(pilot) -> None:
     """From home: `r`, "Just now" to when the run ended, then "long" in the run-kind question."""
     await pilot.press("r")
-    await pilot.app.workers.wait_for_complete()
+    await settle_workers(pilot.app)
     await pilot.pause()
     await pilot.press("enter")
-    await pilot.app.workers.wait_for_complete()
+    await settle_workers(pilot.app)
     await pilot.pause()
     await pilot.press("down", "enter")
-    await pilot.app.workers.wait_for_complete()
+    await settle_workers(pilot.app)
     await pilot.pause()
 
 
@@ -101,5 +123,5 @@ async def start_evening_plan(pilot) -> None:
     """From home: `r`, a tempo run that ended at 21:45 (typed in), then tick the first step."""
     for keys in (("r",), (*"21:45", "enter"), ("down", "down", "enter"), ("d",)):
         await pilot.press(*keys)
-        await pilot.app.workers.wait_for_complete()
+        await settle_workers(pilot.app)
         await pilot.pause()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.command import CommandPalette
 
-from tests.ui.helpers import FakeClock, make_app
+from tests.ui.helpers import FakeClock, make_app, settle_workers
+from tui.messages import StartSession
 from tui.screens.history import HistoryScreen
 from tui.screens.runner import RunnerScreen
 
@@ -15,11 +16,11 @@ async def choose(app, pilot, typed: str) -> None:
     await pilot.pause()
     assert isinstance(app.screen, CommandPalette)
     await pilot.press(*typed)
-    await app.workers.wait_for_complete()
+    await settle_workers(app)
     await pilot.pause(0.3)  # the palette gathers hits in a worker, then shows them
     await pilot.press("enter")
     await pilot.pause()
-    await app.workers.wait_for_complete()
+    await settle_workers(app)
     await pilot.pause()
 
 
@@ -44,7 +45,7 @@ async def test_a_screen_opens_from_the_palette(tmp_path):
 async def test_over_a_session_the_palette_offers_no_routine(tmp_path):
     app = make_app(FakeClock(), journal_path=tmp_path / "journal.json")
     async with app.run_test(size=(100, 30)) as pilot:
-        app.start("post-run-stretches")
+        app.post_message(StartSession("post-run-stretches"))
         await pilot.pause()
         await choose(app, pilot, "start: legs up")
         assert [type(screen) for screen in app.screen_stack].count(RunnerScreen) == 1

@@ -14,7 +14,8 @@ import pytest
 from textual.widgets import Input, Static
 from textual.widgets._toast import Toast
 
-from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, start_plan, wait_until
+from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, start_plan, wait_until, settle_workers
+from tui.messages import StartSession
 from tui.core.journal import Journal
 from tui.screens.damaged_journal import DamagedJournalScreen
 from tui.screens.home import HomeScreen
@@ -35,7 +36,7 @@ def blocked_journal(tmp_path):
 
 
 async def settle(app, pilot) -> None:
-    await app.workers.wait_for_complete()
+    await settle_workers(app)
     await pilot.pause()
     await pilot.pause()
 
@@ -83,7 +84,7 @@ async def test_every_failed_save_says_so_and_a_later_one_still_saves(tmp_path):
                 await pilot.press("escape")  # gave up on that one
                 await pilot.pause()
         blocker.unlink()
-        app.start("legs-up-the-wall")
+        app.post_message(StartSession("legs-up-the-wall"))
         await pilot.pause()
         clock.advance(5 + 30 + 5 + 270 + 1)
         await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))

@@ -8,7 +8,7 @@ from textual.widgets import Static
 from textual.widgets._toast import Toast
 
 from routines import PLAN_FILE, builtin_routine_files
-from tests.ui.helpers import FakeClock, make_app
+from tests.ui.helpers import FakeClock, make_app, settle_workers
 from tests.ui.test_plan_ui import open_plan
 from tui.core.settings import load_settings
 from tui.screens.home import HomeScreen
@@ -29,7 +29,7 @@ def toasts(app) -> list[Toast]:
 
 
 async def shown(app, pilot) -> None:
-    await app.workers.wait_for_complete()
+    await settle_workers(app)
     await pilot.pause()
     await pilot.pause()
 

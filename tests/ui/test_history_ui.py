@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, Static
 
-from tests.ui.helpers import FIXED_NOW, make_app
+from tests.ui.helpers import FIXED_NOW, make_app, settle_workers
 from tui.core.journal import Journal
 from tui.screens.history import HistoryScreen
 
@@ -23,7 +23,7 @@ def visible(widget) -> list[str]:
 
 async def open_history(app, pilot) -> HistoryScreen:
     await pilot.press("h")
-    await app.workers.wait_for_complete()
+    await settle_workers(app)
     await pilot.pause()
     assert isinstance(app.screen, HistoryScreen)
     return app.screen

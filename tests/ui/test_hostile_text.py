@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from tests.ui.helpers import FIXED_NOW, make_app
+from tests.ui.helpers import FIXED_NOW, make_app, settle_workers
 from tui.core.journal import Journal
 from tui.screens.history import HistoryScreen
 
@@ -50,7 +50,7 @@ async def test_home_notice_quotes_a_routine_name_without_controls(tmp_path):
     hostile_journal(tmp_path / "journal.json")
     app = make_app(journal_path=tmp_path / "journal.json")
     async with app.run_test(size=(120, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await settle_workers(app)
         await pilot.pause()
         notice = app.screen.query_one("#home-notices", Static)
         text = str(notice.render())

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, Static
 
-from tests.ui.helpers import FIXED_NOW, make_app
+from tests.ui.helpers import FIXED_NOW, make_app, settle_workers
 from tui.core.insights import NOT_PROOF
 from tui.core.journal import Journal
 from tui.core.store.errors import JournalAccessError
@@ -36,7 +36,7 @@ def known_journal(path):
 
 async def open_insights(app, pilot) -> InsightsScreen:
     await pilot.press("i")
-    await app.workers.wait_for_complete()
+    await settle_workers(app)
     await pilot.pause()
     assert isinstance(app.screen, InsightsScreen)
     return app.screen

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from textual.widgets import DataTable, Static
 
-from tests.ui.helpers import FIXED_NOW, FakeClock, FakeWallClock, make_app, wait_until
+from tests.ui.helpers import FIXED_NOW, FakeClock, FakeWallClock, make_app, settle_workers, wait_until
 from tui.core.journal import Journal
 from tui.screens.damaged_journal import DamagedJournalScreen
 from tui.screens.history import HistoryScreen
@@ -19,7 +19,7 @@ from tui.screens.summary import SummaryScreen
 
 
 async def wait_for_writes(app, pilot) -> None:
-    await app.workers.wait_for_complete()
+    await settle_workers(app)
     await pilot.pause()
 
 

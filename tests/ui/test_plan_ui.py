@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable
 
-from tests.ui.helpers import FIXED_NOW, FakeClock, make_app
+from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, settle_workers
 from tui.core.journal import Journal
 from tui.screens.plan import PlanScreen
 from tui.screens.run_ended import RunEndedScreen
@@ -16,7 +16,7 @@ from tui.screens.timed_step import TimedStepScreen
 
 
 async def settle(app, pilot) -> None:
-    await app.workers.wait_for_complete()
+    await settle_workers(app)
     await pilot.pause()
 
 

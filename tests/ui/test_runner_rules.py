@@ -9,7 +9,7 @@ import stat
 import pytest
 from textual.widgets import Input, Label
 
-from tests.ui.helpers import FakeClock, make_app, wait_until
+from tests.ui.helpers import FakeClock, make_app, wait_until, settle_workers
 from tui.core.journal import Journal
 from tui.screens.home import HomeScreen
 from tui.screens.runner import RunnerScreen
@@ -81,7 +81,7 @@ async def test_a_start_abandoned_in_the_first_get_ready_records_nothing(tmp_path
         clock.advance(3)
         await pilot.pause(0.2)
         await pilot.press("escape", "y")
-        await app.workers.wait_for_complete()
+        await settle_workers(app)
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)  # no summary, no rating asked
     assert Journal(path).records() == []
@@ -98,7 +98,7 @@ async def test_finished_with_skips_says_so(tmp_path):
         assert isinstance(app.screen, SummaryScreen)
         text = str(app.screen.query_one("#summary-text").render())
         assert "Routine finished, 8 skipped" in text and "ended early" not in text
-        await app.workers.wait_for_complete()
+        await settle_workers(app)
     (session,) = Journal(tmp_path / "journal.json").records()
     assert session["completed"] is True and session["exercises_skipped"] == 8
 
@@ -275,7 +275,7 @@ async def test_home_after_a_run_today_highlights_the_stretches_and_the_next_step
 async def test_home_without_a_run_today_keeps_the_first_routine(tmp_path):
     app = make_app(journal_path=tmp_path / "journal.json")
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await settle_workers(app)
         await pilot.pause()
         assert not app.screen.query_one("#next-step").has_class("-visible")
         assert app.screen.highlighted_routine.kind == "warmup"
@@ -298,7 +298,7 @@ async def test_voice_is_toggled_in_the_settings_screen(tmp_path):
         assert not app.voice
         screen.query_one("#voice").focus()
         await pilot.press("space", "ctrl+s")
-        await app.workers.wait_for_complete()
+        await settle_workers(app)
         await pilot.pause()
         assert app.voice and app.settings.voice
     assert load_settings(path)[0].voice is True

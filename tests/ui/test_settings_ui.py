@@ -7,7 +7,7 @@ from datetime import time
 import pytest
 from textual.widgets import Select, Static
 
-from tests.ui.helpers import make_app
+from tests.ui.helpers import make_app, settle_workers
 from tui.core.settings import DEFAULTS, load_settings
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.home import HomeScreen
@@ -48,7 +48,7 @@ async def test_edit_and_save_writes_the_file_and_applies_the_theme(tmp_path):
         await pilot.pause()
         assert app.theme == "nord"  # previewed before saving
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await settle_workers(app)
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.theme == "nord"
@@ -68,7 +68,7 @@ async def test_enter_in_a_field_saves_too(tmp_path):
         await open_settings(app, pilot)
         await retype(pilot, "bedtime", "23:05")
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await settle_workers(app)
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert load_settings(path)[0].bedtime == time(23, 5)
@@ -81,7 +81,7 @@ async def test_bad_bedtime_is_reported_by_field_and_nothing_is_saved(tmp_path):
         screen = await open_settings(app, pilot)
         await retype(pilot, "bedtime", "25:00")
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await settle_workers(app)
         await pilot.pause()
         assert app.screen is screen
         assert error_text(screen) == "Bedtime: must be a time of day like 22:30, got '25:00'"
@@ -108,7 +108,7 @@ async def test_seconds_out_of_range_and_empty_are_refused(tmp_path):
         await retype(pilot, "get_ready_seconds", "30")
         await retype(pilot, "switch_sides_seconds", "3")
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await settle_workers(app)
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     saved = load_settings(path)[0]

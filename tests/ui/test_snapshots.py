@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.helpers import FakeClock, make_app, wait_until
+from tests.ui.helpers import FakeClock, make_app, wait_until, settle_workers
 
 pytestmark = pytest.mark.slow  # snapshot comparisons; see pyproject.toml's markers
 SIZES = [(80, 24), (120, 40)]
@@ -83,7 +83,7 @@ def test_summary(snap_compare, size, tmp_path):
         clock.advance(5 + 30)
         await pilot.pause(0.2)
         await pilot.press("n", "escape", "y")
-        await pilot.app.workers.wait_for_complete()
+        await settle_workers(pilot.app)
         await pilot.pause()
 
     app = make_app(clock, journal_path=tmp_path / "journal.json", start_routine="legs-up-the-wall")
@@ -129,7 +129,7 @@ def test_history(snap_compare, size, tmp_path):
 
     async def run_before(pilot):
         await pilot.press("h")
-        await app.workers.wait_for_complete()
+        await settle_workers(app)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
@@ -142,7 +142,7 @@ def test_history_record(snap_compare, size, tmp_path):
 
     async def run_before(pilot):
         await pilot.press("h")
-        await app.workers.wait_for_complete()
+        await settle_workers(app)
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
@@ -155,7 +155,7 @@ def test_pain_notice_on_home(snap_compare, size, tmp_path):
     app = make_app(journal_path=filled_journal(tmp_path / "journal.json"))
 
     async def run_before(pilot):
-        await app.workers.wait_for_complete()
+        await settle_workers(app)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
@@ -167,7 +167,7 @@ def test_pain_notice_after_saving(snap_compare, size, tmp_path):
 
     async def run_before(pilot):
         await pilot.press("l", "6", "down", "down", "x", "enter")
-        await app.workers.wait_for_complete()
+        await settle_workers(app)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)

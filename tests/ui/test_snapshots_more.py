@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.helpers import make_app
+from tests.ui.helpers import make_app, settle_workers
 from tests.ui.test_insights_ui import known_journal
 
 pytestmark = pytest.mark.slow  # snapshot comparisons; see pyproject.toml's markers
@@ -19,7 +19,7 @@ SETTINGS_PATH = Path("/home/runner/.config/recovery-tui/settings.toml")  # shown
 
 
 async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
+    await settle_workers(pilot.app)
     await pilot.pause()
 
 

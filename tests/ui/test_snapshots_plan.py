@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.helpers import FakeClock, evening, make_app, start_evening_plan, start_plan
+from tests.ui.helpers import FakeClock, evening, make_app, start_evening_plan, start_plan, settle_workers
 
 pytestmark = pytest.mark.slow  # snapshot comparisons; see pyproject.toml's markers
 SIZES = [(80, 24), (120, 40)]
@@ -18,7 +18,7 @@ def test_plan(snap_compare, size, tmp_path):
     async def run_before(pilot):
         await open_plan(pilot)
         await pilot.press("down", "d", "down", "down", "down", "down", "x")
-        await pilot.app.workers.wait_for_complete()
+        await settle_workers(pilot.app)
         await pilot.pause()
 
     assert snap_compare(make_app(journal_path=tmp_path / "j.json"), terminal_size=size, run_before=run_before)
@@ -49,7 +49,7 @@ def test_plan_on_an_evening(snap_compare, size, tmp_path):
     async def run_before(pilot):
         await start_evening_plan(pilot)
         await pilot.press("down", "d")
-        await pilot.app.workers.wait_for_complete()
+        await settle_workers(pilot.app)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
@@ -59,7 +59,7 @@ def test_plan_on_an_evening(snap_compare, size, tmp_path):
 def test_when_did_the_run_end(snap_compare, size, tmp_path):
     async def run_before(pilot):
         await pilot.press("r")
-        await pilot.app.workers.wait_for_complete()
+        await settle_workers(pilot.app)
         await pilot.pause()
 
     assert snap_compare(make_app(journal_path=tmp_path / "j.json"), terminal_size=size, run_before=run_before)

@@ -7,7 +7,8 @@ import random
 
 import pytest
 
-from tests.ui.helpers import FakeClock, make_app
+from tests.ui.helpers import FakeClock, make_app, settle_workers, start_plan
+from tui.messages import LogSoreness, StartSession
 from tui.min_size import MIN_HEIGHT, MIN_WIDTH
 from tui.screens.too_small import TooSmallScreen
 
@@ -22,19 +23,19 @@ async def go_home(pilot):
 
 
 async def go_runner(pilot):
-    pilot.app.start("post-run-stretches")
+    pilot.app.post_message(StartSession("post-run-stretches"))
     await pilot.pause()
 
 
 async def go_summary(pilot):
-    pilot.app.start("legs-up-the-wall")
+    pilot.app.post_message(StartSession("legs-up-the-wall"))
     await pilot.pause()
     await pilot.press("f")
     await pilot.pause()
 
 
 async def go_soreness(pilot):
-    pilot.app.log_soreness()
+    pilot.app.post_message(LogSoreness())
     await pilot.pause()
 
 
@@ -42,20 +43,18 @@ async def go_history(pilot):
     from tui.screens.history import HistoryScreen
 
     await pilot.app.push_screen(HistoryScreen())
-    await pilot.app.workers.wait_for_complete()
+    await settle_workers(pilot.app)
 
 
 async def go_plan(pilot):
-    pilot.app.begin_run(pilot.app.now(), "long")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await start_plan(pilot)
 
 
 def optional_screen(module: str, name: str):
     async def go(pilot):
         screen = getattr(importlib.import_module(module), name)
         await pilot.app.push_screen(screen())
-        await pilot.app.workers.wait_for_complete()
+        await settle_workers(pilot.app)
 
     return go
 

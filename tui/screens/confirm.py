@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -16,6 +16,7 @@ class ConfirmScreen(DialogScreen[bool]):
         Binding("escape,n", "answer(False)", "No"),
         Binding("y", "answer(True)", "Yes"),
     ]
+    no_button = getters.query_one("#no", Button)
 
     def __init__(self, question: str, detail: str = "", *, yes: str = "Yes", no: str = "No") -> None:
         super().__init__()
@@ -34,7 +35,7 @@ class ConfirmScreen(DialogScreen[bool]):
                 yield Button(f"{self.no} (n)", id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.no_button.focus()
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:

@@ -3,7 +3,7 @@ aside and start afresh, or leave it for now. Nothing is deleted either way."""
 
 from __future__ import annotations
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -24,6 +24,7 @@ class DamagedJournalScreen(DialogScreen[str | None]):
     ]
 
     CSS_PATH = ["dialog.tcss", "damaged_journal.tcss"]
+    not_now = getters.query_one("#not-now", Button)
 
     def __init__(self, problem: str, backup: str | None) -> None:
         """`backup` describes the newest good backup ("the backup of 2026-11-30,
@@ -48,7 +49,7 @@ class DamagedJournalScreen(DialogScreen[str | None]):
                 yield Button("Not now (n)", id="not-now")
 
     def on_mount(self) -> None:
-        self.query_one("#not-now", Button).focus()
+        self.not_now.focus()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         return not (action == "answer" and parameters == (RESTORE,) and self.backup is None)

@@ -8,8 +8,10 @@ is small and bounded whatever the journal's age); later pages in a worker.
 
 from __future__ import annotations
 
+import asyncio
+
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -74,6 +76,8 @@ def trend_text(records: list[dict], now) -> Text:
 class HistoryScreen(Screen):
     BINDINGS = [Binding("escape,h", "app.pop_screen", "Back")]  # Enter (open a record) is the table's
     CSS_PATH = "history.tcss"
+    stats = getters.query_one("#history-stats", Label)
+    table = getters.query_one("#history-table", HistoryTable)
 
     def __init__(self) -> None:
         super().__init__()
@@ -113,7 +117,7 @@ class HistoryScreen(Screen):
         return stats, trend_text(trend_records, now)
 
     def on_mount(self) -> None:
-        table = self.query_one(HistoryTable)
+        table = self.table
         table.add_history_columns(self.app.size.width - 2)  # the table's margins; fitted again on resize
         table.focus()
         table.add_rows(self.first_rows)
@@ -128,22 +132,25 @@ class HistoryScreen(Screen):
         self.add_rows(FIRST_ROWS, rest)
 
     def show_error(self, error: str) -> None:
-        self.query_one("#history-stats", Label).update(Text(error, style="bold red"))
+        self.stats.update(Text(error, style="bold red"))
 
-    @work(thread=True, exclusive=True, group="history-page")
-    def add_page(self, shown: int) -> None:
+    @work(exclusive=True, group="history-page", exit_on_error=False)
+    async def add_page(self, shown: int) -> None:
         """The PAGE rows after the `shown` ones, reading older archive months if needed."""
-        pages = self.pages
         try:
-            pages.fill(shown + PAGE)
+            rows = await asyncio.to_thread(self.read_page, shown)
         except JournalError as error:
-            self.app.call_from_thread(self.show_error, str(error))
+            self.show_error(str(error))
             return
-        rows = [table_row(record) for record in pages.records[shown : shown + PAGE]]
-        self.app.call_from_thread(self.add_rows, shown, rows)
+        self.add_rows(shown, rows)
+
+    def read_page(self, shown: int) -> list[tuple]:
+        pages = self.pages
+        pages.fill(shown + PAGE)
+        return [table_row(record) for record in pages.records[shown : shown + PAGE]]
 
     def add_rows(self, shown: int, rows: list[tuple]) -> None:
-        table = self.query_one(DataTable)
+        table = self.table
         if table.row_count == shown:  # not added already by an earlier page
             table.add_rows(rows)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from importlib import import_module
 from typing import TYPE_CHECKING
@@ -147,62 +148,65 @@ class HomeScreen(Screen):
             self.load_notices()
         self._shown_once = True
 
-    @work(thread=True, exclusive=True, group="home-notices")
-    def load_notices(self) -> None:
-        """Pain guard first, then the DOMS check-in; read off the UI thread.
-        Then, while the runner reads home, the code of the screens opened from
-        it most is loaded, so that their key does not wait for it."""
-        self._load_notices()
-        for module in PRELOADED:
-            import_module(module)
-
-    def _load_notices(self) -> None:
-        # Imported here, after the first frame, rather than while the app starts.
-        from tui.core.soreness import (DOMS_UNTIL, GUARD_WINDOW, doms_checkin_due, guard_notice,
-                                       pain_alerts)
+    @work(exclusive=True, group="home-notices", exit_on_error=False)
+    async def load_notices(self) -> None:
+        """Pain guard first, then the DOMS check-in, and the plan's next step
+        after a run; read off the UI thread. Then the code of the screens
+        opened from home most is loaded, so that their key does not wait for it."""
         from tui.core.store.errors import JournalError
 
         journal = self.app.journal
-        if journal is None or self.app.journal_failed is not None:
-            return
-        now = self.app.now()
-        try:
-            # Both notices look back at most a week: the archive is not read.
-            records = journal.records(since=now - max(GUARD_WINDOW, DOMS_UNTIL))
-        except JournalError as error:
-            self.post_message(JournalUnreadable(error))
-            return
-        self._load_after_run(now)
-        notice = guard_notice(pain_alerts(records, now))
-        kind = "-pain"
-        if not notice:
-            kind = "-checkin"
-            session = doms_checkin_due(records, now)
-            if session is not None:
-                hours = int((now - datetime.fromisoformat(session["ended"])).total_seconds() // 3600)
-                notice = (
-                    f"How do your legs feel today? Your {visible(session['routine_name'])} session "
-                    f"ended {hours} h ago; soreness often peaks a day or two after a run. "
-                    "Press l to log it."
-                )
-        self.app.call_from_thread(self.show_notice, notice, kind)
+        if journal is not None and self.app.writer.failed is None:
+            try:
+                (notice, kind), after_run = await asyncio.to_thread(self.read_notices, journal, self.app.now())
+            except JournalError as error:
+                self.post_message(JournalUnreadable(error))
+            else:
+                if after_run is not None:
+                    self.show_after_run(*after_run)
+                self.show_notice(notice, kind)
+        await asyncio.to_thread(lambda: [import_module(module) for module in PRELOADED])
 
-    def _load_after_run(self, now: datetime) -> None:
-        """After a run recorded today: the plan's next step, and the post-run
-        routine highlighted rather than the warm-up drills at the top."""
+    def read_notices(self, journal, now: datetime) -> tuple[tuple[str, str], tuple[str, str | None] | None]:
+        """((notice, kind), (next step, routine to highlight) or None), from a worker thread."""
+        from tui.core.soreness import (DOMS_UNTIL, GUARD_WINDOW, doms_checkin_due, guard_notice,
+                                       pain_alerts)
+
+        # Both notices look back at most a week: the archive is not read.
+        records = journal.records(since=now - max(GUARD_WINDOW, DOMS_UNTIL))
+        after_run = self.read_after_run(journal, now)
+        notice = guard_notice(pain_alerts(records, now))
+        if notice:
+            return (notice, "-pain"), after_run
+        session = doms_checkin_due(records, now)
+        if session is not None:
+            hours = int((now - datetime.fromisoformat(session["ended"])).total_seconds() // 3600)
+            notice = (
+                f"How do your legs feel today? Your {visible(session['routine_name'])} session "
+                f"ended {hours} h ago; soreness often peaks a day or two after a run. "
+                "Press l to log it."
+            )
+        return (notice, "-checkin"), after_run
+
+    def read_after_run(self, journal, now: datetime) -> tuple[str, str | None] | None:
+        """After a run recorded today (last night's, just after midnight): the
+        plan's next step, and the post-run routine to highlight rather than the
+        warm-up drills at the top."""
         from tui.core.errors import DataFileError
+        from tui.core.run_plan import PlanSource, plan_steps
         from tui.core.runs import next_due_line
         from tui.core.store.errors import JournalError
 
+        settings = self.app.settings
         try:
-            run = self.app.journal.current_run(now)  # last night's, just after midnight
+            run = journal.current_run(now)
             if run is None:
-                return
-            steps, _errors = self.app.plan_steps(run)  # the plan screen reports plan problems
+                return None
+            source = PlanSource.standard(r.id for r in self.library.routines)
+            steps, _problems = plan_steps(source, run, now, settings.bedtime, settings.units)
         except (JournalError, DataFileError):
-            return  # the notices below report a journal problem; the plan screen a plan one
-        line = next_due_line(steps, run, now)
-        self.app.call_from_thread(self.show_after_run, line, self.post_run_routine(steps))
+            return None  # the notices report a journal problem; the plan screen a plan one
+        return next_due_line(steps, run, now), self.post_run_routine(steps)
 
     def post_run_routine(self, steps) -> str | None:
         """The routine to highlight after a run: the plan's stretch step's, else the first stretch."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -17,7 +18,7 @@ from tui.core.insight_facts import read_facts
 from tui.core.insights import (MIN_RUNS, NOT_PROOF, Insight, adjusted_text, area_insights,
                                insights, outcomes, signed)
 from tui.core.practices import load_practice_names
-from tui.screens.journal_read import read_records
+from tui.core.store.errors import JournalError
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.insight_chart import interval_chart, verdict_style
@@ -105,52 +106,61 @@ class InsightsScreen(Screen):
             yield Static(id="insights-areas", classes="-hidden")
         yield Footer()
 
+    headline = getters.query_one("#insights-headline", Static)
+    table = getters.query_one("#insights-table", DataTable)
+    hint = getters.query_one("#insights-hint", Static)
+    chart = getters.query_one("#insights-chart", Static)
+    areas = getters.query_one("#insights-areas", Static)
+    page = getters.query_one("#insights", VerticalScroll)
+
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.table
         table.can_focus = False  # the page scrolls as one
         table.add_columns("Practice", "With", "Without", "Raw", "Adjusted")
-        self.query_one("#insights", VerticalScroll).focus()
+        self.page.focus()
         self.load()
 
-    @work(thread=True, exclusive=True)
-    def load(self) -> None:
-        found = read_records(self.app, self.show_error, "No journal is open, so there is nothing to look at.",
-                             lambda journal: read_insights(self.app, journal))
-        if found is None:
+    @work(exclusive=True, exit_on_error=False)
+    async def load(self) -> None:
+        journal = self.app.journal
+        if journal is None:
+            self.show_error("No journal is open, so there is nothing to look at.")
             return
-        any_runs, ranked, per_area = found
-        self.app.call_from_thread(self.show, ranked, NOTHING_RATED if any_runs else EMPTY)
-        if ranked:  # once the table is drawn: working them out here would slow its drawing down
-            self.app.call_from_thread(self.call_after_refresh, self.load_areas, per_area)
+        try:
+            any_runs, ranked, per_area = await asyncio.to_thread(read_insights, self.app, journal)
+        except JournalError as error:
+            self.show_error(str(error))
+            return
+        self.show(ranked, NOTHING_RATED if any_runs else EMPTY)
+        if ranked:  # once the table is drawn: working them out now would slow its drawing down
+            self.call_after_refresh(self.load_areas, per_area)
 
-    @work(thread=True, exclusive=True, group="insights-areas")
-    def load_areas(self, per_area: Callable[[], dict[str, Insight | None]]) -> None:
-        self.app.call_from_thread(self.show_areas, per_area())
+    @work(exclusive=True, group="insights-areas", exit_on_error=False)
+    async def load_areas(self, per_area: Callable[[], dict[str, Insight | None]]) -> None:
+        self.show_areas(await asyncio.to_thread(per_area))
 
     def show_error(self, message: str) -> None:
-        self.query_one("#insights-headline", Static).update(Text(message, style="bold red"))
+        self.headline.update(Text(message, style="bold red"))
 
     def show(self, found: list[Insight], empty: str = NOTHING_RATED) -> None:
-        headline = self.query_one("#insights-headline", Static)
         if not found:
-            headline.update(empty)
+            self.headline.update(empty)
             return
         text = Text("What works for you: ", style="bold")
         text.append(NOT_PROOF, style="italic")
         text.append(EXPLAINED, style="dim")
-        headline.update(text)
-        table = self.query_one(DataTable)
+        self.headline.update(text)
+        table = self.table
         table.clear()
         table.add_rows(insight_row(insight) for insight in found)
         chart = interval_chart(found)
         short = any(insight.difference is None for insight in found)
-        self.query_one("#insights-hint", Static).update(SHORT_HINT if short else "")
-        self.query_one("#insights-chart", Static).update(chart)
-        for selector, visible in (("#insights-table", True), ("#insights-hint", short),
-                                  ("#insights-chart", bool(chart))):
-            self.query_one(selector).set_class(not visible, "-hidden")
+        self.hint.update(SHORT_HINT if short else "")
+        self.chart.update(chart)
+        for widget, visible in ((table, True), (self.hint, short), (self.chart, bool(chart))):
+            widget.set_class(not visible, "-hidden")
 
     def show_areas(self, best: dict[str, Insight | None]) -> None:
-        areas = self.query_one("#insights-areas", Static)
+        areas = self.areas
         areas.update(area_text(best))
         areas.remove_class("-hidden")

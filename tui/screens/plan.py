@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -16,11 +17,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
 from tui.messages import StartSession, StartTimedStep, WriteJournal
+from tui.core.errors import DataFileError
+from tui.core.records import FieldError
 from tui.core.plan import DueStep
+from tui.core.run_plan import PlanSource, RunPlan, run_end, run_plan
 from tui.core.records import reopened, skipped, ticked
 from tui.core.runs import DONE, SKIPPED, is_done, practices_for, step_state
 from tui.core.store.errors import JournalError
-from tui.core.when import in_zone_of
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 
@@ -71,11 +74,12 @@ class PlanScreen(Screen):
     detail = getters.query_one("#plan-detail", Static)
     heading_label = getters.query_one("#plan-heading", Label)
 
-    def __init__(self, run: dict, steps: list[DueStep], heading: str) -> None:
+    def __init__(self, run: dict, planned: RunPlan) -> None:
         super().__init__()
         self.run = run
-        self.steps = steps
-        self.heading = heading
+        self.steps = planned.steps
+        self.heading = planned.heading
+        self.problems = planned.problems
         self._stamp: tuple[int, int] | None = None
         self._writes = 0  # counts this screen's saves: a reload read before one is stale
         self._journal_lock = threading.Lock()
@@ -95,16 +99,24 @@ class PlanScreen(Screen):
         table.add_column("Status", key="status", width=12)
         self.fill_table()
         table.focus()
+        self.report_problems(self.problems)
         self.set_interval(REFRESH_SECONDS, self.refresh_states)
         if self.journal_path is not None:
             self._stamp = file_stamp(self.journal_path)
             self.set_interval(JOURNAL_POLL_SECONDS, self.check_journal)
 
+    def report_problems(self, problems) -> None:
+        """One notice for the user plan file's problems, each line as `recovery-tui validate` words it."""
+        if problems:
+            self.notify("\n".join(str(error) for error in problems),
+                        title="Your plan file has problems: using the built-in plan",
+                        severity="warning", timeout=30)
+
     def fill_table(self) -> None:
         table = self.table
         row = table.cursor_row
         table.clear()
-        ended = in_zone_of(datetime.fromisoformat(self.run["time"]), self.app.now())
+        ended = run_end(self.run, self.app.now())
         for step in self.steps:
             title = step.title + (" (optional)" if step.optional else "")
             table.add_row(due_text(step, ended), Text(title), "", key=step.id)  # text, not markup
@@ -204,28 +216,35 @@ class PlanScreen(Screen):
             self._stamp = stamp
             self.reload_run()
 
-    @work(thread=True, exclusive=True, group="plan-reload")
-    def reload_run(self) -> None:
-        from tui.core.records import FieldError
-
-        with self._journal_lock:
-            writes = self._writes
-            try:
-                run = self.app.journal.run(self.run["id"])
-            except (JournalError, FieldError):
-                return  # gone or damaged: the next write says so
-        if writes == self._writes:
-            self.app.call_from_thread(self.run_changed, run)
-
-    def run_changed(self, run: dict) -> None:
+    @work(exclusive=True, group="plan-reload", exit_on_error=False)
+    async def reload_run(self) -> None:
         """Show the run as the journal now has it (re-timed if its end or kind changed)."""
-        retimed = (run["time"], run["run_kind"]) != (self.run["time"], self.run["run_kind"])
+        writes = self._writes
+        try:
+            run, planned = await asyncio.to_thread(self.read_run)
+        except (JournalError, FieldError):
+            return  # gone or damaged: the next write says so
+        if writes != self._writes:
+            return  # this screen saved meanwhile: what was read is stale
         self.run = run
-        if retimed:
-            planned = self.app.plan_for(run)
-            if planned is not None:
-                self.steps, self.heading = planned
-                self.heading_label.update(self.heading)
-                self.fill_table()
-                return
-        self.refresh_states()
+        if planned is None:
+            self.refresh_states()
+            return
+        self.steps, self.heading = planned.steps, planned.heading
+        self.report_problems(planned.problems)
+        self.heading_label.update(self.heading)
+        self.fill_table()
+
+    def read_run(self) -> tuple[dict, RunPlan | None]:
+        """The run as the journal has it, and its plan anew if it was re-timed."""
+        with self._journal_lock:
+            run = self.app.journal.run(self.run["id"])
+        if (run["time"], run["run_kind"]) == (self.run["time"], self.run["run_kind"]):
+            return run, None
+        app = self.app
+        source = PlanSource.standard(r.id for r in app.library.routines)
+        try:
+            return run, run_plan(source, run, app.now(), app.settings.bedtime, app.settings.units)
+        except DataFileError as error:
+            self.notify(str(error), title="Plan", severity="error")
+            return run, None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -28,6 +29,7 @@ def fields_table(record: dict) -> Table:
 class RecordScreen(DialogScreen[None]):
     BINDINGS = [Binding("escape", "close", "Back to History")]
     CSS_PATH = ["dialog.tcss", "record.tcss"]
+    scroll = getters.query_one("#record-scroll", VerticalScroll)
 
     def __init__(self, record: dict) -> None:
         super().__init__()
@@ -41,7 +43,7 @@ class RecordScreen(DialogScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#record-scroll").focus()  # the arrow keys scroll a long note
+        self.scroll.focus()  # the arrow keys scroll a long note
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -31,6 +31,9 @@ class RunEndedScreen(DialogScreen[datetime | str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     CSS_PATH = ["dialog.tcss", "run_ended.tcss"]
+    choices = getters.query_one("#run-ended", OptionList)
+    ended_at = getters.query_one("#ended-at", Input)
+    detail = getters.query_one("#detail", Label)
 
     def __init__(self, now: datetime, current_run: dict | None = None) -> None:
         super().__init__()
@@ -50,7 +53,7 @@ class RunEndedScreen(DialogScreen[datetime | str | None]):
             yield Label(HINT, id="detail")
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        self.choices.focus()
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:
@@ -64,7 +67,7 @@ class RunEndedScreen(DialogScreen[datetime | str | None]):
         try:
             ended = parse_ended(event.value, self.now)
         except ValueError as error:
-            detail = self.query_one("#detail", Label)
+            detail = self.detail
             detail.update(str(error))
             detail.add_class("error")
             return
@@ -72,7 +75,7 @@ class RunEndedScreen(DialogScreen[datetime | str | None]):
 
     def on_key(self, event) -> None:
         """Typing a digit on the list goes to the time field."""
-        field = self.query_one(Input)
+        field = self.ended_at
         if event.character and event.character.isdigit() and not field.has_focus:
             self.set_focus(field)  # at once: the next key may already be on its way
             field.insert_text_at_cursor(event.character)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -20,6 +20,7 @@ class RunKindScreen(DialogScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     CSS_PATH = ["dialog.tcss", "run_start.tcss"]
+    kinds = getters.query_one(OptionList)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -32,7 +33,7 @@ class RunKindScreen(DialogScreen[str | None]):
             yield Label("Enter picks, Esc cancels.", id="detail")
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        self.kinds.focus()
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

@@ -21,6 +21,7 @@ from tui.core.model import Exercise, Routine
 from tui.core.when import format_duration
 from tui.core.timer import Clock, Phase, Report, RoutineTimer, Segment
 from tui.core.voice import CueTracker
+from tui.messages import Cue
 from tui.screens.confirm import ConfirmScreen
 from tui.widgets.big_text import BigText
 from tui.widgets.footer import Footer
@@ -71,6 +72,7 @@ class RunnerScreen(Screen[SessionResult]):
     up_next_label = getters.query_one("#up-next", Label)
     progress_bar = getters.query_one("#progress", ProgressBar)
     times_label = getters.query_one("#times", Label)
+    clock_box = getters.query_one("#clock", Container)
 
     def __init__(
         self,
@@ -122,14 +124,14 @@ class RunnerScreen(Screen[SessionResult]):
 
     def on_resize(self) -> None:
         """A short window puts the side beside the clock, so both can be bigger."""
-        self.query_one("#clock").set_class(self.size.height < ROW_LAYOUT_BELOW, "-row")
+        self.clock_box.set_class(self.size.height < ROW_LAYOUT_BELOW, "-row")
 
     def poll(self) -> None:
         if self._ended:
             return
         changes = self.timer.update()
         if changes:
-            self.app.ring()
+            self.app.post_message(Cue(bell=True))
         self.speak_cues()
         if self.timer.finished:
             self.end()
@@ -140,7 +142,7 @@ class RunnerScreen(Screen[SessionResult]):
     def speak_cues(self) -> None:
         """Hand the cues due now to the app, which speaks them if the voice is on."""
         for line in self.cues.update(self.timer):
-            self.app.speak(line)
+            self.app.post_message(Cue(line))
 
     def _wake_at_deadline(self) -> None:
         """The interval ticks out of step with the phases: a phase ending
@@ -162,7 +164,14 @@ class RunnerScreen(Screen[SessionResult]):
     def end(self) -> None:
         self._ended = True
         self._poll.stop()
-        self.dismiss(self.result())
+        result = self.result()
+        if self.is_active:
+            self.dismiss(result)
+            return
+        # Covered (by the request to enlarge the window): Textual's dismiss pops
+        # the top screen, so the ones above go first, then this one, in order.
+        self.pop_until_active()
+        self.app.call_later(self.dismiss, result)
 
     def refresh_display(self) -> None:
         timer = self.timer
@@ -238,7 +247,7 @@ class RunnerScreen(Screen[SessionResult]):
             self.end()
             return
         if self.timer.segment != before[0]:
-            self.app.ring()
+            self.app.post_message(Cue(bell=True))
         if self.timer.paused != before[1]:
             self.refresh_bindings()  # the footer says Pause or Resume
         self._poll.resume() if not self.timer.paused else self._poll.pause()

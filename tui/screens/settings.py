@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.validation import Integer
 from textual.widgets import Button, Input, Label, Select, Static, Switch
 
+from tui.messages import ApplySettings
 from tui.core.settings import PAUSE_RANGE, Settings, settings_from_table
 from tui.screens.confirm import ConfirmScreen
 from tui.widgets.footer import Footer
@@ -50,6 +51,14 @@ class SettingsScreen(Screen):
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
     CSS_PATH = "settings.tcss"
+    units_field = getters.query_one("#units", Select)
+    bedtime_field = getters.query_one("#bedtime", Input)
+    get_ready_field = getters.query_one("#get_ready_seconds", Input)
+    switch_sides_field = getters.query_one("#switch_sides_seconds", Input)
+    sound_field = getters.query_one("#sound", Switch)
+    voice_field = getters.query_one("#voice", Switch)
+    theme_field = getters.query_one("#theme", Select)
+    error_line = getters.query_one("#settings-error", Static)
 
     def compose(self) -> ComposeResult:
         settings, themes = self.app.settings, sorted(self.app.available_themes)
@@ -86,18 +95,18 @@ class SettingsScreen(Screen):
         return Text.assemble("Settings file: ", (str(path), "bold"), f" ({state})")
 
     def on_mount(self) -> None:
-        self.query_one("#units", Select).focus()
+        self.units_field.focus()
 
     def form_table(self) -> dict:
         """The form's values, keyed and typed as in the settings file."""
         return {
-            "units": self.query_one("#units", Select).value,
-            "bedtime": self.query_one("#bedtime", Input).value.strip(),
-            "get_ready_seconds": whole_number(self.query_one("#get_ready_seconds", Input).value),
-            "switch_sides_seconds": whole_number(self.query_one("#switch_sides_seconds", Input).value),
-            "sound": self.query_one("#sound", Switch).value,
-            "voice": self.query_one("#voice", Switch).value,
-            "theme": self.query_one("#theme", Select).value,
+            "units": self.units_field.value,
+            "bedtime": self.bedtime_field.value.strip(),
+            "get_ready_seconds": whole_number(self.get_ready_field.value),
+            "switch_sides_seconds": whole_number(self.switch_sides_field.value),
+            "sound": self.sound_field.value,
+            "voice": self.voice_field.value,
+            "theme": self.theme_field.value,
         }
 
     @property
@@ -114,14 +123,14 @@ class SettingsScreen(Screen):
     def action_save(self) -> None:
         path = self.app.settings_path or Path("settings.toml")
         new, errors = settings_from_table(self.form_table(), path, sorted(self.app.available_themes))
-        message = self.query_one("#settings-error", Static)
+        message = self.error_line
         if errors:
             message.update("\n".join(f"{LABELS.get(e.field, e.field)}: {e.message}" for e in errors))
             if errors[0].field in LABELS:
                 self.query_one(f"#{errors[0].field}").focus()
             return
         message.update("")
-        self.app.apply_settings(new)
+        self.app.post_message(ApplySettings(new))  # to the app: this screen closes now
         self.app.pop_screen()
 
     def action_leave(self) -> None:

@@ -17,7 +17,7 @@ from tui.widgets.soreness_form import SorenessEntry, SorenessForm
 
 
 class SorenessScreen(Screen[SorenessEntry | None]):
-    """Saves the entry (RecoveryApp.save_soreness) and dismisses with it once
+    """Saves the entry (it posts SaveSoreness) and dismisses with it once
     it is in the journal; stays open, saying why, when it could not be
     saved. Dismisses with None when skipped."""
 

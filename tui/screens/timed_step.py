@@ -6,6 +6,7 @@ from __future__ import annotations
 from tui.core.model import Exercise, Routine
 from tui.core.plan import DueStep
 from tui.screens.runner import RunnerScreen
+from tui.messages import Cue
 
 
 def step_routine(step: DueStep) -> Routine:
@@ -34,7 +35,7 @@ class TimedStepScreen(RunnerScreen):
         """The milestone reached so far; the bell marks each new one."""
         text = milestone_text(self.step, self.timer.elapsed())
         if self._milestone is not None and text != self._milestone:
-            self.app.ring()
+            self.app.post_message(Cue(bell=True))
         self._milestone = text
         return text
 

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label
@@ -31,6 +32,8 @@ class SorenessForm(Vertical):
     SorenessForm #soreness-note { margin-top: 1; }
     SorenessForm #soreness-hint { color: $text-muted; width: 1fr; margin-bottom: 1; }
     """
+    ratings = getters.query_one("#ratings", RatingGrid)
+    note = getters.query_one("#soreness-note", Input)
 
     def __init__(
         self, question: str, *, clock: Callable[[], float] = time.monotonic, id: str | None = None
@@ -47,19 +50,19 @@ class SorenessForm(Vertical):
         yield Input(placeholder="Note (optional; Tab to write it)", id="soreness-note", max_length=500)
 
     def focus_ratings(self) -> None:
-        self.query_one(RatingGrid).focus()
+        self.ratings.focus()
 
     def entry(self) -> SorenessEntry | None:
         """What was entered; None when there is no rating at all.
 
         Without an overall rating, the highest area rating stands in for it.
         """
-        grid = self.query_one(RatingGrid)
+        grid = self.ratings
         areas = grid.areas
         overall = grid.overall
         if overall is None:
             if not areas:
                 return None
             overall = max(areas.values())
-        note = self.query_one("#soreness-note", Input).value.strip()
+        note = self.note.value.strip()
         return SorenessEntry(overall, areas, sorted(grid.pain, key=AREAS.index), note)
