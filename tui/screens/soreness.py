@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from tui.messages import JournalFailed, JournalSaved, SaveSoreness
 from tui.widgets.footer import Footer
@@ -22,7 +22,9 @@ class SorenessScreen(Screen[SorenessEntry | None]):
     saved. Dismisses with None when skipped."""
 
     BINDINGS = [
-        Binding("enter", "save", "Save", priority=True),
+        # Not a priority binding: those run before keys typed earlier reach the
+        # form, so a digit and Enter arriving together saved without the digit.
+        Binding("enter", "save", "Save"),
         Binding("escape", "skip", "Skip"),
     ]
     CSS_PATH = "soreness.tcss"
@@ -55,6 +57,12 @@ class SorenessScreen(Screen[SorenessEntry | None]):
         if self.saving is None:
             self.saving = entry
             self.post_message(SaveSoreness(entry, self))  # then saved() or not_saved()
+
+    @on(Input.Submitted)
+    def note_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the note (the Input takes Enter itself) saves the form too."""
+        event.stop()
+        self.action_save()
 
     @on(JournalSaved)
     def saved(self) -> None:
