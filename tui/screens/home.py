@@ -206,8 +206,9 @@ class HomeScreen(Screen):
                                        pain_alerts)
 
         # Both notices look back at most a week: the archive is not read.
-        records = journal.records(since=now - max(GUARD_WINDOW, DOMS_UNTIL))
-        after_run = self.read_after_run(journal, now)
+        with journal.reading():  # the journal file is parsed once for both
+            records = journal.records(since=now - max(GUARD_WINDOW, DOMS_UNTIL))
+            after_run = self.read_after_run(journal, now)
         notice = guard_notice(pain_alerts(records, now))
         if notice:
             return (notice, "-pain"), after_run
@@ -226,8 +227,6 @@ class HomeScreen(Screen):
         plan's next step, and the post-run routine to highlight rather than the
         warm-up drills at the top."""
         from tui.core.errors import DataFileError
-        from tui.core.run_plan import PlanSource, plan_steps
-        from tui.core.runs import next_due_line
         from tui.core.store.errors import JournalError
 
         settings = self.app.settings
@@ -235,6 +234,9 @@ class HomeScreen(Screen):
             run = journal.current_run(now)
             if run is None:
                 return None
+            from tui.core.run_plan import PlanSource, plan_steps  # the plan's code: after a run only
+            from tui.core.runs import next_due_line
+
             source = PlanSource.standard(r.id for r in self.library.routines)
             steps, _problems = plan_steps(source, run, now, settings.bedtime, settings.units)
         except (JournalError, DataFileError):
