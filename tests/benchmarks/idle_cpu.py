@@ -1,6 +1,6 @@
 """Idle CPU: the app paused on the runner screen for 30 s (in tmux).
 
-`recovery-tui run legs-up-the-wall` on the 10-year journal, space to pause,
+`recovery-tui start legs-up-the-wall` on the 10-year journal, space to pause,
 a short settle, then utime+stime from /proc over 30 s. Five copies at once
 share the one 30 s window.
 """
@@ -23,7 +23,7 @@ class IdleApps:
         self.apps = []
         for _ in range(copies):
             home = Home(journal)
-            name, pid = tmux.start([APP, "--quiet", "run", "legs-up-the-wall"], home.env)
+            name, pid = tmux.start([APP, "--quiet", "start", "legs-up-the-wall"], home.env)
             self.apps.append((home, name, pid))
         for home, name, pid in self.apps:
             tmux.wait_for(name, RUNNER_DRAWN, interval=0.1)

@@ -41,7 +41,7 @@ def start_real(tmux: Tmux, journal: Path, copies: int = RUNS) -> list[tuple[Home
     started = []
     for _ in range(copies):
         home = Home(journal, routines={"bench-sixty": SIXTY})
-        name, pid = tmux.start([APP, "--quiet", "run", "bench-sixty"], home.env)
+        name, pid = tmux.start([APP, "--quiet", "start", "bench-sixty"], home.env)
         started.append((home, name, pid))
     return started
 

@@ -143,7 +143,7 @@ def test_signal_during_a_routine_saves_a_partial_session_and_restores_the_termin
     (config / "settings.toml").write_text("get_ready_seconds = 0\n")
     command = (
         f"RECOVERY_TUI_CONFIG_DIR={config} "
-        f"{sys.executable} -m tui --journal {path} run legs-up-the-wall; "
+        f"{sys.executable} -m tui --journal {path} start legs-up-the-wall; "
         f"echo rc=$? > {done}; stty -a >> {done}"
     )
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", "sh", "-c", command], check=True)
