@@ -6,7 +6,7 @@ from rich.text import Text
 
 from tui.core.when import format_duration
 from tui.core.timer import Report
-from tui.screens.runner import SessionResult
+from tui.screens.session import SessionResult
 from tui.screens.soreness import SorenessScreen
 
 
