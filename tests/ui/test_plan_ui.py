@@ -122,7 +122,7 @@ async def test_leaving_a_routine_step_early_does_not_tick_it(tmp_path):
         screen = await open_plan(app, pilot)
         move_to(screen, "cool-down-walk")
         await pilot.press("enter")
-        clock.advance(10)  # into the first hold: leaving now keeps a partial session
+        clock.advance(10)  # into the first hold: leaving now records it as left part-way
         await pilot.pause(0.2)
         await pilot.press("escape", "y")
         await pilot.pause()

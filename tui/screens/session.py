@@ -296,7 +296,7 @@ class SessionScreen(Screen[SessionResult]):
         self.app.push_screen(
             ConfirmScreen(
                 "Leave this routine?",
-                "What you have done so far is kept as a partial session.",
+                "What you have done so far is recorded as left part-way.",
                 yes="Leave",
                 no="Keep going",
             ),
