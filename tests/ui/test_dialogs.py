@@ -4,6 +4,8 @@ its own keys in the footer, not those of the screen under it."""
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 import pytest
 
 from tests.ui.helpers import FIXED_NOW, FakeClock, make_app
@@ -66,28 +68,29 @@ def footer_keys(screen) -> list[str]:
     return [" ".join(key.label.plain.split()) for key in keys]
 
 
-@pytest.mark.parametrize("name", DIALOGS)
-async def test_a_dialog_fits_80x24_and_shows_its_own_keys(name, tmp_path):
-    open_it, keys = DIALOGS[name]
+@asynccontextmanager
+async def dialog_open(name, size, tmp_path):
+    """The app at `size` with the dialog `name` open: yields its screen."""
+    open_it, _keys = DIALOGS[name]
     app = make_app(FakeClock(), journal_path=tmp_path / "journal.json")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await open_it(pilot, tmp_path)
         await pilot.pause(0.2)
-        screen = app.screen
+        yield app.screen
+
+
+@pytest.mark.parametrize("name", DIALOGS)
+async def test_a_dialog_fits_80x24_and_shows_its_own_keys(name, tmp_path):
+    async with dialog_open(name, (80, 24), tmp_path) as screen:
         dialog = screen.query_one("#dialog")
         assert scrolled(screen) == [] and screen.max_scroll_y == 0 and dialog.max_scroll_y == 0
         assert dialog.region.bottom <= screen.query_one(Footer).region.y  # nothing under the footer
-        assert footer_keys(screen) == keys
+        assert footer_keys(screen) == DIALOGS[name][1]
 
 
 @pytest.mark.parametrize("name", ["pain notice", "damaged journal"])
 async def test_a_dialog_too_tall_for_the_window_scrolls(name, tmp_path):
-    open_it, _keys = DIALOGS[name]
-    app = make_app(FakeClock(), journal_path=tmp_path / "journal.json")
-    async with app.run_test(size=(60, 18)) as pilot:
-        await pilot.pause()
-        await open_it(pilot, tmp_path)
-        await pilot.pause(0.2)
-        assert scrolled(app.screen) != []
-        assert footer_keys(app.screen)[0] in DIALOGS[name][1]
+    async with dialog_open(name, (60, 18), tmp_path) as screen:
+        assert scrolled(screen) != []
+        assert footer_keys(screen)[0] in DIALOGS[name][1]
