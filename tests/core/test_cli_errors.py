@@ -68,6 +68,9 @@ def test_run_is_a_hidden_alias_of_start(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert "  start " in out and "  run " not in out and "{" not in out
+    assert main(["strat", "legs-up-the-wall"]) == 2  # a typo lists the commands, `run` left out
+    err = capsys.readouterr().err
+    assert "invalid choice: 'strat' (choose from 'start', 'routines'," in err and "'run'" not in err
 
 
 def test_no_command_opens_the_app():

@@ -34,8 +34,15 @@ DID_EPILOG = (
 FREE_TEXT_OPTIONS = ("--note",)
 
 
+# Old names that still work but are not offered: `run ID` is `start ID` ("run" is the workout).
+UNLISTED_COMMANDS = ("run",)
+
+
 class Parser(argparse.ArgumentParser):
     def error(self, message: str):  # noqa: D401 - argparse hook
+        if "invalid choice:" in message:  # the list of commands leaves the old names out
+            for name in UNLISTED_COMMANDS:
+                message = message.replace(f", {name!r}", "")
         raise UsageError(message)
 
 
@@ -78,9 +85,8 @@ def add_quiet_option(parser: argparse.ArgumentParser, help: str = "no terminal b
 
 def add_app_commands(commands) -> None:
     add_start_command(commands, "start", help="open straight into a routine")
-    # `run` was this command's first name; it still works but is not listed
-    # (a parser added without help= stays out of the command list): "run" is the workout.
-    add_start_command(commands, "run")
+    for old_name in UNLISTED_COMMANDS:  # added without help=, so --help does not list it
+        add_start_command(commands, old_name)
 
     routines = add_command(commands, "routines", "tui.cli.catalog:cmd_routines", help="list the routines")
     routines.add_argument("--json", action="store_true", help="machine-readable output")
