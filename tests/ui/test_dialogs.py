@@ -5,10 +5,11 @@ its own keys in the footer, not those of the screen under it."""
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 import pytest
 
-from tests.ui.helpers import FIXED_NOW, FakeClock, make_app
+from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, settle_workers
 from tui.core.journal import Journal
 from tui.core.journal_writer import pain_notice
 from tui.messages import StartSession
@@ -49,12 +50,26 @@ async def damaged(pilot, tmp_path):
     await pilot.app.push_screen(DamagedJournalScreen(JOURNAL_PROBLEM, BACKUP))
 
 
+async def history_record(pilot, tmp_path):
+    """A session left part-way with its rating, opened in full from History."""
+    journal = pilot.app.journal
+    session = journal.add_session("post-run-stretches", "Post-run stretches", FIXED_NOW - timedelta(minutes=9),
+                                  FIXED_NOW - timedelta(minutes=2), False, 2, 1, 8, 420.0)
+    journal.add_soreness(4, {"calves": 4, "quads": 3}, [], "Hills, then the long way home.",
+                         when=FIXED_NOW, session_id=session["id"])
+    await pilot.press("h")
+    await settle_workers(pilot.app)
+    await pilot.pause()
+    await pilot.press("enter")
+
+
 DIALOGS = {
     "leave": (leave_session, ["y Yes", "n No"]),
     "run ended": (run_ended, ["esc Cancel"]),
     "run kind": (run_kind, ["esc Cancel"]),
     "pain notice": (pain, ["esc OK"]),  # enter presses the focused OK button
     "damaged journal": (damaged, ["r Restore backup", "m Move aside", "n Not now"]),
+    "history record": (history_record, ["esc Back to History"]),
 }
 
 
