@@ -34,13 +34,13 @@ async def _home(pilot, clock):
     await pilot.press("down")
 
 
-@shot("runner-hold", start_routine="post-run-stretches")
+@shot("session-hold", start_routine="post-run-stretches")
 async def _hold(pilot, clock):
     clock.advance(5 + 21)
     await pilot.pause(0.2)
 
 
-@shot("runner-switch-sides", start_routine="runner-yoga")
+@shot("session-switch-sides", start_routine="runner-yoga")
 async def _switch(pilot, clock):
     await pilot.press("n", "n", "n")
     app = pilot.app

@@ -207,10 +207,10 @@ class RecoveryApp(App[int]):
         while the terminal is there, at once when it is gone (see tui/app_signals.py)."""
         from tui.core.journal_writer import NoJournal
         from tui.core.store.errors import JournalError
-        from tui.screens.runner import RunnerScreen
+        from tui.screens.session import SessionScreen
 
         for screen in self.screen_stack:
-            if isinstance(screen, RunnerScreen) and not screen.timer.finished:
+            if isinstance(screen, SessionScreen) and not screen.timer.finished:
                 screen.timer.finish(left=True)
                 result = screen.result()
                 if result.report.began:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from tui.app import RecoveryApp
     from tui.core.plan import DueStep
-    from tui.screens.runner import SessionResult
+    from tui.screens.session import SessionResult
     from tui.widgets.soreness_form import SorenessEntry
 
 
@@ -45,16 +45,16 @@ class AppFlows:
     def start(self, routine_id: str, on_complete: Callable[[], None] | None = None) -> None:
         """Play a routine through (a session; "run" is only ever the workout);
         `on_complete` is called if the session counts as done."""
-        from tui.screens.runner import RunnerScreen
+        from tui.screens.session import SessionScreen
 
         app = self.app
         routine = app.library.get(routine_id)
         if routine is None:
             app.notify(f"No routine called {routine_id!r}.", severity="error")
             return
-        runner = RunnerScreen(routine, clock=app.clock, now=app.now, get_ready=app.get_ready,
-                              switch_sides=app.switch_sides)
-        app.push_screen(runner, callback=lambda result: self.session_ended(result, on_complete))
+        session = SessionScreen(routine, clock=app.clock, now=app.now, get_ready=app.get_ready,
+                               switch_sides=app.switch_sides)
+        app.push_screen(session, callback=lambda result: self.session_ended(result, on_complete))
 
     def session_ended(self, result: SessionResult | None, on_complete: Callable[[], None] | None) -> None:
         """Record the session, then show its summary with the soreness form."""

@@ -1,6 +1,6 @@
 """SIGTERM and SIGHUP end the app within two seconds, whatever it is doing.
 
-The app records a routine in progress as partial, then leaves in order and
+The app records a routine in progress as left part-way, then leaves in order and
 restores the terminal. That orderly exit cannot always finish: when the
 terminal goes away (its window closed, `tmux kill-server`), Textual's output
 thread dies on the first write that fails, its bounded queue fills, and the

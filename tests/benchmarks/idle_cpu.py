@@ -1,6 +1,6 @@
-"""Idle CPU: the app paused on the runner screen for 30 s (in tmux).
+"""Idle CPU: the app paused on the session screen for 30 s (in tmux).
 
-`recovery-tui run legs-up-the-wall` on the 10-year journal, space to pause,
+`recovery-tui start legs-up-the-wall` on the 10-year journal, space to pause,
 a short settle, then utime+stime from /proc over 30 s. Five copies at once
 share the one 30 s window.
 """
@@ -14,7 +14,7 @@ from tests.benchmarks.common import APP, RUNS, Figure, Home, Tmux, cpu_seconds, 
 
 WINDOW = 30.0
 SETTLE = 3.0
-RUNNER_DRAWN = ("Legs up the wall · 1 of 2", "Pause")
+SESSION_DRAWN = ("Legs up the wall · 1 of 2", "Pause")
 
 
 class IdleApps:
@@ -23,10 +23,10 @@ class IdleApps:
         self.apps = []
         for _ in range(copies):
             home = Home(journal)
-            name, pid = tmux.start([APP, "--quiet", "run", "legs-up-the-wall"], home.env)
+            name, pid = tmux.start([APP, "--quiet", "start", "legs-up-the-wall"], home.env)
             self.apps.append((home, name, pid))
         for home, name, pid in self.apps:
-            tmux.wait_for(name, RUNNER_DRAWN, interval=0.1)
+            tmux.wait_for(name, SESSION_DRAWN, interval=0.1)
             tmux.keys(name, "space")
             tmux.wait_for(name, ("PAUSED",), interval=0.1)
         time.sleep(SETTLE)  # the home screen's notices worker has long finished
@@ -43,6 +43,6 @@ class IdleApps:
             home.cleanup()
         percent = [100 * u / elapsed for u in used]
         value = median(percent)
-        return Figure("idle CPU, runner paused 30 s", round(value, 2), "% of a core", "< 1 %",
+        return Figure("idle CPU, session paused 30 s", round(value, 2), "% of a core", "< 1 %",
                       value < 1 and still_paused,
                       f"{len(percent)} apps: " + ", ".join(f"{p:.2f}" for p in percent))

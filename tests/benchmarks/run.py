@@ -5,7 +5,7 @@ tests/benchmarks/results/latest.json. Every figure is a median of at least
 5 runs; timing targets are ratios against a baseline measured in the same
 run, except the absolute ones of issue #6. Exit status 1 if a target is missed.
 
-The real-time part runs first: 5 apps paused on the runner (idle CPU) and
+The real-time part runs first: 5 apps paused in a session (idle CPU) and
 5 apps running a 60 s routine against 2 CPU hogs share one ~70 s window.
 Everything else then runs one at a time on a quiet machine.
 """
@@ -117,7 +117,7 @@ def main() -> int:
              "write: key handled during a save", "history screen opens",
              "insights --json, 10 years", "insights --json, 100 years", "insights screen opens, 10 years",
              "timer: 60 s routine under 2 CPU hogs", "timer: simulated 2 h, 0-2 s stalls",
-             "memory (peak RSS on History)", "idle CPU, runner paused 30 s"]
+             "memory (peak RSS on History)", "idle CPU, session paused 30 s"]
     figures.sort(key=lambda f: order.index(f.figure) if f.figure in order else len(order))
     total = time.monotonic() - began
     print(table(figures))

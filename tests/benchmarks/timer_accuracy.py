@@ -1,8 +1,8 @@
 """Timer accuracy.
 
 Real: the app runs a 60 s routine (5 s get-ready + one 55 s hold) for real in
-tmux, five copies at once, while 2 CPU-bound processes compete. The runner
-records the session's start and end wall times (RunnerScreen.on_mount / end,
+tmux, five copies at once, while 2 CPU-bound processes compete. The session
+records the session's start and end wall times (SessionScreen.on_mount / end,
 i.e. when its 0.1 s poll saw the deadline); lateness = (ended - started) - 60 s.
 
 Simulated: RoutineTimer on a fake clock through a 2-hour routine, polled every
@@ -41,7 +41,7 @@ def start_real(tmux: Tmux, journal: Path, copies: int = RUNS) -> list[tuple[Home
     started = []
     for _ in range(copies):
         home = Home(journal, routines={"bench-sixty": SIXTY})
-        name, pid = tmux.start([APP, "--quiet", "run", "bench-sixty"], home.env)
+        name, pid = tmux.start([APP, "--quiet", "start", "bench-sixty"], home.env)
         started.append((home, name, pid))
     return started
 

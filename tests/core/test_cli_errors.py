@@ -26,7 +26,7 @@ def test_unexpected_error_is_one_line_with_a_log(monkeypatch, capsys, isolated_u
 
 
 # Each command with the least it needs to parse.
-COMMAND_LINES = {"run": ["x"], "routines": [], "validate": ["a.toml"], "log": [], "history": [],
+COMMAND_LINES = {"start": ["x"], "routines": [], "validate": ["a.toml"], "log": [], "history": [],
                  "export": ["--format", "csv"], "plan": [], "did": ["hydrate"], "insights": [],
                  "doctor": [], "serve": []}
 
@@ -52,6 +52,25 @@ def test_each_command_has_help_and_a_handler(command, capsys):
     assert exit.value.code == 0
     assert capsys.readouterr().out.startswith(f"usage: recovery-tui {command} ")
     assert callable(handler(parse([command, *COMMAND_LINES[command]])))
+
+
+def test_run_is_a_hidden_alias_of_start(capsys):
+    """`run ID` still opens the routine, for people who learned it, but the
+    help advertises only `start` ("run" is the workout)."""
+    from tui.cli import handler
+    from tui.cli.app import cmd_app
+    from tui.cli.parser import parse
+
+    for command in ("start", "run"):
+        args = parse([command, "legs-up-the-wall", "--quiet"])
+        assert handler(args) is cmd_app and args.routine == "legs-up-the-wall" and args.quiet
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "  start " in out and "  run " not in out and "{" not in out
+    assert main(["strat", "legs-up-the-wall"]) == 2  # a typo lists the commands, `run` left out
+    err = capsys.readouterr().err
+    assert "invalid choice: 'strat' (choose from 'start', 'routines'," in err and "'run'" not in err
 
 
 def test_no_command_opens_the_app():

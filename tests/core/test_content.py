@@ -57,7 +57,7 @@ def test_one_total_for_post_run_stretches(clock):
     assert total == 13 * 60 + 55  # what home and `routines` show
     timer = RoutineTimer(routine, clock, get_ready=5, switch_sides=5)
     timer.start()
-    assert timer.routine_remaining() == total  # the runner's "Left" at the start
+    assert timer.routine_remaining() == total  # the session's "Left" at the start
 
 
 def test_new_areas_through_log_history_and_export(capsys, tmp_path, monkeypatch):

@@ -28,7 +28,8 @@ def test_routines_json_from_outside_the_checkout(tmp_path):
 def test_version_and_usage_errors(tmp_path):
     result = run(["--version"], tmp_path)
     assert result.returncode == 0 and result.stdout.startswith("recovery-tui ")
-    for bad in (["--nope"], ["run"], ["run", "no-such-routine"], ["routines", "--yaml"]):
+    for bad in (["--nope"], ["start"], ["start", "no-such-routine"], ["run", "no-such-routine"],
+                ["routines", "--yaml"]):
         result = run(bad, tmp_path)
         assert result.returncode == 2, bad
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr

@@ -31,7 +31,7 @@ def test_hold_keeps_its_deadline_after_a_one_second_stall():
     assert timer.report().seconds_spent == pytest.approx(60)
 
 
-def test_suspend_does_not_make_the_runner_jump():
+def test_suspend_does_not_make_the_countdown_jump():
     """Monotonic time stands still while the machine sleeps: the hold resumes
     where it was, whatever the wall clock did meanwhile."""
     clock = FakeClock()

@@ -289,3 +289,19 @@ def test_finished_with_skips_is_finished_and_leaving_is_not(timer, clock):
     left.update()
     left.finish(left=True)
     assert left.report().began and not left.report().finished
+
+
+def test_leaving_is_not_skipping(timer, clock):
+    """Left part-way: the exercise skipped with `n` is skipped; the one left
+    during and those after it are not finished (never counted as skipped)."""
+    clock.advance(6)
+    timer.update()
+    timer.next()  # skip Quad
+    timer.finish(left=True)
+    report = timer.report()
+    assert report.skipped == (0,) and report.not_finished == (1, 2) and not report.completed
+    finished = RoutineTimer(make_routine(), clock)
+    finished.start()
+    finished.next()
+    finished.finish()  # `f`: the rest counts as skipped, as before
+    assert finished.report().skipped == (0, 1, 2) and finished.report().not_finished == ()

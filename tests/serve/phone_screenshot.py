@@ -1,4 +1,4 @@
-"""Write screenshots/phone-home.png and phone-runner.png: the served app in
+"""Write screenshots/phone-home.png and phone-session.png: the served app in
 headless Chromium with a phone's screen (390x844 CSS pixels).
 
 Run from the checkout: `.venv/bin/python -m tests.serve.phone_screenshot`
@@ -31,7 +31,7 @@ def main() -> None:
         keys.send_keys(Keys.DOWN, Keys.DOWN, Keys.ENTER)  # post-run stretches
         wait_for_text(driver, "Post-run stretches", "GET READY")
         time.sleep(1.5)
-        _save(driver, "phone-runner.png")
+        _save(driver, "phone-session.png")
 
 
 def _save(driver, name: str) -> None:

@@ -42,10 +42,10 @@ def test_the_printed_url_opens_the_app_and_runs_a_routine(tmp_path):
         assert bells(driver) == 0
 
         press(driver, Keys.ENTER)  # the highlighted routine: the first, warm-up drills
-        runner = wait_for_text(driver, "Front-to-back leg swings", "1 of 7", "Left ")
+        session = wait_for_text(driver, "Front-to-back leg swings", "1 of 7", "Left ")
         time.sleep(2.5)
         later = wait_for_text(driver, "Front-to-back leg swings", "Left ")
-        assert seconds_left(later) < seconds_left(runner)  # the countdown runs
+        assert seconds_left(later) < seconds_left(session)  # the countdown runs
         deadline = time.monotonic() + 20  # the bell marks the end of get-ready
         while bells(driver) == 0:
             assert time.monotonic() < deadline, "no bell reached the browser"

@@ -8,7 +8,7 @@ from textual.command import CommandPalette
 from tests.ui.helpers import FakeClock, make_app, settle_workers
 from tui.messages import StartSession
 from tui.screens.history import HistoryScreen
-from tui.screens.runner import RunnerScreen
+from tui.screens.session import SessionScreen
 
 
 async def choose(app, pilot, typed: str) -> None:
@@ -29,7 +29,7 @@ async def test_a_routine_starts_from_the_palette(tmp_path):
     app = make_app(FakeClock(), journal_path=tmp_path / "journal.json")
     async with app.run_test(size=(100, 30)) as pilot:
         await choose(app, pilot, "start: legs up")
-        assert isinstance(app.screen, RunnerScreen)
+        assert isinstance(app.screen, SessionScreen)
         assert app.screen.routine.id == "legs-up-the-wall"
 
 
@@ -48,4 +48,4 @@ async def test_over_a_session_the_palette_offers_no_routine(tmp_path):
         app.post_message(StartSession("post-run-stretches"))
         await pilot.pause()
         await choose(app, pilot, "start: legs up")
-        assert [type(screen) for screen in app.screen_stack].count(RunnerScreen) == 1
+        assert [type(screen) for screen in app.screen_stack].count(SessionScreen) == 1

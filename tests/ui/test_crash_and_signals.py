@@ -139,11 +139,11 @@ def test_signal_during_a_routine_saves_a_partial_session_and_restores_the_termin
     config = tmp_path / "config"
     config.mkdir()
     # No get-ready: the signal comes during a hold (a start left in the first
-    # get-ready records nothing; see test_runner_rules.py).
+    # get-ready records nothing; see test_session_rules.py).
     (config / "settings.toml").write_text("get_ready_seconds = 0\n")
     command = (
         f"RECOVERY_TUI_CONFIG_DIR={config} "
-        f"{sys.executable} -m tui --journal {path} run legs-up-the-wall; "
+        f"{sys.executable} -m tui --journal {path} start legs-up-the-wall; "
         f"echo rc=$? > {done}; stty -a >> {done}"
     )
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", "sh", "-c", command], check=True)
@@ -153,7 +153,7 @@ def test_signal_during_a_routine_saves_a_partial_session_and_restores_the_termin
         while "Legs up the wall" not in subprocess.run(
             ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
         ).stdout:
-            assert time.monotonic() < deadline, "the runner never appeared"
+            assert time.monotonic() < deadline, "the session never appeared"
             time.sleep(0.1)
         time.sleep(1.0)
         sent = time.monotonic()

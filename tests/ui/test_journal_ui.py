@@ -61,21 +61,33 @@ async def test_finish_routine_rate_soreness_and_find_it_in_history(tmp_path):
         assert "Routines this week: 1" in str(app.screen.query_one("#history-stats").render())
 
 
-async def test_leaving_part_way_writes_a_partial_session_and_escape_skips_rating(tmp_path):
+async def test_leaving_part_way_is_left_part_way_not_skipping_and_escape_skips_rating(tmp_path):
+    """One wording ("left part-way") from the Leave dialog to the journal; the
+    exercise skipped with `n` is "Skipped", the rest are "Not finished"."""
     path = tmp_path / "journal.json"
     clock = FakeClock()
     app = make_app(clock, journal_path=path, start_routine="foam-rolling")
     async with app.run_test(size=(80, 24)) as pilot:
         clock.advance(6)  # into the first hold
         await pilot.pause(0.2)
-        await pilot.press("n", "escape", "y")
+        await pilot.press("n", "escape")
         await pilot.pause()
+        dialog = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "left part-way" in dialog and "partial" not in dialog
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        names = [e.name for e in app.screen.result.routine.exercises]
+        summary = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "Left part-way" in summary
+        assert f"Skipped: {names[0]}\n" in summary
+        assert f"Not finished: {', '.join(names[1:])}" in summary
         await pilot.press("escape")
         await wait_for_writes(app, pilot)
         assert isinstance(app.screen, HomeScreen)
     (session,) = Journal(path).records()
     assert session["type"] == "session" and session["completed"] is False
-    assert session["exercises_done"] == 0 and session["exercises_skipped"] == 5
+    assert session["exercises_done"] == 0 and session["exercises_skipped"] == 1
 
 
 async def test_two_keys_for_ten_and_enter_without_rating_warns(tmp_path):

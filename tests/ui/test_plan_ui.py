@@ -10,7 +10,7 @@ from tui.core.journal import Journal
 from tui.screens.plan import PlanScreen
 from tui.screens.run_ended import RunEndedScreen
 from tui.screens.run_start import RunKindScreen
-from tui.screens.runner import RunnerScreen
+from tui.screens.session import SessionScreen
 from tui.screens.summary import SummaryScreen
 from tui.screens.timed_step import TimedStepScreen
 
@@ -101,7 +101,7 @@ async def test_finishing_a_routine_step_ticks_it(tmp_path):
         move_to(screen, "legs-up")
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, RunnerScreen)
+        assert isinstance(app.screen, SessionScreen)
         assert app.screen.routine.id == "legs-up-the-wall"
         clock.advance(400)
         await pilot.pause(0.3)
@@ -122,7 +122,7 @@ async def test_leaving_a_routine_step_early_does_not_tick_it(tmp_path):
         screen = await open_plan(app, pilot)
         move_to(screen, "cool-down-walk")
         await pilot.press("enter")
-        clock.advance(10)  # into the first hold: leaving now keeps a partial session
+        clock.advance(10)  # into the first hold: leaving now records it as left part-way
         await pilot.pause(0.2)
         await pilot.press("escape", "y")
         await pilot.pause()
@@ -192,7 +192,7 @@ async def test_run_before_midnight_puts_bedtime_steps_next_day(tmp_path):
 
 
 @pytest.mark.slow  # a long app session: the quick loop leaves it out
-async def test_suspend_overnight_runner_holds_still_plan_goes_overdue(tmp_path):
+async def test_suspend_overnight_session_holds_still_plan_goes_overdue(tmp_path):
     """Eight hours of suspend: the wall clock jumps, the monotonic clock does not."""
     from datetime import timedelta
 
@@ -206,11 +206,11 @@ async def test_suspend_overnight_runner_holds_still_plan_goes_overdue(tmp_path):
         await pilot.press("enter")
         clock.advance(5 + 10)
         await pilot.pause(0.2)
-        runner = app.screen
-        before = runner.timer.remaining()
+        session = app.screen
+        before = session.timer.remaining()
         wall["now"] = FIXED_NOW + timedelta(hours=8)
         await pilot.pause(0.3)
-        assert runner.timer.remaining() == before
+        assert session.timer.remaining() == before
         await pilot.press("escape", "y")
         await pilot.pause()
         await pilot.press("escape")

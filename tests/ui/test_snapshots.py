@@ -18,8 +18,8 @@ READY = SWITCH = 5  # the default get-ready, rest and switch-sides pauses
 QUAD = 60  # the post-run stretches start with the standing quad stretch, 60 s a side
 
 
-def runner_at(snap_compare, size, seconds: float, keys: tuple[str, ...] = (), **app_kwargs) -> bool:
-    """The post-run stretches runner `seconds` after its start, then `keys` pressed."""
+def session_at(snap_compare, size, seconds: float, keys: tuple[str, ...] = (), **app_kwargs) -> bool:
+    """The post-run stretches session `seconds` after its start, then `keys` pressed."""
     clock = FakeClock()
 
     async def run_before(pilot):
@@ -38,41 +38,41 @@ def test_home(snap_compare, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_runner_get_ready(snap_compare, size):
-    assert runner_at(snap_compare, size, 0)
+def test_session_get_ready(snap_compare, size):
+    assert session_at(snap_compare, size, 0)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_runner_hold(snap_compare, size):
-    assert runner_at(snap_compare, size, READY + 12)
+def test_session_hold(snap_compare, size):
+    assert session_at(snap_compare, size, READY + 12)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_runner_switch_sides(snap_compare, size):
-    assert runner_at(snap_compare, size, READY + QUAD + 1)
+def test_session_switch_sides(snap_compare, size):
+    assert session_at(snap_compare, size, READY + QUAD + 1)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_runner_hold_right(snap_compare, size):
-    assert runner_at(snap_compare, size, READY + QUAD + SWITCH + 20)
+def test_session_hold_right(snap_compare, size):
+    assert session_at(snap_compare, size, READY + QUAD + SWITCH + 20)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_runner_rest(snap_compare, size):
+def test_session_rest(snap_compare, size):
     """Between exercises: the rest before the second one."""
-    assert runner_at(snap_compare, size, READY + QUAD + SWITCH + QUAD + 2)
+    assert session_at(snap_compare, size, READY + QUAD + SWITCH + QUAD + 2)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_runner_hold_light_theme(snap_compare, size):
+def test_session_hold_light_theme(snap_compare, size):
     from tui.core.settings import Settings
 
-    assert runner_at(snap_compare, size, READY + 12, settings=Settings(theme="textual-light"))
+    assert session_at(snap_compare, size, READY + 12, settings=Settings(theme="textual-light"))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_runner_paused(snap_compare, size):
-    assert runner_at(snap_compare, size, 9, keys=("space",))
+def test_session_paused(snap_compare, size):
+    assert session_at(snap_compare, size, 9, keys=("space",))
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -22,7 +22,7 @@ async def go_home(pilot):
     await pilot.pause()
 
 
-async def go_runner(pilot):
+async def go_session(pilot):
     pilot.app.post_message(StartSession("post-run-stretches"))
     await pilot.pause()
 
@@ -61,7 +61,7 @@ def optional_screen(module: str, name: str):
 
 SCREENS = {
     "home": go_home,
-    "runner": go_runner,
+    "session": go_session,
     "summary": go_summary,
     "soreness": go_soreness,
     "history": go_history,

@@ -38,6 +38,6 @@ async def test_a_routine_ending_in_a_small_window_leaves_no_request_behind(tmp_p
         await wait_until(pilot, lambda: not isinstance(app.screen, SummaryScreen))
         await pilot.pause()
         assert too_small_screens(app) == 0
-        assert type(app.screen).__name__ == "HomeScreen"  # the runner is gone too
+        assert type(app.screen).__name__ == "HomeScreen"  # the session is gone too
         await settle_workers(app)
         assert [record["type"] for record in app.journal.records()] == ["session"]

@@ -3,7 +3,7 @@
 main() parses the whole command line (cli/parser.py), imports the module of
 the command asked for and runs it, and turns every failure into one clear
 message and an exit status: 2 for a bad command line, 1 for a problem with
-the data or the output, 130 for Ctrl-C. Only the app, `run` and `serve`
+the data or the output, 130 for Ctrl-C. Only the app, `start` and `serve`
 import Textual; every other command runs on the headless core."""
 
 from __future__ import annotations

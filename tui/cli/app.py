@@ -1,4 +1,4 @@
-"""Plain `recovery-tui` and `recovery-tui run ID`: open the app.
+"""Plain `recovery-tui` and `recovery-tui start ID`: open the app.
 
 The boundary between the command line and the UI: Textual is imported here,
 when the app is asked for, and by no other command."""

@@ -6,12 +6,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from tui.cli.common import CommandFailed, command_now, finish, open_journal
 from tui.core.export import export_csv, export_json, journal_records
+from tui.core.store.atomic import write_new
 
 
 def cmd_history_json(args: argparse.Namespace) -> int:
@@ -31,7 +30,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             write(records, sys.stdout)  # cli.main reports a failed write (see output.py)
             return finish(journal)
         try:
-            _write_new(args.output, lambda file: write(records, file))
+            write_new(args.output, lambda file: write(records, file))
         except FileExistsError:
             raise _taken(args.output) from None
         except OSError as error:
@@ -41,24 +40,3 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _taken(path: Path) -> CommandFailed:
     return CommandFailed(f"{path} exists; choose another name.")
-
-
-def _write_new(path: Path, write: Callable) -> None:
-    """Write a new file in full (temp file, fsync, link); never replace one."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with open(fd, "w", encoding="utf-8", newline="") as file:
-            write(file)
-            file.flush()
-            os.fsync(file.fileno())
-        try:
-            os.link(tmp, path)  # fails if the name was taken meanwhile
-        except FileExistsError:
-            raise
-        except OSError:  # no hard links on this file system
-            if os.path.lexists(path):
-                raise FileExistsError(path) from None
-            os.replace(tmp, path)
-    finally:
-        if os.path.lexists(tmp):
-            os.unlink(tmp)

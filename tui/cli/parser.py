@@ -2,7 +2,7 @@
 
 Each command names its handler as "module:function" (see cli.main): the
 parser stays complete while running `log` imports the journal commands
-only, and only the app, `run` and `serve` bring in Textual."""
+only, and only the app, `start` and `serve` bring in Textual."""
 
 from __future__ import annotations
 
@@ -34,8 +34,15 @@ DID_EPILOG = (
 FREE_TEXT_OPTIONS = ("--note",)
 
 
+# Old names that still work but are not offered: `run ID` is `start ID` ("run" is the workout).
+UNLISTED_COMMANDS = ("run",)
+
+
 class Parser(argparse.ArgumentParser):
     def error(self, message: str):  # noqa: D401 - argparse hook
+        if "invalid choice:" in message:  # the list of commands leaves the old names out
+            for name in UNLISTED_COMMANDS:
+                message = message.replace(f", {name!r}", "")
         raise UsageError(message)
 
 
@@ -77,12 +84,9 @@ def add_quiet_option(parser: argparse.ArgumentParser, help: str = "no terminal b
 
 
 def add_app_commands(commands) -> None:
-    run = add_command(commands, "run", APP, help="open straight into a routine")
-    run.add_argument("routine", metavar="ID", help="routine id (see `routines`)")
-    add_quiet_option(run)
-    run.add_argument("--voice", action="store_true", default=argparse.SUPPRESS,
-                     help="spoken cues (needs espeak-ng)")
-    add_journal_option(run)
+    add_start_command(commands, "start", help="open straight into a routine")
+    for old_name in UNLISTED_COMMANDS:  # added without help=, so --help does not list it
+        add_start_command(commands, old_name)
 
     routines = add_command(commands, "routines", "tui.cli.catalog:cmd_routines", help="list the routines")
     routines.add_argument("--json", action="store_true", help="machine-readable output")
@@ -90,6 +94,15 @@ def add_app_commands(commands) -> None:
     validate = add_command(commands, "validate", "tui.cli.catalog:cmd_validate",
                            help="check routine and plan files, listing every problem")
     validate.add_argument("files", metavar="FILE", nargs="+", type=Path)
+
+
+def add_start_command(commands, name: str, **parser_options) -> None:
+    start = add_command(commands, name, APP, **parser_options)
+    start.add_argument("routine", metavar="ID", help="routine id (see `routines`)")
+    add_quiet_option(start)
+    start.add_argument("--voice", action="store_true", default=argparse.SUPPRESS,
+                       help="spoken cues (needs espeak-ng)")
+    add_journal_option(start)
 
 
 def add_journal_commands(commands) -> None:

@@ -16,6 +16,8 @@ it is written '-2 and a spreadsheet shows -2 as text, never a formula.
 
 from __future__ import annotations
 
+import csv
+import json
 from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import IO, TYPE_CHECKING, Any
@@ -50,8 +52,6 @@ def _months(journal: Journal) -> Iterator[dict]:
 def export_json(records: Iterable[dict], file: IO[str]) -> None:
     """A JSON array, written one record at a time, laid out as
     json.dumps(list, indent=2) would lay it out."""
-    import json  # storage has it loaded by then; the app's start does without
-
     opened = False
     for record in records:
         dumped = json.dumps(to_public(record), indent=2, ensure_ascii=False)
@@ -63,8 +63,6 @@ def export_json(records: Iterable[dict], file: IO[str]) -> None:
 
 def export_csv(records: Iterable[dict], file: IO[str]) -> None:
     """One row per record, one column per area; open `file` with newline=""."""
-    import csv
-
     writer = csv.writer(file)
     writer.writerow(CSV_COLUMNS)
     for record in records:

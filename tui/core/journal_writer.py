@@ -10,6 +10,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from tui.core.runs import is_practice
+from tui.core.soreness import GUARD_WINDOW, guard_notice, pain_alerts
 from tui.core.store.errors import JournalError
 
 if TYPE_CHECKING:
@@ -62,8 +64,6 @@ def session_change(routine: Routine, report: Report, started: datetime, ended: d
     """Write a session ("completed" means finished, skips or not). A recovery
     routine (warm-up drills are not one) whose holds covered at least half of
     it also counts as a practice of the day's run, if any."""
-    from tui.core.runs import is_practice
-
     counts = report.counts_as_practice and is_practice(routine)
 
     def write(journal: Journal) -> dict:
@@ -85,6 +85,4 @@ def rating_change(overall: int, areas: dict[str, int], pain: list[str], note: st
 
 def pain_notice(journal: Journal, now: datetime) -> str:
     """The pain guard's notice after a rating ("" when there is nothing to say)."""
-    from tui.core.soreness import GUARD_WINDOW, guard_notice, pain_alerts
-
     return guard_notice(pain_alerts(journal.records(since=now - GUARD_WINDOW), now))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from platformdirs import user_config_path, user_data_path
+
 APP_NAME = "recovery-tui"
 
 
@@ -13,8 +15,6 @@ def config_dir() -> Path:
     override = os.environ.get("RECOVERY_TUI_CONFIG_DIR")
     if override:
         return Path(override)
-    from platformdirs import user_config_path  # only needed when no folder is given
-
     return user_config_path(APP_NAME, appauthor=False)
 
 
@@ -22,8 +22,6 @@ def data_dir() -> Path:
     override = os.environ.get("RECOVERY_TUI_DATA_DIR")
     if override:
         return Path(override)
-    from platformdirs import user_data_path
-
     return user_data_path(APP_NAME, appauthor=False)
 
 

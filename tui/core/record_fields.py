@@ -51,8 +51,16 @@ def _session(record: dict) -> list[tuple[str, str]]:
         ("Ended", long_time(ended)),
         ("Time", format_duration(record["seconds"])),
         ("State", session_state(record)),  # finished (N skipped) or left part-way
-        ("Exercises", f"{done} of {total} done, {record['exercises_skipped']} skipped"),
+        ("Exercises", exercise_counts(done, record["exercises_skipped"], total)),
     ]
+
+
+def exercise_counts(done: int, skipped: int, total: int) -> str:
+    """"6 of 8 done, 2 skipped"; a session left part-way adds the exercises
+    it never finished (leaving is not skipping): "2 of 8 done, 1 skipped, 5 not finished"."""
+    not_finished = total - done - skipped
+    counts = f"{done} of {total} done, {skipped} skipped"
+    return f"{counts}, {not_finished} not finished" if not_finished > 0 else counts
 
 
 def _soreness(record: dict) -> list[tuple[str, str]]:

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
 
+from routines import PLAN_FILE
 from tui.core.errors import DataFileError
 from tui.core.evening import build_plan, night_for
+from tui.core.paths import user_plan_path
 from tui.core.plan import DueStep, load_plan
 from tui.core.when import in_zone_of
 
@@ -25,9 +27,6 @@ class PlanSource:
 
     @classmethod
     def standard(cls, routine_ids: Iterable[str]) -> PlanSource:
-        from routines import PLAN_FILE
-        from tui.core.paths import user_plan_path
-
         return cls(user_plan_path(), PLAN_FILE, list(routine_ids))
 
 

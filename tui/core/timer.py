@@ -36,13 +36,14 @@ class Segment:
 @dataclass(frozen=True)
 class Report:
     done: tuple[int, ...]
-    skipped: tuple[int, ...]
+    skipped: tuple[int, ...]  # passed over with `n`, or left to the end by `f`
     seconds_spent: float
     completed: bool  # every exercise done
     held_seconds: float = 0.0  # time spent in holds, pauses and `-` excluded
     planned_hold_seconds: float = 0.0
     began: bool = True  # a hold was reached (not abandoned in the first get-ready)
     left: bool = False  # left part-way (Escape), rather than finished
+    not_finished: tuple[int, ...] = ()  # left part-way: the one left during and those after it
 
     @property
     def finished(self) -> bool:
@@ -102,6 +103,7 @@ class RoutineTimer:
         self.held_seconds = 0.0
         self.began = False
         self.left = False
+        self.left_at: int | None = None  # the exercise a session was left during
         self._entered_active = 0.0  # active seconds when the current segment began
 
     # -- state -----------------------------------------------------------
@@ -244,24 +246,30 @@ class RoutineTimer:
 
     def finish(self, left: bool = False) -> None:
         """End the routine now; exercises not finished count as skipped.
-        `left`: the session was left part-way rather than finished."""
+        `left`: the session was left part-way rather than finished, and the
+        exercises from the current one on are not finished, not skipped."""
         if not self.finished:
             self.left = left
+            self.left_at = self.exercise_index if left else None
         self._move_to(len(self.segments))
 
     def report(self) -> Report:
         count = len(self.routine.exercises)
         done = tuple(sorted(self.done))
-        skipped = tuple(i for i in range(count) if i not in self.done)
+        undone = [i for i in range(count) if i not in self.done]
+        left_at = count if self.left_at is None else self.left_at
+        skipped = tuple(i for i in undone if i < left_at)
+        not_finished = tuple(i for i in undone if i >= left_at)
         return Report(
             done,
             skipped,
             self.elapsed(),
-            completed=not skipped,
+            completed=not undone,
             held_seconds=self.held_seconds,
             planned_hold_seconds=self.routine.total_seconds,
             began=self.began,
             left=self.left,
+            not_finished=not_finished,
         )
 
     # -- internals -------------------------------------------------------

@@ -1,7 +1,7 @@
 """Spoken cues: what to say as a routine moves on, and a speaker that runs
 `espeak-ng [options] TEXT` without ever waiting for it.
 
-No Textual here: the session screen (screens/runner.py) feeds the timer to a CueTracker and hands
+No Textual here: the session screen (screens/session.py) feeds the timer to a CueTracker and hands
 each line to Speaker.say.
 """
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Button, Label
 
 from tui.screens.dialog import DialogScreen
@@ -13,8 +13,8 @@ from tui.screens.dialog import DialogScreen
 
 class ConfirmScreen(DialogScreen[bool]):
     BINDINGS = [
-        Binding("escape,n", "answer(False)", "No"),
         Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
     ]
     no_button = getters.query_one("#no", Button)
 
@@ -25,14 +25,13 @@ class ConfirmScreen(DialogScreen[bool]):
         self.yes = yes
         self.no = no
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Label(self.question, id="question", markup=False)
-            if self.detail:
-                yield Label(self.detail, id="detail", markup=False)
-            with Horizontal(id="dialog-buttons"):
-                yield Button(f"{self.yes} (y)", variant="primary", id="yes")
-                yield Button(f"{self.no} (n)", id="no")
+    def compose_dialog(self) -> ComposeResult:
+        yield Label(self.question, id="question", markup=False)
+        if self.detail:
+            yield Label(self.detail, id="detail", markup=False)
+        with Horizontal(id="dialog-buttons"):
+            yield Button(f"{self.yes} (y)", variant="primary", id="yes")
+            yield Button(f"{self.no} (n)", id="no")
 
     def on_mount(self) -> None:
         self.no_button.focus()

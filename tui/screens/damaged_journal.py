@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Button, Label
 
 from tui.screens.dialog import DialogScreen
@@ -18,9 +18,9 @@ class DamagedJournalScreen(DialogScreen[str | None]):
     """Dismisses with RESTORE, MOVE_ASIDE or None (not now)."""
 
     BINDINGS = [
-        Binding("r", "answer('restore')", "Restore backup", show=False),
+        Binding("r", "answer('restore')", "Restore backup"),  # hidden without a backup (check_action)
         Binding("m", "answer('aside')", "Move aside"),
-        Binding("escape,n", "answer(None)", "Not now"),
+        Binding("n,escape", "answer(None)", "Not now"),
     ]
 
     CSS_PATH = ["dialog.tcss", "damaged_journal.tcss"]
@@ -33,20 +33,19 @@ class DamagedJournalScreen(DialogScreen[str | None]):
         self.problem = problem
         self.backup = backup
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         if self.backup is not None:
             offer = (f"Restore {self.backup} (recovery-tui doctor would pick the same), "
                      "or move the file aside and start a new journal? Either way its bytes are kept.")
         else:
             offer = "There is no readable backup. Move it aside (its bytes are kept) and start a new journal?"
-        with Vertical(id="dialog"):
-            yield Label("The journal cannot be read", id="question", markup=False)
-            yield Label(f"{self.problem}\n{offer}", id="detail", markup=False)
-            with Horizontal(id="dialog-buttons"):
-                if self.backup is not None:
-                    yield Button("Restore (r)", variant="primary", id=RESTORE)
-                yield Button("Move aside (m)", variant="default" if self.backup else "primary", id=MOVE_ASIDE)
-                yield Button("Not now (n)", id="not-now")
+        yield Label("The journal cannot be read", id="question", markup=False)
+        yield Label(f"{self.problem}\n{offer}", id="detail", markup=False)
+        with Horizontal(id="dialog-buttons"):
+            if self.backup is not None:
+                yield Button("Restore (r)", variant="primary", id=RESTORE)
+            yield Button("Move aside (m)", variant="default" if self.backup else "primary", id=MOVE_ASIDE)
+            yield Button("Not now (n)", id="not-now")
 
     def on_mount(self) -> None:
         self.not_now.focus()

@@ -125,7 +125,7 @@ class HomeScreen(Screen):
         return options
 
     def total(self, routine: Routine) -> float:
-        """As long as the runner will take, with this user's pauses."""
+        """As long as the session will take, with this user's pauses."""
         return planned_seconds(routine, self.app.get_ready, self.app.switch_sides)
 
     def _errors_text(self) -> Text:

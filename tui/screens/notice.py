@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widgets import Button, Label, Static
 
 from tui.screens.dialog import DialogScreen
@@ -19,11 +18,10 @@ class NoticeScreen(DialogScreen[None]):
         self.title_text = title
         self.body = body
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog", classes="notice"):
-            yield Label(self.title_text, id="question", markup=False)
-            yield Static(self.body, id="notice-body", markup=False)
-            yield Button("OK", variant="primary", id="ok")
+    def compose_dialog(self) -> ComposeResult:
+        yield Label(self.title_text, id="question", markup=False)
+        yield Static(self.body, id="notice-body", markup=False)
+        yield Button("OK", variant="primary", id="ok")
 
     def on_button_pressed(self) -> None:
         self.dismiss(None)

@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -40,17 +39,16 @@ class RunEndedScreen(DialogScreen[datetime | str | None]):
         self.now = now
         self.current_run = current_run
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         options = [Option(ago_label(m), id=str(m)) for m in MINUTES_AGO]
         if self.current_run is not None:
             ended = in_zone_of(datetime.fromisoformat(self.current_run["time"]), self.now)
             day = "today's" if ended.date() == self.now.date() else f"{ended:%A}'s"
             options.insert(0, Option(f"Back to {day} plan (run ended {ended:%H:%M})", id=RESUME))
-        with Vertical(id="dialog"):
-            yield Label("When did your run end?", id="question")
-            yield OptionList(*options, id="run-ended")
-            yield Input(placeholder="or a time, like 21:40", id="ended-at", max_length=8, select_on_focus=False)
-            yield Label(HINT, id="detail")
+        yield Label("When did your run end?", id="question")
+        yield OptionList(*options, id="run-ended")
+        yield Input(placeholder="or a time, like 21:40", id="ended-at", max_length=8, select_on_focus=False)
+        yield Label(HINT, id="detail")
 
     def on_mount(self) -> None:
         self.choices.focus()

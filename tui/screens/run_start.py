@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -22,15 +21,14 @@ class RunKindScreen(DialogScreen[str | None]):
     CSS_PATH = ["dialog.tcss", "run_start.tcss"]
     kinds = getters.query_one(OptionList)
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Label("You just finished a run. What kind was it?", id="question")
-            yield OptionList(
-                *(Option(kind.capitalize(), id=kind) for kind in RUN_KINDS),
-                Option("Rather not say", id=NOT_SAYING),
-                id="run-kinds",
-            )
-            yield Label("Enter picks, Esc cancels.", id="detail")
+    def compose_dialog(self) -> ComposeResult:
+        yield Label("You just finished a run. What kind was it?", id="question")
+        yield OptionList(
+            *(Option(kind.capitalize(), id=kind) for kind in RUN_KINDS),
+            Option("Rather not say", id=NOT_SAYING),
+            id="run-kinds",
+        )
+        yield Label("Enter picks, Esc cancels.", id="detail")
 
     def on_mount(self) -> None:
         self.kinds.focus()

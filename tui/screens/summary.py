@@ -1,4 +1,4 @@
-"""What happened (exercises done and skipped, time spent), then the soreness form."""
+"""What happened (exercises done, skipped and not finished, time spent), then the soreness form."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from rich.text import Text
 
 from tui.core.when import format_duration
 from tui.core.timer import Report
-from tui.screens.runner import SessionResult
+from tui.screens.session import SessionResult
 from tui.screens.soreness import SorenessScreen
 
 
@@ -26,9 +26,10 @@ def summary_text(result: SessionResult) -> Text:
     text.append(f"{headline(report)}: {routine.name}\n", style="bold")
     text.append(f"Exercises done: {len(report.done)} of {total} · ")
     text.append(f"Time spent: {format_duration(report.seconds_spent)}\n")
-    if report.skipped:
-        names = ", ".join(routine.exercises[i].name for i in report.skipped)
-        text.append(f"Skipped: {names}\n", style="dim")
+    for label, indexes in (("Skipped", report.skipped), ("Not finished", report.not_finished)):
+        if indexes:
+            names = ", ".join(routine.exercises[i].name for i in indexes)
+            text.append(f"{label}: {names}\n", style="dim")
     return text
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tui.core.model import Exercise, Routine
 from tui.core.plan import DueStep
-from tui.screens.runner import RunnerScreen
+from tui.screens.session import SessionScreen
 from tui.messages import Cue
 
 
@@ -21,8 +21,8 @@ def milestone_text(step: DueStep, elapsed: float) -> str:
     return reached[-1].text if reached else step.detail
 
 
-class TimedStepScreen(RunnerScreen):
-    """Dismisses with a SessionResult like the runner; a completed one ticks the step."""
+class TimedStepScreen(SessionScreen):
+    """Dismisses with a SessionResult like any session; a completed one ticks the step."""
 
     def __init__(self, step: DueStep, **kwargs) -> None:
         kwargs["get_ready"] = 0

@@ -48,8 +48,8 @@ class RecoveryServer(Server):
         return list(self.runner.addresses) if self.runner else []
 
     async def stop(self) -> None:
-        """End every app with SIGTERM (each keeps a routine in progress as a
-        partial session; SIGKILL after STOP_GRACE), then their websockets,
+        """End every app with SIGTERM (each records a routine in progress as
+        left part-way; SIGKILL after STOP_GRACE), then their websockets,
         then the server."""
         await end_children(grace=STOP_GRACE)
         for task in self.sessions:

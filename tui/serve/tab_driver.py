@@ -2,7 +2,7 @@
 server's "quit". textual-serve sends it when the tab closes, the connection
 drops (a phone's screen locks) or the server stops; the WebDriver would end
 the app on the spot and a routine in progress would be lost. Here the app
-ends as on SIGTERM: its own handler keeps that routine as a partial session."""
+ends as on SIGTERM: its own handler records that routine as left part-way."""
 
 from __future__ import annotations
 

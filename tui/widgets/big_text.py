@@ -1,4 +1,4 @@
-"""Block-font text that grows with its region: the runner's clock and side.
+"""Block-font text that grows with its region: the session's clock and side.
 
 Textual's Digits is always 3 rows tall; from a mat two metres away the clock
 has to fill the space it is given. Each glyph is a 3x5 bitmap; a pixel is k

@@ -2,8 +2,9 @@
 
 A temp file beside the target (0600 whatever the umask), written, fsync-ed,
 renamed over the target, then the folder fsync-ed so the rename survives a
-power cut. The journal, archive months, backups, settings and the insights
-cache all write through write_atomically(); remove_temp_files() clears what
+power cut. The journal, archive months, backups, settings, the crash log and
+the insights cache all write through write_atomically(); exports, which must
+never replace a file, through write_new(); remove_temp_files() clears what
 a killed writer left. Each step is a module function so tests can make it fail.
 """
 
@@ -11,7 +12,9 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -90,6 +93,31 @@ def write_atomically(target: Path, payload: bytes, durable: bool = True) -> None
     replace_file(target, payload, durable)
     if durable:
         fsync_folder(target.parent)
+
+
+def write_new(target: Path, write: Callable[[TextIO], None]) -> None:
+    """Stream text into a new file, whole or not at all, never replacing one:
+    the temp file is written by `write`, fsync-ed, then linked to `target`
+    (FileExistsError if the name is taken, even meanwhile) and the folder
+    fsync-ed. For exports, which are too big to hold in memory."""
+    fd, tmp = create_temp(target.parent, target.name)
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as file:
+            write(file)
+            file.flush()
+            fsync_file(file.fileno())
+        try:
+            os.link(tmp, target)  # fails if the name was taken meanwhile
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links on this file system
+            if os.path.lexists(target):
+                raise FileExistsError(errno.EEXIST, "file exists", str(target)) from None
+            replace(tmp, target)
+        fsync_folder(target.parent)
+    finally:
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
 
 
 def remove_temp_files(folder: Path, prefix: str = ".") -> int:

@@ -7,7 +7,7 @@ from textual.widgets import Label, OptionList
 
 from tests.ui.helpers import FakeClock, make_app
 from tui.screens.home import HomeScreen
-from tui.screens.runner import RunnerScreen
+from tui.screens.session import SessionScreen
 from tui.screens.summary import SummaryScreen
 from tui.widgets.big_text import BigText
 
@@ -39,7 +39,7 @@ async def test_enter_starts_the_highlighted_routine():
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, RunnerScreen)
+        assert isinstance(app.screen, SessionScreen)
         assert app.screen.routine.id == app.library.by_kind()["stretch"][0].id
 
 
@@ -49,7 +49,7 @@ async def test_click_starts_a_routine():
         options = app.screen.query_one("#routine-list", OptionList)
         await pilot.click(options, offset=(3, 2))
         await pilot.pause()
-        assert isinstance(app.screen, RunnerScreen)
+        assert isinstance(app.screen, SessionScreen)
 
 
 @pytest.mark.slow  # a long app session: the quick loop leaves it out
@@ -58,8 +58,8 @@ async def test_whole_routine_with_keys_and_countdown():
     app = make_app(clock, start_routine="legs-up-the-wall")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        runner = app.screen
-        assert isinstance(runner, RunnerScreen)
+        session = app.screen
+        assert isinstance(session, SessionScreen)
         assert countdown(app) == "0:05"
         assert "GET READY" in label(app, "#phase")
         clock.advance(5)
@@ -79,11 +79,11 @@ async def test_whole_routine_with_keys_and_countdown():
         await pilot.press("minus", "minus")
         assert countdown(app) == "0:05"
         await pilot.press("n")
-        assert label(app, "#exercise-name") == runner.routine.exercises[1].name
+        assert label(app, "#exercise-name") == session.routine.exercises[1].name
         await pilot.press("p")
-        assert label(app, "#exercise-name") == runner.routine.exercises[0].name
+        assert label(app, "#exercise-name") == session.routine.exercises[0].name
         await pilot.press("right")
-        clock.advance(5 + runner.routine.exercises[1].seconds)
+        clock.advance(5 + session.routine.exercises[1].seconds)
         await pilot.pause(0.3)
         assert isinstance(app.screen, SummaryScreen)
         report = app.screen.result.report
@@ -120,7 +120,7 @@ async def test_escape_asks_before_leaving_and_keeps_partial():
         await pilot.press("escape")
         assert app.screen.__class__.__name__ == "ConfirmScreen"
         await pilot.press("n")
-        assert isinstance(app.screen, RunnerScreen)
+        assert isinstance(app.screen, SessionScreen)
         assert not app.screen.timer.paused
         clock.advance(6)  # into the first hold
         await pilot.pause(0.2)
@@ -151,11 +151,11 @@ async def test_tiny_terminal_does_not_crash():
         await pilot.pause()
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert isinstance(app.screen, RunnerScreen)
+        assert isinstance(app.screen, SessionScreen)
 
 
 async def test_brackets_in_a_routine_file_are_shown_as_written(tmp_path):
-    """Names and cues are text, never markup: "[/]" in a cue used to stop the runner."""
+    """Names and cues are text, never markup: "[/]" in a cue used to stop the session."""
     (tmp_path / "mine.toml").write_text(
         'id = "mine"\nname = "Hips [90/90]"\nkind = "stretch"\ndescription = "Mine."\n\n'
         '[[exercises]]\nname = "Switch [both]"\nseconds = 30\nsides = 1\nareas = ["hips"]\n'
@@ -166,7 +166,7 @@ async def test_brackets_in_a_routine_file_are_shown_as_written(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, RunnerScreen)
+        assert isinstance(screen, SessionScreen)
         shown = {i: str(screen.query_one(f"#{i}").render()) for i in ("routine-name", "exercise-name", "cue", "up-next")}
         assert shown["routine-name"] == "Hips [90/90]"
         assert shown["exercise-name"] == "Switch [both]"

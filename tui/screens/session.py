@@ -1,4 +1,4 @@
-"""The runner: one exercise at a time, readable from the mat.
+"""A routine session: one exercise at a time, readable from the mat.
 
 The screen only polls the timer engine and shows what it says; every timing
 rule lives in tui.core.timer.
@@ -40,7 +40,7 @@ DEADLINE_MARGIN = 0.001  # Textual wakes timers up to 0.5 ms early
 
 @dataclass(frozen=True)
 class SessionResult:
-    """What the runner hands back when a routine ends or is left."""
+    """What a session hands back when a routine ends or is left."""
 
     routine: Routine
     report: Report
@@ -48,7 +48,7 @@ class SessionResult:
     ended: datetime
 
 
-class RunnerScreen(Screen[SessionResult]):
+class SessionScreen(Screen[SessionResult]):
     BINDINGS = [
         Binding("space", "pause", "Pause"),
         Binding("space", "resume", "Resume"),
@@ -61,7 +61,7 @@ class RunnerScreen(Screen[SessionResult]):
         Binding("f", "finish", "Finish"),
         Binding("escape", "leave", "Leave"),
     ]
-    CSS_PATH = "runner.tcss"
+    CSS_PATH = "session.tcss"
     position_label = getters.query_one("#position", Label)
     phase_label = getters.query_one("#phase", Label)
     name_label = getters.query_one("#exercise-name", Label)
@@ -96,10 +96,10 @@ class RunnerScreen(Screen[SessionResult]):
         self._deadline_wake = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="runner"):
+        with Vertical(id="session"):
             with Horizontal(id="band"):
                 # Names and cues come from routine files: text, never markup
-                # (a "[/]" in a cue would otherwise stop the runner).
+                # (a "[/]" in a cue would otherwise stop the session).
                 yield Label(id="phase", markup=False)
                 yield Label(self.routine.name, id="routine-name", markup=False)
                 yield Label(id="position", markup=False)
@@ -110,7 +110,7 @@ class RunnerScreen(Screen[SessionResult]):
             yield Static(id="cue", markup=False)
             yield Label(id="areas")
             yield Label(id="up-next", markup=False)
-            with Horizontal(id="runner-bottom"):
+            with Horizontal(id="session-bottom"):
                 yield ProgressBar(total=1.0, show_eta=False, show_percentage=True, id="progress")
                 yield Label(id="times")
         yield Footer()
@@ -296,7 +296,7 @@ class RunnerScreen(Screen[SessionResult]):
         self.app.push_screen(
             ConfirmScreen(
                 "Leave this routine?",
-                "What you have done so far is kept as a partial session.",
+                "What you have done so far is recorded as left part-way.",
                 yes="Leave",
                 no="Keep going",
             ),

@@ -1,4 +1,4 @@
-"""The runner's controls never cheat: `-`, Pause/Resume, what gets recorded, the
+"""The session's controls never cheat: `-`, Pause/Resume, what gets recorded, the
 soreness form's keys, and the spoken cues (with a fake espeak-ng on PATH)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from textual.widgets import Input, Label
 from tests.ui.helpers import FakeClock, make_app, wait_until, settle_workers
 from tui.core.journal import Journal
 from tui.screens.home import HomeScreen
-from tui.screens.runner import RunnerScreen
+from tui.screens.session import SessionScreen
 from tui.screens.soreness import SorenessScreen
 from tui.screens.summary import SummaryScreen
 from tui.widgets.big_text import BigText
@@ -114,7 +114,7 @@ async def test_minus_to_the_end_does_not_tick_the_plan_step(tmp_path):
         move_to(screen, "legs-up")
         await pilot.press("enter")
         await pilot.pause()
-        while isinstance(app.screen, RunnerScreen):
+        while isinstance(app.screen, SessionScreen):
             await pilot.press("minus")
         assert isinstance(app.screen, SummaryScreen)
         assert app.screen.result.report.completed  # every exercise ran out...
@@ -226,7 +226,7 @@ async def test_voice_says_routine_complete(tmp_path, monkeypatch):
         await wait_until(pilot, lambda: "routine complete" in said_lines(said))
 
 
-async def test_without_espeak_one_notice_and_the_runner_goes_on(tmp_path, monkeypatch):
+async def test_without_espeak_one_notice_and_the_session_goes_on(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))  # nothing here
     clock = FakeClock()
     app = make_app(clock, start_routine="post-run-stretches", voice=True)
@@ -238,7 +238,7 @@ async def test_without_espeak_one_notice_and_the_runner_goes_on(tmp_path, monkey
         clock.advance(60)
         await pilot.pause(0.2)
         assert sum("espeak-ng" in message and "apt install" in message for message in notices) == 1
-        assert isinstance(app.screen, RunnerScreen) and "SWITCH" in shown(app)[0]
+        assert isinstance(app.screen, SessionScreen) and "SWITCH" in shown(app)[0]
 
 
 async def test_voice_off_runs_nothing(tmp_path, monkeypatch):
