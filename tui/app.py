@@ -48,7 +48,10 @@ class RecoveryApp(App[int]):
     """The post-run recovery companion."""
 
     COMMANDS = App.COMMANDS | {recovery_commands}
-    CSS_PATH = "screens/home.tcss"  # the default screen's (see HomeScreen)
+    # The default screen's styles (see HomeScreen), and History's: a screen's
+    # own CSS_PATH, read when it is first pushed, has Textual style every widget
+    # of the app again (10 to 15 ms of History's first frame).
+    CSS_PATH = ["screens/home.tcss", "screens/history.tcss"]
     TITLE = "recovery-tui"
     SUB_TITLE = f"v{__version__}"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]

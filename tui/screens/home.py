@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from datetime import datetime
 from importlib import import_module
 from typing import TYPE_CHECKING
@@ -31,6 +32,10 @@ if TYPE_CHECKING:
 
 # Loaded after the first frame, off the UI thread (see load_notices).
 PRELOADED = ("tui.screens.history", "tui.screens.insights")
+# How long the first frame waits for the notices, read in a thread: a few
+# milliseconds (the live journal holds this month and last). A journal on a
+# slow disk, or one that fails, is left to load_notices after the first frame.
+NOTICES_WAIT = 0.1
 
 
 def routine_line(routine: Routine, total: float) -> Text:
@@ -88,8 +93,10 @@ class HomeScreen(Screen):
         super().__init__()
         self.library = library
         self.previewed: str | None = None  # id of the routine in the preview
+        self.first_notices: Future | None = None
 
     def compose(self) -> ComposeResult:
+        self.first_notices = self.start_reading_notices()
         yield Header()
         with Horizontal(id="home-body"):
             yield RoutineList(*self._options(), id="routine-list")
@@ -139,8 +146,25 @@ class HomeScreen(Screen):
             if not routine_list.get_option_at_index(index).disabled:
                 routine_list.highlighted = index
                 break
-        self.call_after_refresh(self.load_notices)  # after the first frame
         self._shown_once = False
+        reading = self.first_notices
+        if reading is None:
+            self.call_after_refresh(self.preload)
+        elif reading in wait([reading], timeout=NOTICES_WAIT).done and reading.exception() is None:
+            self.show_notices(*reading.result())  # in the first frame: no second layout for them
+            self.call_after_refresh(self.preload)
+        else:
+            self.call_after_refresh(self.load_notices, reading)  # slow or failed: reported there
+
+    def start_reading_notices(self) -> Future | None:
+        """The notices, read in a thread of their own (see NOTICES_WAIT)."""
+        journal = self.app.journal
+        if journal is None or self.app.writer.failed is not None:
+            return None
+        reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="home-notices")
+        reading = reader.submit(self.read_notices, journal, self.app.now())
+        reader.shutdown(wait=False)  # its one thread ends with the read
+        return reading
 
     def on_screen_resume(self) -> None:
         """Back from the plan or a routine: the next step may have changed."""
@@ -149,23 +173,32 @@ class HomeScreen(Screen):
         self._shown_once = True
 
     @work(exclusive=True, group="home-notices", exit_on_error=False)
-    async def load_notices(self) -> None:
+    async def load_notices(self, reading: Future | None = None) -> None:
         """Pain guard first, then the DOMS check-in, and the plan's next step
-        after a run; read off the UI thread. Then the code of the screens
-        opened from home most is loaded, so that their key does not wait for it."""
+        after a run; read off the UI thread (`reading`: begun already), then preload."""
         from tui.core.store.errors import JournalError
 
-        journal = self.app.journal
-        if journal is not None and self.app.writer.failed is None:
+        reading = reading or self.start_reading_notices()
+        if reading is not None:
             try:
-                (notice, kind), after_run = await asyncio.to_thread(self.read_notices, journal, self.app.now())
+                self.show_notices(*await asyncio.wrap_future(reading))
             except JournalError as error:
                 self.post_message(JournalUnreadable(error))
-            else:
-                if after_run is not None:
-                    self.show_after_run(*after_run)
-                self.show_notice(notice, kind)
+        await self.preload_screens()
+
+    @work(exclusive=True, group="home-notices", exit_on_error=False)
+    async def preload(self) -> None:
+        await self.preload_screens()
+
+    async def preload_screens(self) -> None:
+        """The code of the screens opened from home most, loaded off the UI
+        thread, so that their key does not wait for it."""
         await asyncio.to_thread(lambda: [import_module(module) for module in PRELOADED])
+
+    def show_notices(self, notice: tuple[str, str], after_run: tuple[str, str | None] | None) -> None:
+        if after_run is not None:
+            self.show_after_run(*after_run)
+        self.show_notice(*notice)
 
     def read_notices(self, journal, now: datetime) -> tuple[tuple[str, str], tuple[str, str | None] | None]:
         """((notice, kind), (next step, routine to highlight) or None), from a worker thread."""
@@ -173,8 +206,9 @@ class HomeScreen(Screen):
                                        pain_alerts)
 
         # Both notices look back at most a week: the archive is not read.
-        records = journal.records(since=now - max(GUARD_WINDOW, DOMS_UNTIL))
-        after_run = self.read_after_run(journal, now)
+        with journal.reading():  # the journal file is parsed once for both
+            records = journal.records(since=now - max(GUARD_WINDOW, DOMS_UNTIL))
+            after_run = self.read_after_run(journal, now)
         notice = guard_notice(pain_alerts(records, now))
         if notice:
             return (notice, "-pain"), after_run
@@ -193,8 +227,6 @@ class HomeScreen(Screen):
         plan's next step, and the post-run routine to highlight rather than the
         warm-up drills at the top."""
         from tui.core.errors import DataFileError
-        from tui.core.run_plan import PlanSource, plan_steps
-        from tui.core.runs import next_due_line
         from tui.core.store.errors import JournalError
 
         settings = self.app.settings
@@ -202,6 +234,9 @@ class HomeScreen(Screen):
             run = journal.current_run(now)
             if run is None:
                 return None
+            from tui.core.run_plan import PlanSource, plan_steps  # the plan's code: after a run only
+            from tui.core.runs import next_due_line
+
             source = PlanSource.standard(r.id for r in self.library.routines)
             steps, _problems = plan_steps(source, run, now, settings.bedtime, settings.units)
         except (JournalError, DataFileError):
