@@ -10,30 +10,34 @@ from tui.core.journal import Journal
 from tui.messages import LogSoreness
 
 
-async def test_a_rating_and_enter_in_one_burst_save_that_rating(tmp_path):
+async def saved_after(tmp_path, type_keys) -> tuple[list[dict], str]:
+    """Open the soreness form, type, wait for the save: the records and the screen on top."""
     path = tmp_path / "journal.json"
     app = make_app(journal_path=path)
     async with app.run_test() as pilot:
         app.post_message(LogSoreness())
         await pilot.pause()
+        await type_keys(app, pilot)
+        await pilot.pause()
+        await settle_workers(app)
+        await pilot.pause()
+        return Journal(path).records(), type(app.screen).__name__
+
+
+async def test_a_rating_and_enter_in_one_burst_save_that_rating(tmp_path):
+    async def burst(app, pilot):
         # Both keys are queued before either is handled, as when they arrive in one read.
         app.post_message(events.Key("3", "3"))
         app.post_message(events.Key("enter", "\r"))
-        await pilot.pause()
-        await settle_workers(app)
-        await pilot.pause()
-        assert [record["overall"] for record in Journal(path).records()] == [3]
-        assert type(app.screen).__name__ == "HomeScreen"
+
+    records, screen = await saved_after(tmp_path, burst)
+    assert [record["overall"] for record in records] == [3]
+    assert screen == "HomeScreen"
 
 
 async def test_enter_in_the_note_saves_the_form(tmp_path):
-    path = tmp_path / "journal.json"
-    app = make_app(journal_path=path)
-    async with app.run_test() as pilot:
-        app.post_message(LogSoreness())
-        await pilot.pause()
+    async def typed(app, pilot):
         await pilot.press("4", "tab", *"stiff calves", "enter")
-        await settle_workers(app)
-        await pilot.pause()
-        records = Journal(path).records()
-        assert [(r["overall"], r["note"]) for r in records] == [(4, "stiff calves")]
+
+    records, _ = await saved_after(tmp_path, typed)
+    assert [(r["overall"], r["note"]) for r in records] == [(4, "stiff calves")]
