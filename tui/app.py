@@ -18,10 +18,10 @@ from textual.worker import Worker, WorkerState
 
 from tui import __version__
 from tui.app_flows import AppFlows
-from tui.core.journal_writer import JournalWriter, session_change
-from tui.core.speech import LazyVoice
-from tui.core.settings import DEFAULTS, Settings, save_settings
-from tui.core.when import local_now
+from tui.core.journal.writer import JournalWriter, session_change
+from tui.core.routines.voice import LazyVoice
+from tui.core.common.settings import DEFAULTS, Settings, save_settings
+from tui.core.common.when import local_now
 from tui.messages import (ApplySettings, Cue, JournalFailed, JournalSaved, JournalUnreadable, LogSoreness,
                           OpenPlan, SaveSoreness, StartSession, StartTimedStep, WriteJournal)
 from tui.min_size import too_small
@@ -31,10 +31,10 @@ from tui.screens.home import HomeScreen
 # imported where it is opened, so the first frame comes sooner.
 if TYPE_CHECKING:
     from tui.app_signals import SignalExit
-    from tui.core.errors import DataFileError
-    from tui.core.journal import Journal
-    from tui.core.loader import Library
-    from tui.core.timer import Clock
+    from tui.core.common.errors import DataFileError
+    from tui.core.journal.journal import Journal
+    from tui.core.routines.loader import Library
+    from tui.core.routines.timer import Clock
 
 
 def recovery_commands():
@@ -92,8 +92,8 @@ class RecoveryApp(App[int]):
         """Textual's notify with markup off unless asked for: these messages
         carry file paths, settings values and error text, and a "[/]" in one
         would stop the app instead of being shown. For the same reason their
-        control characters are shown as escapes (tui/core/terminal_text.py)."""
-        from tui.core.terminal_text import visible
+        control characters are shown as escapes (tui/core/common/terminal_text.py)."""
+        from tui.core.common.terminal_text import visible
 
         super().notify(visible(message, lines=True), markup=markup, title=visible(title), **options)
 
@@ -118,7 +118,7 @@ class RecoveryApp(App[int]):
     def use_theme(self, settings: Settings) -> Settings:
         """Apply the theme; an unknown one is reported and the default used."""
         if settings.theme not in self.available_themes:
-            from tui.core.errors import DataFileError
+            from tui.core.common.errors import DataFileError
 
             self.settings_problems.append(DataFileError(
                 self.settings_path or "settings", f"'{settings.theme}' is not a known theme; "
@@ -149,7 +149,7 @@ class RecoveryApp(App[int]):
         """One notice for every problem of the settings file, one for the rest:
         seven bad values make one list to read, not seven toasts to dismiss."""
         if self.settings_problems:
-            from tui.core.errors import problems_by_file
+            from tui.core.common.errors import problems_by_file
 
             count = len(self.settings_problems)
             self.notify(problems_by_file(self.settings_problems), severity="warning", timeout=30,
@@ -205,8 +205,8 @@ class RecoveryApp(App[int]):
     def stop_on_signal(self, signum: int) -> None:
         """Record a routine in progress as left part-way, then leave: in order
         while the terminal is there, at once when it is gone (see tui/app_signals.py)."""
-        from tui.core.journal_writer import NoJournal
-        from tui.core.store.errors import JournalError
+        from tui.core.journal.writer import NoJournal
+        from tui.core.journal.store.errors import JournalError
         from tui.screens.session import SessionScreen
 
         for screen in self.screen_stack:
@@ -243,7 +243,7 @@ class RecoveryApp(App[int]):
         if message.bell and not self.quiet:
             self.bell()
         if message.words and self.voice and not self.voice_out.say(message.words):
-            from tui.core.voice import INSTALL_HINT
+            from tui.core.routines.voice import INSTALL_HINT
 
             self.notify(INSTALL_HINT, title="Voice", severity="warning", timeout=15)
 

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from tui.core.journal_writer import NoJournal, pain_notice, rating_change, session_change
-from tui.core.store.errors import JournalCorruptError, JournalError
+from tui.core.journal.writer import NoJournal, pain_notice, rating_change, session_change
+from tui.core.journal.store.errors import JournalCorruptError, JournalError
 from tui.messages import JournalFailed, JournalSaved, JournalUnreadable
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from tui.app import RecoveryApp
-    from tui.core.plan import DueStep
+    from tui.core.plan.definition import DueStep
     from tui.screens.session import SessionResult
     from tui.widgets.soreness_form import SorenessEntry
 
@@ -159,7 +159,7 @@ class AppFlows:
             self.app.run_worker(self.offer_repair(error), group="journal-repair", exit_on_error=False)
 
     async def offer_repair(self, error: JournalError) -> None:
-        from tui.core.repair import move_damaged_aside, newest_good_backup, restore_newest
+        from tui.core.journal.repair import move_damaged_aside, newest_good_backup, restore_newest
         from tui.screens.damaged_journal import MOVE_ASIDE, RESTORE, DamagedJournalScreen
 
         app = self.app
@@ -221,7 +221,7 @@ class AppFlows:
     async def place_run(self, ended: datetime) -> dict | None:
         """The run of that day that ended near `ended`, corrected; else a new
         one of the kind the user picks (None if they leave the question)."""
-        from tui.core.records import new_run
+        from tui.core.journal.records import new_run
         from tui.screens.run_start import RunKindScreen
 
         if await self.read(lambda journal: journal.near_run(ended)) is not None:
@@ -244,8 +244,8 @@ class AppFlows:
         return placed
 
     async def show_plan(self, run: dict) -> None:
-        from tui.core.errors import DataFileError
-        from tui.core.run_plan import PlanSource, run_plan
+        from tui.core.common.errors import DataFileError
+        from tui.core.plan.run_plan import PlanSource, run_plan
         from tui.screens.plan import PlanScreen
 
         app = self.app

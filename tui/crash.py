@@ -20,11 +20,11 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from tui.core.paths import data_dir
-from tui.core.store.aside import lock_path_of
-from tui.core.store.atomic import DIR_MODE, write_atomically
-from tui.core.store.errors import JournalError
-from tui.core.store.lock import FileLock
+from tui.core.common.paths import data_dir
+from tui.core.journal.store.aside import lock_path_of
+from tui.core.common.atomic import DIR_MODE, write_atomically
+from tui.core.journal.store.errors import JournalError
+from tui.core.journal.store.lock import FileLock
 
 REPORT_WIDTH = 200  # Textual renders the report at the terminal's width first; this only avoids re-wrapping
 LOCALS_CORNER, CLOSING_CORNER = "╭", "╰"

@@ -25,7 +25,7 @@ POLL = 0.005
 
 def newest_row(journal: Path) -> str:
     """The When cell of the row History shows first."""
-    from tui.core.journal import Journal
+    from tui.core.journal.journal import Journal
     from tui.screens.history import record_row
 
     with Journal(journal) as opened:

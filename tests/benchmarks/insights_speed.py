@@ -50,10 +50,10 @@ def top_row(journal: Path) -> str:
     themselves: read_facts would leave summaries in the journal's archive, and
     the timed copies would start with those (stamped for other files)."""
     from tui.cli.library import load_all
-    from tui.core.insight_facts import facts_of
-    from tui.core.insights import insights
-    from tui.core.journal import Journal
-    from tui.core.practices import load_practice_names
+    from tui.core.insights.facts import facts_of
+    from tui.core.insights.findings import insights
+    from tui.core.journal.journal import Journal
+    from tui.core.plan.practices import load_practice_names
 
     with Journal(journal) as opened:
         top = insights(facts_of(opened.records()), load_practice_names(load_all().routines))[0]

@@ -48,7 +48,7 @@ def start_real(tmux: Tmux, journal: Path, copies: int = RUNS) -> list[tuple[Home
 
 def finish_real(tmux: Tmux, started: list[tuple[Home, str, int]], timeout: float = 120) -> list[float]:
     """Wait for every saved session; return lateness in seconds."""
-    from tui.core.journal import Journal
+    from tui.core.journal.journal import Journal
 
     late = []
     for home, name, pid in started:
@@ -73,8 +73,8 @@ def finish_real(tmux: Tmux, started: list[tuple[Home, str, int]], timeout: float
 def simulated(seed: int) -> float:
     """Largest error (s) of the end and every phase start on a 2-hour routine."""
     from tests.ui.helpers import FakeClock
-    from tui.core.model import Exercise, Routine
-    from tui.core.timer import RoutineTimer
+    from tui.core.routines.model import Exercise, Routine
+    from tui.core.routines.timer import RoutineTimer
 
     rng = random.Random(seed)
     exercises = [Exercise(f"Hold {i}", rng.choice((30, 45, 60, 90)), rng.choice((1, 2)),

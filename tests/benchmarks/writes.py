@@ -25,7 +25,7 @@ KEY_EVERY = 0.02
 
 
 def p95(journal: Path) -> dict:
-    from tui.core.journal import Journal
+    from tui.core.journal.journal import Journal
 
     times = []
     with Home(journal) as home, Journal(home.journal) as store:
@@ -44,7 +44,7 @@ async def _keys(journal: Path, saves: int) -> dict:
     from textual.widgets import OptionList
 
     from tests.ui.helpers import make_app
-    from tui.core.when import local_now
+    from tui.core.common.when import local_now
     from tui.widgets.soreness_form import SorenessEntry
 
     worst, all_keys = [], []

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
-from tui.core.store import atomic
-from tui.core import storage  # the test puts the repository on PYTHONPATH
+from tui.core.common import atomic
+from tui.core.journal import storage  # the test puts the repository on PYTHONPATH
 
 
 def wait_for_go() -> None:

@@ -9,14 +9,14 @@ from datetime import datetime, time, timedelta, timezone
 import pytest
 
 from routines import PLAN_FILE, builtin_routine_files
-from tui.core.journal import Journal
-from tui.core.journal_writer import JournalWriter, NoJournal, pain_notice, rating_change, session_change
-from tui.core.loader import load_library
-from tui.core.repair import move_damaged_aside, newest_good_backup
-from tui.core.speech import LazyVoice
-from tui.core.run_plan import PlanSource, plan_heading, run_plan
-from tui.core.store.errors import JournalAccessError, JournalError
-from tui.core.timer import Report
+from tui.core.journal.journal import Journal
+from tui.core.journal.writer import JournalWriter, NoJournal, pain_notice, rating_change, session_change
+from tui.core.routines.loader import load_library
+from tui.core.journal.repair import move_damaged_aside, newest_good_backup
+from tui.core.routines.voice import LazyVoice
+from tui.core.plan.run_plan import PlanSource, plan_heading, run_plan
+from tui.core.journal.store.errors import JournalAccessError, JournalError
+from tui.core.routines.timer import Report
 
 ZONE = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 22, 21, 50, tzinfo=ZONE)

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import archive, storage
-from tui.core.journal import Journal
-from tui.core.pages import RecordPages
-from tui.core.store.errors import JournalCorruptError
-from tui.core.store.json_tables import read_tables
+from tui.core.journal import archive, storage
+from tui.core.journal.journal import Journal
+from tui.core.journal.pages import RecordPages
+from tui.core.journal.store.errors import JournalCorruptError
+from tui.core.journal.store.json_tables import read_tables
 
 PLUS_ONE = timezone(timedelta(hours=1))
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=PLUS_ONE)
@@ -208,7 +208,7 @@ def test_an_entry_whose_id_is_not_a_number_is_reported(path: Path) -> None:
 
 
 def test_a_streak_runs_back_through_the_archive_without_reading_it(path: Path, monkeypatch) -> None:
-    from tui.core.stats import journal_streak, streak
+    from tui.core.journal.stats import journal_streak, streak
 
     with Journal(path, now=lambda: NOW) as journal:
         for n in reversed(range(100)):  # a session a day for 100 days, then a gap
@@ -231,7 +231,7 @@ def test_a_streak_runs_back_through_the_archive_without_reading_it(path: Path, m
 def test_session_days_count_whole_months_and_stop_at_a_gap() -> None:
     from datetime import date
 
-    from tui.core.stats import SessionDays
+    from tui.core.journal.stats import SessionDays
 
     every_day = sum(1 << d for d in range(1, 32))
     days = SessionDays({date(2024, 11, 2), date(2024, 11, 1)},

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.journal import Journal
+from tui.core.journal.journal import Journal
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = "2026-12-02T08:00:00+00:00"

@@ -88,11 +88,11 @@ def test_names_are_imported_from_the_module_that_defines_them():
 
 
 def test_the_check_finds_a_name_passed_through(tmp_path):
-    """The check itself: tui.core.journal uses FieldError but records.py defines it."""
+    """The check itself: tui.core.journal.journal uses FieldError but records.py defines it."""
     importer = tmp_path / "importer.py"
-    importer.write_text("from tui.core.journal import FieldError, Journal\nfrom tui.core.records import FieldError\n")
-    assert pass_through_imports([ROOT / "tui" / "core" / "journal.py"]) == []
-    assert pass_through_imports([importer]) == [f"{importer}:1: FieldError is not defined in tui.core.journal"]
+    importer.write_text("from tui.core.journal.journal import FieldError, Journal\nfrom tui.core.journal.records import FieldError\n")
+    assert pass_through_imports([ROOT / "tui" / "core" / "journal" / "journal.py"]) == []
+    assert pass_through_imports([importer]) == [f"{importer}:1: FieldError is not defined in tui.core.journal.journal"]
 
 
 # name._attr on any name but self and cls, a call's result's (super()._x too),

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta, timezone
 
 from routines import PLAN_FILE, builtin_routine_files
-from tui.core.loader import load_library
-from tui.core.evening import build_plan
-from tui.core.plan import load_plan
-from tui.core.timer import RoutineTimer, planned_seconds
+from tui.core.routines.loader import load_library
+from tui.core.plan.evening import build_plan
+from tui.core.plan.definition import load_plan
+from tui.core.routines.timer import RoutineTimer, planned_seconds
 
 ENDED = datetime(2026, 11, 22, 7, 40, tzinfo=timezone(timedelta(hours=1)))
 
@@ -66,7 +66,7 @@ def test_new_areas_through_log_history_and_export(capsys, tmp_path, monkeypatch)
     import json
 
     from tests.core.cli_support import run
-    from tui.core.ids import AREAS
+    from tui.core.common.ids import AREAS
 
     monkeypatch.setenv("RECOVERY_TUI_NOW", "2026-11-22T09:12:00+01:00")
     path = str(tmp_path / "journal.json")

@@ -8,8 +8,8 @@ import io
 
 import pytest
 
-from tui.core.export import csv_cell, export_csv
-from tui.core.journal import Journal
+from tui.core.journal.export import csv_cell, export_csv
+from tui.core.journal.journal import Journal
 
 FORMULAS = [
     "=1+1",

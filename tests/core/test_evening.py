@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from routines import PLAN_FILE
-from tui.core.evening import build_plan, night_for
-from tui.core.plan import load_plan, step_status
+from tui.core.plan.evening import build_plan, night_for
+from tui.core.plan.definition import load_plan, step_status
 
 TZ = timezone(timedelta(hours=1))
 FRI = datetime(2024, 11, 22, tzinfo=TZ)

@@ -8,9 +8,9 @@ from datetime import date
 
 from tests.benchmarks.generate_journal import write_journal
 from tests.core.cli_support import run
-from tui.core.export import export_json, journal_records
-from tui.core.journal import Journal
-from tui.core.records import to_public
+from tui.core.journal.export import export_json, journal_records
+from tui.core.journal.journal import Journal
+from tui.core.journal.records import to_public
 
 
 def test_journal_records_are_every_record_newest_first_month_by_month(tmp_path):
@@ -26,8 +26,8 @@ def test_journal_records_are_every_record_newest_first_month_by_month(tmp_path):
 def test_an_export_reads_the_journal_file_once_not_once_a_month(tmp_path, monkeypatch):
     # Time per record stays the same at 100 years: reading the journal file
     # (whose archive counts grow with the months) once per archive month did not.
-    from tui.core import storage
-    from tui.core.store import json_tables
+    from tui.core.journal import storage
+    from tui.core.journal.store import json_tables
 
     path = tmp_path / "journal.json"
     write_journal(path, years=1, end=date(2025, 6, 30))

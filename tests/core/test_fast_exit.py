@@ -110,7 +110,7 @@ def test_a_command_started_with_stdout_or_stderr_closed_works(tmp_path, closed):
                           preexec_fn=lambda: os.close(closed), timeout=60)
     assert done.returncode == 0, done.stderr
     assert b"Traceback" not in done.stderr
-    from tui.core.journal import Journal
+    from tui.core.journal.journal import Journal
 
     with Journal(journal) as saved:
         assert [r["overall"] for r in saved.records()] == [2]  # saved once: a retry would not double it

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from tests.core.cli_support import run
-from tui.core.journal import Journal
+from tui.core.journal.journal import Journal
 
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=timezone(timedelta(hours=1)))
 HOSTILE = "A\x1b]0;PWNED\x07B\x1b]52;c;aGVsbG8=\x07C\x1b[2JD\x9b31mE\x7fF"

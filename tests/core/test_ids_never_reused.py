@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from tests.core.cli_support import run
-from tui.core import archive
-from tui.core.journal import Journal
-from tui.core.storage import JournalDB
-from tui.core.store.aside import move_aside
-from tui.core.store.errors import JournalCorruptError
+from tui.core.journal import archive
+from tui.core.journal.journal import Journal
+from tui.core.journal.storage import JournalDB
+from tui.core.journal.store.aside import move_aside
+from tui.core.journal.store.errors import JournalCorruptError
 
 NOW = "2026-12-02T08:00:00+00:00"
 UTC = timezone.utc
@@ -93,8 +93,8 @@ def test_archive_merge_never_replaces_a_different_record(tmp_path: Path, capsys)
 
 
 def test_a_restored_journal_continues_above_every_id_given_out(tmp_path: Path) -> None:
-    from tui.core.backups import restore_backup
-    from tui.core.daily_backup import backup_path
+    from tui.core.journal.backups import restore_backup
+    from tui.core.journal.daily_backup import backup_path
 
     path = tmp_path / "journal.json"
     db = JournalDB(path, create_dirs=True)

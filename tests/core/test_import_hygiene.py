@@ -38,7 +38,7 @@ def core_modules() -> list[str]:
 
 def test_core_and_command_line_import_no_textual(tmp_path):
     modules = core_modules()
-    assert {"tui.core.timer", "tui.core.loader", "tui.core.journal", "tui.core.export"} <= set(modules)
+    assert {"tui.core.routines.timer", "tui.core.routines.loader", "tui.core.journal.journal", "tui.core.journal.export"} <= set(modules)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "RECOVERY_TUI_NOW": "2024-11-22T09:12:00+01:00",
            "RECOVERY_TUI_DATA_DIR": str(tmp_path / "data"), "RECOVERY_TUI_CONFIG_DIR": str(tmp_path / "config")}
     env.pop("RECOVERY_TUI_JOURNAL", None)

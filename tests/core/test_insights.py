@@ -7,12 +7,12 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from routines import PLAN_FILE
-from tui.core.insight_facts import RATING_OVERALL, facts_of
-from tui.core.insights import JSON_KEYS, area_insights, insights, outcomes, to_json
-from tui.core.journal import Journal
-from tui.core.plan import load_plan
-from tui.core.practices import PracticeNames, practice_names
-from tui.core.loader import load_library
+from tui.core.insights.facts import RATING_OVERALL, facts_of
+from tui.core.insights.findings import JSON_KEYS, area_insights, insights, outcomes, to_json
+from tui.core.journal.journal import Journal
+from tui.core.plan.definition import load_plan
+from tui.core.plan.practices import PracticeNames, practice_names
+from tui.core.routines.loader import load_library
 from routines import builtin_routine_files
 
 TZ = timezone(timedelta(hours=1))
@@ -197,7 +197,7 @@ def test_fewer_than_three_runs_says_how_many_more(tmp_path, names):
 def test_a_routine_name_with_escape_sequences_is_shown_without_them(names):
     from types import SimpleNamespace
 
-    from tui.core.plan import load_plan
+    from tui.core.plan.definition import load_plan
 
     plan, _ = load_plan(None, PLAN_FILE)
     hostile = SimpleNamespace(id="my-calves", name="Calf \x1b]0;owned\x07care\x1b[2J", kind="stretch")
@@ -205,15 +205,15 @@ def test_a_routine_name_with_escape_sequences_is_shown_without_them(names):
 
 
 def test_a_tiny_difference_is_never_minus_zero():
-    from tui.core.insights import signed
+    from tui.core.insights.findings import signed
 
     assert signed(-0.04) == "+0.0" and signed(-0.26) == "-0.3" and signed(1.0) == "+1.0"
 
 
 def test_new_areas_join_the_area_insights_once_rated():
-    from tui.core.insight_facts import facts_of
-    from tui.core.insights import area_insights
-    from tui.core.practices import PracticeNames
+    from tui.core.insights.facts import facts_of
+    from tui.core.insights.findings import area_insights
+    from tui.core.plan.practices import PracticeNames
 
     run = {"type": "run", "id": 1, "time": "2026-11-20T08:00:00+00:00", "run_kind": "easy",
            "practices": ["foam-roll"], "plan_date": "2026-11-20", "skipped": []}

@@ -9,10 +9,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tui.core.export import export_csv
-from tui.core.ids import AREAS
-from tui.core.journal import Journal
-from tui.core.records import CSV_COLUMNS, PUBLIC_KEYS, SCHEMA_VERSION, to_public
+from tui.core.journal.export import export_csv
+from tui.core.common.ids import AREAS
+from tui.core.journal.journal import Journal
+from tui.core.journal.records import CSV_COLUMNS, PUBLIC_KEYS, SCHEMA_VERSION, to_public
 
 PLUS_ONE = timezone(timedelta(hours=1))
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=PLUS_ONE)
@@ -194,7 +194,7 @@ def test_two_journals_on_one_file_lose_nothing(path):
 def test_a_session_in_full_tells_skipped_from_not_finished(journal):
     """Leaving is not skipping: the detail of a session left part-way counts
     the exercises it never finished apart from those skipped with `n`."""
-    from tui.core.record_fields import record_fields
+    from tui.core.journal.record_view import record_fields
 
     left = journal.add_session("post-run-stretches", "Post-run stretches", NOW - timedelta(minutes=5), NOW,
                                False, 2, 1, 8, 200.0)

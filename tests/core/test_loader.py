@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from routines import builtin_routine_files
-from tui.core.errors import DataFileError
-from tui.core.loader import load_files, load_library, load_routine
+from tui.core.common.errors import DataFileError
+from tui.core.routines.loader import load_files, load_library, load_routine
 
 VALID = '''
 id = "test-routine"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.core.cli_support import run
-from tui.core.insights import JSON_KEYS, NOT_PROOF
-from tui.core.journal import Journal
+from tui.core.insights.findings import JSON_KEYS, NOT_PROOF
+from tui.core.journal.journal import Journal
 
 TZ = timezone(timedelta(hours=1))
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=TZ)  # Fri 22 Nov

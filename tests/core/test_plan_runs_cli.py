@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.core.cli_support import run
-from tui.core.journal import Journal
-from tui.core.runs import STATES
+from tui.core.journal.journal import Journal
+from tui.core.plan.runs import STATES
 
 ROOT = Path(__file__).resolve().parents[2]
 EVENING = "2024-11-22T21:50:00+01:00"  # Fri 22 Nov

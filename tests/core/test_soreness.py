@@ -6,12 +6,12 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tui.core import soreness, stats
-from tui.core.ids import AREAS
-from tui.core.soreness import (
+from tui.core.journal import soreness, stats
+from tui.core.common.ids import AREAS
+from tui.core.journal.soreness import (
     HIGH, NOT_MEDICAL_ADVICE, PAIN, Alert, doms_checkin_due, guard_notice, pain_advice, pain_alerts,
 )
-from tui.core.stats import area_trends, streak, week_count
+from tui.core.journal.stats import area_trends, streak, week_count
 
 PLUS_ONE = timezone(timedelta(hours=1))
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=PLUS_ONE)  # a Friday

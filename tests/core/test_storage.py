@@ -1,4 +1,4 @@
-"""Tests for tui/core/storage.py: atomic, private, strict, locked journal storage."""
+"""Tests for tui/core/journal/storage.py: atomic, private, strict, locked journal storage."""
 
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ import pytest
 from tinydb import JSONStorage, Query, TinyDB
 
 from tests.reliability.helpers import unprivileged
-from tui.core.storage import JournalDB, SafeJSONStorage
-from tui.core.store import atomic as storage_mod
-from tui.core.store.aside import move_aside
-from tui.core.store.errors import JournalAccessError, JournalCorruptError, JournalError
+from tui.core.journal.storage import JournalDB, SafeJSONStorage
+from tui.core.common import atomic as storage_mod
+from tui.core.journal.store.aside import move_aside
+from tui.core.journal.store.errors import JournalAccessError, JournalCorruptError, JournalError
 
 WRITER = Path(__file__).with_name("storage_writer.py")
 REPO = WRITER.parents[2]
@@ -236,7 +236,7 @@ def test_missing_folder_without_create_dirs(tmp_path: Path) -> None:
 
 PERMISSION_CHILD = """
 import json, os, sys
-from tui.core.storage import JournalAccessError, SafeJSONStorage
+from tui.core.journal.storage import JournalAccessError, SafeJSONStorage
 journal = sys.argv[1]
 storage = SafeJSONStorage(journal)
 messages = []
@@ -593,7 +593,7 @@ def test_one_file_lock_is_reentrant_in_a_thread_and_exclusive_outside_it(tmp_pat
     import fcntl
     import threading
 
-    from tui.core.store.lock import FileLock
+    from tui.core.journal.store.lock import FileLock
 
     path = tmp_path / "journal.json.lock"
     first, second = FileLock(path, tmp_path / "journal.json"), FileLock(path, tmp_path / "journal.json")

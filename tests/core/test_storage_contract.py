@@ -14,8 +14,8 @@ import pytest
 from tinydb import TinyDB, where
 from tinydb.table import Document
 
-from tui.core.storage import JournalDB, SafeJSONStorage
-from tui.core.store.errors import JournalAccessError
+from tui.core.journal.storage import JournalDB, SafeJSONStorage
+from tui.core.journal.store.errors import JournalAccessError
 
 MIXED = {"_default": {"1": {"none": [None, None], "int": 42, "float": 3.14159, "list": ["a", "b"],
                             "dict": {"hp": 13, "sp": 5}, "bool": [True, False], "text": "Füße 🏃"}}}

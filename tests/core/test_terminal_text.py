@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 
-from tui.core.terminal_text import VisibleStream, first_control, json_text, one_line, visible
+from tui.core.common.terminal_text import VisibleStream, first_control, json_text, one_line, visible
 
 
 def test_c0_del_c1_and_lone_surrogates_are_shown_as_escapes():

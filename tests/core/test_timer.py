@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.model import Exercise, Routine
-from tui.core.timer import Phase, RoutineTimer
+from tui.core.routines.model import Exercise, Routine
+from tui.core.routines.timer import Phase, RoutineTimer
 
 
 def make_routine() -> Routine:

@@ -8,10 +8,10 @@ import time
 
 import pytest
 
-from tui.core.model import Exercise, Routine
-from tui.core.settings import settings_from_table
-from tui.core.timer import RoutineTimer
-from tui.core.voice import CueTracker, Speaker, speech_command, spoken_length
+from tui.core.routines.model import Exercise, Routine
+from tui.core.common.settings import settings_from_table
+from tui.core.routines.timer import RoutineTimer
+from tui.core.routines.voice import CueTracker, Speaker, speech_command, spoken_length
 
 
 def routine(kind: str = "stretch") -> Routine:

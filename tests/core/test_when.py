@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tui.core.when import cli_now, local_now, parse_stored, parse_when
+from tui.core.common.when import cli_now, local_now, parse_stored, parse_when
 
 PLUS_ONE = timezone(timedelta(hours=1))
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=PLUS_ONE)

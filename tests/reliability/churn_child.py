@@ -27,7 +27,7 @@ from contextlib import nullcontext
 from functools import lru_cache
 from itertools import count
 
-TABLE = "records"  # tui.core.journal.TABLE; not imported so the child starts fast
+TABLE = "records"  # tui.core.journal.journal.TABLE; not imported so the child starts fast
 LOW, HIGH = 330, 370  # the journal keeps this many records (> 100 KB)
 FSYNC_SECONDS = 0.005
 WRITE_SECONDS, WRITE_CHUNK = 0.001, 64 * 1024
@@ -105,7 +105,7 @@ if __name__ == "__main__":
     # Imported before "ready", so the parent's timing starts after the imports.
     from tinydb import TinyDB
 
-    from tui.core.storage import JournalDB
+    from tui.core.journal.storage import JournalDB
 
     os.fsync, os.write = slow_fsync, slow_write  # looked up at call time
     print("ready", flush=True)

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from tests.core.cli_support import run
-from tui.core.backups import latest_good, list_backups
-from tui.core.daily_backup import KEEP, backup_path, make_daily_backup
-from tui.core.settings import Settings, load_settings, save_settings
+from tui.core.journal.backups import latest_good, list_backups
+from tui.core.journal.daily_backup import KEEP, backup_path, make_daily_backup
+from tui.core.common.settings import Settings, load_settings, save_settings
 
 
 def journal_with(path: Path, note: str) -> None:
@@ -89,7 +89,7 @@ def test_saving_settings_is_private_and_durable(tmp_path: Path, monkeypatch) -> 
 
 
 def test_a_failed_settings_save_keeps_the_old_file_and_no_temp_file(tmp_path: Path, monkeypatch) -> None:
-    from tui.core.store import atomic
+    from tui.core.common import atomic
 
     path = tmp_path / "settings.toml"
     path.write_text('units = "metric"\n')

@@ -1,4 +1,4 @@
-"""Daily backups (tui/core/daily_backup.py, backups.py): one a day, last seven kept, each read
+"""Daily backups (tui/core/journal/daily_backup.py, backups.py): one a day, last seven kept, each read
 back before an older one goes, written atomically, private, restorable."""
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from tests.reliability.helpers import mode, temp_files
-from tui.core.store import atomic as storage_mod
-from tui.core.backups import list_backups, restore_backup
-from tui.core.daily_backup import KEEP, backup_path, make_daily_backup
-from tui.core.journal import Journal
-from tui.core.store.errors import JournalAccessError, JournalCorruptError
+from tui.core.common import atomic as storage_mod
+from tui.core.journal.backups import list_backups, restore_backup
+from tui.core.journal.daily_backup import KEEP, backup_path, make_daily_backup
+from tui.core.journal.journal import Journal
+from tui.core.journal.store.errors import JournalAccessError, JournalCorruptError
 
 DAY = date(2024, 11, 22)
 NOW = datetime(2024, 11, 22, 9, 30)

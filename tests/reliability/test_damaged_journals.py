@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.reliability.helpers import child_env, temp_files, unprivileged
-from tui.core.journal import Journal
+from tui.core.journal.journal import Journal
 
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=timezone(timedelta(hours=1)))
 HISTORY = ("history",)

@@ -15,8 +15,8 @@ import pytest
 
 from tests.reliability.helpers import child_env
 from tui.cli import main
-from tui.core.daily_backup import backup_path, make_daily_backup
-from tui.core.journal import Journal
+from tui.core.journal.daily_backup import backup_path, make_daily_backup
+from tui.core.journal.journal import Journal
 
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=timezone(timedelta(hours=1)))
 DAY = NOW.date()
@@ -201,7 +201,7 @@ def test_as_a_real_process_without_textual(path: Path) -> None:
 
 
 def test_archive_months_are_checked_one_by_one(capsys, path: Path) -> None:
-    from tui.core import archive
+    from tui.core.journal import archive
 
     with Journal(path, now=lambda: NOW) as journal:
         for days in (100, 70, 1):

@@ -18,13 +18,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from routines import PLAN_FILE, builtin_routine_files
-from tui.core.errors import DataFileError
-from tui.core.ids import AREAS, ID_PATTERN, RUN_KINDS
-from tui.core.loader import load_files, load_routine
-from tui.core.model import KINDS, MAX_SECONDS, Routine
-from tui.core.plan import MAX_TIMER, OFFSETS, STEP_IDS, PlanDef, load_plan, parse_plan
-from tui.core.settings import PAUSE_RANGE, UNITS, Settings, load_settings, to_toml
-from tui.core.tomlfile import read_toml
+from tui.core.common.errors import DataFileError
+from tui.core.common.ids import AREAS, ID_PATTERN, RUN_KINDS
+from tui.core.routines.loader import load_files, load_routine
+from tui.core.routines.model import KINDS, MAX_SECONDS, Routine
+from tui.core.plan.definition import MAX_TIMER, OFFSETS, STEP_IDS, PlanDef, load_plan, parse_plan
+from tui.core.common.settings import PAUSE_RANGE, UNITS, Settings, load_settings, to_toml
+from tui.core.common.tomlfile import read_toml
 
 pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 
@@ -171,7 +171,7 @@ def write(folder: Path, name: str, content: str | bytes) -> Path:
     return path
 
 
-TOML_ERRORS = ("invalid TOML: ", "is not UTF-8 text")  # tui/core/tomlfile.py
+TOML_ERRORS = ("invalid TOML: ", "is not UTF-8 text")  # tui/core/common/tomlfile.py
 
 
 def assert_names_file(error: DataFileError, path: Path) -> None:

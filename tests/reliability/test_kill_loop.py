@@ -32,8 +32,8 @@ import pytest
 from tests.reliability import churn_child
 from tests.reliability.churn_child import HIGH, LOW, make_record
 from tests.reliability.helpers import child_env, mode, temp_files
-from tui.core.journal import Journal
-from tui.core.records import TABLE
+from tui.core.journal.journal import Journal
+from tui.core.journal.records import TABLE
 
 pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 

@@ -15,7 +15,7 @@ import pytest
 
 from tests.reliability.helpers import child_env, mode, temp_files
 from tui import cli
-from tui.core.store import atomic as storage_mod
+from tui.core.common import atomic as storage_mod
 
 NOW = "2024-11-22T09:12:00+01:00"
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 WRITER = """
 import sys
 from datetime import datetime, timezone
-from tui.core.journal import Journal
+from tui.core.journal.journal import Journal
 now = datetime(2026, 12, 2, 8, 0, tzinfo=timezone.utc)
 path, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 for i in range(count):
@@ -31,7 +31,7 @@ for i in range(count):
 RESTORER = """
 import sys
 from datetime import datetime, timezone
-from tui.core.backups import list_backups, restore_backup
+from tui.core.journal.backups import list_backups, restore_backup
 path, count = sys.argv[1], int(sys.argv[2])
 done = 0
 while done < count:

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests.reliability.helpers import child_env
-from tui.core.errors import DataFileError
-from tui.core.tomlfile import MAX_BYTES, read_toml
+from tui.core.common.errors import DataFileError
+from tui.core.common.tomlfile import MAX_BYTES, read_toml
 
 MEMORY_CAP = 1 << 30
 
@@ -69,7 +69,7 @@ def test_a_bad_plan_file_is_reported(tmp_path: Path, kind: str) -> None:
 def test_a_bad_settings_file_gives_defaults_and_one_error(tmp_path: Path, kind: str) -> None:
     path = tmp_path / "settings.toml"
     make(path, kind)
-    code = ("import sys; from pathlib import Path; from tui.core.settings import load_settings, Settings; "
+    code = ("import sys; from pathlib import Path; from tui.core.common.settings import load_settings, Settings; "
             f"s, e = load_settings(Path({str(path)!r})); assert s == Settings(); print(*e, sep='\\n')")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30,
                           preexec_fn=cap_memory, env=child_env())

@@ -15,14 +15,14 @@ from pathlib import Path
 from tinydb import TinyDB
 
 from tests.reliability.helpers import child_env
-from tui.core.journal import Journal
-from tui.core.records import TABLE
+from tui.core.journal.journal import Journal
+from tui.core.journal.records import TABLE
 
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=timezone(timedelta(hours=1)))
 OTHER_COPY = """
 import sys
 from datetime import datetime
-from tui.core.journal import Journal
+from tui.core.journal.journal import Journal
 now = datetime.fromisoformat(sys.argv[2])
 with Journal(sys.argv[1], now=lambda: now) as journal:
     for overall in range(5):

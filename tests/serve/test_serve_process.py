@@ -14,7 +14,7 @@ import aiohttp
 import pytest
 
 from tests.serve.helpers import ServedApp, Tab, kill_quietly, pids_alive, wait_until
-from tui.core.journal import Journal
+from tui.core.journal.journal import Journal
 from tui.serve.children import child_pids
 
 pytestmark = pytest.mark.slow  # see pyproject.toml's markers

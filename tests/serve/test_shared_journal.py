@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.serve.helpers import ServedApp, Tab, screen_text, user_env
-from tui.core.journal import Journal
+from tui.core.journal.journal import Journal
 
 pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta, timezone
 
 from routines import builtin_routine_files
 from tui.app import RecoveryApp
-from tui.core.journal import Journal
-from tui.core.loader import load_library
+from tui.core.journal.journal import Journal
+from tui.core.routines.loader import load_library
 
 FIXED_NOW = datetime(2026, 11, 22, 7, 40, tzinfo=timezone(timedelta(hours=1)))
 EVENING = FIXED_NOW.replace(hour=21, minute=50)
@@ -114,7 +114,7 @@ def evening(clock: FakeClock) -> dict:
     """make_app arguments for an evening: the clock at 21:50, bedtime 23:15."""
     from datetime import time
 
-    from tui.core.settings import Settings
+    from tui.core.common.settings import Settings
 
     return {"now": FakeWallClock(clock, EVENING), "settings": Settings(bedtime=time(23, 15))}
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.journal import Journal
+from tui.core.journal.journal import Journal
 
 SECRET = "PLANTED-PRIVATE-NOTE-7f3a"
 
@@ -21,7 +21,7 @@ CRASHING_APP = textwrap.dedent(
     """
     import sys
     import tui.app
-    from tui.core.journal import Journal
+    from tui.core.journal.journal import Journal
     from tui.screens.home import HomeScreen
 
     def explode(self):

@@ -10,8 +10,8 @@ from datetime import timedelta
 import pytest
 
 from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, settle_workers
-from tui.core.journal import Journal
-from tui.core.journal_writer import pain_notice
+from tui.core.journal.journal import Journal
+from tui.core.journal.writer import pain_notice
 from tui.messages import StartSession
 from tui.screens.damaged_journal import DamagedJournalScreen
 from tui.screens.notice import NoticeScreen

@@ -16,7 +16,7 @@ from textual.widgets._toast import Toast
 
 from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, start_plan, wait_until, settle_workers
 from tui.messages import StartSession
-from tui.core.journal import Journal
+from tui.core.journal.journal import Journal
 from tui.screens.damaged_journal import DamagedJournalScreen
 from tui.screens.home import HomeScreen
 from tui.screens.plan import PlanScreen

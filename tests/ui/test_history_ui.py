@@ -8,7 +8,7 @@ from datetime import timedelta
 from textual.widgets import DataTable, Static
 
 from tests.ui.helpers import FIXED_NOW, make_app, settle_workers
-from tui.core.journal import Journal
+from tui.core.journal.journal import Journal
 from tui.screens.history import HistoryScreen
 
 LONG_NOTE = ("Left calf tight on the hills, eased off after the stretches; "

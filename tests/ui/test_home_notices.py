@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 import tui.screens.home
 from tests.ui.helpers import FIXED_NOW, make_app, wait_until
-from tui.core.journal import Journal
+from tui.core.journal.journal import Journal
 from tui.screens.home import HomeScreen
 
 

@@ -17,7 +17,7 @@ import pytest
 from textual.widgets import DataTable, Static
 
 from tests.ui.helpers import FIXED_NOW, make_app, settle_workers
-from tui.core.journal import Journal
+from tui.core.journal.journal import Journal
 from tui.screens.history import HistoryScreen
 
 HOSTILE = "A\x1b]0;PWNED\x07B\x1b]52;c;aGVsbG8=\x07C\x1b[2JD\x9b31mE\x7fF"

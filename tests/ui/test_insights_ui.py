@@ -7,9 +7,9 @@ from datetime import timedelta
 from textual.widgets import DataTable, Static
 
 from tests.ui.helpers import FIXED_NOW, make_app, settle_workers
-from tui.core.insights import NOT_PROOF
-from tui.core.journal import Journal
-from tui.core.store.errors import JournalAccessError
+from tui.core.insights.findings import NOT_PROOF
+from tui.core.journal.journal import Journal
+from tui.core.journal.store.errors import JournalAccessError
 from tui.screens.home import HomeScreen
 from tui.screens.insights import InsightsScreen
 

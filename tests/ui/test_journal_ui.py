@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import DataTable, Static
 
 from tests.ui.helpers import FIXED_NOW, FakeClock, FakeWallClock, make_app, settle_workers, wait_until
-from tui.core.journal import Journal
+from tui.core.journal.journal import Journal
 from tui.screens.damaged_journal import DamagedJournalScreen
 from tui.screens.history import HistoryScreen
 from tui.screens.home import HomeScreen

@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import DataTable
 
 from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, settle_workers
-from tui.core.journal import Journal
+from tui.core.journal.journal import Journal
 from tui.screens.plan import PlanScreen
 from tui.screens.run_ended import RunEndedScreen
 from tui.screens.run_start import RunKindScreen
@@ -180,7 +180,7 @@ async def test_plan_works_without_a_journal():
 async def test_run_before_midnight_puts_bedtime_steps_next_day(tmp_path):
     from datetime import time
 
-    from tui.core.settings import Settings
+    from tui.core.common.settings import Settings
 
     late = FIXED_NOW.replace(hour=23, minute=10)
     app = make_app(journal_path=tmp_path / "j.json", now=lambda: late,

@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input, Label
 
 from tests.ui.helpers import FakeClock, make_app, wait_until, settle_workers
-from tui.core.journal import Journal
+from tui.core.journal.journal import Journal
 from tui.screens.home import HomeScreen
 from tui.screens.session import SessionScreen
 from tui.screens.soreness import SorenessScreen
@@ -289,7 +289,7 @@ async def test_up_next_gives_minutes_and_seconds():
 
 async def test_voice_is_toggled_in_the_settings_screen(tmp_path):
     from tests.ui.test_settings_ui import open_settings
-    from tui.core.settings import load_settings
+    from tui.core.common.settings import load_settings
 
     path = tmp_path / "settings.toml"
     app = make_app(settings_path=path)

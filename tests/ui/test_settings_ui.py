@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import Select, Static
 
 from tests.ui.helpers import make_app, settle_workers
-from tui.core.settings import DEFAULTS, load_settings
+from tui.core.common.settings import DEFAULTS, load_settings
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.home import HomeScreen
 from tui.screens.settings import SettingsScreen

@@ -65,7 +65,7 @@ def test_session_rest(snap_compare, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_session_hold_light_theme(snap_compare, size):
-    from tui.core.settings import Settings
+    from tui.core.common.settings import Settings
 
     assert session_at(snap_compare, size, READY + 12, settings=Settings(theme="textual-light"))
 
@@ -95,7 +95,7 @@ def filled_journal(path):
     from datetime import timedelta
 
     from tests.ui.helpers import FIXED_NOW
-    from tui.core.journal import Journal
+    from tui.core.journal.journal import Journal
 
     journal = Journal(path)
     for day in range(12, 0, -1):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual import events
 
 from tests.ui.helpers import make_app, settle_workers
-from tui.core.journal import Journal
+from tui.core.journal.journal import Journal
 from tui.messages import LogSoreness
 
 

@@ -27,7 +27,7 @@ async def test_a_startup_problem_with_brackets_is_shown_as_written():
 async def test_an_unknown_theme_with_brackets_is_reported_as_written(tmp_path):
     from dataclasses import replace
 
-    from tui.core.settings import DEFAULTS
+    from tui.core.common.settings import DEFAULTS
 
     app = make_app(settings=replace(DEFAULTS, theme="[/]nope"), settings_path=tmp_path / "[b]settings.toml")
     async with app.run_test(size=(100, 30), notifications=True) as pilot:

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from tui.cli.common import PROG, CommandFailed, UsageError, say
 from tui.cli.output import CommandOutput, OutputFailed, discard_output
 from tui.cli.parser import parse
-from tui.core.errors import DataFileError
-from tui.core.terminal_text import VisibleStream, shortened, visible
+from tui.core.common.errors import DataFileError
+from tui.core.common.terminal_text import VisibleStream, shortened, visible
 
 
 def main(argv: list[str] | None = None) -> int:

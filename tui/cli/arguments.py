@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.core.ids import AREAS
-from tui.core.records import area_name
-from tui.core.terminal_text import quoted, visible
+from tui.core.common.ids import AREAS
+from tui.core.journal.records import area_name
+from tui.core.common.terminal_text import quoted, visible
 
 
 def whole_number(text: str) -> int | None:

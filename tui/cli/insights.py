@@ -11,10 +11,10 @@ import sys
 
 from tui.cli.common import command_now, finish, open_journal
 from tui.cli.library import load_all
-from tui.core import insights as found
-from tui.core.insight_facts import read_facts
-from tui.core.insights import Insight
-from tui.core.practices import load_practice_names
+from tui.core.insights import findings as found
+from tui.core.insights.facts import read_facts
+from tui.core.insights.findings import Insight
+from tui.core.plan.practices import load_practice_names
 
 
 def cmd_insights(args: argparse.Namespace) -> int:

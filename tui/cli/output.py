@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from tui.core.terminal_text import VisibleStream
+from tui.core.common.terminal_text import VisibleStream
 
 
 class OutputFailed(Exception):

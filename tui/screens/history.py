@@ -19,14 +19,14 @@ from textual.widgets import DataTable, Label, Static
 
 from datetime import timedelta
 
-from tui.core.journal import Journal
-from tui.core.records import record_time
-from tui.core.pages import RecordPages
-from tui.core.runs import describe_run
-from tui.core.sessions import describe_session
-from tui.core.soreness import describe
-from tui.core.stats import area_trends, journal_streak, latest_ratings, week_count
-from tui.core.store.errors import JournalError
+from tui.core.journal.journal import Journal
+from tui.core.journal.records import record_time
+from tui.core.journal.pages import RecordPages
+from tui.core.plan.runs import describe_run
+from tui.core.journal.sessions import describe_session
+from tui.core.journal.soreness import describe
+from tui.core.journal.stats import area_trends, journal_streak, latest_ratings, week_count
+from tui.core.journal.store.errors import JournalError
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.history_table import HistoryTable, cell

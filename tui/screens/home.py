@@ -19,15 +19,15 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.messages import JournalUnreadable, LogSoreness, OpenPlan, StartSession
-from tui.core.model import KIND_LABELS, Routine
-from tui.core.when import format_duration
-from tui.core.terminal_text import visible
-from tui.core.timer import planned_seconds
+from tui.core.routines.model import KIND_LABELS, Routine
+from tui.core.common.when import format_duration
+from tui.core.common.terminal_text import visible
+from tui.core.routines.timer import planned_seconds
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 
 if TYPE_CHECKING:
-    from tui.core.loader import Library
+    from tui.core.routines.loader import Library
 
 
 # Loaded after the first frame, off the UI thread (see load_notices).
@@ -176,7 +176,7 @@ class HomeScreen(Screen):
     async def load_notices(self, reading: Future | None = None) -> None:
         """Pain guard first, then the DOMS check-in, and the plan's next step
         after a run; read off the UI thread (`reading`: begun already), then preload."""
-        from tui.core.store.errors import JournalError
+        from tui.core.journal.store.errors import JournalError
 
         reading = reading or self.start_reading_notices()
         if reading is not None:
@@ -202,7 +202,7 @@ class HomeScreen(Screen):
 
     def read_notices(self, journal, now: datetime) -> tuple[tuple[str, str], tuple[str, str | None] | None]:
         """((notice, kind), (next step, routine to highlight) or None), from a worker thread."""
-        from tui.core.soreness import (DOMS_UNTIL, GUARD_WINDOW, doms_checkin_due, guard_notice,
+        from tui.core.journal.soreness import (DOMS_UNTIL, GUARD_WINDOW, doms_checkin_due, guard_notice,
                                        pain_alerts)
 
         # Both notices look back at most a week: the archive is not read.
@@ -226,16 +226,16 @@ class HomeScreen(Screen):
         """After a run recorded today (last night's, just after midnight): the
         plan's next step, and the post-run routine to highlight rather than the
         warm-up drills at the top."""
-        from tui.core.errors import DataFileError
-        from tui.core.store.errors import JournalError
+        from tui.core.common.errors import DataFileError
+        from tui.core.journal.store.errors import JournalError
 
         settings = self.app.settings
         try:
             run = journal.current_run(now)
             if run is None:
                 return None
-            from tui.core.run_plan import PlanSource, plan_steps  # the plan's code: after a run only
-            from tui.core.runs import next_due_line
+            from tui.core.plan.run_plan import PlanSource, plan_steps  # the plan's code: after a run only
+            from tui.core.plan.runs import next_due_line
 
             source = PlanSource.standard(r.id for r in self.library.routines)
             steps, _problems = plan_steps(source, run, now, settings.bedtime, settings.units)

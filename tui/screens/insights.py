@@ -13,12 +13,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from tui.core.ids import area_label
-from tui.core.insight_facts import read_facts
-from tui.core.insights import (MIN_RUNS, NOT_PROOF, Insight, adjusted_text, area_insights,
+from tui.core.common.ids import area_label
+from tui.core.insights.facts import read_facts
+from tui.core.insights.findings import (MIN_RUNS, NOT_PROOF, Insight, adjusted_text, area_insights,
                                insights, outcomes, signed)
-from tui.core.practices import load_practice_names
-from tui.core.store.errors import JournalError
+from tui.core.plan.practices import load_practice_names
+from tui.core.journal.store.errors import JournalError
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.insight_chart import interval_chart, verdict_style

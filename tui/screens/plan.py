@@ -17,13 +17,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
 from tui.messages import StartSession, StartTimedStep, WriteJournal
-from tui.core.errors import DataFileError
-from tui.core.records import FieldError
-from tui.core.plan import DueStep
-from tui.core.run_plan import PlanSource, RunPlan, run_end, run_plan
-from tui.core.records import reopened, skipped, ticked
-from tui.core.runs import DONE, SKIPPED, is_done, practices_for, step_state
-from tui.core.store.errors import JournalError
+from tui.core.common.errors import DataFileError
+from tui.core.journal.records import FieldError
+from tui.core.plan.definition import DueStep
+from tui.core.plan.run_plan import PlanSource, RunPlan, run_end, run_plan
+from tui.core.journal.records import reopened, skipped, ticked
+from tui.core.plan.runs import DONE, SKIPPED, is_done, practices_for, step_state
+from tui.core.journal.store.errors import JournalError
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 

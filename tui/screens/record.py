@@ -10,8 +10,8 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, Static
 
-from tui.core.terminal_text import visible
-from tui.core.record_fields import record_fields, record_title
+from tui.core.common.terminal_text import visible
+from tui.core.journal.record_view import record_fields, record_title
 from tui.screens.dialog import DialogScreen
 from tui.widgets.footer import Footer
 

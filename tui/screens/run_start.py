@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.ids import RUN_KINDS
+from tui.core.common.ids import RUN_KINDS
 from tui.screens.dialog import DialogScreen
 
 NOT_SAYING = "-"

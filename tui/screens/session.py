@@ -1,7 +1,7 @@
 """A routine session: one exercise at a time, readable from the mat.
 
 The screen only polls the timer engine and shows what it says; every timing
-rule lives in tui.core.timer.
+rule lives in tui.core.routines.timer.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Label, ProgressBar, Static
 
-from tui.core.model import Exercise, Routine
-from tui.core.when import format_duration
-from tui.core.timer import Clock, Phase, Report, RoutineTimer, Segment
-from tui.core.voice import CueTracker
+from tui.core.routines.model import Exercise, Routine
+from tui.core.common.when import format_duration
+from tui.core.routines.timer import Clock, Phase, Report, RoutineTimer, Segment
+from tui.core.routines.voice import CueTracker
 from tui.messages import Cue
 from tui.screens.confirm import ConfirmScreen
 from tui.widgets.big_text import BigText

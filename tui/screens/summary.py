@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from tui.core.when import format_duration
-from tui.core.timer import Report
+from tui.core.common.when import format_duration
+from tui.core.routines.timer import Report
 from tui.screens.session import SessionResult
 from tui.screens.soreness import SorenessScreen
 

@@ -3,8 +3,8 @@ with the step's milestones shown as they come up."""
 
 from __future__ import annotations
 
-from tui.core.model import Exercise, Routine
-from tui.core.plan import DueStep
+from tui.core.routines.model import Exercise, Routine
+from tui.core.plan.definition import DueStep
 from tui.screens.session import SessionScreen
 from tui.messages import Cue
 

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
-from tui.core.terminal_text import one_line
+from tui.core.common.terminal_text import one_line
 
 WHEN_WIDTH = 16  # "Tue 01 Dec 22:54"
 WHAT_WIDTH = 18  # "Post-run stretches"; a longer routine name gets an ellipsis

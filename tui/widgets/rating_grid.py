@@ -15,7 +15,7 @@ from textual.events import Click
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tui.core.ids import area_label
+from tui.core.common.ids import area_label
 
 OVERALL = "overall"
 

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label
 
-from tui.core.ids import AREAS
+from tui.core.common.ids import AREAS
 from tui.widgets.rating_grid import RatingGrid
 
 HINT = "0-9 rate (1 then 0 = 10) · ↑↓ row · ←→ adjust · x sharp pain · Tab note"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from tui.core.ids import area_label
+from tui.core.common.ids import area_label
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 

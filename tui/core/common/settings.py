@@ -1,0 +1,193 @@
+"""User settings: a small TOML file in the config folder, and unit formatting.
+
+A bad value never stops the app: it is reported (file and key) and the default
+is used for that key only. Theme names are a Textual idea, so the caller passes
+the valid ones in; this module stays headless.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, fields as dataclass_fields
+from datetime import time
+from pathlib import Path
+from typing import Any
+
+from tui.core.common.errors import DataFileError
+from tui.core.common.fields import Fields, _type_name
+from tui.core.common.atomic import DIR_MODE, write_atomically
+from tui.core.common.tomlfile import read_bytes_limited, read_toml
+
+UNITS = ("metric", "imperial")
+PAUSE_RANGE = (0, 30)
+TIME_PATTERN = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
+ML_PER_OZ = 29.5735
+
+
+@dataclass(frozen=True)
+class Settings:
+    units: str = "metric"
+    bedtime: time = time(22, 30)
+    get_ready_seconds: int = 5
+    switch_sides_seconds: int = 5
+    sound: bool = True
+    theme: str = "textual-dark"
+    voice: bool = False  # spoken cues through espeak-ng
+
+
+KEYS = tuple(f.name for f in dataclass_fields(Settings))
+DEFAULTS = Settings()
+
+
+def boolean(fields: Fields, key: str, default: bool) -> bool:
+    """A true/false field (Fields has no boolean reader of its own)."""
+    value = fields.table.get(key, default)
+    if not isinstance(value, bool):
+        raise fields.error(key, f"must be true or false, got {_type_name(value)}")
+    return value
+
+
+def parse_clock(text: str) -> time:
+    """"22:30" -> time(22, 30); ValueError otherwise."""
+    match = TIME_PATTERN.fullmatch(text.strip()) if isinstance(text, str) else None
+    if not match:
+        raise ValueError(f"must be a time of day like 22:30, got {text!r}")
+    return time(int(match[1]), int(match[2]))
+
+
+def _read(fields: Fields, key: str, themes: list[str] | None) -> Any:
+    default = getattr(DEFAULTS, key)
+    if key == "units":
+        return fields.choice(key, UNITS, default=default)
+    if key == "bedtime":
+        if isinstance(fields.table.get(key), time):  # an unquoted TOML time: 22:30:00
+            return fields.table[key].replace(second=0, microsecond=0)
+        try:
+            return parse_clock(fields.text(key, default=default.strftime("%H:%M")))
+        except ValueError as error:
+            raise fields.error(key, str(error)) from None
+    if key in ("get_ready_seconds", "switch_sides_seconds"):
+        return fields.integer(key, *PAUSE_RANGE, default=default)
+    if key in ("sound", "voice"):
+        return boolean(fields, key, default)
+    if themes is not None:
+        return fields.choice(key, themes, default=default)
+    return fields.text(key, default=default)
+
+
+def settings_from_table(
+    table: dict, path: Path, themes: Iterable[str] | None = None
+) -> tuple[Settings, list[DataFileError]]:
+    """Settings from a parsed table; each bad or unknown key is one error."""
+    themes = list(themes) if themes is not None else None
+    errors: list[DataFileError] = []
+    values: dict[str, Any] = {}
+    fields = Fields(path, table)
+    for key in table:
+        if key not in KEYS:
+            try:
+                Fields(path, {key: None}).check_known(KEYS)
+            except DataFileError as error:
+                errors.append(error)
+    for key in KEYS:
+        try:
+            values[key] = _read(fields, key, themes)
+        except DataFileError as error:
+            errors.append(error)
+    return Settings(**values), errors
+
+
+def load_settings(
+    path: Path, themes: Iterable[str] | None = None
+) -> tuple[Settings, list[DataFileError]]:
+    """The user's settings; a missing file is all defaults, a broken one too (plus the error)."""
+    if not path.exists():
+        return Settings(), []
+    try:
+        table = read_toml(path)
+    except DataFileError as error:
+        return Settings(), [error]
+    return settings_from_table(table, path, themes)
+
+
+def to_toml(settings: Settings) -> str:
+    def value(v: Any) -> str:
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, time):
+            v = v.strftime("%H:%M")
+        return json.dumps(v, ensure_ascii=False) if isinstance(v, str) else str(v)
+
+    lines = ["# recovery-tui settings (written by the app; edit freely)"]
+    lines += [f"{key} = {value(getattr(settings, key))}" for key in KEYS]
+    return "\n".join(lines) + "\n"
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write the whole file at once, privately (0600), through store/atomic.py.
+
+    A settings.toml that is a symbolic link (a dotfile manager's) stays one:
+    the file it points to is rewritten. Comments, blank lines and keys of
+    the user's are kept (tomlkit edits the file in place); a file that
+    cannot be read as TOML is replaced by a fresh one, as before. A missing
+    folder is created 0700. Raises OSError.
+    """
+    target = Path(os.path.realpath(path))
+    target.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    text = _edited(target, settings) or to_toml(settings)
+    write_atomically(target, text.encode("utf-8"))
+
+
+def _edited(path: Path, settings: Settings) -> str | None:
+    """The user's file with the settings' values put in; None if there is no
+    readable TOML file to edit."""
+    import tomlkit  # only saving edits TOML in place; reading uses the standard tomllib
+
+    try:
+        document = tomlkit.parse(read_bytes_limited(path).decode("utf-8"))
+    except (DataFileError, UnicodeDecodeError, tomlkit.exceptions.TOMLKitError):
+        return None
+    for key in KEYS:
+        value = getattr(settings, key)
+        if key in document or value != getattr(DEFAULTS, key):
+            document[key] = value.strftime("%H:%M") if isinstance(value, time) else value
+    return tomlkit.dumps(document)
+
+
+# -- units ---------------------------------------------------------------------------
+
+
+def fahrenheit_to_celsius(degrees: float) -> float:
+    return (degrees - 32) * 5 / 9
+
+
+def _volume_number(ml: float, units: str) -> int:
+    if units == "imperial":
+        return round(ml / ML_PER_OZ)
+    return round(ml / 25) * 25 if ml >= 100 else round(ml)
+
+
+def _temperature_number(celsius: float, units: str) -> int:
+    return round(celsius * 9 / 5 + 32) if units == "imperial" else round(celsius)
+
+
+def format_volume(ml: float, units: str) -> str:
+    """475 -> "475 ml" or "16 oz" (ml rounded to 25 from 100 ml up)."""
+    return f"{_volume_number(ml, units)} {'oz' if units == 'imperial' else 'ml'}"
+
+
+def format_volume_range(low_ml: float, high_ml: float, units: str) -> str:
+    low, high = _volume_number(low_ml, units), _volume_number(high_ml, units)
+    return f"{low}-{high} {'oz' if units == 'imperial' else 'ml'}"
+
+
+def format_temperature(celsius: float, units: str) -> str:
+    return f"{_temperature_number(celsius, units)} {'°F' if units == 'imperial' else '°C'}"
+
+
+def format_temperature_range(low_c: float, high_c: float, units: str) -> str:
+    low, high = _temperature_number(low_c, units), _temperature_number(high_c, units)
+    return f"{low}-{high} {'°F' if units == 'imperial' else '°C'}"

@@ -1,0 +1,128 @@
+"""The journal's clock and its WHEN strings. No Textual, no I/O.
+
+Every time the journal stores is aware (carries a UTC offset). A wall time
+the user types without an offset is read in the local time zone of `now`.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from datetime import date, datetime, timedelta, timezone
+
+from tui.core.common.terminal_text import quoted
+
+NOW_VARIABLE = "RECOVERY_TUI_NOW"
+# Years the journal can hold. Far outside them, moving a time by a few days or
+# to UTC overflows (0001-01-01T00:00+14:00 is in year 0 in UTC).
+YEARS = range(1900, 9000)
+WHEN_HELP = "an ISO date (2024-11-21), an ISO date-time (2024-11-21T09:15), 'today' or 'yesterday'"
+
+
+def local_now() -> datetime:
+    """The current time with the local UTC offset."""
+    return datetime.now().astimezone()
+
+
+def cli_now() -> datetime:
+    """`local_now()`, unless $RECOVERY_TUI_NOW holds an ISO date-time (tests)."""
+    fixed = os.environ.get(NOW_VARIABLE)
+    if not fixed:
+        return local_now()
+    try:
+        moment = datetime.fromisoformat(fixed)
+    except ValueError:
+        raise ValueError(f"${NOW_VARIABLE} is not an ISO date-time: '{fixed}'") from None
+    return moment if moment.tzinfo else moment.astimezone()
+
+
+def wall_clock() -> Callable[[], datetime]:
+    """The app's clock: `local_now`, or with $RECOVERY_TUI_NOW one that starts
+    at that time and runs on (to try the app at a given hour of the day)."""
+    if not os.environ.get(NOW_VARIABLE):
+        return local_now
+    start, began = cli_now(), time.monotonic()
+    return lambda: start + timedelta(seconds=time.monotonic() - began)
+
+
+def localize(naive: datetime, now: datetime) -> datetime:
+    """Attach the time zone of `now` to a wall time.
+
+    A named zone (zoneinfo) gives the offset for that date; when `now` is in
+    the system's zone, the system's rules (summer time) decide it; otherwise
+    `now`'s offset is used as is.
+    """
+    if _follows_system(now):
+        return naive.astimezone()
+    return naive.replace(tzinfo=now.tzinfo)
+
+
+def in_zone_of(moment: datetime, now: datetime) -> datetime:
+    """`moment` as a wall time in the zone of `now`, by the same rules as `localize`."""
+    return moment.astimezone() if _follows_system(now) else moment.astimezone(now.tzinfo)
+
+
+def _follows_system(now: datetime) -> bool:
+    """True when `now` carries a bare offset that is the system's: a named zone
+    (zoneinfo) has summer-time rules of its own."""
+    return isinstance(now.tzinfo, timezone) and now.utcoffset() == now.astimezone().utcoffset()
+
+
+def parse_when(text: str, now: datetime) -> datetime:
+    """An aware moment for WHEN; a bare day takes the clock time of `now`.
+
+    Raises ValueError with a message fit for the user (bad form, future time).
+    """
+    word = text.strip().lower()
+    if word == "today":
+        return now
+    if word == "yesterday":
+        return _on_day(now.date() - timedelta(days=1), now)
+    try:
+        moment: date | datetime = date.fromisoformat(word)
+    except ValueError:
+        try:
+            moment = datetime.fromisoformat(text.strip())
+        except ValueError:
+            raise ValueError(f"bad date {quoted(text)}: use {WHEN_HELP}") from None
+    if moment.year not in YEARS:
+        raise ValueError(f"date {quoted(text)} is out of range (years {YEARS.start} to {YEARS.stop - 1})")
+    if not isinstance(moment, datetime):
+        moment = _on_day(moment, now)
+    elif moment.tzinfo is None:
+        moment = localize(moment, now)
+    if moment > now:
+        raise ValueError(f"date {quoted(text)} is in the future")
+    return moment
+
+
+def _on_day(day: date, now: datetime) -> datetime:
+    if day == now.date():
+        return now
+    return localize(datetime.combine(day, now.time()), now)
+
+
+def parse_stored(value: object) -> datetime:
+    """A time as the journal stores it: ISO 8601 text with a UTC offset."""
+    if not isinstance(value, str):
+        raise ValueError("must be ISO 8601 text")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"is not an ISO 8601 time: '{value}'") from None
+    if moment.tzinfo is None:
+        raise ValueError(f"has no UTC offset: '{value}'")
+    if moment.year not in YEARS:
+        raise ValueError(f"is out of range (years {YEARS.start} to {YEARS.stop - 1}): '{value}'")
+    return moment
+
+
+def format_duration(seconds: float) -> str:
+    """`75` -> `1:15`, `3725` -> `1:02:05` (whole seconds, rounded up)."""
+    whole = max(0, int(-(-seconds // 1)))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"

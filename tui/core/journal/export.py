@@ -1,0 +1,88 @@
+"""`history --json` and `export`: every record as JSON or as CSV.
+
+JSON escapes every control character (C1 and DEL too, which json.dumps
+leaves as they are with ensure_ascii=False), so the output is safe to show
+and reads back to exactly the text in the journal.
+
+CSV is opened by spreadsheets, which run a cell that starts with =, +, -, @,
+a tab or a carriage return as a formula (`=HYPERLINK(...)`, `=1+1`). Following
+OWASP's advice on CSV injection, a text cell that starts with one of those
+(also after leading spaces, and the full-width forms ＝ ＋ － ＠) gets a leading
+apostrophe, which spreadsheets take as "this is text" and do not show. This
+applies to text only: the columns that hold numbers (ids, ratings, seconds)
+are written as numbers and never changed. A note that reads "-2" is text, so
+it is written '-2 and a spreadsheet shows -2 as text, never a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from typing import IO, TYPE_CHECKING, Any
+
+from tui.core.common.ids import AREAS
+from tui.core.journal.records import CSV_COLUMNS, PUBLIC_KEYS, to_public
+from tui.core.common.terminal_text import json_text
+
+if TYPE_CHECKING:
+    from tui.core.journal.journal import Journal
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0", "＝", "＋", "－", "＠")
+
+
+def journal_records(journal: Journal) -> Iterator[dict]:
+    """Every good record, newest first, read one month at a time: the journal
+    file's own records, then each archive month. Only one month is held at
+    once, so an export of a century of records needs no more memory than one
+    of a year. The journal file is read before this returns, so a journal that
+    cannot be read fails before anything is written; the skipped records of
+    every month end up in `journal.problems`."""
+    records = _months(journal)
+    first = next(records, None)
+    return records if first is None else chain([first], records)
+
+
+def _months(journal: Journal) -> Iterator[dict]:
+    for records in journal.by_month():  # the journal's lock is held until the last month is read
+        yield from records
+
+
+def export_json(records: Iterable[dict], file: IO[str]) -> None:
+    """A JSON array, written one record at a time, laid out as
+    json.dumps(list, indent=2) would lay it out."""
+    opened = False
+    for record in records:
+        dumped = json.dumps(to_public(record), indent=2, ensure_ascii=False)
+        file.write(",\n  " if opened else "[\n  ")
+        file.write(json_text(dumped.replace("\n", "\n  ")))  # strings hold no raw newline
+        opened = True
+    file.write("\n]\n" if opened else "[]\n")
+
+
+def export_csv(records: Iterable[dict], file: IO[str]) -> None:
+    """One row per record, one column per area; open `file` with newline=""."""
+    writer = csv.writer(file)
+    writer.writerow(CSV_COLUMNS)
+    for record in records:
+        public = to_public(record)
+        areas = public["areas"] or {}
+        row = [public[key] for key in PUBLIC_KEYS[:9]]
+        row += [areas.get(area) for area in AREAS]
+        row += [";".join(public["pain"]) if public["pain"] is not None else None]
+        row += [public["note"], public["session"]]
+        row += [";".join(public["practices"]) if public["practices"] is not None else None, public["run_kind"]]
+        writer.writerow([csv_cell(value) for value in row])
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: empty for None, true/false, text never a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and (value.startswith(FORMULA_STARTS)
+                                   or value.lstrip().startswith(FORMULA_STARTS)):
+        return "'" + value
+    return value

@@ -1,0 +1,47 @@
+"""What each save does besides saving: the day's backup and the move to the archive.
+
+Both are housekeeping only: if one fails, the save goes on, and the
+storage's notices say why (nothing is lost).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from tui.core.journal import archive
+from tui.core.journal.daily_backup import make_daily_backup
+from tui.core.journal.records import TIME_FIELD, checks_out
+from tui.core.journal.storage import SafeJSONStorage
+from tui.core.journal.store.errors import JournalError
+
+
+class DailyBackups:
+    """The day's first write backs up the journal as it stood (the last 7 days are kept)."""
+
+    def __init__(self, journal: Path) -> None:
+        self.journal = journal
+        self._done: date | None = None  # the day a backup was last made sure of
+
+    def make(self, today: date, notices: list[str]) -> None:
+        if self._done == today:
+            return  # saves after the first of the day need not read the backup again
+        try:
+            made = make_daily_backup(self.journal, today)
+        except JournalError as error:
+            notices.append(str(error))
+        else:
+            if made is not None or self.journal.exists():  # None and no journal: nothing to back up yet
+                self._done = today
+
+
+def archive_old_months(storage: SafeJSONStorage, now: datetime) -> int:
+    """Move the good records from before last month to the archive (see
+    archive.py); return how many moved."""
+    try:
+        with storage.locked():
+            before = archive.month_before(archive.month_of(now))
+            return archive.move_old_records(storage, before, TIME_FIELD, checks_out)
+    except JournalError as error:
+        storage.notices.append(f"{error} Older records stay in the journal for now; nothing was lost.")
+        return 0

@@ -1,0 +1,361 @@
+"""The journal: the repository of sessions, soreness ratings and runs.
+
+No Textual and no rich here: `recovery-tui log/history/export` ride on this.
+What a record is lives in records.py, how records link in linking.py, and
+the file itself in storage.py. Records that do not check out (hand-edited,
+older bugs) are skipped, and `problems` says why.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import nullcontext
+from datetime import date, datetime, timedelta, timezone
+from itertools import chain
+from pathlib import Path
+from types import EllipsisType
+from typing import Any
+
+from tui.core.journal import archive
+from tui.core.journal.housekeeping import DailyBackups, archive_old_months
+from tui.core.journal.linking import CURRENT_RUN, LINK_WINDOW, linked_session, nearest_run
+from tui.core.journal.records import (
+    TABLE, FieldError, check_ids, check_moment, check_record, check_run, check_run_kind, new_rating,
+    new_run, new_session, record_time, reopened, skipped, ticked,
+)
+from tui.core.journal.stats import SessionDays
+from tui.core.journal.vetting import RecordVetter
+from tui.core.journal.storage import JournalDB
+from tui.core.common.when import local_now
+
+# -- the journal ------------------------------------------------------------------
+
+
+class Journal:
+    """Records in one TinyDB file. The file is opened on first use."""
+
+    def __init__(self, path: Path, now: Callable[[], datetime] = local_now) -> None:
+        self.path = Path(path)
+        self.now = now
+        self.problems: list[str] = []
+        self._db = None
+        self._open_lock = threading.Lock()
+        self._vetter = RecordVetter(self.path)
+        self._backups = DailyBackups(self.path)
+
+    def _table(self):
+        with self._open_lock:
+            if self._db is None:
+                self._db = JournalDB(self.path, create_dirs=True)
+        return self._db.table(TABLE)
+
+    @property
+    def notices(self) -> list[str]:
+        """What storage did on its own (tightened modes, removed temp files)."""
+        return list(self._db.storage.notices) if self._db is not None else []
+
+    def locked(self):
+        """Hold the journal's lock: reads inside parse the file once."""
+        self._table()
+        return self._db.storage.locked()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- reading
+
+    def _active_docs(self) -> dict[str, dict]:
+        if self._db is None and not self.path.exists():
+            return {}  # nothing to read; do not create folder or lock file
+        self._table()
+        return (self._db.storage.read() or {}).get(TABLE, {})
+
+    def _archived_docs(self, months: Iterable[str], active: Mapping[str, dict]) -> Iterator[tuple[str, dict]]:
+        """Archived docs of `months`; the journal's own copy wins (see archive.py)."""
+        for month in months:
+            for key, doc in archive.read_archive(self.path, month).items():
+                if key not in active:
+                    yield key, doc
+
+    def _read(self, docs: Iterable[tuple[str, dict]], since: datetime | None = None,
+              remember: bool = True) -> list[dict]:
+        good, self.problems = self._vetter.vet(docs, since, remember=remember)
+        return [record for _, record in good]
+
+    def records(self, since: datetime | None = None) -> list[dict]:
+        """Every good record, newest first; `problems` lists the skipped ones.
+        With `since`, only records from then on are checked and returned, and
+        only the archive months that may hold them are read."""
+        with self.reading():
+            active = self._active_docs()
+            months = archive.months_since(self.path, since)
+            return self._read(chain(active.items(), self._archived_docs(months, active)), since)
+
+    def recent(self) -> list[dict]:
+        """The records in the journal file itself (this month and last), newest first."""
+        with self.reading():
+            return self._read(self._active_docs().items())
+
+    def count(self) -> int:
+        """How many good records there are, archived ones included, without
+        reading the archive: its months' counts are kept in the journal file."""
+        with self.reading():
+            active = self._active_docs()
+            counted = archive.archived_counts(self._db.storage.read() if self._db is not None else None)
+            return len(self._read(active.items())) + sum(counted.values())
+
+    def session_days(self, now: datetime) -> SessionDays:
+        """Days with a session: from the journal file's records (in `now`'s zone)
+        and the archive's day masks (in each session's own stored zone)."""
+        with self.reading():
+            active = self._active_docs()
+            sessions = [r for r in self._read(active.items()) if r["type"] == "session"]
+            masks = archive.archived_session_days(self._db.storage.read() if self._db is not None else None)
+        return SessionDays({record_time(r).astimezone(now.tzinfo).date() for r in sessions}, masks)
+
+    def archive_months(self) -> list[str]:
+        """Months moved to archive files ("2024-11"), newest first."""
+        return archive.archive_months(self.path)
+
+    def archived(self, month: str) -> list[dict]:
+        """The good records of one archive month (not also in the journal), newest
+        first. Their checks are not remembered: a month is read once per page or
+        export, and remembering every month would hold the whole archive in memory."""
+        with self.reading():
+            return self._read(self._archived_docs([month], self._active_docs()), remember=False)
+
+    def by_month(self) -> Iterator[list[dict]]:
+        """Every good record, newest first, a month at a time: the journal
+        file's records (as `recent`), then each archive month's (as `archived`).
+        The journal file is parsed once for all of them, not once a month;
+        `problems` gathers what every month skipped."""
+        with self.reading():
+            active = self._active_docs()
+            good, problems = self._vetter.vet(active.items())
+            yield [record for _, record in good]
+            for month in archive.archive_months(self.path):
+                good, skipped = self._vetter.vet(self._archived_docs([month], active), remember=False)
+                problems = problems + skipped
+                yield [record for _, record in good]
+        self.problems = problems
+
+    def month_records(self, month: str) -> list[dict]:
+        """The good records of one archive month, newest first, with those the
+        journal file holds as well (unlike `archived`): what a summary of the
+        month's file is made from."""
+        with self.reading():
+            return self._read(archive.read_archive(self.path, month).items())
+
+    def recent_ids(self) -> set[int]:
+        """The ids of every record in the journal file, good or not: the
+        archive's copies of these are not read (see archive.py)."""
+        with self.reading():
+            return {int(key) for key in self._active_docs()}
+
+    def latest(self, n: int) -> list[dict]:
+        """The newest n records, checking and reading no more than needed."""
+        with self.reading():
+            active = self._active_docs()
+            good, problems = self._vetter.vet(active.items(), limit=n)
+            for month in archive.archive_months(self.path):
+                if len(good) >= n:
+                    break
+                older, more = self._vetter.vet(self._archived_docs([month], active), limit=n - len(good))
+                good, problems = good + older, problems + more
+            good.sort(key=lambda pair: (pair[0], pair[1]["id"]), reverse=True)
+            self.problems = problems
+            return [record for _, record in good[:n]]
+
+    def reading(self):
+        """Hold the lock for a group of reads: journal and archive are read
+        together (a move to the archive cannot happen half-way) and the
+        journal file is parsed once. Creates nothing if there is no journal."""
+        if self._db is None and not self.path.exists():
+            return nullcontext()
+        return self.locked()
+
+    def get(self, record_id: int) -> dict | None:
+        return next((r for r in self.records() if r["id"] == record_id), None)
+
+    # -- writing
+
+    def _insert(self, record: dict) -> dict:
+        table = self._table()
+        with self._db.storage.locked():
+            return self._insert_locked(table, record)
+
+    def _insert_locked(self, table, record: dict) -> dict:
+        self._backups.make(self.now().date(), self._db.storage.notices)
+        doc_id = table.insert(record)
+        self.archive_old_months()  # after the insert, so a back-dated record moves at once
+        return {**record, "id": doc_id}
+
+    def archive_old_months(self) -> int:
+        """Move records from before last month to the archive; how many moved
+        (see housekeeping.py). Each save does this after its insert."""
+        self._table()
+        return archive_old_months(self._db.storage, self.now())
+
+    def add_session(
+        self,
+        routine_id: str,
+        routine_name: str,
+        started: datetime,
+        ended: datetime,
+        completed: bool,
+        exercises_done: int,
+        exercises_skipped: int,
+        exercises_total: int,
+        seconds: float,
+    ) -> dict:
+        return self._insert(new_session(
+            routine_id, routine_name, started, ended, completed,
+            exercises_done, exercises_skipped, exercises_total, seconds,
+        ))
+
+    def add_soreness(
+        self,
+        overall: int,
+        areas: Mapping[str, int] | None = None,
+        pain: Iterable[str] = (),
+        note: str = "",
+        when: datetime | None = None,
+        session_id: int | None = None,
+    ) -> dict:
+        """Save a rating. Without `session_id` it is linked to the latest session
+        that ended within 72 h before `when` (default: now), if any."""
+        when = self.now() if when is None else when
+        record = new_rating(overall, areas, pain, note, when, session_id)
+        table = self._table()
+        with self._db.storage.locked():
+            since = when - LINK_WINDOW if session_id is None else None
+            sessions = [r for r in self.records(since) if r["type"] == "session"]
+            if session_id is None:
+                linked = linked_session(sessions, when)
+                record["session"] = linked["id"] if linked else None
+            elif not any(s["id"] == session_id for s in sessions):
+                raise FieldError("session_id", f"{session_id} is not a session in {self.path}")
+            return self._insert_locked(table, record)
+
+    # -- runs (the after-run plan's state)
+
+    def add_run(self, ended: datetime, run_kind: str | None = None) -> dict:
+        """A new run record; its plan day is the day the run ended (in `ended`'s zone)."""
+        return self._insert(new_run(ended, run_kind))
+
+    def runs_on(self, day: date) -> list[dict]:
+        """The runs whose plan day is `day`, newest first."""
+        since = datetime.combine(day - timedelta(days=2), datetime.min.time(), timezone.utc)  # any zone
+        return [r for r in self.records(since) if r["type"] == "run" and r["plan_date"] == day.isoformat()]
+
+    def run_for_day(self, day: date) -> dict | None:
+        """The latest run whose plan day is `day`."""
+        return next(iter(self.runs_on(day)), None)
+
+    def current_run(self, now: datetime) -> dict | None:
+        """The run to go on with at `now`: the latest that ended in the 12 hours
+        before (last night's, just after midnight), else the latest of `now`'s day."""
+        recent = [r for r in self.records(now - CURRENT_RUN) if r["type"] == "run" and record_time(r) <= now]
+        return recent[0] if recent else self.run_for_day(now.date())
+
+    def run(self, run_id: int) -> dict:
+        """One run record, from the journal file or its archive month
+        (FieldError if there is no such run or it does not check out)."""
+        with self.locked():
+            _, doc = self._run_doc(run_id)
+            record = {**doc, "id": run_id}
+            try:
+                check_record(record)
+            except FieldError as error:
+                raise FieldError(error.field, f"{error.reason} (run #{run_id} in {self.path})") from None
+            return record
+
+    def start_run(self, ended: datetime, run_kind: str | None = None) -> tuple[dict, bool]:
+        """The current run at `ended` (see current_run), created if there is none: (record, created)."""
+        check_moment(ended, "ended")
+        self._table()
+        with self._db.storage.locked():
+            existing = self.current_run(ended)
+            return (existing, False) if existing else (self.add_run(ended, run_kind), True)
+
+    def near_run(self, ended: datetime) -> dict | None:
+        """The run of `ended`'s day that ended within two hours of it, the nearest if several."""
+        return nearest_run(self.runs_on(ended.date()), ended)
+
+    def place_run(self, ended: datetime, run_kind: str | None = None) -> tuple[dict, bool]:
+        """A run said to have ended at `ended`: (record, created).
+
+        A run of that day that ended within two hours of it is the same run
+        and is corrected (its end, and its kind if one is given); otherwise
+        it is another run of the day and gets its own record.
+        """
+        ended = check_moment(ended, "ended")
+        self._table()
+        with self._db.storage.locked():
+            run = self.near_run(ended)
+            if run is None:
+                return self.add_run(ended, run_kind), True
+            kind = ... if run_kind is None else run_kind
+            return self.update_run(run["id"], ended=ended, run_kind=kind), False
+
+    def update_run(self, run_id: int, *, practices: Iterable[str] | None = None,
+                   skipped: Iterable[str] | None = None, ended: datetime | None = None,
+                   run_kind: str | None | EllipsisType = ...) -> dict:
+        """Replace the given fields of a run (`...` leaves run_kind as it is)."""
+        changes: dict[str, Any] = {}
+        if practices is not None:
+            changes["practices"] = check_ids(practices, "practices")
+        if skipped is not None:
+            changes["skipped"] = check_ids(skipped, "skipped")
+        if ended is not None:
+            ended = check_moment(ended, "ended")
+            changes.update(time=ended.isoformat(), plan_date=ended.date().isoformat())
+        if run_kind is not ...:
+            changes["run_kind"] = check_run_kind(run_kind)
+        return self._change_run(run_id, lambda record: changes)
+
+    def record_practices(self, run_id: int, ids: Iterable[str]) -> dict:
+        """Tick practices done (and no longer skipped)."""
+        return self._change_run(run_id, lambda run: ticked(run, ids))
+
+    def skip_steps(self, run_id: int, ids: Iterable[str], undone: Iterable[str] | None = None) -> dict:
+        """Mark plan steps skipped and no longer done (see records.skipped)."""
+        return self._change_run(run_id, lambda run: skipped(run, ids, undone))
+
+    def reopen_steps(self, run_id: int, ids: Iterable[str]) -> dict:
+        """Undo: the steps are neither done nor skipped any more."""
+        return self._change_run(run_id, lambda run: reopened(run, ids))
+
+    def _run_doc(self, run_id: int) -> tuple[str | None, dict]:
+        """(archive month or None, stored doc) of a run; FieldError if there is none."""
+        table = self._table()
+        valid_id = isinstance(run_id, int) and not isinstance(run_id, bool)
+        doc = table.get(doc_id=run_id) if valid_id else None
+        month = None
+        if doc is None and valid_id:
+            month, doc = archive.find(self.path, str(run_id)) or (None, None)
+        if doc is None or doc.get("type") != "run":
+            raise FieldError("run_id", f"{run_id!r} is not a run in {self.path}")
+        return month, doc
+
+    def _change_run(self, run_id: int, change: Callable[[dict], dict]) -> dict:
+        """Change a run where it is kept: the journal file or its archive month."""
+        table = self._table()
+        with self._db.storage.locked():
+            month, doc = self._run_doc(run_id)
+            record = {**doc, **change(dict(doc))}
+            check_run(record)
+            if month is None:
+                table.update(record, doc_ids=[run_id])
+            else:
+                archive.write_month(self.path, month, {str(run_id): record})
+            return {**record, "id": run_id}

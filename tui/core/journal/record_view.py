@@ -1,0 +1,85 @@
+"""A journal record in full, as labelled lines for the History detail view.
+
+History's table gives each record one line; this gives every field of it,
+the whole note included. Headless: the screen only lays the pairs out.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tui.core.common.ids import area_words
+from tui.core.journal.records import record_time
+from tui.core.journal.sessions import session_state
+from tui.core.common.when import format_duration, parse_stored
+
+TITLES = {"session": "Routine", "soreness": "Soreness rating", "run": "Run"}
+
+
+def long_time(moment: datetime) -> str:
+    """"Tuesday 1 December 2026, 22:54"."""
+    return f"{moment:%A} {moment.day} {moment:%B %Y, %H:%M}"
+
+
+def listed(items: list[str], empty: str) -> str:
+    return ", ".join(items) if items else empty
+
+
+def record_title(record: dict) -> str:
+    """"Soreness rating, Tuesday 1 December 2026, 22:54"."""
+    return f"{TITLES[record['type']]}, {long_time(record_time(record))}"
+
+
+def record_fields(record: dict) -> list[tuple[str, str]]:
+    """(label, value) for every field of a record, in reading order."""
+    kind = record["type"]
+    if kind == "session":
+        fields = _session(record)
+    elif kind == "soreness":
+        fields = _soreness(record)
+    else:
+        fields = _run(record)
+    return [*fields, ("Record", f"#{record['id']}")]
+
+
+def _session(record: dict) -> list[tuple[str, str]]:
+    started, ended = parse_stored(record["started"]), parse_stored(record["ended"])
+    done, total = record["exercises_done"], record["exercises_total"]
+    return [
+        ("Routine", f"{record['routine_name']} ({record['routine_id']})"),
+        ("Started", long_time(started)),
+        ("Ended", long_time(ended)),
+        ("Time", format_duration(record["seconds"])),
+        ("State", session_state(record)),  # finished (N skipped) or left part-way
+        ("Exercises", exercise_counts(done, record["exercises_skipped"], total)),
+    ]
+
+
+def exercise_counts(done: int, skipped: int, total: int) -> str:
+    """"6 of 8 done, 2 skipped"; a session left part-way adds the exercises
+    it never finished (leaving is not skipping): "2 of 8 done, 1 skipped, 5 not finished"."""
+    not_finished = total - done - skipped
+    counts = f"{done} of {total} done, {skipped} skipped"
+    return f"{counts}, {not_finished} not finished" if not_finished > 0 else counts
+
+
+def _soreness(record: dict) -> list[tuple[str, str]]:
+    areas = [f"{area_words(area)} {value}/10" for area, value in record["areas"].items()]
+    session = record["session"]
+    return [
+        ("Overall", f"{record['overall']}/10"),
+        ("Areas", listed(areas, "none rated")),
+        ("Sharp pain", listed([area_words(area) for area in record["pain"]], "none flagged")),
+        ("After", f"the routine of record #{session}" if session is not None else "no routine linked"),
+        ("Note", record["note"] or "no note"),
+    ]
+
+
+def _run(record: dict) -> list[tuple[str, str]]:
+    return [
+        ("Kind", f"{record['run_kind']} run" if record["run_kind"] else "not given"),
+        ("Ended", long_time(record_time(record))),
+        ("Plan day", record["plan_date"]),
+        ("Done", listed(record["practices"], "nothing yet")),
+        ("Skipped", listed(record["skipped"], "nothing")),
+    ]

@@ -1,0 +1,104 @@
+"""What the journal says about the legs: the pain guard and the DOMS check-in.
+
+Pure functions over `Journal.records()` (any order) and an aware `now`.
+Calendar days are those of `now`'s time zone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from tui.core.common.ids import AREAS, area_label, area_words
+from tui.core.journal.stats import day_of, ratings_until, sessions_until
+
+PAIN = "pain"  # a pain flag in the latest rating
+HIGH = "high"  # rated 7+ on three ratings in a row, on different days
+HIGH_RATING = 7
+HIGH_DAYS = 3
+GUARD_WINDOW = timedelta(days=7)
+DOMS_FROM = timedelta(hours=12)
+DOMS_UNTIL = timedelta(hours=72)
+
+NOT_MEDICAL_ADVICE = "This is not medical advice."
+
+
+@dataclass(frozen=True)
+class Alert:
+    """An area and why it is flagged (PAIN or HIGH)."""
+
+    area: str
+    reason: str
+
+
+def pain_alerts(records: Iterable[dict], now: datetime) -> list[Alert]:
+    """One alert per area, in AREAS order, judged on the last 7 days.
+
+    PAIN: the latest rating flags the area. HIGH: the area's latest ratings
+    (only those that rate it) are all 7 or more, back over three different days.
+    Only ratings from the last 7 days count, so `records(since=now - GUARD_WINDOW)`
+    is all it needs.
+    """
+    recent = [(t, r) for t, r in ratings_until(records, now) if t >= now - GUARD_WINDOW]
+    if not recent:
+        return []
+    flagged = set(recent[-1][1]["pain"])
+    alerts = []
+    for area in AREAS:
+        if area in flagged:
+            alerts.append(Alert(area, PAIN))
+            continue
+        days: set[date] = set()
+        for moment, record in reversed(recent):
+            if area not in record["areas"]:
+                continue
+            if record["areas"][area] < HIGH_RATING:
+                break
+            days.add(day_of(moment, now))
+        rated_lately = any(area in r["areas"] for _, r in recent)
+        if rated_lately and len(days) >= HIGH_DAYS:
+            alerts.append(Alert(area, HIGH))
+    return alerts
+
+
+def pain_advice(alert: Alert) -> str:
+    """What to do about one alert, in a sentence or two."""
+    if alert.reason == PAIN:
+        cause = f"Sharp or localised pain flagged in {area_words(alert.area)}."
+    else:
+        cause = (
+            f"{area_label(alert.area)} rated {HIGH_RATING}/10 or more "
+            f"on {HIGH_DAYS} different days in a row."
+        )
+    return (
+        f"{cause} Rest that area, skip the stretches that put load on it, "
+        "and see a doctor if it still hurts after rest."
+    )
+
+
+def guard_notice(alerts: Iterable[Alert]) -> str:
+    """Every alert's advice, then NOT_MEDICAL_ADVICE once; "" without alerts."""
+    lines = [pain_advice(alert) for alert in alerts]
+    return "\n".join([*lines, NOT_MEDICAL_ADVICE]) if lines else ""
+
+
+def doms_checkin_due(records: Iterable[dict], now: datetime) -> dict | None:
+    """The latest session that ended 12-72 h ago with no rating after its end."""
+    records = list(records)
+    due = [(t, s) for t, s in sessions_until(records, now) if DOMS_FROM <= now - t <= DOMS_UNTIL]
+    if not due:
+        return None
+    ended, session = due[-1]
+    if any(t > ended for t, _ in ratings_until(records, now)):
+        return None
+    return session
+
+
+def describe(record: dict) -> str:
+    """A rating in a few words: "3/10 (calves 4, quads 2; pain: calves)"."""
+    details = [", ".join(f"{area_words(area)} {value}" for area, value in record["areas"].items())]
+    if record["pain"]:
+        details.append("pain: " + ", ".join(area_words(area) for area in record["pain"]))
+    inner = "; ".join(d for d in details if d)
+    return f"{record['overall']}/10" + (f" ({inner})" if inner else "")

@@ -1,0 +1,88 @@
+"""The app's one write path to the journal, without Textual: one write at a
+time, in order; every failure raised to the caller (who says it) and
+remembered until a later write works, so each write tries again. Also the
+two changes the app writes itself: a finished session and a soreness rating."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from tui.core.plan.runs import is_practice
+from tui.core.journal.soreness import GUARD_WINDOW, guard_notice, pain_alerts
+from tui.core.journal.store.errors import JournalError
+
+if TYPE_CHECKING:
+    from tui.core.journal.journal import Journal
+    from tui.core.routines.model import Routine
+    from tui.core.routines.timer import Report
+
+Change = Callable[["Journal"], Any]
+
+
+class NoJournal(Exception):
+    """There is no journal to write to (it could not be opened at start)."""
+
+
+class JournalWriter:
+    """Serialises writes to one journal; `failed` is the last journal error,
+    None once a write has worked (home reads nothing meanwhile)."""
+
+    def __init__(self, journal: Journal | None) -> None:
+        self.journal = journal
+        self.failed: JournalError | None = None
+        self._lock = threading.RLock()
+
+    def write(self, change: Change) -> Any:
+        """Apply `change` to the journal; raises NoJournal, JournalError or
+        ValueError (a record the journal refuses) without changing anything."""
+        if self.journal is None:
+            raise NoJournal
+        with self._lock:
+            try:
+                record = change(self.journal)
+            except JournalError as error:
+                self.failed = error
+                raise
+        self.failed = None
+        return record
+
+    def replace(self, swap: Callable[[], Any]) -> Any:
+        """Swap the journal's file (a restore, a move aside) between writes,
+        then forget what was read of the old one."""
+        with self._lock:
+            result = swap()
+            if self.journal is not None:
+                self.journal.close()
+        self.failed = None
+        return result
+
+
+def session_change(routine: Routine, report: Report, started: datetime, ended: datetime) -> Change:
+    """Write a session ("completed" means finished, skips or not). A recovery
+    routine (warm-up drills are not one) whose holds covered at least half of
+    it also counts as a practice of the day's run, if any."""
+    counts = report.counts_as_practice and is_practice(routine)
+
+    def write(journal: Journal) -> dict:
+        session = journal.add_session(
+            routine.id, routine.name, started, ended, report.finished, len(report.done),
+            len(report.skipped), len(routine.exercises), round(report.seconds_spent, 1),
+        )
+        run = journal.run_for_day(ended.date()) if counts else None
+        if run is not None:
+            journal.record_practices(run["id"], [routine.id])
+        return session
+
+    return write
+
+
+def rating_change(overall: int, areas: dict[str, int], pain: list[str], note: str, when: datetime) -> Change:
+    return lambda journal: journal.add_soreness(overall, areas, pain, note, when=when)
+
+
+def pain_notice(journal: Journal, now: datetime) -> str:
+    """The pain guard's notice after a rating ("" when there is nothing to say)."""
+    return guard_notice(pain_alerts(journal.records(since=now - GUARD_WINDOW), now))

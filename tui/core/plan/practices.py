@@ -1,0 +1,75 @@
+"""One id and one display name per recovery practice.
+
+The journal records plan step ids ("foam-roll") and routine ids
+("foam-rolling") side by side. A routine that carries out a plan step
+counts as that step, so the two are one practice, shown by the step's
+title ("Foam rolling"). Other routines keep their id and show their name.
+Warm-ups come before a run: they are not a recovery practice. Names are
+printed to a terminal, so their control characters are written out (\\x1b).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from routines import PLAN_FILE
+from tui.core.common.paths import user_plan_path
+from tui.core.plan.definition import STEP_IDS, PlanDef, load_plan
+from tui.core.common.terminal_text import one_line
+from tui.core.plan.runs import is_practice
+
+def fallback_name(practice: str) -> str:
+    """A name for an id nothing else names (a routine file since deleted): "my-calves" -> "My calves"."""
+    return practice.replace("-", " ").capitalize()
+
+
+@dataclass(frozen=True)
+class PracticeNames:
+    aliases: Mapping[str, str] = field(default_factory=dict)  # routine id -> the step it carries out
+    names: Mapping[str, str] = field(default_factory=dict)  # practice id -> display name
+    excluded: frozenset[str] = frozenset()  # ids that are not recovery practices
+
+    def practice(self, recorded: str) -> str | None:
+        """The practice a recorded id counts as; None if it is not a recovery practice."""
+        if recorded in self.excluded:
+            return None
+        return self.aliases.get(recorded, recorded)
+
+    def practices(self, recorded: Iterable[str]) -> set[str]:
+        """The practices a run's recorded ids count as (an excluded id is never an alias)."""
+        found = set(recorded)
+        if self._renamed.isdisjoint(found):
+            return found  # the common case: every id is its own practice
+        found = set(map(self.aliases.get, found, found))  # each id, or the step it is
+        return found - self.excluded
+
+    @cached_property
+    def _renamed(self) -> frozenset[str]:
+        return frozenset(self.aliases) | self.excluded
+
+    def name(self, practice: str) -> str:
+        return self.names.get(practice) or fallback_name(practice)
+
+
+def practice_names(plan: PlanDef, routines: Iterable) -> PracticeNames:
+    """From the plan in use (step titles, which routine carries out which
+    step) and the routines (`id`, `name`, `kind`)."""
+    aliases = {step.routine: step.id for step in plan.steps if step.routine and step.routine != step.id}
+    names: dict[str, str] = {}
+    excluded: set[str] = set()
+    for routine in routines:
+        if not is_practice(routine):
+            excluded.add(routine.id)
+        elif routine.id not in aliases and routine.id not in STEP_IDS:
+            names[routine.id] = one_line(routine.name)
+    names.update({step.id: one_line(step.title) for step in plan.steps})
+    return PracticeNames(aliases, names, frozenset(excluded - set(STEP_IDS)))
+
+
+def load_practice_names(routines: Iterable) -> PracticeNames:
+    """With the user's plan file if it is good, else the shipped plan (as the plan screen does)."""
+    routines = list(routines)
+    plan, _errors = load_plan(user_plan_path(), PLAN_FILE, [r.id for r in routines])
+    return practice_names(plan, routines)
