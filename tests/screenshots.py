@@ -7,12 +7,11 @@ Uses the same fake clock as the snapshot tests, so the pictures are stable.
 from __future__ import annotations
 
 import asyncio
+import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-import tempfile
-
-from tests.ui.helpers import FakeClock, evening, make_app, sample_journal, start_evening_plan, settle_workers
+from tests.ui.helpers import FakeClock, evening, make_app, sample_journal, settle_workers, start_evening_plan
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 SIZE = (100, 30)

@@ -18,12 +18,23 @@ from textual.worker import Worker, WorkerState
 
 from tui import __version__
 from tui.app_flows import AppFlows
-from tui.core.journal.writer import JournalWriter, session_change
-from tui.core.routines.voice import LazyVoice
 from tui.core.common.settings import DEFAULTS, Settings, save_settings
 from tui.core.common.when import local_now
-from tui.messages import (ApplySettings, Cue, JournalFailed, JournalSaved, JournalUnreadable, LogSoreness,
-                          OpenPlan, SaveSoreness, StartSession, StartTimedStep, WriteJournal)
+from tui.core.journal.writer import JournalWriter, session_change
+from tui.core.routines.voice import LazyVoice
+from tui.messages import (
+    ApplySettings,
+    Cue,
+    JournalFailed,
+    JournalSaved,
+    JournalUnreadable,
+    LogSoreness,
+    OpenPlan,
+    SaveSoreness,
+    StartSession,
+    StartTimedStep,
+    WriteJournal,
+)
 from tui.min_size import too_small
 from tui.screens.home import HomeScreen
 
@@ -205,8 +216,8 @@ class RecoveryApp(App[int]):
     def stop_on_signal(self, signum: int) -> None:
         """Record a routine in progress as left part-way, then leave: in order
         while the terminal is there, at once when it is gone (see tui/app_signals.py)."""
-        from tui.core.journal.writer import NoJournal
         from tui.core.journal.store.errors import JournalError
+        from tui.core.journal.writer import NoJournal
         from tui.screens.session import SessionScreen
 
         for screen in self.screen_stack:

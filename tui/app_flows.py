@@ -21,8 +21,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from tui.core.journal.writer import NoJournal, pain_notice, rating_change, session_change
 from tui.core.journal.store.errors import JournalCorruptError, JournalError
+from tui.core.journal.writer import NoJournal, pain_notice, rating_change, session_change
 from tui.messages import JournalFailed, JournalSaved, JournalUnreadable
 
 if TYPE_CHECKING:

@@ -20,9 +20,9 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
+from tui.core.common.atomic import DIR_MODE, write_atomically
 from tui.core.common.paths import data_dir
 from tui.core.journal.store.aside import lock_path_of
-from tui.core.common.atomic import DIR_MODE, write_atomically
 from tui.core.journal.store.errors import JournalError
 from tui.core.journal.store.lock import FileLock
 

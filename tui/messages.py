@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from tui.core.common.settings import Settings
     from tui.core.journal.journal import Journal
     from tui.core.plan.definition import DueStep
-    from tui.core.common.settings import Settings
     from tui.widgets.soreness_form import SorenessEntry
 
 # -- requests from the screens --------------------------------------------

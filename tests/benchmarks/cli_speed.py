@@ -13,8 +13,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.benchmarks.common import (APP, MEASURE_CPU, PYTHON, ROUNDS, Figure, Home, on_one_cpu,
-                                     ratio_figure, timed_run)
+from tests.benchmarks.common import APP, MEASURE_CPU, PYTHON, ROUNDS, Figure, Home, on_one_cpu, ratio_figure, timed_run
 
 LOG = ["log", "--soreness", "3", "--area", "calves=4"]
 HISTORY = ["history", "--json", "--limit", "20"]

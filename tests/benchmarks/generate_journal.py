@@ -19,11 +19,11 @@ import tempfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from tui.core.common.ids import AREAS, RUN_KINDS
 from tui.core.journal.journal import Journal
 from tui.core.journal.records import SCHEMA_VERSION, TABLE
-from tui.core.common.ids import AREAS, RUN_KINDS
-from tui.core.plan.definition import STEP_IDS
 from tui.core.journal.storage import SafeJSONStorage
+from tui.core.plan.definition import STEP_IDS
 
 ROUTINES = {
     "post-run-stretches": ("Post-run stretches", 8, 765),

@@ -19,11 +19,11 @@ import platform
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.benchmarks import cli_speed, export_speed, history_screen, insights_speed, startup, timer_accuracy, writes
-from tests.benchmarks.common import ROUNDS, RUNS, ROOT, Figure, Tmux, cpu_hogs, stop
+from tests.benchmarks.common import ROOT, ROUNDS, RUNS, Figure, Tmux, cpu_hogs, stop
 from tests.benchmarks.generate_journal import kept_journal, write_journal
 from tests.benchmarks.idle_cpu import IdleApps
 
@@ -126,7 +126,7 @@ def main() -> int:
           f"median of {ROUNDS} rounds or {RUNS} runs per figure; suite took {total:.0f} s")
     RESULTS.mkdir(exist_ok=True)
     result = {
-        "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": info,
         "journal_records": count,
         "seconds": round(total, 1),

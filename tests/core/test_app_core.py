@@ -10,13 +10,13 @@ import pytest
 
 from routines import PLAN_FILE, builtin_routine_files
 from tui.core.journal.journal import Journal
-from tui.core.journal.writer import JournalWriter, NoJournal, pain_notice, rating_change, session_change
-from tui.core.routines.loader import load_library
 from tui.core.journal.repair import move_damaged_aside, newest_good_backup
-from tui.core.routines.voice import LazyVoice
-from tui.core.plan.run_plan import PlanSource, plan_heading, run_plan
 from tui.core.journal.store.errors import JournalAccessError, JournalError
+from tui.core.journal.writer import JournalWriter, NoJournal, pain_notice, rating_change, session_change
+from tui.core.plan.run_plan import PlanSource, plan_heading, run_plan
+from tui.core.routines.loader import load_library
 from tui.core.routines.timer import Report
+from tui.core.routines.voice import LazyVoice
 
 ZONE = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 22, 21, 50, tzinfo=ZONE)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta, timezone
 
 from routines import PLAN_FILE, builtin_routine_files
-from tui.core.routines.loader import load_library
-from tui.core.plan.evening import build_plan
 from tui.core.plan.definition import load_plan
+from tui.core.plan.evening import build_plan
+from tui.core.routines.loader import load_library
 from tui.core.routines.timer import RoutineTimer, planned_seconds
 
 ENDED = datetime(2026, 11, 22, 7, 40, tzinfo=timezone(timedelta(hours=1)))

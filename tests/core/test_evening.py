@@ -3,14 +3,14 @@ a bedtime after midnight, days when the clocks change, and a zone that is not UT
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from routines import PLAN_FILE
-from tui.core.plan.evening import build_plan, night_for
 from tui.core.plan.definition import load_plan, step_status
+from tui.core.plan.evening import build_plan, night_for
 
 TZ = timezone(timedelta(hours=1))
 FRI = datetime(2024, 11, 22, tzinfo=TZ)
@@ -131,7 +131,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def test_the_night_the_clocks_go_forward(plan):
@@ -179,4 +179,4 @@ def test_a_zone_far_from_utc(plan):
     assert due["sleep"].start == datetime(2024, 11, 22, 23, 15, tzinfo=new_york)
     assert due["epsom-bath"].start.strftime("%H:%M %z") == "22:50 -0500"
     # a moment given in UTC compares as the same moment
-    assert step_status(due["hydrate"], datetime(2024, 11, 23, 2, 56, tzinfo=timezone.utc)) == "due"
+    assert step_status(due["hydrate"], datetime(2024, 11, 23, 2, 56, tzinfo=UTC)) == "due"

@@ -5,7 +5,7 @@ replaces a record with a different one."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ from tui.core.journal.store.aside import move_aside
 from tui.core.journal.store.errors import JournalCorruptError
 
 NOW = "2026-12-02T08:00:00+00:00"
-UTC = timezone.utc
+UTC = UTC
 
 
 def every_record(folder: Path) -> dict[str, list[tuple[str, str]]]:

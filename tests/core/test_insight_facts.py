@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-
 from pathlib import Path
 
 import pytest
 
-from tui.core.journal.archive import archive_path
 from tui.core.insights.facts import RUN_ID, RUN_PRACTICES, SUMMARY_VERSION, facts_of, read_facts, summary_path
-from tui.core.journal.journal import Journal
 from tui.core.insights.student_t import t_cdf, t_density, t_quantile
+from tui.core.journal.archive import archive_path
+from tui.core.journal.journal import Journal
 
 TZ = timezone(timedelta(hours=1))
 START = datetime(2024, 3, 4, 8, tzinfo=TZ)

@@ -6,14 +6,13 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from routines import PLAN_FILE
+from routines import PLAN_FILE, builtin_routine_files
 from tui.core.insights.facts import RATING_OVERALL, facts_of
 from tui.core.insights.findings import JSON_KEYS, area_insights, insights, outcomes, to_json
 from tui.core.journal.journal import Journal
 from tui.core.plan.definition import load_plan
 from tui.core.plan.practices import PracticeNames, practice_names
 from tui.core.routines.loader import load_library
-from routines import builtin_routine_files
 
 TZ = timezone(timedelta(hours=1))
 

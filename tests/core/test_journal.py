@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from tui.core.journal.export import export_csv
 from tui.core.common.ids import AREAS
+from tui.core.journal.export import export_csv
 from tui.core.journal.journal import Journal
 from tui.core.journal.records import CSV_COLUMNS, PUBLIC_KEYS, SCHEMA_VERSION, to_public
 
@@ -114,7 +114,7 @@ def test_bad_sessions_are_refused(journal, path):
 
 def test_newest_first_by_moment_not_by_text(journal):
     # 08:30+00:00 (= 09:30+01:00) is later than 09:12+01:00 though it sorts first as text.
-    later = journal.add_soreness(5, when=datetime(2024, 11, 22, 8, 30, tzinfo=timezone.utc))
+    later = journal.add_soreness(5, when=datetime(2024, 11, 22, 8, 30, tzinfo=UTC))
     earlier = journal.add_soreness(4)
     assert [r["id"] for r in journal.records()] == [later["id"], earlier["id"]]
     assert journal.latest(1) == [later]

@@ -8,9 +8,9 @@ import pytest
 
 from routines import PLAN_FILE, builtin_routine_files
 from tui.core.common.errors import DataFileError
-from tui.core.routines.loader import load_files
-from tui.core.plan.evening import build_plan, next_bedtime
 from tui.core.plan.definition import STEP_IDS, load_plan, step_status
+from tui.core.plan.evening import build_plan, next_bedtime
+from tui.core.routines.loader import load_files
 
 TZ = timezone(timedelta(hours=1))
 ENDED = datetime(2024, 11, 22, 7, 40, tzinfo=TZ)  # Fri 22 Nov, 07:40

@@ -6,14 +6,13 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 
-from routines import PLAN_FILE
-from tui.core.plan.evening import build_plan
+from routines import PLAN_FILE, builtin_routine_files
 from tui.core.journal.journal import Journal
-from tui.core.plan.definition import load_plan
 from tui.core.journal.records import FieldError
-from routines import builtin_routine_files
-from tui.core.routines.loader import load_files
+from tui.core.plan.definition import load_plan
+from tui.core.plan.evening import build_plan
 from tui.core.plan.runs import describe_run, is_practice, parse_ended, practice_ids, practices_for, step_state
+from tui.core.routines.loader import load_files
 
 TZ = timezone(timedelta(hours=1))
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=TZ)

@@ -6,8 +6,16 @@ from datetime import time
 
 import pytest
 
-from tui.core.common.settings import (Settings, format_temperature, format_temperature_range, format_volume,
-                               format_volume_range, load_settings, save_settings, settings_from_table)
+from tui.core.common.settings import (
+    Settings,
+    format_temperature,
+    format_temperature_range,
+    format_volume,
+    format_volume_range,
+    load_settings,
+    save_settings,
+    settings_from_table,
+)
 
 THEMES = ["textual-dark", "textual-light", "nord"]
 GOOD = '''units = "imperial"

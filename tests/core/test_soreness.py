@@ -6,10 +6,17 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tui.core.journal import soreness, stats
 from tui.core.common.ids import AREAS
+from tui.core.journal import soreness, stats
 from tui.core.journal.soreness import (
-    HIGH, NOT_MEDICAL_ADVICE, PAIN, Alert, doms_checkin_due, guard_notice, pain_advice, pain_alerts,
+    HIGH,
+    NOT_MEDICAL_ADVICE,
+    PAIN,
+    Alert,
+    doms_checkin_due,
+    guard_notice,
+    pain_advice,
+    pain_alerts,
 )
 from tui.core.journal.stats import area_trends, streak, week_count
 

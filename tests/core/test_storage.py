@@ -18,8 +18,8 @@ import pytest
 from tinydb import JSONStorage, Query, TinyDB
 
 from tests.reliability.helpers import unprivileged
-from tui.core.journal.storage import JournalDB, SafeJSONStorage
 from tui.core.common import atomic as storage_mod
+from tui.core.journal.storage import JournalDB, SafeJSONStorage
 from tui.core.journal.store.aside import move_aside
 from tui.core.journal.store.errors import JournalAccessError, JournalCorruptError, JournalError
 
@@ -184,9 +184,8 @@ def test_corrupt_journal_is_reported_and_left_untouched(
 
     with pytest.raises(JournalCorruptError):
         db.insert({"hrv": 1})
-    with pytest.raises(JournalCorruptError):
-        with db.storage.locked():
-            db.table("runs").insert({"km": 5})
+    with pytest.raises(JournalCorruptError), db.storage.locked():
+        db.table("runs").insert({"km": 5})
     with pytest.raises(JournalCorruptError):
         db.all()
     db.close()
@@ -455,9 +454,8 @@ def test_stock_table_caches_go_stale_journal_table_does_not(journal: Path) -> No
     with stock_b.storage.locked():
         stock_b.insert({"hrv": 3})
     assert len(stock_a.search(Query().hrv > 0)) == 2  # stale cached result
-    with pytest.raises(ValueError, match="already exists"):
-        with stock_a.storage.locked():
-            stock_a.insert({"hrv": 4})  # stale next id
+    with pytest.raises(ValueError, match="already exists"), stock_a.storage.locked():
+        stock_a.insert({"hrv": 4})  # stale next id
 
     fresh_a, fresh_b = JournalDB(journal), JournalDB(journal)
     with fresh_a.storage.locked():

@@ -9,9 +9,9 @@ import pytest
 
 from tests.conftest import FakeClock
 from tui.core.journal.journal import Journal
-from tui.core.routines.model import Exercise, Routine
-from tui.core.plan.evening import build_plan
 from tui.core.plan.definition import load_plan, step_status
+from tui.core.plan.evening import build_plan
+from tui.core.routines.model import Exercise, Routine
 from tui.core.routines.timer import Phase, RoutineTimer
 
 HOLD = Routine("r", "R", "stretch", "d", (Exercise("Calf", 60, 1, ("calves",), "c"),))

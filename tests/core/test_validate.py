@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from routines import PLAN_FILE, builtin_routine_files
 from tui.core.common.errors import DataFileError
-from tui.core.routines.loader import load_files, load_routine
 from tui.core.plan.definition import load_plan
+from tui.core.routines.loader import load_files, load_routine
 
 ROUTINES_DIR = PLAN_FILE.parent
 BUILTIN_IDS = [path.stem for path in builtin_routine_files()]  # each shipped file is named by its id

@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from tui.core.routines.model import Exercise, Routine
 from tui.core.common.settings import settings_from_table
+from tui.core.routines.model import Exercise, Routine
 from tui.core.routines.timer import RoutineTimer
 from tui.core.routines.voice import CueTracker, Speaker, speech_command, spoken_length
 

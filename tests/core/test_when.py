@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -64,7 +64,7 @@ def test_cli_now_honours_the_variable(monkeypatch):
     with pytest.raises(ValueError, match="RECOVERY_TUI_NOW"):
         cli_now()
     monkeypatch.delenv("RECOVERY_TUI_NOW")
-    assert abs(cli_now() - datetime.now(timezone.utc)) < timedelta(seconds=5)
+    assert abs(cli_now() - datetime.now(UTC)) < timedelta(seconds=5)
 
 
 def test_stored_times_need_an_offset():

@@ -24,7 +24,7 @@ import random
 import sys
 import time
 from contextlib import nullcontext
-from functools import lru_cache
+from functools import cache
 from itertools import count
 
 TABLE = "records"  # tui.core.journal.journal.TABLE; not imported so the child starts fast
@@ -34,7 +34,7 @@ WRITE_SECONDS, WRITE_CHUNK = 0.001, 64 * 1024
 WORDS = ("calves", "tight", "easy", "10 km", "hills", "stiff", "Füße", "müde", "après", "tempo")
 
 
-@lru_cache(maxsize=None)
+@cache
 def make_record(tag: str) -> dict:
     """A well-formed soreness record whose size varies (200-700 byte notes),
     so that updates and deletions make the file both grow and shrink."""

@@ -7,15 +7,15 @@ from __future__ import annotations
 import json
 import os
 import stat
-from datetime import date, datetime, time, timezone
+from datetime import date, time
 from pathlib import Path
 
 import pytest
 
 from tests.core.cli_support import run
+from tui.core.common.settings import Settings, load_settings, save_settings
 from tui.core.journal.backups import latest_good, list_backups
 from tui.core.journal.daily_backup import KEEP, backup_path, make_daily_backup
-from tui.core.common.settings import Settings, load_settings, save_settings
 
 
 def journal_with(path: Path, note: str) -> None:

@@ -4,9 +4,8 @@ open while another copy replaces the file loses nothing."""
 
 from __future__ import annotations
 
-import os
-
 import json
+import os
 import subprocess
 import sys
 from datetime import datetime, timedelta, timezone

@@ -29,11 +29,10 @@ def base(server) -> str:
 
 @pytest.mark.parametrize("path", ["/", "/?token=wrong", "/?token=", "/static/js/textual.js", "/download/x"])
 async def test_without_the_token_every_path_is_403(server, path):
-    async with aiohttp.ClientSession() as session:
-        async with session.get(base(server) + path) as response:
-            assert response.status == 403
-            assert "token" in await response.text()
-            assert "Set-Cookie" not in response.headers
+    async with aiohttp.ClientSession() as session, session.get(base(server) + path) as response:
+        assert response.status == 403
+        assert "token" in await response.text()
+        assert "Set-Cookie" not in response.headers
 
 
 async def test_websocket_upgrade_is_refused_without_the_token(server):
@@ -45,11 +44,10 @@ async def test_websocket_upgrade_is_refused_without_the_token(server):
 
 
 async def test_the_token_serves_the_page_and_sets_a_strict_httponly_cookie(server):
-    async with aiohttp.ClientSession() as session:
-        async with session.get(f"{base(server)}/?token={TOKEN}") as response:
-            assert response.status == 200
-            page = await response.text()
-            cookie = response.headers["Set-Cookie"]
+    async with aiohttp.ClientSession() as session, session.get(f"{base(server)}/?token={TOKEN}") as response:
+        assert response.status == 200
+        page = await response.text()
+        cookie = response.headers["Set-Cookie"]
     assert f"recovery_tui_{server.port}={TOKEN}" in cookie
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/" in cookie
     # the page talks back to the address the browser used, and carries page.js
@@ -81,9 +79,8 @@ async def test_tokens_are_compared_in_constant_time(server, monkeypatch):
         return hmac.compare_digest(a, b)
 
     monkeypatch.setattr(token_gate.secrets, "compare_digest", spy)
-    async with aiohttp.ClientSession() as session:
-        async with session.get(f"{base(server)}/?token=guess") as response:
-            assert response.status == 403
+    async with aiohttp.ClientSession() as session, session.get(f"{base(server)}/?token=guess") as response:
+        assert response.status == 403
     assert (b"guess", TOKEN.encode()) in compared
 
 

@@ -10,7 +10,6 @@ from textual.widgets import Static
 from tests.ui.helpers import make_app
 from tui.widgets.footer import Footer
 
-
 DIM = Style(dim=True)
 
 

@@ -9,14 +9,13 @@ import pytest
 from textual.widgets import DataTable, Input
 
 from tests.ui.helpers import EVENING, FIXED_NOW, FakeClock, FakeWallClock, evening, make_app, wait_until
-from tui.messages import StartSession
 from tests.ui.test_plan_ui import move_to, open_plan, settle, status
 from tui.core.journal.journal import Journal
+from tui.messages import StartSession
 from tui.screens.plan import PlanScreen
 from tui.screens.run_ended import RunEndedScreen
 from tui.screens.run_start import RunKindScreen
 from tui.screens.summary import SummaryScreen
-
 
 
 def evening_app(path, clock=None):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.helpers import FakeClock, evening, make_app, start_evening_plan, start_plan, settle_workers
+from tests.ui.helpers import FakeClock, evening, make_app, settle_workers, start_evening_plan, start_plan
 
 pytestmark = pytest.mark.slow  # snapshot comparisons; see pyproject.toml's markers
 SIZES = [(80, 24), (120, 40)]

@@ -10,10 +10,10 @@ import sys
 
 from tui.cli.common import UsageError
 from tui.cli.library import load_all
-from tui.core.journal.journal import Journal
 from tui.core.common.paths import journal_path, settings_path
 from tui.core.common.settings import load_settings
 from tui.core.common.when import wall_clock
+from tui.core.journal.journal import Journal
 
 
 def cmd_app(args: argparse.Namespace) -> int:

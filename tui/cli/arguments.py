@@ -7,8 +7,8 @@ import argparse
 from pathlib import Path
 
 from tui.core.common.ids import AREAS
-from tui.core.journal.records import area_name
 from tui.core.common.terminal_text import quoted, visible
+from tui.core.journal.records import area_name
 
 
 def whole_number(text: str) -> int | None:

@@ -8,12 +8,12 @@ import sys
 
 from tui.cli.common import PROG
 from tui.cli.library import load_all
-from tui.core.routines.model import KIND_LABELS
 from tui.core.common.paths import settings_path
 from tui.core.common.settings import load_settings
+from tui.core.common.when import format_duration
+from tui.core.routines.model import KIND_LABELS
 from tui.core.routines.timer import planned_seconds
 from tui.core.validate import check_files
-from tui.core.common.when import format_duration
 
 
 def cmd_routines(args: argparse.Namespace) -> int:

@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from tui.core.journal.journal import Journal
 from tui.core.common.paths import journal_path
-from tui.core.journal.store.errors import JournalError
 from tui.core.common.when import cli_now
+from tui.core.journal.journal import Journal
+from tui.core.journal.store.errors import JournalError
 
 PROG = "recovery-tui"
 

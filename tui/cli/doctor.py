@@ -14,12 +14,12 @@ from datetime import date
 from pathlib import Path
 
 from tui.cli.common import PROG, UsageError, journal_errors
+from tui.core.common.paths import journal_path
+from tui.core.common.when import cli_now
 from tui.core.journal import archive, backups, daily_backup
 from tui.core.journal.journal import Journal
-from tui.core.common.paths import journal_path
 from tui.core.journal.store.errors import JournalError
 from tui.core.journal.store.json_tables import read_tables
-from tui.core.common.when import cli_now
 
 RESTORE_HINT = f"To restore the latest good backup: {PROG} doctor --restore latest"
 

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from tui.cli.common import CommandFailed, command_now, finish, open_journal
-from tui.core.journal.export import export_csv, export_json, journal_records
 from tui.core.common.atomic import write_new
+from tui.core.journal.export import export_csv, export_json, journal_records
 
 
 def cmd_history_json(args: argparse.Namespace) -> int:

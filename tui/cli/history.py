@@ -8,12 +8,12 @@ import json
 from datetime import datetime, timedelta
 
 from tui.cli.common import command_now, finish, local_time, open_journal
+from tui.core.common.terminal_text import visible
 from tui.core.journal import soreness, stats
 from tui.core.journal.journal import Journal
 from tui.core.journal.records import to_public
-from tui.core.plan.runs import describe_run
 from tui.core.journal.sessions import describe_session
-from tui.core.common.terminal_text import visible
+from tui.core.plan.runs import describe_run
 
 
 def cmd_history(args: argparse.Namespace) -> int:

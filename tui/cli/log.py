@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 
 from tui.cli.common import UsageError, command_now, finish, local_time, open_journal
+from tui.core.common.when import parse_when
 from tui.core.journal import soreness
 from tui.core.journal.linking import LINK_WINDOW
-from tui.core.common.when import parse_when
 
 
 def cmd_log(args: argparse.Namespace) -> int:

@@ -39,7 +39,7 @@ UNLISTED_COMMANDS = ("run",)
 
 
 class Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # noqa: D401 - argparse hook
+    def error(self, message: str):
         if "invalid choice:" in message:  # the list of commands leaves the old names out
             for name in UNLISTED_COMMANDS:
                 message = message.replace(f", {name!r}", "")

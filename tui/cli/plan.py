@@ -15,14 +15,14 @@ from datetime import date, datetime
 from routines import PLAN_FILE
 from tui.cli.common import UsageError, command_now, finish, open_journal, say
 from tui.cli.library import load_all
-from tui.core.plan.evening import build_plan, night_for
-from tui.core.journal.journal import Journal
-from tui.core.journal.records import FieldError
 from tui.core.common.paths import settings_path, user_plan_path
-from tui.core.plan.definition import load_plan
-from tui.core.plan.runs import is_practice, parse_ended, practice_ids, step_state
 from tui.core.common.settings import load_settings
 from tui.core.common.when import in_zone_of, parse_stored, parse_when
+from tui.core.journal.journal import Journal
+from tui.core.journal.records import FieldError
+from tui.core.plan.definition import load_plan
+from tui.core.plan.evening import build_plan, night_for
+from tui.core.plan.runs import is_practice, parse_ended, practice_ids, step_state
 
 STATE_LABELS = {"later": "", "soon": "due soon", "due": "due now", "overdue": "overdue",
                 "done": "done", "skipped": "skipped", "dropped": "skip tonight"}

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.core.common.errors import DataFileError, each_error
-from tui.core.routines.loader import Library, parse_routine
-from tui.core.plan.definition import parse_plan
 from tui.core.common.tomlfile import read_toml
+from tui.core.plan.definition import parse_plan
+from tui.core.routines.loader import Library, parse_routine
 
 PLAN_NAME = "plan.toml"  # the name the app looks for in the config folder
 

@@ -9,6 +9,7 @@ is small and bounded whatever the journal's age); later pages in a worker.
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 from rich.text import Text
 from textual import getters, on, work
@@ -17,16 +18,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
-from datetime import timedelta
-
 from tui.core.journal.journal import Journal
-from tui.core.journal.records import record_time
 from tui.core.journal.pages import RecordPages
-from tui.core.plan.runs import describe_run
+from tui.core.journal.records import record_time
 from tui.core.journal.sessions import describe_session
 from tui.core.journal.soreness import describe
 from tui.core.journal.stats import area_trends, journal_streak, latest_ratings, week_count
 from tui.core.journal.store.errors import JournalError
+from tui.core.plan.runs import describe_run
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.history_table import HistoryTable, cell

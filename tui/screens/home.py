@@ -9,8 +9,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
-from textual import getters
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -18,11 +17,11 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from tui.messages import JournalUnreadable, LogSoreness, OpenPlan, StartSession
-from tui.core.routines.model import KIND_LABELS, Routine
-from tui.core.common.when import format_duration
 from tui.core.common.terminal_text import visible
+from tui.core.common.when import format_duration
+from tui.core.routines.model import KIND_LABELS, Routine
 from tui.core.routines.timer import planned_seconds
+from tui.messages import JournalUnreadable, LogSoreness, OpenPlan, StartSession
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 
@@ -202,8 +201,7 @@ class HomeScreen(Screen):
 
     def read_notices(self, journal, now: datetime) -> tuple[tuple[str, str], tuple[str, str | None] | None]:
         """((notice, kind), (next step, routine to highlight) or None), from a worker thread."""
-        from tui.core.journal.soreness import (DOMS_UNTIL, GUARD_WINDOW, doms_checkin_due, guard_notice,
-                                       pain_alerts)
+        from tui.core.journal.soreness import DOMS_UNTIL, GUARD_WINDOW, doms_checkin_due, guard_notice, pain_alerts
 
         # Both notices look back at most a week: the archive is not read.
         with journal.reading():  # the journal file is parsed once for both

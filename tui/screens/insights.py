@@ -15,10 +15,9 @@ from textual.widgets import DataTable, Static
 
 from tui.core.common.ids import area_label
 from tui.core.insights.facts import read_facts
-from tui.core.insights.findings import (MIN_RUNS, NOT_PROOF, Insight, adjusted_text, area_insights,
-                               insights, outcomes, signed)
-from tui.core.plan.practices import load_practice_names
+from tui.core.insights.findings import MIN_RUNS, NOT_PROOF, Insight, adjusted_text, area_insights, insights, outcomes, signed
 from tui.core.journal.store.errors import JournalError
+from tui.core.plan.practices import load_practice_names
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.insight_chart import interval_chart, verdict_style

@@ -8,22 +8,20 @@ from datetime import datetime
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
-from textual import getters
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
-from tui.messages import StartSession, StartTimedStep, WriteJournal
 from tui.core.common.errors import DataFileError
-from tui.core.journal.records import FieldError
+from tui.core.journal.records import FieldError, reopened, skipped, ticked
+from tui.core.journal.store.errors import JournalError
 from tui.core.plan.definition import DueStep
 from tui.core.plan.run_plan import PlanSource, RunPlan, run_end, run_plan
-from tui.core.journal.records import reopened, skipped, ticked
 from tui.core.plan.runs import DONE, SKIPPED, is_done, practices_for, step_state
-from tui.core.journal.store.errors import JournalError
+from tui.messages import StartSession, StartTimedStep, WriteJournal
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 

@@ -17,8 +17,8 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Label, ProgressBar, Static
 
-from tui.core.routines.model import Exercise, Routine
 from tui.core.common.when import format_duration
+from tui.core.routines.model import Exercise, Routine
 from tui.core.routines.timer import Clock, Phase, Report, RoutineTimer, Segment
 from tui.core.routines.voice import CueTracker
 from tui.messages import Cue

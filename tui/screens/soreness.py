@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
-from textual import getters
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll

@@ -3,10 +3,10 @@ with the step's milestones shown as they come up."""
 
 from __future__ import annotations
 
-from tui.core.routines.model import Exercise, Routine
 from tui.core.plan.definition import DueStep
-from tui.screens.session import SessionScreen
+from tui.core.routines.model import Exercise, Routine
 from tui.messages import Cue
+from tui.screens.session import SessionScreen
 
 
 def step_routine(step: DueStep) -> Routine:

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from rich.text import Text
 
-from tui.core.insights.stats import HELPS, WORSE
 from tui.core.insights.findings import Insight, signed
+from tui.core.insights.stats import HELPS, WORSE
 
 LABEL_WIDTH = 19
 

@@ -11,14 +11,15 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, fields as dataclass_fields
+from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from datetime import time
 from pathlib import Path
 from typing import Any
 
+from tui.core.common.atomic import DIR_MODE, write_atomically
 from tui.core.common.errors import DataFileError
 from tui.core.common.fields import Fields, _type_name
-from tui.core.common.atomic import DIR_MODE, write_atomically
 from tui.core.common.tomlfile import read_bytes_limited, read_toml
 
 UNITS = ("metric", "imperial")

@@ -24,11 +24,11 @@ from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 
-from tui.core.journal.archive import archive_folder, archive_name
+from tui.core.common.atomic import write_atomically
 from tui.core.common.ids import AREAS
+from tui.core.journal.archive import archive_folder, archive_name
 from tui.core.journal.journal import Journal
 from tui.core.journal.records import record_time
-from tui.core.common.atomic import write_atomically
 
 SUMMARY_VERSION = 5  # 2: rows oldest first; 3: the stamp has the change time and inode; 4: whole seconds as ints
 # 5: a rating's areas are every area, MAIN_AREAS first

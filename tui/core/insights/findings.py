@@ -19,11 +19,21 @@ from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
 
-from tui.core.insights.facts import (INSIGHT_AREAS, MAIN_AREAS, RATING_AREAS, RATING_ID, RATING_OVERALL,
-                                    RATING_TIME, RUN_ENDED, RUN_ID, Facts, RatingFact)
+from tui.core.insights.facts import (
+    INSIGHT_AREAS,
+    MAIN_AREAS,
+    RATING_AREAS,
+    RATING_ID,
+    RATING_OVERALL,
+    RATING_TIME,
+    RUN_ENDED,
+    RUN_ID,
+    Facts,
+    RatingFact,
+)
 from tui.core.insights.stats import UNCLEAR, Adjusted, Tally, adjusted_difference
-from tui.core.plan.practices import PracticeNames
 from tui.core.journal.soreness import DOMS_FROM, DOMS_UNTIL
+from tui.core.plan.practices import PracticeNames
 
 MIN_RUNS = 3
 JSON_KEYS = ("practice", "name", "with_n", "with_mean", "without_n", "without_mean",

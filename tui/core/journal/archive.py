@@ -21,22 +21,22 @@ both stay where they are.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 from tinydb import Storage, TinyDB
 from tinydb.table import Document
 
-from tui.core.journal.records import TABLE
 from tui.core.common.atomic import remove_temp_files, write_atomically
+from tui.core.journal.records import TABLE
+from tui.core.journal.storage import SafeJSONStorage
 from tui.core.journal.store.errors import JournalAccessError, JournalCorruptError, reason
 from tui.core.journal.store.folder import list_names, make_private_folder
 from tui.core.journal.store.json_tables import encode_tables, read_tables
 from tui.core.journal.store.links import require_real_folder
 from tui.core.journal.store.meta import last_id, meta, with_last_id, with_meta
-from tui.core.journal.storage import SafeJSONStorage
 
 FOLDER_NAME = "archive"
 CREATED = {"session": "started", "soreness": "time"}  # what never changes in a record of that type

@@ -15,12 +15,12 @@ from typing import Any
 
 from tui.core.journal.daily_backup import backup_days, readable
 from tui.core.journal.records import TABLE
+from tui.core.journal.storage import SafeJSONStorage
 from tui.core.journal.store.aside import move_aside
 from tui.core.journal.store.errors import JournalAccessError, JournalError
 from tui.core.journal.store.id_floor import highest_id_beside
 from tui.core.journal.store.json_tables import read_tables
 from tui.core.journal.store.meta import last_id, with_last_id
-from tui.core.journal.storage import SafeJSONStorage
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ from itertools import chain
 from typing import IO, TYPE_CHECKING, Any
 
 from tui.core.common.ids import AREAS
-from tui.core.journal.records import CSV_COLUMNS, PUBLIC_KEYS, to_public
 from tui.core.common.terminal_text import json_text
+from tui.core.journal.records import CSV_COLUMNS, PUBLIC_KEYS, to_public
 
 if TYPE_CHECKING:
     from tui.core.journal.journal import Journal

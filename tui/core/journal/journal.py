@@ -11,23 +11,35 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import nullcontext
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from itertools import chain
 from pathlib import Path
 from types import EllipsisType
 from typing import Any
 
+from tui.core.common.when import local_now
 from tui.core.journal import archive
 from tui.core.journal.housekeeping import DailyBackups, archive_old_months
 from tui.core.journal.linking import CURRENT_RUN, LINK_WINDOW, linked_session, nearest_run
 from tui.core.journal.records import (
-    TABLE, FieldError, check_ids, check_moment, check_record, check_run, check_run_kind, new_rating,
-    new_run, new_session, record_time, reopened, skipped, ticked,
+    TABLE,
+    FieldError,
+    check_ids,
+    check_moment,
+    check_record,
+    check_run,
+    check_run_kind,
+    new_rating,
+    new_run,
+    new_session,
+    record_time,
+    reopened,
+    skipped,
+    ticked,
 )
 from tui.core.journal.stats import SessionDays
-from tui.core.journal.vetting import RecordVetter
 from tui.core.journal.storage import JournalDB
-from tui.core.common.when import local_now
+from tui.core.journal.vetting import RecordVetter
 
 # -- the journal ------------------------------------------------------------------
 
@@ -254,7 +266,7 @@ class Journal:
 
     def runs_on(self, day: date) -> list[dict]:
         """The runs whose plan day is `day`, newest first."""
-        since = datetime.combine(day - timedelta(days=2), datetime.min.time(), timezone.utc)  # any zone
+        since = datetime.combine(day - timedelta(days=2), datetime.min.time(), UTC)  # any zone
         return [r for r in self.records(since) if r["type"] == "run" and r["plan_date"] == day.isoformat()]
 
     def run_for_day(self, day: date) -> dict | None:
@@ -309,7 +321,7 @@ class Journal:
 
     def update_run(self, run_id: int, *, practices: Iterable[str] | None = None,
                    skipped: Iterable[str] | None = None, ended: datetime | None = None,
-                   run_kind: str | None | EllipsisType = ...) -> dict:
+                   run_kind: str | EllipsisType | None = ...) -> dict:
         """Replace the given fields of a run (`...` leaves run_kind as it is)."""
         changes: dict[str, Any] = {}
         if practices is not None:

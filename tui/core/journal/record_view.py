@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from tui.core.common.ids import area_words
+from tui.core.common.when import format_duration, parse_stored
 from tui.core.journal.records import record_time
 from tui.core.journal.sessions import session_state
-from tui.core.common.when import format_duration, parse_stored
 
 TITLES = {"session": "Routine", "soreness": "Soreness rating", "run": "Run"}
 

@@ -9,9 +9,9 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.core.journal.backups import BackupInfo, latest_good, restore_backup
-from tui.core.journal.writer import JournalWriter
 from tui.core.journal.store.aside import move_aside
 from tui.core.journal.store.errors import JournalError
+from tui.core.journal.writer import JournalWriter
 
 
 def newest_good_backup(journal_path: Path | None, damaged: Path | str, today) -> BackupInfo | None:

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from tui.core.journal.records import TIME_FIELD, FieldError, check_record
 from tui.core.common.when import parse_stored
+from tui.core.journal.records import TIME_FIELD, FieldError, check_record
 
 
 class RecordVetter:

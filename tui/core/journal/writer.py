@@ -10,9 +10,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from tui.core.plan.runs import is_practice
 from tui.core.journal.soreness import GUARD_WINDOW, guard_notice, pain_alerts
 from tui.core.journal.store.errors import JournalError
+from tui.core.plan.runs import is_practice
 
 if TYPE_CHECKING:
     from tui.core.journal.journal import Journal

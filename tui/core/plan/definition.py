@@ -10,14 +10,13 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tui.core.common.errors import DataFileError, ErrorCollector, each_error
 from tui.core.common.fields import Fields
 from tui.core.common.ids import ID_PATTERN, RUN_KINDS
-from tui.core.common.settings import (boolean, fahrenheit_to_celsius, format_temperature_range,
-                               format_volume_range)
+from tui.core.common.settings import boolean, fahrenheit_to_celsius, format_temperature_range, format_volume_range
 from tui.core.common.tomlfile import read_toml
 
 STEP_IDS = ("cool-down-walk", "hydrate", "snack", "stretch", "foam-roll", "ice-bath", "heat",
@@ -215,7 +214,7 @@ def step_status(step: DueStep, now: datetime) -> str:
     """"dropped" (no room tonight), "later", "soon" (starts within 15 min), "due" or "overdue"."""
     if step.dropped:
         return "dropped"
-    now = now.astimezone(timezone.utc)  # compared as moments, whatever the zones
+    now = now.astimezone(UTC)  # compared as moments, whatever the zones
     if now > step.end:
         return "overdue"
     if now >= step.start:

@@ -23,10 +23,10 @@ different; the times handed out are wall times in the run's zone.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
-from tui.core.plan.definition import BEDTIME, RUN_END, DueStep, PlanDef, PlanStep, unit_text
 from tui.core.common.when import in_zone_of, localize
+from tui.core.plan.definition import BEDTIME, RUN_END, DueStep, PlanDef, PlanStep, unit_text
 
 SLEEP, NAP, MEAL, STRETCH = "sleep", "nap", "meal", "stretch"
 SHORT_PLAN = ("cool-down-walk", "hydrate", STRETCH, SLEEP)
@@ -164,4 +164,4 @@ def _busy_until(due: DueStep) -> datetime:
 
 
 def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)

@@ -16,9 +16,10 @@ from functools import cached_property
 
 from routines import PLAN_FILE
 from tui.core.common.paths import user_plan_path
-from tui.core.plan.definition import STEP_IDS, PlanDef, load_plan
 from tui.core.common.terminal_text import one_line
+from tui.core.plan.definition import STEP_IDS, PlanDef, load_plan
 from tui.core.plan.runs import is_practice
+
 
 def fallback_name(practice: str) -> str:
     """A name for an id nothing else names (a routine file since deleted): "my-calves" -> "My calves"."""

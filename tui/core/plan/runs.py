@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from tui.core.common.ids import ENDED_HELP
-from tui.core.routines.model import Routine
-from tui.core.plan.definition import STEP_IDS, DueStep, step_status
 from tui.core.common.settings import parse_clock
 from tui.core.common.when import localize
+from tui.core.plan.definition import STEP_IDS, DueStep, step_status
+from tui.core.routines.model import Routine
 
 MINUTES_AGO = re.compile(r"([0-9]{1,4})m")
 MAX_MINUTES_AGO = 24 * 60

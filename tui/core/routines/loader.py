@@ -9,8 +9,8 @@ from pathlib import Path
 from tui.core.common.errors import DataFileError, ErrorCollector, each_error
 from tui.core.common.fields import Fields
 from tui.core.common.ids import AREAS, ID_PATTERN
-from tui.core.routines.model import KINDS, MAX_SECONDS, Exercise, Routine
 from tui.core.common.tomlfile import read_toml
+from tui.core.routines.model import KINDS, MAX_SECONDS, Exercise, Routine
 
 ROUTINE_FIELDS = ("id", "name", "kind", "description", "exercises")
 EXERCISE_FIELDS = ("name", "seconds", "sides", "areas", "cue")
