@@ -72,7 +72,7 @@ def test_plan_text_says_skip_tonight(capsys):
     code, out, _ = run(capsys, "plan", "--ended", "21:45")
     assert code == 0
     assert "  -               skip tonight Legs up the wall [legs-up]" in out
-    assert "  22:45-23:00                  Light snack instead of a meal [meal]" in out
+    assert "  22:45-23:00     later        Light snack instead of a meal [meal]" in out
 
 
 def test_a_run_after_midnight_gets_the_short_plan(capsys, monkeypatch):

@@ -133,7 +133,7 @@ async def test_did_from_another_terminal_shows_up(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_plan(app, pilot)
         run_id = screen.run["id"]
-        assert status(screen, "hydrate") == "soon"
+        assert status(screen, "hydrate") == "due soon"
         with Journal(path) as other:  # what `recovery-tui did hydrate` does
             other.record_practices(run_id, ["hydrate"])
         await wait_until(pilot, lambda: status(screen, "hydrate") == "✓ done")

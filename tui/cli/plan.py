@@ -23,9 +23,7 @@ from tui.core.journal.records import FieldError
 from tui.core.plan.definition import load_plan
 from tui.core.plan.evening import build_plan, night_for
 from tui.core.plan.runs import is_practice, parse_ended, practice_ids, step_state
-
-STATE_LABELS = {"later": "", "soon": "due soon", "due": "due now", "overdue": "overdue",
-                "done": "done", "skipped": "skipped", "dropped": "skip tonight"}
+from tui.core.plan.view import STATE_WORDS, step_title
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -125,8 +123,7 @@ def _step_lines(step, state: str, ended: datetime) -> str:
         window = "-"
     else:
         window = clock(step.start) if step.start == step.end else f"{clock(step.start)}-{clock(step.end)}"
-    title = step.title + (" (optional)" if step.optional else "")
-    head = f"  {window:<15} {STATE_LABELS[state]:<12} {title} [{step.id}]"
+    head = f"  {window:<15} {STATE_WORDS[state]:<12} {step_title(step)} [{step.id}]"
     if step.dropped:
         return head
     return "\n".join([head, *textwrap.wrap(step.detail, 78, initial_indent=" " * 18,
