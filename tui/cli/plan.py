@@ -23,7 +23,7 @@ from tui.core.journal.records import FieldError
 from tui.core.plan.definition import load_plan
 from tui.core.plan.evening import build_plan, night_for
 from tui.core.plan.runs import is_practice, parse_ended, practice_ids, step_state
-from tui.core.plan.view import STATE_WORDS, step_title
+from tui.core.plan.view import STATE_WORDS, step_title, window_words
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -116,14 +116,7 @@ def plan_json(run: dict, ended: datetime, night, steps: list, now: datetime) -> 
 
 
 def _step_lines(step, state: str, ended: datetime) -> str:
-    def clock(moment: datetime) -> str:
-        return f"{moment:%H:%M}" if moment.date() == ended.date() else f"{moment:%a %H:%M}"
-
-    if step.dropped:
-        window = "-"
-    else:
-        window = clock(step.start) if step.start == step.end else f"{clock(step.start)}-{clock(step.end)}"
-    head = f"  {window:<15} {STATE_WORDS[state]:<12} {step_title(step)} [{step.id}]"
+    head = f"  {window_words(step, ended):<15} {STATE_WORDS[state]:<12} {step_title(step)} [{step.id}]"
     if step.dropped:
         return head
     return "\n".join([head, *textwrap.wrap(step.detail, 78, initial_indent=" " * 18,

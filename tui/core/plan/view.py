@@ -7,6 +7,8 @@ same words in columns (tui/cli/plan.py).
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from tui.core.plan.definition import DueStep
 from tui.core.plan.runs import DONE, SKIPPED
 
@@ -24,3 +26,16 @@ STATE_WORDS = {
 def step_title(step: DueStep) -> str:
     """"Ice bath (optional)"."""
     return step.title + (" (optional)" if step.optional else "")
+
+
+def window_words(step: DueStep, ended: datetime) -> str:
+    """When the step is due: "08:40-09:40", a moment on another day than the
+    run's end with its weekday ("Sat 00:10"), one time when the window is a
+    moment, and "-" for a step dropped tonight."""
+    if step.start is None or step.end is None:
+        return "-"
+
+    def clock(moment: datetime) -> str:
+        return f"{moment:%H:%M}" if moment.date() == ended.date() else f"{moment:%a %H:%M}"
+
+    return clock(step.start) if step.start == step.end else f"{clock(step.start)}-{clock(step.end)}"
