@@ -11,7 +11,7 @@ from tui.core.journal.journal import Journal
 from tui.core.journal.records import FieldError
 from tui.core.plan.definition import load_plan
 from tui.core.plan.evening import build_plan
-from tui.core.plan.runs import describe_run, is_practice, parse_ended, practice_ids, practices_for, step_state
+from tui.core.plan.runs import describe_run, is_practice, parse_ended, practice_ids, practices_for, run_end, step_state
 from tui.core.routines.loader import load_files
 
 TZ = timezone(timedelta(hours=1))
@@ -142,3 +142,13 @@ def test_parse_ended(text, expected):
 def test_parse_ended_refuses(text, message):
     with pytest.raises(ValueError, match=message):
         parse_ended(text, NOW)
+
+
+def test_a_runs_end_is_read_in_the_zone_the_user_is_in_now():
+    """Stored in Tokyo, read in +01:00: the same moment, shown as a wall time there."""
+    tokyo = timezone(timedelta(hours=9))
+    run = {"time": datetime(2024, 11, 22, 15, 40, tzinfo=tokyo).isoformat()}
+    ended = run_end(run, NOW)
+    assert ended == ENDED and ended.utcoffset() == timedelta(hours=1) and f"{ended:%H:%M}" == "07:40"
+    with pytest.raises(ValueError, match="no UTC offset"):
+        run_end({"time": "2024-11-22T07:40"}, NOW)  # the journal never stores a naive time

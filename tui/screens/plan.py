@@ -18,8 +18,8 @@ from tui.core.common.errors import DataFileError
 from tui.core.journal.records import FieldError, reopened, skipped, ticked
 from tui.core.journal.store.errors import JournalError
 from tui.core.plan.definition import DueStep
-from tui.core.plan.run_plan import PlanSource, RunPlan, run_end, run_plan
-from tui.core.plan.runs import DONE, SKIPPED, is_done, practices_for, step_state
+from tui.core.plan.run_plan import PlanSource, RunPlan, run_plan
+from tui.core.plan.runs import DONE, SKIPPED, is_done, practices_for, run_end, step_state
 from tui.core.plan.view import STATE_WORDS, step_title, window_words
 from tui.messages import StartSession, StartTimedStep, WriteJournal
 from tui.widgets.footer import Footer

@@ -12,9 +12,9 @@ from pathlib import Path
 from routines import PLAN_FILE
 from tui.core.common.errors import DataFileError
 from tui.core.common.paths import user_plan_path
-from tui.core.common.when import in_zone_of
 from tui.core.plan.definition import DueStep, load_plan
 from tui.core.plan.evening import build_plan, night_for
+from tui.core.plan.runs import run_end
 
 
 @dataclass
@@ -35,11 +35,6 @@ class RunPlan:
     steps: list[DueStep]
     heading: str
     problems: list[DataFileError]  # of the user's plan file; the built-in plan is used
-
-
-def run_end(run: dict, now: datetime) -> datetime:
-    """When the run ended, in the zone the user is in now."""
-    return in_zone_of(datetime.fromisoformat(run["time"]), now)
 
 
 def plan_steps(source: PlanSource, run: dict, now: datetime, bedtime: time,

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from tui.core.common.ids import ENDED_HELP
 from tui.core.common.settings import parse_clock
-from tui.core.common.when import localize
+from tui.core.common.when import in_zone_of, localize, parse_stored
 from tui.core.plan.definition import STEP_IDS, DueStep, step_status
 from tui.core.routines.model import Routine
 
@@ -44,6 +44,11 @@ def parse_ended(text: str, now: datetime) -> datetime:
     if moment > now:
         moment = localize(datetime.combine(now.date() - timedelta(days=1), clock), now)
     return moment
+
+
+def run_end(run: dict, now: datetime) -> datetime:
+    """When the run ended, as a wall time in the zone the user is in now."""
+    return in_zone_of(parse_stored(run["time"]), now)
 
 
 def is_practice(routine: Routine) -> bool:
