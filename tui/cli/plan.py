@@ -23,7 +23,7 @@ from tui.core.journal.records import FieldError
 from tui.core.plan.definition import load_plan
 from tui.core.plan.evening import build_plan, night_for
 from tui.core.plan.runs import is_practice, parse_ended, practice_ids, run_end, step_state
-from tui.core.plan.view import STATE_WORDS, step_title, window_words
+from tui.core.plan.view import STATE_WORDS, plan_heading, step_title, window_words
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -90,11 +90,7 @@ def _print_plan(plan, run: dict, how: str, settings, now: datetime, as_json: boo
         json.dump(plan_json(run, ended, night, steps, now), sys.stdout, indent=2, ensure_ascii=False)
         print()
         return
-    kind = f"{run['run_kind']} run" if run["run_kind"] else "run"
-    print(f"{plan.name}: {how} for the {kind} that ended {ended:%a %d %b %H:%M} "
-          f"(record #{run['id']}). Bedtime {settings.bedtime:%H:%M}.")
-    if night.short:
-        print(f"A late run: a short plan tonight, and sleep at {night.sleep:%H:%M}.")
+    print(f"{plan.name}: {how} record #{run['id']}. {plan_heading(run, now, settings.bedtime)}")
     for step in steps:
         print(_step_lines(step, step_state(step, run, now), ended))
     print("Tick steps with: recovery-tui did STEP...; undo with: recovery-tui did --undo STEP...")

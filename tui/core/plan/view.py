@@ -7,10 +7,11 @@ same words in columns (tui/cli/plan.py).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
 from tui.core.plan.definition import DueStep
-from tui.core.plan.runs import DONE, SKIPPED
+from tui.core.plan.evening import night_for
+from tui.core.plan.runs import DONE, SKIPPED, run_end
 
 STATE_WORDS = {
     "later": "later",
@@ -39,3 +40,24 @@ def window_words(step: DueStep, ended: datetime) -> str:
         return f"{moment:%H:%M}" if moment.date() == ended.date() else f"{moment:%a %H:%M}"
 
     return clock(step.start) if step.start == step.end else f"{clock(step.start)}-{clock(step.end)}"
+
+
+def kind_words(run: dict) -> str:
+    """"long run", or "run" when its kind was not given."""
+    return f"{run['run_kind']} run" if run["run_kind"] else "run"
+
+
+def moment_words(moment: datetime, now: datetime) -> str:
+    """"21:50" today, "Thu 21 Nov 21:50" on another day."""
+    return f"{moment:%H:%M}" if moment.date() == now.date() else f"{moment:%a %d %b %H:%M}"
+
+
+def plan_heading(run: dict, now: datetime, bedtime: time) -> str:
+    """"Long run ended 21:50 · bedtime 22:30 · late run: short plan, sleep 23:00"."""
+    ended = run_end(run, now)
+    night = night_for(ended, bedtime)
+    kind = kind_words(run)
+    heading = f"{kind[0].upper()}{kind[1:]} ended {moment_words(ended, now)} · bedtime {bedtime:%H:%M}"
+    if night.short:
+        heading += f" · late run: short plan, sleep {night.sleep:%H:%M}"
+    return heading
