@@ -11,7 +11,8 @@ from tui.core.journal.journal import Journal
 from tui.core.journal.records import FieldError
 from tui.core.plan.definition import load_plan
 from tui.core.plan.evening import build_plan
-from tui.core.plan.runs import describe_run, is_practice, parse_ended, practice_ids, practices_for, run_end, step_state
+from tui.core.plan.runs import is_practice, parse_ended, practice_ids, practices_for, run_end, step_state
+from tui.core.plan.view import describe_run
 from tui.core.routines.loader import load_files
 
 TZ = timezone(timedelta(hours=1))

@@ -23,7 +23,7 @@ from tui.core.journal.records import FieldError
 from tui.core.plan.definition import load_plan
 from tui.core.plan.evening import build_plan, night_for
 from tui.core.plan.runs import is_practice, parse_ended, practice_ids, run_end, step_state
-from tui.core.plan.view import STATE_WORDS, plan_heading, step_title, window_words
+from tui.core.plan.view import STATE_WORDS, done_words, plan_heading, step_title, window_words
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -149,11 +149,11 @@ def cmd_did(args: argparse.Namespace) -> int:
             plan, _ = _plan(routines)
             run = journal.reopen_steps(run["id"], _with_partners(plan, practices))
             print(f"Reopened {', '.join(practices)} on run record #{run['id']} "
-                  f"({_run_day(run)}); {_done_text(run)}.")
+                  f"({_run_day(run)}); {done_words(run)}.")
         else:
             run = journal.record_practices(run["id"], practices)
             print(f"{'Started' if created else 'Updated'} run record #{run['id']} for {_run_day(run)}; "
-                  f"{_done_text(run)}.")
+                  f"{done_words(run)}.")
         return finish(journal, problems_fail=False)  # the practices were saved
 
 
@@ -178,8 +178,3 @@ def _with_partners(plan, practices: list[str]) -> list[str]:
 
 def _run_day(run: dict) -> str:
     return f"{date.fromisoformat(run['plan_date']):%a %d %b %Y}"
-
-
-def _done_text(run: dict) -> str:
-    text = f"done: {', '.join(run['practices']) or 'nothing yet'}"
-    return text + (f"; skipped: {', '.join(run['skipped'])}" if run["skipped"] else "")

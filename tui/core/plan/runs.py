@@ -82,23 +82,3 @@ def step_state(step: DueStep, run: dict | None, now: datetime) -> str:
 def practices_for(step: DueStep) -> list[str]:
     """What ticking a step records: its id, and its routine's id if it has one."""
     return [step.id] + ([step.routine] if step.routine else [])
-
-
-def describe_run(run: dict) -> str:
-    """A run record in a few words: "long run; done: hydrate, stretch; skipped: ice-bath"."""
-    parts = [f"{run['run_kind']} run" if run["run_kind"] else "run"]
-    parts.append("done: " + (", ".join(run["practices"]) or "nothing yet"))
-    if run["skipped"]:
-        parts.append("skipped: " + ", ".join(run["skipped"]))
-    return "; ".join(parts)
-
-
-def next_due_line(steps: Iterable[DueStep], run: dict, now: datetime) -> str:
-    """The plan's next step in one line: "Stretch due now", "Next: Foam rolling
-    at 08:10", or "" when nothing required is left to do today."""
-    waiting = [s for s in steps if not s.optional and step_state(s, run, now) not in (DONE, SKIPPED)]
-    due = next((s for s in waiting if step_status(s, now) == "due"), None)
-    if due is not None:
-        return f"{due.title} due now"
-    later = next((s for s in waiting if step_status(s, now) in ("later", "soon")), None)
-    return "" if later is None else f"Next: {later.title} at {later.start.astimezone(now.tzinfo):%H:%M}"

@@ -7,11 +7,12 @@ same words in columns (tui/cli/plan.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, time
 
-from tui.core.plan.definition import DueStep
+from tui.core.plan.definition import DueStep, step_status
 from tui.core.plan.evening import night_for
-from tui.core.plan.runs import DONE, SKIPPED, run_end
+from tui.core.plan.runs import DONE, SKIPPED, run_end, step_state
 
 STATE_WORDS = {
     "later": "later",
@@ -61,3 +62,27 @@ def plan_heading(run: dict, now: datetime, bedtime: time) -> str:
     if night.short:
         heading += f" · late run: short plan, sleep {night.sleep:%H:%M}"
     return heading
+
+
+def done_words(run: dict) -> str:
+    """What a run has done: "done: hydrate, stretch; skipped: ice-bath"."""
+    words = "done: " + (", ".join(run["practices"]) or "nothing yet")
+    return words + ("; skipped: " + ", ".join(run["skipped"]) if run["skipped"] else "")
+
+
+def describe_run(run: dict) -> str:
+    """A run record in a few words: "long run; done: hydrate, stretch; skipped: ice-bath"."""
+    return f"{kind_words(run)}; {done_words(run)}"
+
+
+def next_due_line(steps: Iterable[DueStep], run: dict, now: datetime) -> str:
+    """The plan's next step in one line: "Stretch due now", "Next: Foam rolling
+    at 08:10", or "" when nothing required is left to do today."""
+    waiting = [s for s in steps if not s.optional and step_state(s, run, now) not in (DONE, SKIPPED)]
+    due = next((s for s in waiting if step_status(s, now) == "due"), None)
+    if due is not None:
+        return f"{due.title} {STATE_WORDS['due']}"
+    later = next((s for s in waiting if s.start is not None and step_status(s, now) in ("later", "soon")), None)
+    if later is None or later.start is None:
+        return ""
+    return f"Next: {later.title} at {later.start.astimezone(now.tzinfo):%H:%M}"
