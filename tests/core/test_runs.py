@@ -11,7 +11,7 @@ from tui.core.journal.journal import Journal
 from tui.core.journal.records import FieldError
 from tui.core.plan.definition import load_plan
 from tui.core.plan.evening import build_plan
-from tui.core.plan.runs import is_practice, parse_ended, practice_ids, practices_for, run_end, step_state
+from tui.core.plan.runs import is_practice, practice_ids, practices_for, run_end, step_state
 from tui.core.plan.view import describe_run
 from tui.core.routines.loader import load_files
 
@@ -113,36 +113,6 @@ def test_practice_ids_are_steps_then_recovery_routines():
     assert ids[0] == "cool-down-walk" and ids[-1] == "post-run-stretches" and ids.count("hydrate") == 1
     assert "warmup-drills" not in ids  # done before a run: not a recovery practice
     assert [r.id for r in routines if not is_practice(r)] == ["warmup-drills"]
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("now", NOW),
-    (" NOW ", NOW),
-    ("20m", NOW - timedelta(minutes=20)),
-    ("0m", NOW),
-    ("1440m", NOW - timedelta(days=1)),
-    ("07:40", ENDED),
-    ("7:40", ENDED),
-    ("09:12", NOW),
-    ("10:00", datetime(2024, 11, 21, 10, 0, tzinfo=TZ)),  # still to come today: yesterday
-    ("23:59", datetime(2024, 11, 21, 23, 59, tzinfo=TZ)),
-])
-def test_parse_ended(text, expected):
-    assert parse_ended(text, NOW) == expected
-
-
-@pytest.mark.parametrize("text, message", [
-    ("soon", "bad time 'soon'"),
-    ("25:00", "bad time '25:00'"),
-    ("7:4", "bad time"),
-    ("-5m", "bad time"),
-    ("20", "bad time"),
-    ("20 min", "bad time"),
-    ("1441m", "more than a day ago"),
-])
-def test_parse_ended_refuses(text, message):
-    with pytest.raises(ValueError, match=message):
-        parse_ended(text, NOW)
 
 
 def test_a_runs_end_is_read_in_the_zone_the_user_is_in_now():

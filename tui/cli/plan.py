@@ -17,12 +17,12 @@ from tui.cli.common import UsageError, command_now, finish, open_journal, say
 from tui.cli.library import load_all
 from tui.core.common.paths import settings_path, user_plan_path
 from tui.core.common.settings import load_settings
-from tui.core.common.when import parse_when
+from tui.core.common.when import parse_ended, parse_when
 from tui.core.journal.journal import Journal
 from tui.core.journal.records import FieldError
 from tui.core.plan.definition import load_plan
 from tui.core.plan.evening import build_plan, night_for
-from tui.core.plan.runs import is_practice, parse_ended, practice_ids, run_end, step_state
+from tui.core.plan.runs import is_practice, practice_ids, run_end, step_state
 from tui.core.plan.view import STATE_WORDS, done_words, plan_heading, step_title, window_words
 
 

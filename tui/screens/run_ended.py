@@ -12,7 +12,8 @@ from textual.binding import Binding
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.plan.runs import parse_ended, run_end
+from tui.core.common.when import parse_ended
+from tui.core.plan.runs import run_end
 from tui.screens.dialog import DialogScreen
 
 RESUME = "resume"

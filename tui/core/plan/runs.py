@@ -7,43 +7,16 @@ against a built plan and decide what counts as a practice.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from tui.core.common.ids import ENDED_HELP
-from tui.core.common.settings import parse_clock
-from tui.core.common.when import in_zone_of, localize, parse_stored
+from tui.core.common.when import in_zone_of, parse_stored
 from tui.core.plan.definition import STEP_IDS, DueStep, step_status
 from tui.core.routines.model import Routine
 
-MINUTES_AGO = re.compile(r"([0-9]{1,4})m")
-MAX_MINUTES_AGO = 24 * 60
 DONE, SKIPPED = "done", "skipped"
 STATES = ("due", "soon", "overdue", "later", DONE, SKIPPED, "dropped")  # as `plan --json` writes them
 NOT_RECOVERY = ("warmup",)  # routine kinds that are done before a run, not after it
-
-
-def parse_ended(text: str, now: datetime) -> datetime:
-    """When the run ended: 'now', '20m' (minutes ago) or '07:40' (today, or
-    yesterday if that is still to come). ValueError with a message for the user."""
-    word = text.strip().lower()
-    if word == "now":
-        return now
-    match = MINUTES_AGO.fullmatch(word)
-    if match:
-        minutes = int(match[1])
-        if minutes > MAX_MINUTES_AGO:
-            raise ValueError(f"'{text}' is more than a day ago ({MAX_MINUTES_AGO}m at most)")
-        return now - timedelta(minutes=minutes)
-    try:
-        clock = parse_clock(word)
-    except ValueError:
-        raise ValueError(f"bad time '{text}': use {ENDED_HELP}") from None
-    moment = localize(datetime.combine(now.date(), clock), now)
-    if moment > now:
-        moment = localize(datetime.combine(now.date() - timedelta(days=1), clock), now)
-    return moment
 
 
 def run_end(run: dict, now: datetime) -> datetime:
