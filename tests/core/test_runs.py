@@ -70,7 +70,7 @@ def test_ticking_a_skipped_step_unskips_it_and_back(path):
         assert (run["practices"], run["skipped"]) == (["foam-roll"], [])
         run = journal.skip_steps(run["id"], ["foam-roll"])
         assert (run["practices"], run["skipped"]) == ([], ["foam-roll"])
-        assert journal.get(run["id"]) == run
+        assert journal.run(run["id"]) == run
 
 
 def test_update_run_replaces_fields(path):
@@ -97,7 +97,7 @@ def test_bad_run_changes_are_refused(path):
             journal.record_practices(run["id"], ["Not an id"])
         with pytest.raises(FieldError, match="UTC offset"):
             journal.add_run(datetime(2024, 11, 22, 7, 40))
-        assert journal.get(run["id"]) == run
+        assert journal.run(run["id"]) == run
 
 
 def test_a_new_day_starts_a_new_run(path):

@@ -166,18 +166,10 @@ def _temperature_number(celsius: float, units: str) -> int:
     return round(celsius * 9 / 5 + 32) if units == "imperial" else round(celsius)
 
 
-def format_volume(ml: float, units: str) -> str:
-    """475 -> "475 ml" or "16 oz" (ml rounded to 25 from 100 ml up)."""
-    return f"{_volume_number(ml, units)} {'oz' if units == 'imperial' else 'ml'}"
-
-
 def format_volume_range(low_ml: float, high_ml: float, units: str) -> str:
+    """16 and 20 oz in ml -> "475-600 ml" or "16-20 oz" (ml rounded to 25 from 100 ml up)."""
     low, high = _volume_number(low_ml, units), _volume_number(high_ml, units)
     return f"{low}-{high} {'oz' if units == 'imperial' else 'ml'}"
-
-
-def format_temperature(celsius: float, units: str) -> str:
-    return f"{_temperature_number(celsius, units)} {'°F' if units == 'imperial' else '°C'}"
 
 
 def format_temperature_range(low_c: float, high_c: float, units: str) -> str:

@@ -25,7 +25,6 @@ RUN_END, BEDTIME = "run-end", "bedtime"
 OFFSETS = {RUN_END: (0, 720), BEDTIME: (-720, 0)}  # minutes, per anchor
 MAX_TIMER = 3600
 DUE_SOON = timedelta(minutes=15)
-STATUSES = ("later", "soon", "due", "overdue", "dropped")  # by the clock; runs.py adds done, skipped
 PLAN_FIELDS = ("id", "name", "description", "steps")
 STEP_FIELDS = ("id", "title", "from", "start_minutes", "end_minutes", "detail", "routine",
                "timer_seconds", "milestones", "optional", "run_kinds")
