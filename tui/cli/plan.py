@@ -15,15 +15,17 @@ from datetime import date, datetime
 from routines import PLAN_FILE
 from tui.cli.common import UsageError, command_now, finish, open_journal, say
 from tui.cli.library import load_all
+from tui.core.common.errors import DataFileError
 from tui.core.common.paths import settings_path, user_plan_path
-from tui.core.common.settings import load_settings
+from tui.core.common.settings import Settings, load_settings
 from tui.core.common.when import parse_ended, parse_when
 from tui.core.journal.journal import Journal
 from tui.core.journal.records import FieldError
-from tui.core.plan.definition import load_plan
-from tui.core.plan.evening import build_plan, night_for
+from tui.core.plan.definition import DueStep, PlanDef, load_plan
+from tui.core.plan.evening import Night, build_plan, night_for
 from tui.core.plan.runs import is_practice, practice_ids, run_end, step_state
 from tui.core.plan.view import STATE_WORDS, done_words, plan_heading, step_title, window_words
+from tui.core.routines.model import Routine
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -41,8 +43,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
         except FieldError as error:
             raise UsageError(f"argument --run: {error.reason}") from None
         _print_plan(plan, run, how, settings, now, as_json=args.json)
-        for error in [*errors, *plan_errors]:
-            say(f"warning: {error}")
+        for problem in [*errors, *plan_errors]:
+            say(f"warning: {problem}")
         return finish(journal)
 
 
@@ -51,11 +53,11 @@ def _not_both(args: argparse.Namespace, option: str) -> None:
         raise UsageError(f"argument --run: not allowed with --{option}")
 
 
-def _settings():
+def _settings() -> tuple[Settings, list[DataFileError]]:
     return load_settings(settings_path())
 
 
-def _plan(routines: list | None = None):
+def _plan(routines: list[Routine] | None = None) -> tuple[PlanDef, list[DataFileError]]:
     """The after-run plan. The routine library is read only for a plan of the
     user's own, whose steps may name any routine (the shipped plan names
     shipped ones): `plan` is typed straight after a run, and reading every
@@ -82,7 +84,7 @@ def _plan_run(journal: Journal, args: argparse.Namespace, ended: datetime | None
     return run, how
 
 
-def _print_plan(plan, run: dict, how: str, settings, now: datetime, as_json: bool) -> None:
+def _print_plan(plan: PlanDef, run: dict, how: str, settings: Settings, now: datetime, as_json: bool) -> None:
     ended = run_end(run, now)
     steps = build_plan(plan, ended, settings.bedtime, run["run_kind"], settings.units)
     night = night_for(ended, settings.bedtime)
@@ -96,7 +98,7 @@ def _print_plan(plan, run: dict, how: str, settings, now: datetime, as_json: boo
     print("Tick steps with: recovery-tui did STEP...; undo with: recovery-tui did --undo STEP...")
 
 
-def plan_json(run: dict, ended: datetime, night, steps: list, now: datetime) -> dict:
+def plan_json(run: dict, ended: datetime, night: Night, steps: list[DueStep], now: datetime) -> dict:
     """`plan --json`: the run, and each step with ISO times (null when dropped) and its status."""
 
     def iso(moment: datetime | None) -> str | None:
@@ -111,7 +113,7 @@ def plan_json(run: dict, ended: datetime, night, steps: list, now: datetime) -> 
     }
 
 
-def _step_lines(step, state: str, ended: datetime) -> str:
+def _step_lines(step: DueStep, state: str, ended: datetime) -> str:
     head = f"  {window_words(step, ended):<15} {STATE_WORDS[state]:<12} {step_title(step)} [{step.id}]"
     if step.dropped:
         return head
@@ -166,7 +168,7 @@ def _did_run(journal: Journal, args: argparse.Namespace, when: datetime) -> tupl
     return journal.start_run(when, args.kind)
 
 
-def _with_partners(plan, practices: list[str]) -> list[str]:
+def _with_partners(plan: PlanDef, practices: list[str]) -> list[str]:
     """A step id brings its routine's id and the other way round: undoing
     "foam-roll" also undoes a finished foam-rolling routine, so the step is open."""
     ids = list(practices)

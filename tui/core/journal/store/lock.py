@@ -88,7 +88,7 @@ class FileLock:
                 _holders[key] = me
 
     def _release(self) -> None:
-        if self._flocked:
+        if self._flocked and self._fd is not None:  # flocked: it has a descriptor
             with _holders_guard:
                 _holders.pop(str(self.path), None)
             fcntl.flock(self._fd, fcntl.LOCK_UN)
