@@ -100,7 +100,7 @@ def test_second_run_of_the_day_or_a_correction(capsys, path, monkeypatch):
     assert "started record #2. Tempo run ended 21:45 ·" in out
     assert "resumed record #2. Tempo run ended 21:45 ·" in run(capsys, "plan")[1]
     code, out, _ = run(capsys, "did", "stretch")  # the latest run of the day
-    assert out == "Updated run record #2 for Fri 22 Nov 2024; done: stretch.\n"
+    assert code == 0 and out == "Updated run record #2 for Fri 22 Nov 2024; done: stretch.\n"
     code, out, _ = run(capsys, "did", "meal", "--run", "1")
     assert out == "Updated run record #1 for Fri 22 Nov 2024; done: hydrate, meal.\n"
     assert "resumed record #1. Easy run ended 08:30 ·" in run(capsys, "plan", "--run", "1")[1]
@@ -127,7 +127,7 @@ def test_did_undo_puts_steps_back_to_open(capsys, path):
 
 def test_did_records_the_kind_of_run(capsys, path):
     code, out, _ = run(capsys, "did", "hydrate", "--kind", "long", "--date", "2024-11-21")
-    assert out == "Started run record #1 for Thu 21 Nov 2024; done: hydrate.\n"
+    assert code == 0 and out == "Started run record #1 for Thu 21 Nov 2024; done: hydrate.\n"
     run(capsys, "did", "meal", "--kind", "race", "--date", "2024-11-21T18:00")
     [record] = runs(path)
     assert (record["run_kind"], record["time"], record["practices"]) == (
@@ -199,7 +199,7 @@ def test_just_after_midnight_did_and_plan_go_on_with_last_nights_run(capsys, pat
     code, out, _ = run(capsys, "did", "hydrate")
     assert out == "Updated run record #1 for Fri 22 Nov 2024; done: hydrate.\n"
     code, out, _ = run(capsys, "plan")
-    assert "resumed record #1. Easy run ended Fri 22 Nov 23:40 · " in out  # last night's: its day said
+    assert code == 0 and "resumed record #1. Easy run ended Fri 22 Nov 23:40 · " in out  # last night's: its day said
     assert "· late run: short plan, sleep 00:40\n" in out
     monkeypatch.setenv("RECOVERY_TUI_NOW", "2024-11-23T12:00:00+01:00")  # next day, 12 h on: a new run
     assert "started record #2. Run ended 12:00 ·" in run(capsys, "plan")[1]
