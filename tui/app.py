@@ -192,7 +192,7 @@ class RecoveryApp(App[int]):
         is too small; take every copy away as it comes to the top once the
         window is large enough. Checked on each resize and after each push or
         pop, so a screen pushed over the request is covered again."""
-        from tui.screens.too_small import TooSmallScreen  # small: it only says what size is needed
+        from tui.dialogs.too_small import TooSmallScreen  # small: it only says what size is needed
 
         size = size or self.size
         small = too_small(size.width, size.height)

@@ -164,7 +164,7 @@ class HistoryScreen(Screen):
     @on(DataTable.RowSelected, "#history-table")
     def open_record(self, event: DataTable.RowSelected) -> None:
         """The whole record, note included, over the table; Escape comes back."""
-        from tui.screens.record import RecordScreen
+        from tui.dialogs.record import RecordScreen
 
         if self.pages is not None and event.cursor_row < len(self.pages.records):
             self.app.push_screen(RecordScreen(self.pages.records[event.cursor_row]))

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Button, Label, Static
 
-from tui.screens.dialog import DialogScreen
+from tui.dialogs.base import DialogScreen
 
 
 class NoticeScreen(DialogScreen[None]):

@@ -12,7 +12,7 @@ from textual.widgets import Label, Static
 
 from tui.core.common.terminal_text import visible
 from tui.core.journal.record_view import record_fields, record_title
-from tui.screens.dialog import DialogScreen
+from tui.dialogs.base import DialogScreen
 from tui.widgets.footer import Footer
 
 

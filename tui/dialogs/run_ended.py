@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.common.when import in_zone_of
 from tui.core.plan.runs import parse_ended
-from tui.screens.dialog import DialogScreen
+from tui.dialogs.base import DialogScreen
 
 RESUME = "resume"
 MINUTES_AGO = (0, 15, 30, 60)

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, Label
 
-from tui.screens.dialog import DialogScreen
+from tui.dialogs.base import DialogScreen
 
 RESTORE, MOVE_ASIDE = "restore", "aside"
 
