@@ -59,10 +59,7 @@ class RecoveryApp(App[int]):
     """The post-run recovery companion."""
 
     COMMANDS = App.COMMANDS | {recovery_commands}
-    # The default screen's styles (see HomeScreen), and History's: a screen's
-    # own CSS_PATH, read when it is first pushed, has Textual style every widget
-    # of the app again (10 to 15 ms of History's first frame).
-    CSS_PATH = ["screens/home.tcss", "screens/history.tcss"]
+    CSS_PATH = "app.tcss"  # home's, History's and the dialogs' styles (see its head)
     TITLE = "recovery-tui"
     SUB_TITLE = f"v{__version__}"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]

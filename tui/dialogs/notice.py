@@ -11,7 +11,6 @@ from tui.dialogs.base import DialogScreen
 
 class NoticeScreen(DialogScreen[None]):
     BINDINGS = [Binding("escape,enter", "close", "OK")]
-    CSS_PATH = ["dialog.tcss", "notice.tcss"]
 
     def __init__(self, title: str, body: str) -> None:
         super().__init__()

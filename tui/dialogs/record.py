@@ -28,7 +28,6 @@ def fields_table(record: dict) -> Table:
 
 class RecordScreen(DialogScreen[None]):
     BINDINGS = [Binding("escape", "close", "Back to History")]
-    CSS_PATH = ["dialog.tcss", "record.tcss"]
     scroll = getters.query_one("#record-scroll", VerticalScroll)
 
     def __init__(self, record: dict) -> None:

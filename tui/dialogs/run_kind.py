@@ -18,7 +18,6 @@ class RunKindScreen(DialogScreen[str | None]):
     """Dismisses with a run kind, "" for "rather not say", or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
-    CSS_PATH = ["dialog.tcss", "run_kind.tcss"]
     kinds = getters.query_one(OptionList)
 
     def compose_dialog(self) -> ComposeResult:

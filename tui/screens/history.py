@@ -74,7 +74,6 @@ def trend_text(records: list[dict], now) -> Text:
 
 class HistoryScreen(Screen):
     BINDINGS = [Binding("escape,h", "app.pop_screen", "Back")]  # Enter (open a record) is the table's
-    CSS_PATH = "history.tcss"  # read with the app's own styles already (see RecoveryApp.CSS_PATH)
     stats = getters.query_one("#history-stats", Label)
     table = getters.query_one("#history-table", HistoryTable)
 
