@@ -12,11 +12,10 @@ import sys
 import textwrap
 from datetime import date, datetime
 
-from routines import PLAN_FILE
 from tui.cli.common import UsageError, command_now, finish, open_journal, say
 from tui.cli.library import load_all
 from tui.core.common.errors import DataFileError
-from tui.core.common.paths import settings_path, user_plan_path
+from tui.core.common.paths import PLAN_FILE, settings_path, user_plan_path
 from tui.core.common.settings import Settings, load_settings
 from tui.core.common.when import parse_ended, parse_when
 from tui.core.journal.journal import Journal
