@@ -1,0 +1,77 @@
+"""The plan in the app on real days (issue 24): a watch a little fast, a
+time still to come today, a second run within two hours of the first."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tests.ui.helpers import EVENING, FakeClock, FakeWallClock, make_app
+from tests.ui.test_plan_ui import settle, status
+from tui.core.common.settings import Settings
+from tui.core.journal.journal import Journal
+from tui.dialogs.confirm import ConfirmScreen
+from tui.dialogs.run_kind import RunKindScreen
+from tui.screens.plan import PlanScreen
+
+BEDTIME = Settings().bedtime
+
+
+def app_at(path, moment):
+    clock = FakeClock()
+    return make_app(clock, journal_path=path, now=FakeWallClock(clock, moment),
+                    settings=Settings(bedtime=EVENING.replace(hour=23, minute=15).time()))
+
+
+def runs(path):
+    return sorted((r for r in Journal(path).records() if r["type"] == "run"), key=lambda r: r["id"])
+
+
+def heading(screen) -> str:
+    return str(screen.query_one("#plan-heading").render())
+
+
+async def type_ended(app, pilot, text: str) -> None:
+    await pilot.press("r")
+    await settle(app, pilot)
+    await pilot.press(*text, "enter")
+    await settle(app, pilot)
+
+
+async def test_a_time_a_minute_ahead_of_the_clock_is_just_now(tmp_path):
+    """21:50 typed at 21:49:50 recorded yesterday's run, every step overdue."""
+    path = tmp_path / "j.json"
+    now = EVENING - timedelta(seconds=10)
+    app = app_at(path, now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_ended(app, pilot, "21:50")
+        assert isinstance(app.screen, RunKindScreen)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        assert heading(screen).startswith("Easy run ended 21:49 ·")
+        assert status(screen, "sleep") == "later" and status(screen, "cool-down-walk") == "due now"
+    assert [r["time"] for r in runs(path)] == [now.isoformat()]
+
+
+async def test_a_time_further_ahead_asks_whether_it_was_yesterday(tmp_path):
+    path = tmp_path / "j.json"
+    app = app_at(path, EVENING)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_ended(app, pilot, "23:30")
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmScreen)
+        assert dialog.question == "23:30 is still to come today."
+        assert dialog.detail == "Record a run that ended yesterday, Sat 21 Nov at 23:30?"
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert not runs(path)  # back in the question, nothing recorded
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        await pilot.press("enter")  # the run's kind
+        await settle(app, pilot)
+        assert isinstance(app.screen, PlanScreen)
+        assert heading(app.screen).startswith("Easy run ended Sat 21 Nov 23:30 ·")
+    assert [r["time"] for r in runs(path)] == ["2026-11-21T23:30:00+01:00"]
