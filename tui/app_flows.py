@@ -219,15 +219,22 @@ class AppFlows:
             await self.show_plan(run)
 
     async def place_run(self, ended: datetime) -> dict | None:
-        """The run of that day that ended near `ended`, corrected; else a new
-        one of the kind the user picks (None if they leave the question)."""
+        """A run of that day that ended within two hours of `ended`: ask
+        whether this is a new run or a correction of its end; a new one is of
+        the kind the user picks (None if they leave either question)."""
         from tui.core.journal.records import new_run
+        from tui.core.plan.runs import run_end
         from tui.dialogs.run_kind import RunKindScreen
+        from tui.dialogs.second_run import CORRECT, SecondRunScreen
 
-        if await self.read(lambda journal: journal.near_run(ended)) is not None:
-            placed = await asyncio.to_thread(self.write_now, "run", lambda j: j.place_run(ended)[0])
-            if placed is not None:
-                return placed
+        near = await self.read(lambda journal: journal.near_run(ended))
+        if near is not None:
+            answer = await self.app.push_screen_wait(SecondRunScreen(run_end(near, ended), ended))
+            if answer is None:
+                return None
+            if answer == CORRECT:
+                return await asyncio.to_thread(self.write_now, "run",
+                                               lambda j: j.update_run(near["id"], ended=ended))
         kind = await self.app.push_screen_wait(RunKindScreen())
         if kind is None:
             return None
@@ -236,7 +243,7 @@ class AppFlows:
             self.app.notify("The journal is not available: this run is not recorded, "
                             "and what you tick in the plan is not saved.", severity="warning")
             return {**new_run(ended, kind), "id": None}
-        placed = await asyncio.to_thread(self.write_now, "run", lambda j: j.place_run(ended, kind)[0])
+        placed = await asyncio.to_thread(self.write_now, "run", lambda j: j.add_run(ended, kind))
         if placed is None:  # write_now has said why; the plan is still worth showing
             self.app.notify("The plan is shown, but what you tick in it is not "
                             "saved. Press r again to retry recording the run.", severity="warning")

@@ -46,3 +46,44 @@ def test_a_time_further_ahead_is_refused_with_a_way_to_say_yesterday(capsys, pat
     assert not path.exists()
     code, out, _ = run(capsys, "plan", "--ended", "1399m")
     assert code == 0 and "Run ended Thu 21 Nov 22:30 · bedtime 23:15" in out
+
+
+def test_a_run_within_two_hours_of_another_needs_new_or_correct(capsys, path, monkeypatch):
+    """It used to replace the first run: history showed one run, the CLI said only "corrected"."""
+    monkeypatch.setenv("RECOVERY_TUI_NOW", "2024-11-22T20:40:00+01:00")
+    run(capsys, "plan", "--ended", "19:30", "--kind", "easy")
+    run(capsys, "did", "hydrate", "stretch")
+    code, out, err = run(capsys, "plan", "--ended", "20:30")
+    assert (code, out) == (2, "")
+    assert err.startswith("recovery-tui: argument --ended: run #1 ended 19:30, within two hours of 20:30: "
+                          "add --new for a second run or --correct to move that run's end")
+    code, out, _ = run(capsys, "plan", "--ended", "20:30", "--new", "--kind", "intervals")
+    assert code == 0 and "started record #2. Intervals run ended 20:30 ·" in out
+    assert [(r["id"], r["time"], r["run_kind"], r["practices"]) for r in runs(path)] == [
+        (1, "2024-11-22T19:30:00+01:00", "easy", ["hydrate", "stretch"]),
+        (2, "2024-11-22T20:30:00+01:00", "intervals", [])]
+
+
+def test_a_correction_moves_the_end_and_keeps_every_tick_where_it_was(capsys, path, monkeypatch):
+    monkeypatch.setenv("RECOVERY_TUI_NOW", "2024-11-22T21:40:00+01:00")
+    run(capsys, "plan", "--ended", "19:30", "--kind", "easy")
+    run(capsys, "did", "hydrate", "--run", "1")
+    run(capsys, "plan", "--ended", "21:00", "--new")
+    run(capsys, "did", "snack", "--run", "2")
+    code, out, _ = run(capsys, "plan", "--ended", "20:40", "--correct")  # nearer to #2 (20 min) than #1
+    assert code == 0 and "corrected the end (was 21:00) of record #2. Run ended 20:40 ·" in out
+    assert [(r["id"], r["time"], r["practices"]) for r in runs(path)] == [
+        (1, "2024-11-22T19:30:00+01:00", ["hydrate"]),
+        (2, "2024-11-22T20:40:00+01:00", ["snack"])]
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--correct", "--ended", "12:00"], "argument --correct: no run of that day ended within two hours of 12:00"),
+    (["--new"], "argument --new: needs --ended"),
+    (["--correct"], "argument --correct: needs --ended"),
+    (["--new", "--correct", "--ended", "now"], "argument --correct: not allowed with argument --new"),
+])
+def test_new_and_correct_are_checked(capsys, path, argv, message):
+    code, out, err = run(capsys, "plan", *argv)
+    assert (code, out) == (2, "") and message in err
+    assert not path.exists() or not runs(path)

@@ -91,8 +91,8 @@ def test_second_run_of_the_day_or_a_correction(capsys, path, monkeypatch):
     code, out, _ = run(capsys, "plan", "--ended", "07:40", "--kind", "easy")
     assert "started record #1. Easy run ended 07:40 ·" in out
     run(capsys, "did", "hydrate")
-    code, out, _ = run(capsys, "plan", "--ended", "08:30")  # 50 min later: the same run, corrected
-    assert "corrected record #1. Easy run ended 08:30 ·" in out
+    code, out, _ = run(capsys, "plan", "--ended", "08:30", "--correct")  # 50 min later: the same run
+    assert "corrected the end (was 07:40) of record #1. Easy run ended 08:30 ·" in out
     assert [(r["id"], r["time"], r["practices"]) for r in runs(path)] == [
         (1, "2024-11-22T08:30:00+01:00", ["hydrate"])]
     monkeypatch.setenv("RECOVERY_TUI_NOW", EVENING)

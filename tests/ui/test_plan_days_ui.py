@@ -11,6 +11,7 @@ from tui.core.common.settings import Settings
 from tui.core.journal.journal import Journal
 from tui.dialogs.confirm import ConfirmScreen
 from tui.dialogs.run_kind import RunKindScreen
+from tui.dialogs.second_run import SecondRunScreen
 from tui.screens.plan import PlanScreen
 
 BEDTIME = Settings().bedtime
@@ -75,3 +76,49 @@ async def test_a_time_further_ahead_asks_whether_it_was_yesterday(tmp_path):
         assert isinstance(app.screen, PlanScreen)
         assert heading(app.screen).startswith("Easy run ended Sat 21 Nov 23:30 ·")
     assert [r["time"] for r in runs(path)] == ["2026-11-21T23:30:00+01:00"]
+
+
+async def ran_twice(path, app, pilot, answer: str) -> None:
+    """A run ended 19:30 with two steps ticked; at 20:40 `r`, "20:30", then `answer`."""
+    with Journal(path) as journal:
+        first = journal.add_run(EVENING.replace(hour=19, minute=30), "easy")
+        journal.record_practices(first["id"], ["hydrate", "stretch"])
+    await type_ended(app, pilot, "20:30")
+    dialog = app.screen
+    assert isinstance(dialog, SecondRunScreen)
+    assert dialog.question == "A new run, or correct the end of the 19:30 run?"
+    shown = {key: active.binding.description for key, active in dialog.active_bindings.items()
+             if active.binding.show}
+    assert shown.items() >= {"n": "New run", "c": "Correct its end", "escape": "Cancel"}.items()
+    await pilot.press(answer)
+    await settle(app, pilot)
+
+
+async def test_a_second_run_is_kept(tmp_path):
+    """A run within 2 h of the first used to replace it, without a question."""
+    path = tmp_path / "j.json"
+    app = app_at(path, EVENING.replace(hour=20, minute=40))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ran_twice(path, app, pilot, "n")
+        assert isinstance(app.screen, RunKindScreen)
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PlanScreen) and app.screen.run["id"] == 2
+        assert status(app.screen, "hydrate") != "✓ done"
+    assert [(r["time"], r["practices"]) for r in runs(path)] == [
+        ("2026-11-22T19:30:00+01:00", ["hydrate", "stretch"]), ("2026-11-22T20:30:00+01:00", [])]
+
+
+async def test_a_correction_keeps_the_ticks_and_escape_changes_nothing(tmp_path):
+    path = tmp_path / "j.json"
+    app = app_at(path, EVENING.replace(hour=20, minute=40))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ran_twice(path, app, pilot, "escape")
+        assert [r["time"] for r in runs(path)] == ["2026-11-22T19:30:00+01:00"]
+        await type_ended(app, pilot, "20:30")
+        await pilot.press("c")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PlanScreen) and app.screen.run["id"] == 1
+        assert status(app.screen, "hydrate") == "✓ done"
+    assert [(r["time"], r["practices"]) for r in runs(path)] == [
+        ("2026-11-22T20:30:00+01:00", ["hydrate", "stretch"])]

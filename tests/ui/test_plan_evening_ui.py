@@ -15,6 +15,7 @@ from tui.messages import StartSession
 from tui.screens.plan import PlanScreen
 from tui.dialogs.run_ended import RunEndedScreen
 from tui.dialogs.run_kind import RunKindScreen
+from tui.dialogs.second_run import SecondRunScreen
 from tui.screens.summary import SummaryScreen
 
 
@@ -93,10 +94,13 @@ async def test_a_second_run_and_a_correction(tmp_path):
         second = screen.run["id"]
         assert second != morning["id"] and status(screen, "hydrate") != "✓ done"
         await pilot.press("escape")
-        # "15 min ago" is within two hours of the new run: it corrects it, no question
+        # "15 min ago" is within two hours of the new run: asked, and corrected
         await pilot.press("r")
         await settle(app, pilot)
         await pilot.press("down", "down", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SecondRunScreen)
+        await pilot.press("c")
         await settle(app, pilot)
         assert isinstance(app.screen, PlanScreen) and app.screen.run["id"] == second
     assert [(r["time"], r["run_kind"]) for r in runs(path)] == [

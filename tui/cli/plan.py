@@ -29,6 +29,9 @@ from tui.core.routines.model import Routine
 
 def cmd_plan(args: argparse.Namespace) -> int:
     _not_both(args, "ended")
+    for flag in ("new", "correct"):
+        if getattr(args, flag) and args.ended is None:
+            raise UsageError(f"argument --{flag}: needs --ended")
     now = command_now()
     try:
         ended = parse_ended(args.ended, now) if args.ended else None
@@ -69,10 +72,9 @@ def _plan(routines: list[Routine] | None = None) -> tuple[PlanDef, list[DataFile
 
 def _plan_run(journal: Journal, args: argparse.Namespace, ended: datetime | None,
               now: datetime) -> tuple[dict, str]:
-    """The run to show and what happened to it: started, corrected, resumed."""
+    """The run to show and what happened to it: started, corrected, resumed (as "... record #1")."""
     if ended is not None:
-        run, created = journal.place_run(ended, args.kind)
-        return run, "started" if created else "corrected"
+        return _place_run(journal, args, ended, now)
     if args.run is not None:
         run, how = journal.run(args.run), "resumed"
     else:
@@ -81,6 +83,25 @@ def _plan_run(journal: Journal, args: argparse.Namespace, ended: datetime | None
     if args.kind and run["run_kind"] != args.kind:
         run = journal.update_run(run["id"], run_kind=args.kind)
     return run, how
+
+
+def _place_run(journal: Journal, args: argparse.Namespace, ended: datetime,
+               now: datetime) -> tuple[dict, str]:
+    """A new run, or with --correct the end of the one within two hours
+    moved (its ticks stay with it); a run that near without either is refused."""
+    with journal.locked():
+        near = journal.near_run(ended)
+        if near is None and args.correct:
+            raise UsageError(f"argument --correct: no run of that day ended within two hours of {ended:%H:%M}")
+        if near is None or args.new:
+            return journal.add_run(ended, args.kind), "started"
+        earlier = run_end(near, now)
+        if not args.correct:
+            raise UsageError(f"argument --ended: run #{near['id']} ended {earlier:%H:%M}, within two hours of "
+                             f"{ended:%H:%M}: add --new for a second run or --correct to move that run's end")
+        kind = ... if args.kind is None else args.kind
+        run = journal.update_run(near["id"], ended=ended, run_kind=kind)
+        return run, f"corrected the end (was {earlier:%H:%M}) of"
 
 
 def _print_plan(plan: PlanDef, run: dict, how: str, settings: Settings, now: datetime, as_json: bool) -> None:
