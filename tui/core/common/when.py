@@ -34,7 +34,7 @@ CLOCK_PATTERN = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
 MINUTES_AGO = re.compile(r"([0-9]{1,4})m")
 MAX_MINUTES_AGO = 24 * 60
 JUST_NOW = timedelta(minutes=10)  # a clock time this far ahead is a watch a little fast: now
-LAST_NIGHT = timedelta(hours=12)  # a clock time still to come today is yesterday's within this
+LAST_NIGHT = timedelta(hours=14)  # a time still to come today is yesterday's within this (typed at breakfast)
 
 
 def local_now() -> datetime:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from tui.core.common.ids import AREAS
+from tui.core.common.when import in_zone_of
 from tui.core.journal.records import record_time
 
 
@@ -28,7 +29,7 @@ def sessions_until(records: Iterable[dict], now: datetime) -> list[tuple[datetim
 
 
 def day_of(moment: datetime, now: datetime) -> date:
-    return moment.astimezone(now.tzinfo).date()
+    return in_zone_of(moment, now).date()
 
 
 class SessionDays:
