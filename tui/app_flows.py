@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from tui.app import RecoveryApp
     from tui.core.plan.definition import DueStep
+    from tui.core.routines.timer import Report
     from tui.screens.session import SessionResult
     from tui.widgets.soreness_form import SorenessEntry
 
@@ -65,8 +66,8 @@ class AppFlows:
         if not result.report.began:
             self.app.notify("Left before the first exercise began: nothing recorded.")
             return
-        if on_complete is not None and result.report.counts_as_practice:
-            on_complete()
+        if on_complete is not None:
+            self.step_ended(result.report, on_complete)
         self.write("session", session_change(result.routine, result.report, result.started, result.ended))
         self.app.push_screen(SummaryScreen(result))  # it saves the rating itself (SaveSoreness)
 
@@ -75,10 +76,21 @@ class AppFlows:
         from tui.screens.timed_step import TimedStepScreen
 
         def ended(result: SessionResult | None) -> None:
-            if result is not None and result.report.counts_as_practice:
-                on_complete()
+            if result is not None:
+                self.step_ended(result.report, on_complete)
 
         self.app.push_screen(TimedStepScreen(step, clock=self.app.clock, now=self.app.now), callback=ended)
+
+    def step_ended(self, report: Report, tick: Callable[[], None]) -> None:
+        """A plan step's routine or timer ended: tick the step, or say why not."""
+        from tui.core.plan.lengths import not_ticked_words
+
+        if report.counts_as_practice:
+            tick()
+            return
+        words = not_ticked_words(report)
+        if words:
+            self.app.notify(words, title="Plan step", severity="warning", timeout=20)
 
     # -- writes ------------------------------------------------------------
     def write(self, what: str, change: Callable, origin: MessagePump | None = None) -> None:
@@ -256,7 +268,7 @@ class AppFlows:
         from tui.screens.plan import PlanScreen
 
         app = self.app
-        source = PlanSource.standard(r.id for r in app.library.routines)
+        source = PlanSource.standard(app.library.routines, app.settings)
         try:
             planned = await asyncio.to_thread(run_plan, source, run, app.now(), app.settings.bedtime,
                                               app.settings.units)

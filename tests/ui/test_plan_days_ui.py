@@ -122,3 +122,38 @@ async def test_a_correction_keeps_the_ticks_and_escape_changes_nothing(tmp_path)
         assert status(app.screen, "hydrate") == "✓ done"
     assert [(r["time"], r["practices"]) for r in runs(path)] == [
         ("2026-11-22T20:30:00+01:00", ["hydrate", "stretch"])]
+
+
+async def test_a_finished_routine_that_did_not_tick_its_step_says_why(tmp_path, monkeypatch):
+    """"Finished, 6 skipped" left Stretch open without a word while the step
+    said "finishing it ticks this step"."""
+    from tests.ui.test_plan_ui import move_to, open_plan
+    from tui.screens.session import SessionScreen
+    from tui.screens.summary import SummaryScreen
+
+    clock = FakeClock()
+    app = make_app(clock, journal_path=tmp_path / "j.json")
+    notices = []
+    monkeypatch.setattr(app, "notify", lambda message, **options: notices.append(message))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_plan(app, pilot)
+        move_to(screen, "stretch")
+        await pilot.pause()
+        assert "finishing it with at least half its holding time ticks this step (or tick it with d)" in str(
+            screen.query_one("#plan-detail").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        clock.advance(5 + 240)  # get ready, then four minutes of holds
+        await pilot.pause(0.2)
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is screen and status(screen, "stretch") != "✓ done"
+        assert [n for n in notices if n.startswith("Held")] == [
+            "Held 4 of 13 minutes: not ticked (half the holding time ticks a step). Tick it anyway? d"]
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert status(screen, "stretch") == "✓ done"

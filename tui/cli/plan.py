@@ -22,6 +22,7 @@ from tui.core.journal.journal import Journal
 from tui.core.journal.records import FieldError
 from tui.core.plan.definition import DueStep, PlanDef, load_plan
 from tui.core.plan.evening import Night, build_plan, night_for
+from tui.core.plan.lengths import routine_lengths, shipped_lengths
 from tui.core.plan.runs import is_practice, practice_ids, run_end, step_state
 from tui.core.plan.view import STATE_WORDS, done_words, plan_heading, step_title, window_words
 from tui.core.routines.model import Routine
@@ -38,13 +39,13 @@ def cmd_plan(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise UsageError(f"argument --ended: {error}") from None
     settings, errors = _settings()
-    plan, plan_errors = _plan()
+    plan, plan_errors, lengths = _plan(settings)
     with open_journal(args.journal, now) as journal:
         try:
             run, how = _plan_run(journal, args, ended, now)
         except FieldError as error:
             raise UsageError(f"argument --run: {error.reason}") from None
-        _print_plan(plan, run, how, settings, now, as_json=args.json)
+        _print_plan(plan, run, how, settings, now, lengths, as_json=args.json)
         for problem in [*errors, *plan_errors]:
             say(f"warning: {problem}")
         return finish(journal)
@@ -59,15 +60,21 @@ def _settings() -> tuple[Settings, list[DataFileError]]:
     return load_settings(settings_path())
 
 
-def _plan(routines: list[Routine] | None = None) -> tuple[PlanDef, list[DataFileError]]:
-    """The after-run plan. The routine library is read only for a plan of the
-    user's own, whose steps may name any routine (the shipped plan names
-    shipped ones): `plan` is typed straight after a run, and reading every
-    routine file took more time than the rest of the command."""
+def _plan(settings: Settings | None, routines: list[Routine] | None = None
+          ) -> tuple[PlanDef, list[DataFileError], dict[str, float]]:
+    """The after-run plan, its file's problems and its routines' lengths (none
+    without settings). The routine library is read only for a plan of the
+    user's own, whose steps may name any routine; for the shipped plan only
+    the shipped routines it names are read: `plan` is typed straight after a
+    run, and reading every routine file took more time than the rest of the command."""
     user_plan = user_plan_path()
     if routines is None and user_plan.exists():
         routines = load_all().routines
-    return load_plan(user_plan, PLAN_FILE, None if routines is None else [r.id for r in routines])
+    plan, errors = load_plan(user_plan, PLAN_FILE, None if routines is None else [r.id for r in routines])
+    if settings is None:
+        return plan, errors, {}
+    lengths = shipped_lengths(plan, settings) if routines is None else routine_lengths(routines, settings)
+    return plan, errors, lengths
 
 
 def _plan_run(journal: Journal, args: argparse.Namespace, ended: datetime | None,
@@ -104,9 +111,10 @@ def _place_run(journal: Journal, args: argparse.Namespace, ended: datetime,
         return run, f"corrected the end (was {earlier:%H:%M}) of"
 
 
-def _print_plan(plan: PlanDef, run: dict, how: str, settings: Settings, now: datetime, as_json: bool) -> None:
+def _print_plan(plan: PlanDef, run: dict, how: str, settings: Settings, now: datetime,
+                lengths: dict[str, float], as_json: bool) -> None:
     ended = run_end(run, now)
-    steps = build_plan(plan, ended, settings.bedtime, run["run_kind"], settings.units)
+    steps = build_plan(plan, ended, settings.bedtime, run["run_kind"], settings.units, lengths)
     night = night_for(ended, settings.bedtime)
     if as_json:
         json.dump(plan_json(run, ended, night, steps, now), sys.stdout, indent=2, ensure_ascii=False)
@@ -168,7 +176,7 @@ def cmd_did(args: argparse.Namespace) -> int:
         if args.kind:
             run = journal.update_run(run["id"], run_kind=args.kind)
         if args.undo:
-            plan, _ = _plan(routines)
+            plan, _, _ = _plan(None, routines)
             run = journal.reopen_steps(run["id"], _with_partners(plan, practices))
             print(f"Reopened {', '.join(practices)} on run record #{run['id']} "
                   f"({_run_day(run)}); {done_words(run)}.")

@@ -137,7 +137,8 @@ class PlanScreen(Screen):
                         style="italic")
         text.append(step.detail)
         if step.routine:
-            text.append("\nEnter starts the routine; finishing it ticks this step.", style="dim")
+            text.append("\nEnter starts the routine; finishing it with at least half its holding "
+                        "time ticks this step (or tick it with d).", style="dim")
         elif step.timer_seconds:
             text.append(f"\nEnter starts a {step.timer_seconds // 60}-minute timer.", style="dim")
         self.detail.update(text)
@@ -231,7 +232,7 @@ class PlanScreen(Screen):
         if (run["time"], run["run_kind"]) == (self.run["time"], self.run["run_kind"]):
             return run, None
         app = self.app
-        source = PlanSource.standard(r.id for r in app.library.routines)
+        source = PlanSource.standard(app.library.routines, app.settings)
         try:
             return run, run_plan(source, run, app.now(), app.settings.bedtime, app.settings.units)
         except DataFileError as error:

@@ -22,6 +22,8 @@ different; the times handed out are wall times in the run's zone.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
@@ -80,24 +82,26 @@ def night_for(ended: datetime, bedtime: time) -> Night:
 
 
 def build_plan(plan: PlanDef, ended: datetime, bedtime: time, run_kind: str | None = None,
-               units: str = "metric") -> list[DueStep]:
+               units: str = "metric", lengths: Mapping[str, float] | None = None) -> list[DueStep]:
     """Every step of `plan` for one run, in the order to do them; the steps
-    that do not fit tonight (dropped, no window) come last before sleep."""
+    that do not fit tonight (dropped, no window) come last before sleep.
+    `lengths` (routine id -> seconds) makes a step's window at least as
+    long as its routine."""
     if ended.tzinfo is None:
         raise ValueError("ended must carry a UTC offset")
     night = night_for(ended, bedtime)
-    fit = _Fitter(ended, night, run_kind, unit_text(units))
+    fit = _Fitter(ended, night, run_kind, unit_text(units), lengths or {})
     laid: dict[int, tuple[datetime, DueStep]] = {}
     for n, step in enumerate(plan.steps):
         if step.anchor == RUN_END:
             laid[n] = fit.place(step, _utc(ended), wait_until=_utc(ended))
-    ready = max((_busy_until(d) for _, d in laid.values() if not d.dropped), default=_utc(ended))
+    ready = max((_busy_until(d, fit.lengths) for _, d in laid.values() if not d.dropped), default=_utc(ended))
     for n, step in enumerate(plan.steps):
         if step.anchor == BEDTIME:
             laid[n] = fit.place(step, _utc(night.sleep), wait_until=ready if step.id != SLEEP else None)
             placed = laid[n][1]
             if step.id != SLEEP and not placed.dropped:
-                ready = max(ready, _busy_until(placed))  # one bedtime step after the other
+                ready = max(ready, _busy_until(placed, fit.lengths))  # one bedtime step after the other
     sleep_at = _utc(night.sleep)
 
     def order(n: int) -> tuple:
@@ -111,8 +115,10 @@ def build_plan(plan: PlanDef, ended: datetime, bedtime: time, run_kind: str | No
 class _Fitter:
     """Places one step at a time on the evening of one run."""
 
-    def __init__(self, ended: datetime, night: Night, run_kind: str | None, words: dict[str, str]) -> None:
+    def __init__(self, ended: datetime, night: Night, run_kind: str | None, words: dict[str, str],
+                 lengths: Mapping[str, float]) -> None:
         self.ended, self.night, self.run_kind, self.words = ended, night, run_kind, words
+        self.lengths = lengths
 
     def place(self, step: PlanStep, base: datetime, wait_until: datetime | None) -> tuple[datetime, DueStep]:
         """(where it would start without the fitting; the step as fitted)."""
@@ -134,7 +140,7 @@ class _Fitter:
             return self._due(step, None, None, title, detail)  # no nap in the evening
         if step.id == MEAL and end > sleep:
             title, detail, end = LIGHT_SNACK_TITLE, LIGHT_SNACK_DETAIL, start + LIGHT_SNACK
-        shortest = _shortest(step)
+        shortest = _shortest(step, self.lengths)
         end = max(end, start + shortest)
         if end > sleep:
             if start + shortest > sleep:
@@ -150,11 +156,15 @@ class _Fitter:
         return DueStep(step, in_zone_of(start, self.ended), in_zone_of(end, self.ended), title, detail, optional)
 
 
-def _shortest(step: PlanStep) -> timedelta:
-    return timedelta(seconds=step.timer_seconds) if step.timer_seconds else SHORTEST_STEP
+def _shortest(step: PlanStep, lengths: Mapping[str, float] | None = None) -> timedelta:
+    """Its timer, its routine's length, else SHORTEST_STEP."""
+    if step.timer_seconds:
+        return timedelta(seconds=step.timer_seconds)
+    length = (lengths or {}).get(step.routine or "")
+    return timedelta(minutes=math.ceil(length / 60)) if length else SHORTEST_STEP  # whole minutes
 
 
-def _busy_until(due: DueStep) -> datetime:
+def _busy_until(due: DueStep, lengths: Mapping[str, float]) -> datetime:
     """When a placed step has surely been done, for a bedtime step to follow it:
     the cool-down walk and the stretches at the end of their window, any other
     step once its shortest length has passed from its start (a meal due
@@ -163,7 +173,7 @@ def _busy_until(due: DueStep) -> datetime:
         raise ValueError(f"{due.id} was dropped: it has no window")
     if due.id in WAITS_FOR:
         return _utc(due.end)
-    return min(_utc(due.start) + _shortest(due.step), _utc(due.end))
+    return min(_utc(due.start) + _shortest(due.step, lengths), _utc(due.end))
 
 
 def _utc(moment: datetime) -> datetime:
