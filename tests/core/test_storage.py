@@ -295,6 +295,7 @@ STEPS = {
 }
 
 
+@pytest.mark.usefixtures("real_fsync")
 @pytest.mark.parametrize("func, nth", STEPS.values(), ids=STEPS.keys())
 @pytest.mark.parametrize(
     "exc",
@@ -326,6 +327,7 @@ def test_crash_at_each_step_keeps_old_journal(
     assert temp_files(journal.parent) == []
 
 
+@pytest.mark.usefixtures("real_fsync")
 def test_failed_folder_fsync_is_reported_after_the_save(
     journal: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

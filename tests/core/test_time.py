@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.conftest import FakeClock
+from tests.clock import FakeClock
 from tui.core.journal.journal import Journal
 from tui.core.plan.definition import load_plan, step_status
 from tui.core.plan.evening import build_plan

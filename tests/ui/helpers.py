@@ -6,23 +6,13 @@ import asyncio
 from datetime import datetime, timedelta, timezone
 
 from routines import builtin_routine_files
+from tests.clock import FakeClock
 from tui.app import RecoveryApp
 from tui.core.journal.journal import Journal
 from tui.core.routines.loader import load_library
 
 FIXED_NOW = datetime(2026, 11, 22, 7, 40, tzinfo=timezone(timedelta(hours=1)))
 EVENING = FIXED_NOW.replace(hour=21, minute=50)
-
-
-class FakeClock:
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 class FakeWallClock:
