@@ -61,7 +61,7 @@ def table(figures: list[Figure]) -> str:
     rows += [(f.figure, f"{f.value:g} {f.unit}", f.target, "pass" if f.passed else "FAIL")
              for f in figures]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = [" | ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
+    lines = [" | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
     lines.insert(1, "-+-".join("-" * w for w in widths))
     return "\n".join(lines)
 

@@ -16,6 +16,7 @@ made again; one that cannot be written is simply not kept.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Iterable, Sequence
@@ -140,10 +141,9 @@ def _load_summary(path: str, stamp: list[int]) -> Facts | None:
 def _save_summary(path: str, stamp: list[int], facts: Facts) -> None:
     data = {"v": SUMMARY_VERSION, "stamp": stamp, "runs": facts.runs, "ratings": facts.ratings,
             "problems": facts.problems}
-    try:  # a cache: no fsync, as a summary a crash spoils is made again
+    # A read-only folder or a full disk: insights still work, the next read makes it again.
+    with contextlib.suppress(OSError):  # a cache: no fsync, as a summary a crash spoils is made again
         write_atomically(Path(path), json.dumps(data, separators=(",", ":")).encode(), durable=False)
-    except OSError:
-        pass  # a read-only folder or a full disk: insights still work, the next read makes it again
 
 
 def month_facts(journal: Journal, folder: str, month: str) -> Facts:
