@@ -20,6 +20,7 @@ import contextlib
 import json
 import os
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
@@ -64,7 +65,7 @@ class Facts:
     ratings: list[RatingFact] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # records the journal skipped
 
-    def extend(self, other: Facts, leave_out: set[int] = frozenset()) -> None:
+    def extend(self, other: Facts, leave_out: AbstractSet[int] = frozenset()) -> None:
         """Add the facts of `other`, but none whose record id is in `leave_out`."""
         for mine, theirs in ((self.runs, other.runs), (self.ratings, other.ratings)):
             if leave_out.isdisjoint(map(itemgetter(FACT_ID), theirs)):
