@@ -149,8 +149,8 @@ def check_run(doc: dict) -> None:
     check_ids(doc.get("practices"), "practices")
     check_ids(doc.get("skipped"), "skipped")
     try:
-        date.fromisoformat(doc.get("plan_date"))
-    except (TypeError, ValueError):
+        date.fromisoformat(doc["plan_date"])
+    except (KeyError, TypeError, ValueError):
         raise FieldError("plan_date", f"must be a date like 2024-11-22, got {doc.get('plan_date')!r}") from None
 
 

@@ -5,14 +5,27 @@ Nothing here touches a file: the table reads and writes through its storage.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Iterable, Mapping
-from typing import Any
+from contextlib import AbstractContextManager
+from pathlib import Path
 
 from tinydb import Storage
 from tinydb.table import Table
 
 from tui.core.journal.store.id_floor import highest_id_beside
 from tui.core.journal.store.meta import last_id, meta, with_last_id
+
+
+class SharedStorage(Storage):
+    """A TinyDB storage that other processes share: a file at `path` and a
+    re-entrant lock around each read-modify-write (SafeJSONStorage)."""
+
+    path: Path
+
+    @abstractmethod
+    def locked(self) -> AbstractContextManager[object]:
+        """Hold the storage's lock for the block."""
 
 
 class JournalTable(Table):
@@ -27,8 +40,15 @@ class JournalTable(Table):
     moved to the archive, into backups or aside (see store/id_floor.py).
     """
 
-    def __init__(self, storage: Storage, name: str, cache_size: int = 0, **kwargs: Any) -> None:
-        super().__init__(storage, name, cache_size=0, **kwargs)  # any cache goes stale
+    def __init__(self, storage: Storage, name: str, cache_size: int = 0, persist_empty: bool = False) -> None:
+        if not isinstance(storage, SharedStorage):
+            raise TypeError(f"JournalTable needs a shared storage, not {type(storage).__name__}")
+        super().__init__(storage, name, 0, persist_empty)  # cache_size 0: any cache goes stale
+        self._shared = storage
+
+    @property
+    def storage(self) -> SharedStorage:
+        return self._shared
 
     def insert(self, document: Mapping) -> int:
         if isinstance(document, self.document_class) or not isinstance(document, Mapping):
