@@ -140,7 +140,7 @@ def check_ids(ids: Any, field: str) -> list[str]:
 def check_run_kind(kind: Any) -> str | None:
     if kind is not None and kind not in RUN_KINDS:
         raise FieldError("run_kind", f"must be one of {', '.join(RUN_KINDS)} or null, got {kind!r}")
-    return kind
+    return None if kind is None else str(kind)
 
 
 def check_run(doc: dict) -> None:
