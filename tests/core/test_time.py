@@ -59,7 +59,7 @@ def test_the_timer_counts_on_the_monotonic_clock_unless_given_one():
 def test_a_plan_step_falls_due_by_the_wall_clock_given():
     """Due times are wall-clock times: 5 minutes after the run the meal is
     still to come, 8 hours after (a long suspend or a day away) it is overdue."""
-    from routines import PLAN_FILE
+    from tui.core.common.paths import PLAN_FILE
 
     plan, _ = load_plan(None, PLAN_FILE)
     ended = datetime(2026, 11, 22, 7, 40, tzinfo=timezone(timedelta(hours=1)))
