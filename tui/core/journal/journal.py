@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from itertools import chain
 from pathlib import Path
 from types import EllipsisType
-from typing import Any
+from typing import Any, cast
 
 from tinydb.table import Table
 
@@ -68,12 +68,12 @@ class Journal:
         return self._open().table(TABLE)
 
     def _storage(self) -> SafeJSONStorage:
-        return self._open().storage
+        return cast(SafeJSONStorage, self._open().storage)  # JournalDB's default storage
 
     @property
     def notices(self) -> list[str]:
         """What storage did on its own (tightened modes, removed temp files)."""
-        return list(self._db.storage.notices) if self._db is not None else []
+        return list(self._storage().notices) if self._db is not None else []
 
     def locked(self) -> AbstractContextManager[object]:
         """Hold the journal's lock: reads inside parse the file once."""

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
+from tinydb import Storage, TinyDB
 
 from tui.core.common import atomic
 from tui.core.journal.store.aside import lock_path_of
@@ -33,10 +33,10 @@ from tui.core.journal.store.errors import JournalAccessError, reason
 from tui.core.journal.store.folder import prepare_folder, tighten
 from tui.core.journal.store.json_tables import encode_tables, parse_tables, read_bytes, require_regular
 from tui.core.journal.store.lock import FileLock
-from tui.core.journal.store.table import JournalTable, SharedStorage
+from tui.core.journal.store.table import JournalTable
 
 
-class SafeJSONStorage(SharedStorage):
+class SafeJSONStorage(Storage):
     """TinyDB storage with atomic saves, strict reads, private modes and a lock.
 
     Wrap every read-modify-write in ``with storage.locked():`` and use
@@ -71,11 +71,6 @@ class SafeJSONStorage(SharedStorage):
         except BaseException:
             self.close()
             raise
-
-    @property
-    def read_only(self) -> bool:
-        """True where no lock file can be made: the journal can only be read."""
-        return self._lock.read_only
 
     def _check_journal(self) -> None:
         """Fail early on a folder in the journal's place; tighten a loose journal."""
@@ -159,12 +154,5 @@ class SafeJSONStorage(SharedStorage):
 class JournalDB(TinyDB):
     """TinyDB with SafeJSONStorage and JournalTable by default: ``JournalDB(path)``."""
 
-    table_class = JournalTable
+    table_class = JournalTable  # type: ignore[assignment]  # TinyDB's stubs want Table's exact constructor
     default_storage_class = SafeJSONStorage  # type: ignore[assignment]  # TinyDB takes any Storage here
-
-    @property
-    def storage(self) -> SafeJSONStorage:
-        storage = super().storage
-        if not isinstance(storage, SafeJSONStorage):
-            raise TypeError(f"JournalDB needs a SafeJSONStorage, not {type(storage).__name__}")
-        return storage

@@ -5,27 +5,14 @@ Nothing here touches a file: the table reads and writes through its storage.
 
 from __future__ import annotations
 
-from abc import abstractmethod
 from collections.abc import Iterable, Mapping
-from contextlib import AbstractContextManager
-from pathlib import Path
+from typing import Any
 
 from tinydb import Storage
 from tinydb.table import Table
 
 from tui.core.journal.store.id_floor import highest_id_beside
 from tui.core.journal.store.meta import last_id, meta, with_last_id
-
-
-class SharedStorage(Storage):
-    """A TinyDB storage that other processes share: a file at `path` and a
-    re-entrant lock around each read-modify-write (SafeJSONStorage)."""
-
-    path: Path
-
-    @abstractmethod
-    def locked(self) -> AbstractContextManager[object]:
-        """Hold the storage's lock for the block."""
 
 
 class JournalTable(Table):
@@ -40,26 +27,19 @@ class JournalTable(Table):
     moved to the archive, into backups or aside (see store/id_floor.py).
     """
 
-    def __init__(self, storage: Storage, name: str, cache_size: int = 0, persist_empty: bool = False) -> None:
-        if not isinstance(storage, SharedStorage):
-            raise TypeError(f"JournalTable needs a shared storage, not {type(storage).__name__}")
-        super().__init__(storage, name, 0, persist_empty)  # cache_size 0: any cache goes stale
-        self._shared = storage
-
-    @property
-    def storage(self) -> SharedStorage:
-        return self._shared
+    def __init__(self, storage: Storage, name: str, cache_size: int = 0, **kwargs: Any) -> None:
+        super().__init__(storage, name, cache_size=0, **kwargs)  # any cache goes stale
 
     def insert(self, document: Mapping) -> int:
         if isinstance(document, self.document_class) or not isinstance(document, Mapping):
             return super().insert(document)  # a chosen id, or TinyDB's own error
-        with self.storage.locked():
+        with self.storage.locked():  # type: ignore[attr-defined]  # a SafeJSONStorage (JournalDB)
             (doc_id,) = self._new_ids(1)
             return super().insert(self.document_class(document, doc_id))
 
     def insert_multiple(self, documents: Iterable[Mapping]) -> list[int]:
         documents = list(documents)
-        with self.storage.locked():
+        with self.storage.locked():  # type: ignore[attr-defined]  # a SafeJSONStorage (JournalDB)
             chosen = [d.doc_id for d in documents if isinstance(d, self.document_class)]
             fresh = iter(self._new_ids(len(documents) - len(chosen), above=max(chosen, default=0)))
             return super().insert_multiple([
@@ -76,7 +56,7 @@ class JournalTable(Table):
         floor = max(above, last_id(tables, self.name))
         given = meta(tables).get("last_id")
         if not (isinstance(given, dict) and self.name in given):
-            beside = highest_id_beside(self.storage.path, self.name)
+            beside = highest_id_beside(self.storage.path, self.name)  # type: ignore[attr-defined]
             if beside > floor:
                 self.storage.write(with_last_id(tables, self.name, beside))
                 floor = beside
