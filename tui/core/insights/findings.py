@@ -21,6 +21,7 @@ from operator import itemgetter
 from tui.core.insights.facts import INSIGHT_AREAS, MAIN_AREAS, RATING_AREAS, RATING_OVERALL, Facts
 from tui.core.insights.model import MIN_RUNS, Comparison, compare
 from tui.core.insights.pairing import OUTCOME, PRACTICES, Outcome, Pairing, pair_runs
+from tui.core.insights.outcome import DEFAULT_BEDTIME
 from tui.core.insights.pooling import pool
 from tui.core.insights.stats import TOO_FEW, UNCLEAR, Adjusted
 from tui.core.insights.student_t import t_quantile
@@ -103,7 +104,7 @@ def _practices(runs: list[Outcome]) -> list[str]:
 
 
 def insights(facts: Facts, names: PracticeNames, pairing: Pairing | None = None,
-             bedtime: time | None = None) -> list[Insight]:
+             bedtime: time | None = DEFAULT_BEDTIME) -> list[Insight]:
     """Every practice seen in any run, ranked on the overall rating. Pass
     `pairing` (from pair_runs) to pair runs with ratings only once."""
     runs = (pairing or pair_runs(facts, names, bedtime)).runs
@@ -111,7 +112,7 @@ def insights(facts: Facts, names: PracticeNames, pairing: Pairing | None = None,
 
 
 def area_insights(facts: Facts, names: PracticeNames, pairing: Pairing | None = None,
-                  bedtime: time | None = None) -> dict[str, Insight | None]:
+                  bedtime: time | None = DEFAULT_BEDTIME) -> dict[str, Insight | None]:
     """Per area, the practice that helps most there (its interval below 0);
     None while no practice does. A practice's area estimates are pooled with
     each other: one area stands out only if it differs from the rest."""
