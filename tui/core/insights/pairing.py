@@ -62,7 +62,7 @@ def pair_runs(facts: Facts, names: PracticeNames, bedtime: time | None = DEFAULT
     times = [rating[RATING_TIME] for rating in ratings]
     pairing = Pairing(ends=[run[RUN_ENDED] for run in runs])
     practices_of, rows, used = names.practices, pairing.runs, pairing.used
-    nexts = [*pairing.ends[1:], None]
+    nexts = [*pairing.ends[1:], None][: len(runs)]
     for run, next_ended in zip(runs, nexts, strict=True):
         begins = morning_begins(run, bedtime)
         outcome, before = paired(run[RUN_ENDED], begins, next_ended, ratings, times)
