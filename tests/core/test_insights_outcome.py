@@ -89,8 +89,9 @@ def test_a_morning_run_is_judged_the_next_morning_not_the_same_evening():
     same_evening = rating_fact(2, datetime(2026, 6, 10, 21, 0, tzinfo=BERLIN))
     next_morning = rating_fact(3, datetime(2026, 6, 11, 7, 30, tzinfo=BERLIN))
     assert morning_after(run_fact(ended), [next_morning, same_evening], bedtime=BEDTIME)[RATING_ID] == 3
-    # without a bedtime only "6 h after the run" is known: the evening rating is then the first
-    assert morning_after(run_fact(ended), [next_morning, same_evening])[RATING_ID] == 2
+    assert morning_after(run_fact(ended), [next_morning, same_evening])[RATING_ID] == 3  # the app's bedtime
+    # with bedtime=None only "6 h after the run" is known: the evening rating is then the first
+    assert morning_after(run_fact(ended), [next_morning, same_evening], bedtime=None)[RATING_ID] == 2
 
 
 def test_ratings_left_out_are_counted_with_why():
