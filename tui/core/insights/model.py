@@ -30,6 +30,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 
 from tui.core.insights.linear import dot, generalized_inverse, times
@@ -45,6 +46,12 @@ MAX_CORRELATION = 0.9
 EXTRA = ("sore before", "no rating before", "load", "no load")
 
 Score = Callable[[object], int | None]
+
+
+@lru_cache(maxsize=256)
+def t_975(df: float) -> float:
+    """Student's t at 97.5%: the comparisons of one score mostly share their degrees of freedom."""
+    return t_quantile(0.975, df)
 
 
 @dataclass(frozen=True)
@@ -174,7 +181,7 @@ def _comparison(with_: Tally, total: Tally, counts: Counter, per_key: dict, comm
     df = max(common.n - common.rank - 1, 0) + PRIOR_DF
     sigma2 = (max(rss, 0.0) + PRIOR_DF * PRIOR_SD**2) / df
     variance = sigma2 / denominator * common.inflation
-    detectable = (t_quantile(0.975, df) + POWER_Z) * math.sqrt(variance)
+    detectable = (t_975(df) + POWER_Z) * math.sqrt(variance)
     scored = with_.n + without.n
     # the variance falls as 1 / runs at this mix; Student's t then nears the normal's 1.96
     needed = 0 if detectable <= DETECT else \

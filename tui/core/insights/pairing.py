@@ -13,7 +13,7 @@ from datetime import time
 from operator import itemgetter
 
 from tui.core.insights.facts import RATING_ID, RATING_TIME, RUN_ENDED, RUN_ID, RUN_KIND, RUN_LOAD, RUN_PRACTICES, Facts
-from tui.core.insights.outcome import DEFAULT_BEDTIME, LATEST, morning_begins, paired
+from tui.core.insights.outcome import DEFAULT_BEDTIME, LATEST, outcomes_of
 from tui.core.plan.practices import PracticeNames
 
 # Why a rating is no run's outcome
@@ -61,17 +61,15 @@ def pair_runs(facts: Facts, names: PracticeNames, bedtime: time | None = DEFAULT
     ratings = sorted(facts.ratings, key=itemgetter(RATING_TIME, RATING_ID))
     times = [rating[RATING_TIME] for rating in ratings]
     pairing = Pairing(ends=[run[RUN_ENDED] for run in runs])
-    practices_of, rows, used = names.practices, pairing.runs, pairing.used
+    practices_of, rows, used, begins_of = names.practices, pairing.runs, pairing.used, pairing.begins
     nexts = [*pairing.ends[1:], None][: len(runs)]
-    for run, next_ended in zip(runs, nexts, strict=True):
-        begins = morning_begins(run, bedtime)
-        outcome, before = paired(run[RUN_ENDED], begins, next_ended, ratings, times)
-        reason = outcome if isinstance(outcome, str) else None
-        if reason is None:
-            used.add(outcome[RATING_ID])
-            if before is not None:
-                used.add(before[RATING_ID])
-        rows.append((run[RUN_KIND], practices_of(run[RUN_PRACTICES]), None if reason else outcome, before,
-                     run[RUN_LOAD], reason))
-        pairing.begins.append(begins)
+    for run, (begins, outcome, before) in zip(runs, outcomes_of(runs, nexts, bedtime, ratings, times), strict=True):
+        begins_of.append(begins)
+        if isinstance(outcome, str):
+            rows.append((run[RUN_KIND], practices_of(run[RUN_PRACTICES]), None, before, run[RUN_LOAD], outcome))
+            continue
+        used.add(outcome[RATING_ID])
+        if before is not None:
+            used.add(before[RATING_ID])
+        rows.append((run[RUN_KIND], practices_of(run[RUN_PRACTICES]), outcome, before, run[RUN_LOAD], None))
     return pairing
