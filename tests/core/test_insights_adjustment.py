@@ -122,8 +122,8 @@ def test_pooling_against_a_fine_integration():
     weights = [math.exp(-0.5 * sum(math.log(v + t * t) + b * b / (v + t * t) for b, v in estimates)) for t in taus]
     for (b, v), got in zip(estimates, pool(estimates), strict=True):
         means = [t * t / (t * t + v) * b for t in taus]
-        mean = sum(w * m for w, m in zip(weights, means)) / sum(weights)
-        second = sum(w * (t * t / (t * t + v) * v + m * m) for w, t, m in zip(weights, taus, means)) / sum(weights)
+        mean = sum(w * m for w, m in zip(weights, means, strict=True)) / sum(weights)
+        second = sum(w * (t * t / (t * t + v) * v + m * m) for w, t, m in zip(weights, taus, means, strict=True)) / sum(weights)
         assert got.mean == pytest.approx(mean, abs=0.01) and got.variance == pytest.approx(second - mean**2, abs=0.01)
         assert abs(got.mean) <= abs(b) and got.variance > 0
 

@@ -30,8 +30,9 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 
 from tui.core.insights.linear import dot, generalized_inverse, times
 from tui.core.insights.pairing import KIND, LOAD, OUTCOME, PRACTICES, SORE_BEFORE, Outcome
@@ -45,7 +46,7 @@ POWER_Z = 0.8416  # the normal quantile of 80% power
 MAX_CORRELATION = 0.9
 EXTRA = ("sore before", "no rating before", "load", "no load")
 
-Score = Callable[[object], int | None]
+Score = Callable[[Any], Any]  # a rating -> its score (an int), or None where not rated
 
 
 @lru_cache(maxsize=256)
@@ -154,7 +155,7 @@ def _inflation(residuals: list[float]) -> float:
     squares = sum(e * e for e in residuals)
     if squares <= 1e-12 or len(residuals) < 3:
         return 1.0
-    r = sum(a * b for a, b in zip(residuals, residuals[1:])) / squares
+    r = sum(a * b for a, b in pairwise(residuals)) / squares
     r = min(r, MAX_CORRELATION)
     return (1 + r) / (1 - r) if r > 0 else 1.0
 
