@@ -17,9 +17,10 @@ from textual.widgets import DataTable, Static
 from tui.core.common.ids import area_label
 from tui.core.insights import words
 from tui.core.insights.facts import read_facts
-from tui.core.insights.findings import MIN_RUNS, NOT_PROOF, Insight, area_insights, insights
+from tui.core.insights.findings import NOT_PROOF, Insight, area_insights, insights
+from tui.core.insights.model import MIN_RUNS
 from tui.core.insights.pairing import pair_runs
-from tui.core.journal.repair import damaged_month_line
+from tui.core.journal.archive import damaged_month_line
 from tui.core.journal.store.errors import JournalError
 from tui.core.plan.practices import load_practice_names
 from tui.widgets.footer import Footer

@@ -30,9 +30,9 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 from functools import lru_cache
 from itertools import chain, pairwise
+from typing import Any
 
 from tui.core.insights.linear import dot, generalized_inverse, times
 from tui.core.insights.pairing import KIND, LOAD, OUTCOME, PRACTICES, SORE_BEFORE, Outcome
