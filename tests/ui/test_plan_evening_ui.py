@@ -11,10 +11,10 @@ from textual.widgets import DataTable, Input
 from tests.ui.helpers import EVENING, FIXED_NOW, FakeClock, FakeWallClock, evening, make_app, wait_until
 from tests.ui.test_plan_ui import move_to, open_plan, settle, status
 from tui.core.journal.journal import Journal
-from tui.dialogs.run_ended import RunEndedScreen
-from tui.dialogs.run_kind import RunKindScreen
 from tui.messages import StartSession
 from tui.screens.plan import PlanScreen
+from tui.dialogs.run_ended import RunEndedScreen
+from tui.dialogs.run_kind import RunKindScreen
 from tui.screens.summary import SummaryScreen
 
 

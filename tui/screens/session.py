@@ -21,8 +21,8 @@ from tui.core.common.when import format_duration
 from tui.core.routines.model import Exercise, Routine
 from tui.core.routines.timer import Clock, Phase, Report, RoutineTimer, Segment
 from tui.core.routines.voice import CueTracker
-from tui.dialogs.confirm import ConfirmScreen
 from tui.messages import Cue
+from tui.dialogs.confirm import ConfirmScreen
 from tui.widgets.big_text import BigText
 from tui.widgets.footer import Footer
 
