@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.ui.helpers import EVENING, FakeClock, FakeWallClock, make_app
+from tests.clock import FakeClock
+from tests.ui.helpers import EVENING, FakeWallClock, make_app
 from tests.ui.test_plan_ui import settle, status
 from tui.core.common.settings import Settings
 from tui.core.journal.journal import Journal
