@@ -4,8 +4,8 @@ and "Saved to" only once something is saved."""
 
 from __future__ import annotations
 
+from textual.widget import Widget
 from textual.widgets import Static
-from textual.widgets._toast import Toast
 
 from routines import PLAN_FILE, builtin_routine_files
 from tests.ui.helpers import FakeClock, make_app, settle_workers
@@ -24,8 +24,8 @@ colour = "blue"
 '''
 
 
-def toasts(app) -> list[Toast]:
-    return list(app.screen.query(Toast))
+def toasts(app) -> list[Widget]:
+    return list(app.screen.query("Toast"))
 
 
 async def shown(app, pilot) -> None:

@@ -8,7 +8,6 @@ is small and bounded whatever the journal's age); later pages in a worker.
 
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 
 from rich.text import Text
@@ -18,6 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
+from tui.app_services import AppServices
 from tui.core.journal.journal import Journal
 from tui.core.journal.pages import RecordPages
 from tui.core.journal.records import record_time
@@ -26,6 +26,7 @@ from tui.core.journal.soreness import describe
 from tui.core.journal.stats import area_trends, journal_streak, latest_ratings, week_count
 from tui.core.journal.store.errors import JournalError
 from tui.core.plan.runs import describe_run
+from tui.threads import in_thread
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.history_table import HistoryTable, cell
@@ -50,7 +51,8 @@ def record_row(record: dict) -> tuple[str, str, str]:
 
 def table_row(record: dict) -> tuple[Text, Text, Text]:
     """record_row as cells of one line that end in "…" if cut (see widgets/history_table.py)."""
-    return tuple(cell(text) for text in record_row(record))
+    when, kind, details = (cell(text) for text in record_row(record))
+    return when, kind, details
 
 
 def stats_line(journal: Journal, now, problems: list[str]) -> Text:
@@ -74,6 +76,7 @@ def trend_text(records: list[dict], now) -> Text:
 
 class HistoryScreen(Screen):
     BINDINGS = [Binding("escape,h", "app.pop_screen", "Back")]  # Enter (open a record) is the table's
+    app = getters.app(AppServices)
     stats = getters.query_one("#history-stats", Label)
     table = getters.query_one("#history-table", HistoryTable)
 
@@ -126,7 +129,8 @@ class HistoryScreen(Screen):
 
     def add_first_page_rest(self) -> None:
         """The rest of the first page, once the first screenful is drawn."""
-        rest = [table_row(record) for record in self.pages.records[FIRST_ROWS:PAGE]]
+        records = self.pages.records if self.pages is not None else []
+        rest = [table_row(record) for record in records[FIRST_ROWS:PAGE]]
         self.add_rows(FIRST_ROWS, rest)
 
     def show_error(self, error: str) -> None:
@@ -136,7 +140,7 @@ class HistoryScreen(Screen):
     async def add_page(self, shown: int) -> None:
         """The PAGE rows after the `shown` ones, reading older archive months if needed."""
         try:
-            rows = await asyncio.to_thread(self.read_page, shown)
+            rows = await in_thread(self, lambda: self.read_page(shown), JournalError, group="history-page")
         except JournalError as error:
             self.show_error(str(error))
             return
@@ -144,6 +148,8 @@ class HistoryScreen(Screen):
 
     def read_page(self, shown: int) -> list[tuple]:
         pages = self.pages
+        if pages is None:  # no journal: no pages to add
+            return []
         pages.fill(shown + PAGE)
         return [table_row(record) for record in pages.records[shown : shown + PAGE]]
 

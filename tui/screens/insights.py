@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 
 from rich.text import Text
@@ -13,11 +12,14 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from tui.app_services import AppServices
 from tui.core.common.ids import area_label
 from tui.core.insights.facts import read_facts
 from tui.core.insights.findings import MIN_RUNS, NOT_PROOF, Insight, adjusted_text, area_insights, insights, outcomes, signed
+from tui.core.journal.journal import Journal
 from tui.core.journal.store.errors import JournalError
 from tui.core.plan.practices import load_practice_names
+from tui.threads import in_thread
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.insight_chart import interval_chart, verdict_style
@@ -80,7 +82,7 @@ def area_text(best: dict[str, Insight | None]) -> Text:
     return text
 
 
-def read_insights(app, journal) -> tuple[bool, list[Insight], Callable[[], dict[str, Insight | None]]]:
+def read_insights(app: AppServices, journal: Journal) -> tuple[bool, list[Insight], Callable[[], dict[str, Insight | None]]]:
     """(any run at all, the ranked practices, what works out the best per
     area), in a worker thread: the table is shown before the areas are worked out."""
     facts = read_facts(journal)
@@ -94,6 +96,7 @@ def read_insights(app, journal) -> tuple[bool, list[Insight], Callable[[], dict[
 class InsightsScreen(Screen):
     BINDINGS = [Binding("escape,i", "app.pop_screen", "Back")]
     CSS_PATH = "insights.tcss"
+    app = getters.app(AppServices)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -126,7 +129,7 @@ class InsightsScreen(Screen):
             self.show_error("No journal is open, so there is nothing to look at.")
             return
         try:
-            any_runs, ranked, per_area = await asyncio.to_thread(read_insights, self.app, journal)
+            any_runs, ranked, per_area = await in_thread(self, lambda: read_insights(self.app, journal), JournalError)
         except JournalError as error:
             self.show_error(str(error))
             return
@@ -136,7 +139,7 @@ class InsightsScreen(Screen):
 
     @work(exclusive=True, group="insights-areas", exit_on_error=False)
     async def load_areas(self, per_area: Callable[[], dict[str, Insight | None]]) -> None:
-        self.show_areas(await asyncio.to_thread(per_area))
+        self.show_areas(await in_thread(self, per_area, group="insights-areas"))
 
     def show_error(self, message: str) -> None:
         self.headline.update(Text(message, style="bold red"))
