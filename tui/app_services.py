@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +23,7 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.message_pump import MessagePump
 from textual.signal import Signal
-from textual.worker import Worker, WorkerError, WorkerState
+from textual.worker import Worker, WorkerState
 
 from tui import __version__
 from tui.app_signals import SignalExit, end_by_signal
@@ -189,24 +188,11 @@ class AppServices(App[int]):
             self._signals.uninstall()
 
     def stop_on_signal(self, signum: int) -> None:
-        """Let a routine in progress record itself as left part-way (`leaving`),
-        then leave: in order while the terminal is there, at once when it is
-        gone (see tui/app_signals.py)."""
+        """Let a routine in progress record itself as left part-way (`leaving`:
+        at once, through write_now, since the loop may not turn again once the
+        terminal is gone), then leave: in order while the terminal is there, at
+        once when it is gone (see tui/app_signals.py)."""
         self.leaving.publish(signum)
-        if any(w.group == "journal-write" and not w.is_finished for w in self.workers):
-            self.leave(signum)
-        else:
-            self.exit_on_signal(signum)
-
-    @work(group="leaving", exit_on_error=False)
-    async def leave(self, signum: int) -> None:
-        """Once the journal's writes have landed (SignalExit's deadline bounds the wait)."""
-        for worker in [w for w in self.workers if w.group == "journal-write" and not w.is_finished]:
-            with suppress(WorkerError):  # said, or leaving anyway
-                await worker.wait()
-        self.exit_on_signal(signum)
-
-    def exit_on_signal(self, signum: int) -> None:
         if self._signals is not None and self._signals.terminal_gone():
             end_by_signal(signum)
         self.exit(return_code=128 + signum)

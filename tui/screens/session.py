@@ -20,7 +20,7 @@ from textual.widgets import Label, ProgressBar, Static
 
 from tui.app_services import AppServices
 from tui.core.common.when import format_duration
-from tui.core.journal.writer import session_change
+from tui.core.journal.writer import Change, session_change
 from tui.core.routines.model import Exercise, Routine
 from tui.core.routines.timer import Clock, Phase, Report, RoutineTimer, Segment
 from tui.core.routines.voice import CueTracker
@@ -177,17 +177,22 @@ class SessionScreen(Screen[SessionResult | None]):
 
     def record(self, result: SessionResult) -> None:
         """The session's record, written off the UI thread (a failure is said there)."""
-        self.app.write("session", session_change(result.routine, result.report, result.started, result.ended))
+        self.app.write("session", self.change(result))
+
+    def change(self, result: SessionResult) -> Change:
+        return session_change(result.routine, result.report, result.started, result.ended)
 
     def record_before_leaving(self, _signum: int) -> None:
-        """The app is leaving on a signal: what was done so far is recorded as left part-way."""
+        """The app is leaving on a signal: what was done so far is recorded as
+        left part-way, now, through the one write path (a worker might never
+        start: once the terminal is gone the loop can stall for good)."""
         if not self._ended:
             self._ended = True  # the app leaves: no summary, and end() records nothing more
             self._poll.stop()
             self.timer.finish(left=True)
             result = self.result()
             if result.report.began:
-                self.record(result)
+                self.app.write_now("session", self.change(result))
 
     def end(self) -> None:
         if self._ended:
