@@ -45,7 +45,7 @@ async def _keys(journal: Path, saves: int) -> dict:
 
     from tests.ui.helpers import make_app
     from tui.core.common.when import local_now
-    from tui.widgets.soreness_form import SorenessEntry
+    from tui.core.journal.writer import rating_change
 
     worst, all_keys = [], []
     with Home(journal) as home:
