@@ -117,7 +117,7 @@ class RatingGrid(Widget, can_focus=True):
         """The grid's keys are handled here, in order: a fast burst of keys (a
         paste, a quick typist) must not reach bindings out of turn. Keys it
         does not use do nothing here; the note takes text only when focused."""
-        handlers = {
+        handlers: dict[str, Callable[[], object]] = {
             "up": lambda: self.action_move(-1),
             "down": lambda: self.action_move(1),
             "left": lambda: self.action_nudge(-1),
@@ -128,8 +128,10 @@ class RatingGrid(Widget, can_focus=True):
             "tab": self.screen.focus_next,
             "shift+tab": self.screen.focus_previous,
         }
-        if event.character and event.character.isdigit():
-            handler = lambda: self.rate(int(event.character))  # noqa: E731
+        character = event.character
+        handler: Callable[[], object] | None
+        if character and character.isdigit():
+            handler = lambda: self.rate(int(character))  # noqa: E731
         else:
             handler = handlers.get(event.key)
         if handler is not None:
