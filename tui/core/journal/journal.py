@@ -62,6 +62,12 @@ class Journal:
                 self._db = JournalDB(self.path, create_dirs=True)
         return self._db.table(TABLE)
 
+    def other_table(self, name: str):
+        """Another table of the journal's file (the experiments): the same
+        file, lock, atomic saves and never-reused ids as the records."""
+        self._table()
+        return self._db.table(name)
+
     @property
     def notices(self) -> list[str]:
         """What storage did on its own (tightened modes, removed temp files)."""

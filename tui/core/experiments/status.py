@@ -1,0 +1,57 @@
+"""The journal's experiments with their progress: what `experiment` and the
+Experiments screen show, and what the after-run plan asks about."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from tui.core.experiments.book import ExperimentBook
+from tui.core.experiments.design import Experiment
+from tui.core.experiments.outcome import insights_outcome
+from tui.core.experiments.progress import OutcomeRule, Progress, progress
+from tui.core.journal.journal import Journal
+from tui.core.plan.practices import PracticeNames
+
+ZONES = timedelta(days=2)  # records are read from a little before the start: any time zone
+
+
+def _rule(names: PracticeNames, outcome: OutcomeRule | None) -> OutcomeRule:
+    return insights_outcome(names) if outcome is None else outcome
+
+
+def latest_per_practice(experiments: list[Experiment]) -> list[Experiment]:
+    """The newest experiment of each practice, oldest first: one runs at a time per practice."""
+    newest = {e.practice: e for e in experiments}  # oldest first, so the last one wins
+    return sorted(newest.values(), key=lambda e: e.id or 0)
+
+
+def read_progress(journal: Journal, names: PracticeNames, outcome: OutcomeRule | None = None,
+                  everything: bool = False) -> tuple[list[Progress], list[str]]:
+    """(the newest experiment of each practice, or every one, with its progress;
+    what was skipped as damaged). JournalError if the journal cannot be read."""
+    with journal.reading():
+        book = ExperimentBook(journal)
+        experiments = book.all()
+        if not everything:
+            experiments = latest_per_practice(experiments)
+        if not experiments:
+            return [], book.problems
+        records = journal.records(min(e.started for e in experiments) - ZONES)
+        rule = _rule(names, outcome)
+        return [progress(e, records, names, rule) for e in experiments], book.problems + journal.problems
+
+
+def start_experiment(journal: Journal, practice: str, after: str | None, runs: int, seed: int,
+                     now: datetime, names: PracticeNames, outcome: OutcomeRule | None = None) -> Experiment:
+    """Start one; FieldError if the practice already has one running."""
+    rule = _rule(names, outcome)
+
+    def running(experiment: Experiment) -> bool:
+        return progress(experiment, journal.records(experiment.started - ZONES), names, rule).running
+
+    with journal.locked():
+        return ExperimentBook(journal).start(practice, after, runs, seed, now, running)
+
+
+def stop_experiment(journal: Journal, experiment: Experiment, now: datetime) -> Experiment:
+    return ExperimentBook(journal).stop(experiment, now)
