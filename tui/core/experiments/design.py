@@ -24,6 +24,7 @@ DEFAULT_RUNS = 8
 MIN_RUNS = 4
 MAX_RUNS = 40  # 2**20 flips for the exact test at most
 MAX_SEED = 2**63
+NOT_RANDOMISED = ("sleep", "hydrate", "meal", "snack")  # nobody should be told to go without these
 
 
 def draw_schedule(runs: int, seed: int) -> list[str]:
