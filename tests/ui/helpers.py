@@ -73,7 +73,7 @@ async def settle_workers(app, timeout: float = 10.0) -> None:
     flow that waits for the answer to the dialog it has put on top."""
     import time
 
-    from tui.screens.dialog import DialogScreen
+    from tui.dialogs.base import DialogScreen
 
     deadline = time.monotonic() + timeout
     while True:

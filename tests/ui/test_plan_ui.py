@@ -8,8 +8,8 @@ from textual.widgets import DataTable
 from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, settle_workers
 from tui.core.journal.journal import Journal
 from tui.screens.plan import PlanScreen
-from tui.screens.run_ended import RunEndedScreen
-from tui.screens.run_start import RunKindScreen
+from tui.dialogs.run_ended import RunEndedScreen
+from tui.dialogs.run_kind import RunKindScreen
 from tui.screens.session import SessionScreen
 from tui.screens.summary import SummaryScreen
 from tui.screens.timed_step import TimedStepScreen
