@@ -245,14 +245,18 @@ class AppFlows:
 
     async def show_plan(self, run: dict) -> None:
         from tui.core.common.errors import DataFileError
-        from tui.core.plan.run_plan import PlanSource, run_plan
+        from tui.core.experiments.plan_line import tonight_notes
+        from tui.core.plan.run_plan import PlanSource, RunPlan, run_plan
         from tui.screens.plan import PlanScreen
 
         app = self.app
         source = PlanSource.standard(r.id for r in app.library.routines)
+        def plan() -> RunPlan:
+            notes = tonight_notes(app.journal, run, lambda: app.library.routines)  # self-experiments' nights
+            return run_plan(source, run, app.now(), app.settings.bedtime, app.settings.units, notes)
+
         try:
-            planned = await asyncio.to_thread(run_plan, source, run, app.now(), app.settings.bedtime,
-                                              app.settings.units)
+            planned = await asyncio.to_thread(plan)
         except DataFileError as error:
             app.notify(str(error), title="Plan", severity="error")
             return

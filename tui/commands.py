@@ -19,6 +19,7 @@ SCREENS = (  # (name, what it does, the home action that opens it)
     ("Log soreness", "Rate how your legs feel", "log"),
     ("History", "Past runs, sessions and ratings", "history"),
     ("Insights", "What seems to help, from your journal", "insights"),
+    ("Experiments", "Let a fair coin decide which runs get a practice", "experiments"),
     ("Settings", "Timers, bedtime, units, theme, sound", "settings"),
 )
 

@@ -18,10 +18,12 @@ from tui.cli.library import load_all
 from tui.core.common.paths import settings_path, user_plan_path
 from tui.core.common.settings import load_settings
 from tui.core.common.when import in_zone_of, parse_stored, parse_when
+from tui.core.experiments.plan_line import tonight_notes
 from tui.core.journal.journal import Journal
 from tui.core.journal.records import FieldError
 from tui.core.plan.definition import load_plan
 from tui.core.plan.evening import build_plan, night_for
+from tui.core.plan.experiment_note import ExperimentNote, noted_steps
 from tui.core.plan.runs import is_practice, parse_ended, practice_ids, step_state
 
 STATE_LABELS = {"later": "", "soon": "due soon", "due": "due now", "overdue": "overdue",
@@ -42,7 +44,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
             run, how = _plan_run(journal, args, ended, now)
         except FieldError as error:
             raise UsageError(f"argument --run: {error.reason}") from None
-        _print_plan(plan, run, how, settings, now, as_json=args.json)
+        notes = tonight_notes(journal, run, lambda: load_all().routines)  # self-experiments' nights
+        _print_plan(plan, run, how, settings, now, as_json=args.json, notes=notes)
         for error in [*errors, *plan_errors]:
             say(f"warning: {error}")
         return finish(journal)
@@ -84,17 +87,22 @@ def _plan_run(journal: Journal, args: argparse.Namespace, ended: datetime | None
     return run, how
 
 
-def _print_plan(plan, run: dict, how: str, settings, now: datetime, as_json: bool) -> None:
+def _print_plan(plan, run: dict, how: str, settings, now: datetime, as_json: bool,
+                notes: list[ExperimentNote] = ()) -> None:
     ended = in_zone_of(parse_stored(run["time"]), now)
-    steps = build_plan(plan, ended, settings.bedtime, run["run_kind"], settings.units)
+    steps = noted_steps(build_plan(plan, ended, settings.bedtime, run["run_kind"], settings.units), notes)
     night = night_for(ended, settings.bedtime)
     if as_json:
-        json.dump(plan_json(run, ended, night, steps, now), sys.stdout, indent=2, ensure_ascii=False)
+        data = plan_json(run, ended, night, steps, now)
+        data["experiments"] = [note.line for note in notes]
+        json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
         print()
         return
     kind = f"{run['run_kind']} run" if run["run_kind"] else "run"
     print(f"{plan.name}: {how} for the {kind} that ended {ended:%a %d %b %H:%M} "
           f"(record #{run['id']}). Bedtime {settings.bedtime:%H:%M}.")
+    for note in notes:
+        print(f"{note.line}.")
     if night.short:
         print(f"A late run: a short plan tonight, and sleep at {night.sleep:%H:%M}.")
     for step in steps:

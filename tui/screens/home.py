@@ -78,6 +78,7 @@ class HomeScreen(Screen):
         Binding("l", "log", "Log soreness"),
         Binding("h", "history", "History"),
         Binding("i", "insights", "Insights"),
+        Binding("e", "experiments", "Experiments", show=False),  # no room at 80 columns: Insights and the palette show it
         Binding("s", "settings", "Settings"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -307,6 +308,11 @@ class HomeScreen(Screen):
         from tui.screens.insights import InsightsScreen
 
         self.app.push_screen(InsightsScreen())
+
+    def action_experiments(self) -> None:
+        from tui.screens.experiments import ExperimentsScreen
+
+        self.app.push_screen(ExperimentsScreen())
 
     def action_settings(self) -> None:
         from tui.screens.settings import SettingsScreen

@@ -65,7 +65,8 @@ class ExperimentBook:
                 raise FieldError("experiment", f"#{experiment.id} is not in {self.journal.path}")
             if current.stopped is not None:
                 return current
+            doc_id = int(current.id or 0)  # read from the table: it has one
             doc = {**current.to_doc(), "stopped": max(when, current.started).isoformat()}
             stopped = from_doc(current.id, doc)  # checks before it is written
-            self.journal.other_table(TABLE).update(doc, doc_ids=[current.id])
+            self.journal.other_table(TABLE).update(doc, doc_ids=[doc_id])
         return stopped

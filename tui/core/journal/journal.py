@@ -39,6 +39,7 @@ from tui.core.journal.records import (
 )
 from tui.core.journal.stats import SessionDays
 from tui.core.journal.storage import JournalDB
+from tui.core.journal.store.table import JournalTable
 from tui.core.journal.vetting import RecordVetter
 
 # -- the journal ------------------------------------------------------------------
@@ -62,11 +63,10 @@ class Journal:
                 self._db = JournalDB(self.path, create_dirs=True)
         return self._db.table(TABLE)
 
-    def other_table(self, name: str):
+    def other_table(self, name: str) -> JournalTable:
         """Another table of the journal's file (the experiments): the same
         file, lock, atomic saves and never-reused ids as the records."""
-        self._table()
-        return self._db.table(name)
+        return JournalTable(self._table().storage, name)
 
     @property
     def notices(self) -> list[str]:

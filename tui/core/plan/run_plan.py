@@ -15,6 +15,7 @@ from tui.core.common.paths import user_plan_path
 from tui.core.common.when import in_zone_of
 from tui.core.plan.definition import DueStep, load_plan
 from tui.core.plan.evening import build_plan, night_for
+from tui.core.plan.experiment_note import ExperimentNote, noted_heading, noted_steps
 
 
 @dataclass
@@ -35,6 +36,7 @@ class RunPlan:
     steps: list[DueStep]
     heading: str
     problems: list[DataFileError]  # of the user's plan file; the built-in plan is used
+    notes: tuple[ExperimentNote, ...] = ()  # what self-experiments ask of tonight
 
 
 def run_end(run: dict, now: datetime) -> datetime:
@@ -61,7 +63,10 @@ def plan_heading(run: dict, now: datetime, bedtime: time) -> str:
     return heading
 
 
-def run_plan(source: PlanSource, run: dict, now: datetime, bedtime: time, units: str) -> RunPlan:
-    """Steps, heading and problems together; raises DataFileError as plan_steps does."""
+def run_plan(source: PlanSource, run: dict, now: datetime, bedtime: time, units: str,
+             notes: Iterable[ExperimentNote] = ()) -> RunPlan:
+    """Steps, heading and problems together, with what experiments ask of
+    tonight (experiment_note.py); raises DataFileError as plan_steps does."""
+    notes = tuple(notes)
     steps, problems = plan_steps(source, run, now, bedtime, units)
-    return RunPlan(steps, plan_heading(run, now, bedtime), problems)
+    return RunPlan(noted_steps(steps, notes), noted_heading(plan_heading(run, now, bedtime), notes), problems, notes)
