@@ -94,7 +94,8 @@ def _print_plan(plan, run: dict, how: str, settings, now: datetime, as_json: boo
     night = night_for(ended, settings.bedtime)
     if as_json:
         data = plan_json(run, ended, night, steps, now)
-        data["experiments"] = [note.line for note in notes]
+        if notes:  # only for a run that is part of a self-experiment
+            data["experiments"] = [note.line for note in notes]
         json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
         print()
         return
