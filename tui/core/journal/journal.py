@@ -41,6 +41,7 @@ from tui.core.journal.stats import SessionDays
 from tui.core.journal.storage import JournalDB
 from tui.core.journal.store.table import JournalTable
 from tui.core.journal.vetting import RecordVetter
+from tui.core.journal.store.errors import JournalCorruptError
 
 # -- the journal ------------------------------------------------------------------
 
@@ -52,6 +53,7 @@ class Journal:
         self.path = Path(path)
         self.now = now
         self.problems: list[str] = []
+        self.damaged_months: dict[str, str] = {}  # archive month -> what is wrong with its file, as last read
         self._db = None
         self._open_lock = threading.Lock()
         self._vetter = RecordVetter(self.path)
@@ -98,9 +100,16 @@ class Journal:
         return (self._db.storage.read() or {}).get(TABLE, {})
 
     def _archived_docs(self, months: Iterable[str], active: Mapping[str, dict]) -> Iterator[tuple[str, dict]]:
-        """Archived docs of `months`; the journal's own copy wins (see archive.py)."""
+        """Archived docs of `months`; the journal's own copy wins (see archive.py).
+        A damaged month is left out and named in `damaged_months`: it hides nothing else."""
         for month in months:
-            for key, doc in archive.read_archive(self.path, month).items():
+            try:
+                docs = archive.read_archive(self.path, month)
+            except JournalCorruptError as error:
+                self.damaged_months[month] = str(error)
+                continue
+            self.damaged_months.pop(month, None)
+            for key, doc in docs.items():
                 if key not in active:
                     yield key, doc
 
