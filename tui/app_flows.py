@@ -252,7 +252,7 @@ class AppFlows:
         app = self.app
         source = PlanSource.standard(r.id for r in app.library.routines)
         def plan() -> RunPlan:
-            notes = tonight_notes(app.journal, run, lambda: app.library.routines)  # self-experiments' nights
+            notes = tonight_notes(app.journal, run, lambda: app.library.routines, app.settings.bedtime)  # self-experiments' nights
             return run_plan(source, run, app.now(), app.settings.bedtime, app.settings.units, notes)
 
         try:

@@ -13,7 +13,7 @@ START = datetime(2024, 3, 1, 9, 0, tzinfo=ZONE)
 NAMES = PracticeNames()
 
 
-def next_rating(records: list[dict]) -> dict[int, float]:
+def next_rating(records: list[dict]) -> dict[int, tuple[float, float | None]]:
     """The tests' own outcome rule: the first rating 6-36 h after each run."""
     ratings = sorted((record_time(r), r["overall"]) for r in records if r["type"] == "soreness")
     found = {}
@@ -21,7 +21,7 @@ def next_rating(records: list[dict]) -> dict[int, float]:
         ended = record_time(run)
         later = [value for moment, value in ratings if timedelta(hours=6) <= moment - ended <= timedelta(hours=36)]
         if later:
-            found[run["id"]] = later[0]
+            found[run["id"]] = (later[0], None)
     return found
 
 

@@ -107,3 +107,15 @@ def test_nothing_rated_gives_no_figures():
     data = result(progress_of([(WITH, None, True)])).to_json()
     assert data["with_mean"] is data["difference"] is data["p_value"] is data["interval"] is None
     assert data["verdict"] == "no clear difference"
+
+
+def test_a_pair_rated_right_after_both_runs_is_compared_on_the_change():
+    experiment = new_experiment("ice-bath", None, 4, 1, START)  # with, without, without, with
+    slots = (Slot(1, 1, "2024-03-02", START, WITH, True, 4, 6),  # 6 after the run, 4 the next morning
+             Slot(2, 2, "2024-03-03", START, WITHOUT, False, 4, 3),  # 3 after, 4 the next morning
+             Slot(3, 3, "2024-03-04", START, WITHOUT, False, 5, None),
+             Slot(4, 4, "2024-03-05", START, WITH, True, 3, 2))  # the other has no earlier rating
+    found = result(Progress(experiment, slots))
+    # pair 1: (4 - 4) - (6 - 3) = -3; pair 2: 3 - 5 = -2, not adjusted
+    assert found.difference == -2.5 and found.adjusted_pairs == 1
+    assert (found.with_mean, found.without_mean) == (3.5, 4.5)  # the morning ratings themselves

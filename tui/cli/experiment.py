@@ -8,10 +8,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import time
 
 from tui.cli.common import UsageError, command_now, finish, open_journal, say
 from tui.cli.library import load_all
 from tui.core.common.errors import DataFileError
+from tui.core.common.paths import settings_path
+from tui.core.common.settings import load_settings
 from tui.core.experiments.design import NOT_RANDOMISED, check_runs, check_seed, new_seed
 from tui.core.experiments.progress import Progress
 from tui.core.experiments.result import result
@@ -26,6 +29,14 @@ from tui.core.routines.evidence import Evidence, shipped_evidence
 def _names() -> tuple[PracticeNames, list[str]]:
     routines = load_all().routines
     return load_practice_names(routines), practice_ids(routines)
+
+
+def _bedtime() -> time:
+    """The user's bedtime: when the morning after a run begins (a broken settings file is said)."""
+    settings, errors = load_settings(settings_path())
+    for error in errors:
+        say(f"warning: {error}")
+    return settings.bedtime
 
 
 def _evidence() -> dict[str, Evidence]:
@@ -61,7 +72,8 @@ def cmd_start(args: argparse.Namespace) -> int:
     seed = _seed(args.seed)
     with open_journal(args.journal, now) as journal:
         try:
-            experiment = start_experiment(journal, practice, args.after, args.runs, seed, now, names)
+            experiment = start_experiment(journal, practice, args.after, args.runs, seed, now, names,
+                                          bedtime=_bedtime())
         except FieldError as error:
             say(f"{names.name(practice)} {error.reason}")
             return 1
@@ -76,7 +88,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     now = command_now()
     names, _known = _names()
     with open_journal(args.journal, now) as journal:
-        found, problems = read_progress(journal, names)
+        found, problems = read_progress(journal, names, bedtime=_bedtime())
         journal.problems = problems  # finish() reports what was skipped
         if args.json:
             json.dump([result(p).to_json() for p in found], sys.stdout, indent=2)
@@ -114,7 +126,7 @@ def cmd_stop(args: argparse.Namespace) -> int:
     now = command_now()
     names, _known = _names()
     with open_journal(args.journal, now) as journal:
-        found, problems = read_progress(journal, names)
+        found, problems = read_progress(journal, names, bedtime=_bedtime())
         journal.problems = problems
         running = [p for p in found if p.running]
         if args.practice is not None:

@@ -44,7 +44,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             run, how = _plan_run(journal, args, ended, now)
         except FieldError as error:
             raise UsageError(f"argument --run: {error.reason}") from None
-        notes = tonight_notes(journal, run, lambda: load_all().routines)  # self-experiments' nights
+        notes = tonight_notes(journal, run, lambda: load_all().routines, settings.bedtime)  # self-experiments' nights
         _print_plan(plan, run, how, settings, now, as_json=args.json, notes=notes)
         for error in [*errors, *plan_errors]:
             say(f"warning: {error}")

@@ -122,7 +122,7 @@ class ExperimentsScreen(Screen):
         except DataFileError:
             evidence = {}
         try:
-            found, problems = read_progress(app.journal, names)
+            found, problems = read_progress(app.journal, names, bedtime=app.settings.bedtime)
         except JournalError as error:
             self.post_message(ExperimentsRead([], names, evidence, error=str(error)))
             return
@@ -172,9 +172,9 @@ class ExperimentsScreen(Screen):
     def start(self, choice: StartChoice | None) -> None:
         if choice is None:
             return
-        names, now = self.names, self.recovery.now()
+        names, now, bedtime = self.names, self.recovery.now(), self.recovery.settings.bedtime
         self.load(lambda journal: start_experiment(journal, choice.practice, choice.after, choice.runs,
-                                                   new_seed(), now, names))
+                                                   new_seed(), now, names, bedtime=bedtime))
         self.notify(f"Started: {names.name(choice.practice)} on {choice.runs} runs. "
                     "The plan says after each run which it is tonight.")
 

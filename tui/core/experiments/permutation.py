@@ -18,11 +18,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from tui.core.insights.stats import CONFIDENCE
 from tui.core.insights.student_t import t_quantile
 
 DIGITS = 9  # sums of ratings are exact; rounding only absorbs float error
 TOLERANCE = 1e-9
+CONFIDENCE = 0.95
 
 
 def exact_p_value(differences: list[float]) -> float | None:

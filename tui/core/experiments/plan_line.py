@@ -6,6 +6,7 @@ stay hidden until their runs come."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import time
 
 from tui.core.common.errors import DataFileError
 from tui.core.experiments.book import ExperimentBook
@@ -43,15 +44,15 @@ def note_for(progress: Progress, run_id: int, names: PracticeNames,
 
 
 def plan_notes(journal: Journal, run: dict, names: PracticeNames, evidence: dict[str, Evidence],
-               outcome: OutcomeRule | None = None) -> list[ExperimentNote]:
+               outcome: OutcomeRule | None = None, bedtime: time | None = None) -> list[ExperimentNote]:
     """The notes of every experiment this run is part of. JournalError if the journal cannot be read."""
-    found, _problems = read_progress(journal, names, outcome)
+    found, _problems = read_progress(journal, names, outcome, bedtime=bedtime)
     notes = (note_for(progress, run["id"], names, evidence) for progress in found)
     return [note for note in notes if note is not None]
 
 
-def tonight_notes(journal: Journal | None, run: dict,
-                  routines: Callable[[], Iterable[Routine]]) -> list[ExperimentNote]:
+def tonight_notes(journal: Journal | None, run: dict, routines: Callable[[], Iterable[Routine]],
+                  bedtime: time | None = None) -> list[ExperimentNote]:
     """plan_notes for the app and `plan`: none for a run not saved, and none
     (the plan still shows) when the journal or the evidence file cannot be
     read. The routines are read only when there is an experiment."""
@@ -66,6 +67,6 @@ def tonight_notes(journal: Journal | None, run: dict,
     except DataFileError:
         evidence = {}
     try:
-        return plan_notes(journal, run, load_practice_names(routines()), evidence)
+        return plan_notes(journal, run, load_practice_names(routines()), evidence, bedtime=bedtime)
     except JournalError:
         return []

@@ -11,7 +11,8 @@ schedule; once every place is taken, later runs are not part of it.
 What was done is read as insights read it (facts.facts_of: the practices
 ticked for the run and the routines finished on its plan day, as
 practices.PracticeNames names them). The outcome comes from a rule passed
-in (see outcome.py): a number per run id, lower is better.
+in (see outcome.py): per run id, the next-morning rating (lower is better)
+and the rating between the run and that night, if there is one.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from tui.core.insights.facts import RUN_ID, RUN_PRACTICES, facts_of
 from tui.core.journal.records import record_time
 from tui.core.plan.practices import PracticeNames
 
-OutcomeRule = Callable[[list[dict]], dict[int, float]]  # journal records -> outcome per run id
+# journal records -> per run id, (its outcome, how sore the runner was before that night or None)
+OutcomeRule = Callable[[list[dict]], dict[int, tuple[float, float | None]]]
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Slot:
     arm: str  # WITH or WITHOUT
     done: bool  # the practice was done after the run
     outcome: float | None  # None until it is in
+    before: float | None = None  # the rating between the run and that night, if any
 
     @property
     def followed(self) -> bool:
@@ -97,6 +100,7 @@ def progress(experiment: Experiment, records: Iterable[dict], names: PracticeNam
             break
         place = len(slots) + 1
         places[day] = place
+        outcome, before = outcomes.get(run["id"], (None, None))
         slots.append(Slot(place, run["id"], day, record_time(run), experiment.schedule[place - 1],
-                          done.get(run["id"], False), outcomes.get(run["id"])))
+                          done.get(run["id"], False), outcome, before))
     return Progress(experiment, tuple(slots), tuple(extra))

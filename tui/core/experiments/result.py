@@ -1,9 +1,12 @@
 """An experiment's result: as assigned (what the coin decided, the fair
 comparison) and as done (what the runner did, shown beside it).
 
-As assigned uses the pairs whose two outcomes are both in: the mean next-day
-soreness with and without, their difference (the mean of the within-pair
-differences), its 95% interval and the exact randomisation p-value. The
+As assigned uses the pairs whose two outcomes are both in: the mean
+next-morning soreness with and without, and the difference: the mean of the
+within-pair differences, each adjusted for how sore the runner already was
+between the run and that night when both runs of the pair were rated then
+(with minus without, less the same difference of those earlier ratings).
+Beside it, its 95% interval and the exact randomisation p-value. The
 verdict is insights' rule (stats.Adjusted: "helps" when the whole interval
 is below 0, "worse" when above) and, as the coin is what makes the
 comparison fair, it also needs the coin's test to agree (p < 0.05);
@@ -11,9 +14,8 @@ otherwise "no clear difference". Before the last outcome is in, the figures
 are provisional.
 
 As done compares the runs where the practice was done with those where it
-was not, whatever the coin said (Welch's interval from insights). The coin
-does not protect it: a runner who skips the bath on the worst days makes
-it look better than it is.
+was not, whatever the coin said. The coin does not protect it: a runner who
+skips the bath on the worst days makes it look better than it is.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 from tui.core.experiments.design import WITH
 from tui.core.experiments.permutation import exact_p_value, paired_interval, smallest_p
 from tui.core.experiments.progress import Progress, Slot
-from tui.core.insights.stats import UNCLEAR, Adjusted, Tally, adjusted_difference
+from tui.core.insights.stats import UNCLEAR, Adjusted
 
 SIGNIFICANCE = 0.05
 JSON_KEYS = ("practice", "after", "runs", "done", "assigned", "adherence", "with_mean", "without_mean",
@@ -39,14 +41,15 @@ class Result:
     difference: float | None
     interval: tuple[float, float] | None
     p_value: float | None
-    as_done: Adjusted | None
-    done_means: tuple[float | None, float | None]  # (done, not done)
+    adjusted_pairs: int  # pairs whose difference allows for the earlier ratings
+    done_means: tuple[float | None, float | None]  # (done, not done), whatever the coin said
 
     @property
     def verdict(self) -> str:
-        if self.difference is None or self.p_value is None or self.p_value >= SIGNIFICANCE:
+        if self.difference is None or self.interval is None or self.p_value is None \
+                or self.p_value >= SIGNIFICANCE:
             return UNCLEAR
-        return Adjusted(self.difference, self.interval).verdict
+        return Adjusted(self.difference, self.interval, self.difference).verdict
 
     @property
     def provisional(self) -> bool:
@@ -57,11 +60,14 @@ class Result:
         """Counted runs where the runner did not do what the coin said."""
         return [slot for slot in self.progress.slots if not slot.followed]
 
+    @property
+    def done_difference(self) -> float | None:
+        done, not_done = self.done_means
+        return None if done is None or not_done is None else done - not_done
+
     def to_json(self) -> dict:
         experiment, slots = self.progress.experiment, self.progress.slots
         interval = None if self.interval is None else [_round(self.interval[0]), _round(self.interval[1])]
-        done_interval = None if self.as_done is None or self.as_done.interval is None else \
-            [_round(self.as_done.interval[0]), _round(self.as_done.interval[1])]
         return {
             "practice": experiment.practice, "after": experiment.after, "runs": experiment.runs,
             "done": len(slots), "assigned": [slot.arm for slot in slots],
@@ -70,8 +76,7 @@ class Result:
                 "marked": [{"place": s.place, "run": s.run_id, "assigned": s.arm,
                             "did_practice": s.done} for s in self.marked],
                 "as_done": {"with_mean": _round(self.done_means[0]), "without_mean": _round(self.done_means[1]),
-                            "difference": None if self.as_done is None else _round(self.as_done.difference),
-                            "interval": done_interval},
+                            "difference": _round(self.done_difference)},
             },
             "with_mean": _round(self.with_mean), "without_mean": _round(self.without_mean),
             "difference": _round(self.difference), "interval": interval,
@@ -101,32 +106,37 @@ def _outcome(slot: Slot) -> float:
     return slot.outcome
 
 
+def pair_difference(with_: Slot, without: Slot) -> float:
+    """With minus without, less the difference of the earlier ratings when both have one."""
+    raw = _outcome(with_) - _outcome(without)
+    if with_.before is None or without.before is None:
+        return raw
+    return raw - (with_.before - without.before)
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
 def result(progress: Progress) -> Result:
     pairs = complete_pairs(progress)
-    differences = [_outcome(w) - _outcome(wo) for w, wo in pairs]
-    with_mean = sum(_outcome(w) for w, _ in pairs) / len(pairs) if pairs else None
-    without_mean = sum(_outcome(wo) for _, wo in pairs) / len(pairs) if pairs else None
-    done, not_done = Tally(), Tally()
-    for slot in progress.slots:
-        if slot.outcome is None:
-            continue
-        side = Tally(1, slot.outcome, slot.outcome * slot.outcome)  # type: ignore[arg-type]  # sums of floats work alike
-        done, not_done = (done + side, not_done) if slot.done else (done, not_done + side)
+    differences = [pair_difference(w, wo) for w, wo in pairs]
+    rated = [slot for slot in progress.slots if slot.outcome is not None]
     return Result(
-        progress, tuple(pairs), with_mean, without_mean,
-        sum(differences) / len(differences) if differences else None,
-        paired_interval(differences), exact_p_value(differences),
-        adjusted_difference([(done, not_done)]), (done.mean(), not_done.mean()),
+        progress, tuple(pairs),
+        _mean([_outcome(w) for w, _ in pairs]), _mean([_outcome(wo) for _, wo in pairs]),
+        _mean(differences), paired_interval(differences), exact_p_value(differences),
+        sum(w.before is not None and wo.before is not None for w, wo in pairs),
+        (_mean([_outcome(s) for s in rated if s.done]), _mean([_outcome(s) for s in rated if not s.done])),
     )
 
 
 def few_runs_note(result: Result) -> str:
     """How few runs it is, plainly, and what the coin's test can show with them."""
     pairs = len(result.pairs)
-    runs = 2 * pairs
     if pairs == 0:
         return "No pair of runs has both outcomes in yet, so there is nothing to compare."
-    text = (f"{runs} rated runs ({pairs} pair{'s' if pairs != 1 else ''}) is very few: "
+    text = (f"{2 * pairs} rated runs ({pairs} pair{'s' if pairs != 1 else ''}) is very few: "
             "this is a pattern in your own records, not proof.")
     if smallest_p(pairs) >= SIGNIFICANCE:
         text += (f" With {pairs} pairs the coin's test cannot go below p = {smallest_p(pairs):.3g}, "

@@ -3,7 +3,7 @@ Experiments screen show, and what the after-run plan asks about."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from tui.core.experiments.book import ExperimentBook
 from tui.core.experiments.design import Experiment
@@ -15,8 +15,8 @@ from tui.core.plan.practices import PracticeNames
 ZONES = timedelta(days=2)  # records are read from a little before the start: any time zone
 
 
-def _rule(names: PracticeNames, outcome: OutcomeRule | None) -> OutcomeRule:
-    return insights_outcome(names) if outcome is None else outcome
+def _rule(names: PracticeNames, outcome: OutcomeRule | None, bedtime: time | None) -> OutcomeRule:
+    return insights_outcome(names, bedtime) if outcome is None else outcome
 
 
 def latest_per_practice(experiments: list[Experiment]) -> list[Experiment]:
@@ -26,9 +26,10 @@ def latest_per_practice(experiments: list[Experiment]) -> list[Experiment]:
 
 
 def read_progress(journal: Journal, names: PracticeNames, outcome: OutcomeRule | None = None,
-                  everything: bool = False) -> tuple[list[Progress], list[str]]:
+                  everything: bool = False, bedtime: time | None = None) -> tuple[list[Progress], list[str]]:
     """(the newest experiment of each practice, or every one, with its progress;
-    what was skipped as damaged). JournalError if the journal cannot be read."""
+    what was skipped as damaged). The outcome rule defaults to insights' with
+    the user's `bedtime`. JournalError if the journal cannot be read."""
     with journal.reading():
         book = ExperimentBook(journal)
         experiments = book.all()
@@ -37,14 +38,17 @@ def read_progress(journal: Journal, names: PracticeNames, outcome: OutcomeRule |
         if not experiments:
             return [], book.problems
         records = journal.records(min(e.started for e in experiments) - ZONES)
-        rule = _rule(names, outcome)
+        rule = _rule(names, outcome, bedtime)
         return [progress(e, records, names, rule) for e in experiments], book.problems + journal.problems
 
 
 def start_experiment(journal: Journal, practice: str, after: str | None, runs: int, seed: int,
-                     now: datetime, names: PracticeNames, outcome: OutcomeRule | None = None) -> Experiment:
-    """Start one; FieldError if the practice already has one running."""
-    rule = _rule(names, outcome)
+                     now: datetime, names: PracticeNames, outcome: OutcomeRule | None = None,
+                     bedtime: time | None = None) -> Experiment:
+    """Start one; FieldError if the practice already has one running. The
+    outcome rule (default: insights', with the user's `bedtime`) decides
+    nothing here but whether an earlier one is still waiting for runs."""
+    rule = _rule(names, outcome, bedtime)
 
     def running(experiment: Experiment) -> bool:
         return progress(experiment, journal.records(experiment.started - ZONES), names, rule).running

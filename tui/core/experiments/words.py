@@ -7,7 +7,7 @@ from datetime import datetime
 
 from tui.core.experiments.progress import Progress
 from tui.core.experiments.result import Result, few_runs_note
-from tui.core.insights.findings import signed
+from tui.core.insights.words import signed
 from tui.core.journal.soreness import DOMS_FROM, DOMS_UNTIL
 from tui.core.routines.evidence import Evidence
 
@@ -60,9 +60,12 @@ def result_lines(result: Result) -> list[str]:
                            for s in marked)
         lines.append(f"Not as the coin said: {places}.")
         done, not_done = result.done_means
-        if result.as_done is not None and done is not None and not_done is not None:
+        if done is not None and not_done is not None:
             lines.append(f"{AS_DONE}: {done:.1f} when done, {not_done:.1f} when not, difference "
-                         f"{signed(result.as_done.difference)}. The coin does not protect this comparison.")
+                         f"{signed(done - not_done)}. The coin does not protect this comparison.")
+    if result.adjusted_pairs:
+        lines.append(f"The difference allows for how sore you already were after the run "
+                     f"({result.adjusted_pairs} of {len(result.pairs)} pairs were rated then).")
     lines.append(few_runs_note(result))
     return lines
 

@@ -39,9 +39,9 @@ from tui.core.journal.records import (
 )
 from tui.core.journal.stats import SessionDays
 from tui.core.journal.storage import JournalDB
+from tui.core.journal.store.errors import JournalCorruptError
 from tui.core.journal.store.table import JournalTable
 from tui.core.journal.vetting import RecordVetter
-from tui.core.journal.store.errors import JournalCorruptError
 
 # -- the journal ------------------------------------------------------------------
 
