@@ -104,3 +104,12 @@ def test_a_second_experiment_on_the_same_practice_is_refused(capsys, path):
     run(capsys, "experiment", "start", "ice-bath")
     code, _, err = run(capsys, "experiment", "start", "ice-bath")
     assert code == 1 and "Ice bath already has an experiment running (#1" in err
+
+
+def test_insights_show_what_reviews_found_beside_the_runners_own_records(capsys, path, env):
+    runs_with_ratings(path, [(True, 2), (False, 5), (True, 3), (False, 4)])
+    env.setenv("RECOVERY_TUI_NOW", (NOW + timedelta(days=5)).isoformat())
+    code, out, err = run(capsys, "insights")
+    assert code == 0, err
+    assert "What reviews found, beside your own records" in out
+    assert "Ice bath: Reviews: less soreness on average, from low-quality trials. You: too few runs yet (4 runs so far)" in out

@@ -168,3 +168,14 @@ def test_streak_ends_today_or_yesterday(days_ago, expected):
 def test_describe():
     assert soreness.describe(rating(NOW, 3, {"calves": 4}, ["calves"])) == "3/10 (calves 4; pain: calves)"
     assert soreness.describe(rating(NOW, 0)) == "0/10"
+
+
+def test_the_pain_notice_names_the_warning_signs_each_with_see_a_doctor():
+    from tui.core.journal.soreness import WARNING_SIGNS
+
+    notice = guard_notice([Alert("calves", PAIN)])
+    for sign in ("Very dark urine after an extreme effort", "pinpoint pain over a bone", "a limp",
+                 "Swelling, a joint that gives way, or numbness", "not eased after about three days"):
+        assert sign in notice
+    assert all("stop and see a doctor" in line for line in WARNING_SIGNS)
+    assert notice.endswith(NOT_MEDICAL_ADVICE)

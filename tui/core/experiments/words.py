@@ -7,6 +7,8 @@ from datetime import datetime
 
 from tui.core.experiments.progress import Progress
 from tui.core.experiments.result import Result, few_runs_note
+from tui.core.insights.findings import Insight
+from tui.core.insights.stats import TOO_FEW
 from tui.core.insights.words import signed
 from tui.core.journal.soreness import DOMS_FROM, DOMS_UNTIL
 from tui.core.routines.evidence import Evidence
@@ -79,3 +81,18 @@ def reminder(progress: Progress, now: datetime) -> str | None:
     name = progress.experiment.practice
     return (f"Experiment {name}, run {slot.place} of {progress.experiment.runs} ({slot.ended:%a %d %b}): "
             "rate your soreness this morning, it is the result of that run.")
+
+
+def insight_beside(insight: Insight, evidence: Evidence) -> str:
+    """What reviews found, then what insights read in the runner's own records."""
+    n = insight.with_n + insight.without_n
+    if insight.verdict == TOO_FEW:
+        yours = f"too few runs yet ({runs(n)} so far)"
+    else:
+        yours = f"{insight.verdict} after {runs(n)}"
+    return f"{insight.name}: Reviews: {evidence.summary}. You: {yours}"
+
+
+def evidence_beside(found: list[Insight], evidence: dict[str, Evidence]) -> list[str]:
+    """insight_beside for each practice that has an evidence line, in insights' order."""
+    return [insight_beside(insight, evidence[insight.practice]) for insight in found if insight.practice in evidence]

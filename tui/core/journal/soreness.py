@@ -22,6 +22,19 @@ DOMS_FROM = timedelta(hours=12)
 DOMS_UNTIL = timedelta(hours=72)
 
 NOT_MEDICAL_ADVICE = "This is not medical advice."
+# Signs that it is not muscle soreness (../shared/evidence.md: Nye et al. 2021 on
+# exertional rhabdomyolysis, Kahanov et al. 2015 on bone stress injuries).
+WARNING_SIGNS = (
+    "Very dark urine after an extreme effort: stop and see a doctor the same day.",
+    "Sharp, pinpoint pain over a bone, pain at rest or at night, or a limp: stop and see a doctor.",
+    "Swelling, a joint that gives way, or numbness: stop and see a doctor.",
+    "Soreness that has not eased after about three days, or gets worse: stop and see a doctor.",
+)
+WARNING_SIGNS_SHORT = (
+    "Not soreness, so stop and see a doctor: very dark urine after an extreme effort; sharp pain over "
+    "a bone, at rest or at night, or a limp; swelling, a joint that gives way, numbness; soreness not "
+    f"easing after about three days, or getting worse. {NOT_MEDICAL_ADVICE}"
+)
 
 
 @dataclass(frozen=True)
@@ -78,9 +91,9 @@ def pain_advice(alert: Alert) -> str:
 
 
 def guard_notice(alerts: Iterable[Alert]) -> str:
-    """Every alert's advice, then NOT_MEDICAL_ADVICE once; "" without alerts."""
+    """Every alert's advice, the warning signs, then NOT_MEDICAL_ADVICE once; "" without alerts."""
     lines = [pain_advice(alert) for alert in alerts]
-    return "\n".join([*lines, NOT_MEDICAL_ADVICE]) if lines else ""
+    return "\n".join([*lines, "", *WARNING_SIGNS, NOT_MEDICAL_ADVICE]) if lines else ""
 
 
 def doms_checkin_due(records: Iterable[dict], now: datetime) -> dict | None:
