@@ -74,7 +74,7 @@ def test_a_complete_experiment_gives_every_figure():
 
 
 def test_six_pairs_the_same_way_can_help():
-    pairs = [(WITH, 2, True), (WITHOUT, 5, False)] * 3 + [(WITHOUT, 6, False), (WITH, 3, True)] * 3
+    pairs = [(WITH, 2, True), (WITHOUT, 5, False)] * 3 + [(WITHOUT, 5, False), (WITH, 3, True)] * 3  # -3 x3, -2 x3
     found = result(progress_of(pairs, runs=12))
     assert found.p_value == 2 / 64 and found.interval[1] < 0
     assert found.verdict == "helps"
@@ -101,6 +101,12 @@ def test_only_complete_pairs_count_as_assigned():
     found = result(progress_of([(WITH, 3, True), (WITHOUT, None, False), (WITHOUT, 5, False), (WITH, 1, True)]))
     assert [pair[0].place for pair in found.pairs] == [4]
     assert found.difference == -4
+
+
+def test_pairs_that_all_differ_alike_get_no_zero_width_interval():
+    found = result(progress_of([(WITH, 2, True), (WITHOUT, 4, False)] * 2))
+    assert found.difference == -2 and found.interval is None
+    assert found.verdict == "no clear difference"
 
 
 def test_nothing_rated_gives_no_figures():

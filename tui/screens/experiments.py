@@ -5,6 +5,7 @@ tui/core/experiments; this screen only lays them out."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
@@ -32,9 +33,8 @@ from tui.dialogs.experiment_start import ExperimentStartScreen, StartChoice
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 
-INTRO = ("A fair coin decides which of your next runs get a practice and which do not, so that "
-         "how you felt that day cannot tip the result. After each run the plan says which it is "
-         "tonight; your soreness the next morning is the result.")
+INTRO = ("A fair coin decides which runs get the practice, so how you felt cannot tip the result. "
+         "The plan says which it is tonight; the next morning's soreness is the result.")
 EMPTY = ("No experiments yet. Press n to start one: pick a practice you are unsure about (an ice "
          "bath, foam rolling, a nap), and the coin splits your next runs in pairs, one with it and "
          "one without.")
@@ -55,15 +55,15 @@ class ExperimentsRead(Message):
     error: str = ""
 
 
-def detail_text(progress: Progress, name: str, evidence: Evidence | None, now) -> Text:
+def detail_text(progress: Progress, evidence: Evidence | None, now: datetime) -> Text:
     found = result(progress)
-    text = Text(state_line(progress, name) + "\n", style="bold")
+    text = Text()
     if progress.slots:
         text.append(f"So far: {', '.join(s.arm for s in progress.slots)}"
                     + ("; the next run's is shown after it" if progress.running else "") + "\n")
+    text.append(side_by_side(found, evidence) + "\n", style=VERDICT_STYLE.get(found.verdict, "bold"))
     for line in result_lines(found):
         text.append(line + "\n")
-    text.append(side_by_side(found, evidence) + "\n", style=VERDICT_STYLE.get(found.verdict, "bold"))
     if evidence is not None:
         text.append(evidence.text() + "\n", style="dim")
     nudge = reminder(progress, now)
@@ -78,8 +78,11 @@ class ExperimentsScreen(Screen):
         Binding("n", "new", "New experiment"),
         Binding("x", "stop", "Stop"),
         Binding("escape", "app.pop_screen", "Back"),
+        Binding("pagedown", "page(1)", "Scroll down", show=False),
+        Binding("pageup", "page(-1)", "Scroll up", show=False),
     ]
     CSS_PATH = "experiments.tcss"
+    page = getters.query_one("#experiments", VerticalScroll)
     listing = getters.query_one("#experiments-list", OptionList)
     detail = getters.query_one("#experiments-detail", Static)
 
@@ -153,8 +156,7 @@ class ExperimentsScreen(Screen):
         progress = self.current
         if progress is not None:
             practice = progress.experiment.practice
-            self.detail.update(detail_text(progress, self.names.name(practice), self.evidence.get(practice),
-                                           self.recovery.now()))
+            self.detail.update(detail_text(progress, self.evidence.get(practice), self.recovery.now()))
 
     @property
     def current(self) -> Progress | None:
@@ -162,6 +164,10 @@ class ExperimentsScreen(Screen):
         return self.found[index] if self.found and index is not None and index < len(self.found) else None
 
     # -- keys
+
+    def action_page(self, direction: int) -> None:
+        """The list keeps the arrows; the page scrolls with Page Up and Page Down."""
+        (self.page.scroll_page_down if direction > 0 else self.page.scroll_page_up)()
 
     def action_new(self) -> None:
         known = practice_ids(self.recovery.library.routines)

@@ -51,11 +51,14 @@ def smallest_p(pairs: int) -> float:
 
 
 def paired_interval(differences: list[float]) -> tuple[float, float] | None:
-    """The 95% t interval of the mean difference; None with fewer than 2 pairs."""
+    """The 95% t interval of the mean difference; None with fewer than 2 pairs
+    or when the pairs do not vary at all."""
     n = len(differences)
     if n < 2:
         return None
     mean = sum(differences) / n
     variance = sum((d - mean) ** 2 for d in differences) / (n - 1)
+    if variance == 0:
+        return None  # every pair differs alike: a zero-width interval would claim a certainty there is not
     half = t_quantile(0.5 + CONFIDENCE / 2, n - 1) * math.sqrt(variance / n)
     return mean - half, mean + half

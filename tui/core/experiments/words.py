@@ -51,7 +51,8 @@ def result_lines(result: Result) -> list[str]:
     """The figures, as assigned and as done, and what they can and cannot say."""
     lines = []
     if result.difference is not None:
-        interval = "no interval with one pair" if result.interval is None else \
+        interval = ("no interval with one pair" if len(result.pairs) == 1 else "no interval: the pairs do not vary") \
+            if result.interval is None else \
             f"95% interval {signed(result.interval[0])} to {signed(result.interval[1])}"
         lines.append(f"{AS_ASSIGNED}: {result.with_mean:.1f} with, {result.without_mean:.1f} without, "
                      f"difference {signed(result.difference)} ({interval}), p = {result.p_value:.3g}: "
