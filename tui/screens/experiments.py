@@ -172,7 +172,8 @@ class ExperimentsScreen(Screen):
     def action_new(self) -> None:
         known = practice_ids(self.recovery.library.routines)
         busy = {p.experiment.practice for p in self.found if p.running}
-        choices = [(p, self.names.name(p)) for p in known if p not in NOT_RANDOMISED and p not in busy]
+        practices = dict.fromkeys(self.names.practice(p) or p for p in known)  # a routine counts as its step
+        choices = [(p, self.names.name(p)) for p in practices if p not in NOT_RANDOMISED and p not in busy]
         self.app.push_screen(ExperimentStartScreen(choices), callback=self.start)
 
     def start(self, choice: StartChoice | None) -> None:
