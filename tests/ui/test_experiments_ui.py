@@ -99,3 +99,18 @@ async def test_the_plan_after_a_run_says_tonight_is_with_or_without(tmp_path):
         assert heading.startswith("Experiment 5 of 8: no ice bath tonight — do the rest as usual")
         titles = [s.title for s in app.screen.steps]
         assert "Ice bath: not tonight (experiment)" in titles
+
+
+async def test_home_reminds_of_a_counted_runs_missing_morning_rating(tmp_path):
+    from datetime import timedelta
+
+    from tests.ui.helpers import FIXED_NOW
+
+    path = experiment_journal(tmp_path / "journal.json")
+    with Journal(path) as journal:
+        journal.add_run(FIXED_NOW - timedelta(hours=14), "easy")  # last night's run: number 5, not rated yet
+    app = make_app(journal_path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        notice = str(app.screen.query_one("#home-notices").render())
+        assert "Ice bath experiment, run 5 of 8 (Sat 21 Nov): rate your soreness this morning" in notice

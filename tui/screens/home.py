@@ -211,6 +211,12 @@ class HomeScreen(Screen):
         notice = guard_notice(pain_alerts(records, now))
         if notice:
             return (notice, "-pain"), after_run
+        from tui.core.experiments.status import morning_reminder  # reads more only with an experiment
+
+        with journal.reading():
+            experiment = morning_reminder(journal, lambda: self.library.routines, self.app.settings.bedtime, now)
+        if experiment is not None:
+            return (f"{experiment} Press l to log it.", "-checkin"), after_run
         session = doms_checkin_due(records, now)
         if session is not None:
             hours = int((now - datetime.fromisoformat(session["ended"])).total_seconds() // 3600)

@@ -3,14 +3,17 @@ Experiments screen show, and what the after-run plan asks about."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import datetime, time, timedelta
 
 from tui.core.experiments.book import ExperimentBook
 from tui.core.experiments.design import Experiment
 from tui.core.experiments.outcome import insights_outcome
 from tui.core.experiments.progress import OutcomeRule, Progress, progress
+from tui.core.experiments.words import reminder
 from tui.core.journal.journal import Journal
-from tui.core.plan.practices import PracticeNames
+from tui.core.plan.practices import PracticeNames, load_practice_names
+from tui.core.routines.model import Routine
 
 ZONES = timedelta(days=2)  # records are read from a little before the start: any time zone
 
@@ -59,3 +62,13 @@ def start_experiment(journal: Journal, practice: str, after: str | None, runs: i
 
 def stop_experiment(journal: Journal, experiment: Experiment, now: datetime) -> Experiment:
     return ExperimentBook(journal).stop(experiment, now)
+
+
+def morning_reminder(journal: Journal, routines: Callable[[], Iterable[Routine]], bedtime: time,
+                     now: datetime) -> str | None:
+    """For home's check-in: the reminder of a counted run whose morning rating
+    is due and missing. Reads nothing more (and loads no names) without experiments."""
+    if not ExperimentBook(journal).all():
+        return None
+    found, _problems = read_progress(journal, load_practice_names(routines()), bedtime=bedtime)
+    return next((text for text in (reminder(p, now) for p in found) if text), None)

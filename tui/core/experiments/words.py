@@ -11,6 +11,7 @@ from tui.core.insights.findings import Insight
 from tui.core.insights.stats import TOO_FEW
 from tui.core.insights.words import signed
 from tui.core.journal.soreness import DOMS_FROM, DOMS_UNTIL
+from tui.core.plan.practices import fallback_name
 from tui.core.routines.evidence import Evidence
 
 AS_ASSIGNED = "As the coin assigned"
@@ -79,9 +80,9 @@ def reminder(progress: Progress, now: datetime) -> str | None:
     if not due:
         return None
     slot = due[-1]
-    name = progress.experiment.practice
-    return (f"Experiment {name}, run {slot.place} of {progress.experiment.runs} ({slot.ended:%a %d %b}): "
-            "rate your soreness this morning, it is the result of that run.")
+    name = fallback_name(progress.experiment.practice)
+    return (f"{name} experiment, run {slot.place} of {progress.experiment.runs} ({slot.ended:%a %d %b}): "
+            "rate your soreness this morning; it is that run's result.")
 
 
 def insight_beside(insight: Insight, evidence: Evidence) -> str:
