@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from routines import EVIDENCE_FILE, builtin_routine_files
+from tui.core.common.paths import EVIDENCE_FILE, builtin_routine_files
 from tui.core.common.errors import DataFileError
 from tui.core.plan.definition import STEP_IDS
 from tui.core.routines.evidence import load_evidence, shipped_evidence

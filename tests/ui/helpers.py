@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timedelta, timezone
 
-from routines import builtin_routine_files
 from tui.app import RecoveryApp
+from tui.core.common.paths import builtin_routine_files
 from tui.core.journal.journal import Journal
 from tui.core.routines.loader import load_library
 
