@@ -5,7 +5,7 @@ its plan day, each counted as one practice (see practices.py). Its outcome
 is the first rating after the night that follows it (outcome.py). Each
 practice's difference is adjusted for the kind of run, how sore she already
 was and the run's load (model.py), then pooled with the other practices'
-(pooling.py); per area, a practice's areas are pooled with each other.
+(pooling.py), per score: the overall rating, and each area's.
 A verdict needs a comparison that could show a 1-point difference; until
 then `needed` says about how many more runs it takes.
 """
@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import time
 from operator import itemgetter
 
 from tui.core.insights.facts import INSIGHT_AREAS, MAIN_AREAS, RATING_AREAS, RATING_OVERALL, Facts
 from tui.core.insights.model import MIN_RUNS, Comparison, compare
 from tui.core.insights.pairing import OUTCOME, PRACTICES, Outcome, Pairing, pair_runs
+from tui.core.insights.outcome import DEFAULT_BEDTIME
 from tui.core.insights.pooling import pool
 from tui.core.insights.stats import TOO_FEW, UNCLEAR, Adjusted
 from tui.core.insights.student_t import t_quantile
@@ -103,7 +104,7 @@ def _practices(runs: list[Outcome]) -> list[str]:
 
 
 def insights(facts: Facts, names: PracticeNames, pairing: Pairing | None = None,
-             bedtime: time | None = None) -> list[Insight]:
+             bedtime: time | None = DEFAULT_BEDTIME) -> list[Insight]:
     """Every practice seen in any run, ranked on the overall rating. Pass
     `pairing` (from pair_runs) to pair runs with ratings only once."""
     runs = (pairing or pair_runs(facts, names, bedtime)).runs
@@ -111,10 +112,9 @@ def insights(facts: Facts, names: PracticeNames, pairing: Pairing | None = None,
 
 
 def area_insights(facts: Facts, names: PracticeNames, pairing: Pairing | None = None,
-                  bedtime: time | None = None) -> dict[str, Insight | None]:
+                  bedtime: time | None = DEFAULT_BEDTIME) -> dict[str, Insight | None]:
     """Per area, the practice that helps most there (its interval below 0);
-    None while no practice does. A practice's area estimates are pooled with
-    each other: one area stands out only if it differs from the rest."""
+    None while no practice does. Each area's estimates are pooled with each other."""
     runs = (pairing or pair_runs(facts, names, bedtime)).runs
     practices = _practices(runs)
     by_area: dict[str, dict[str, Comparison]] = {}
@@ -123,13 +123,8 @@ def area_insights(facts: Facts, names: PracticeNames, pairing: Pairing | None = 
                                           for r in runs):
             continue  # knees, Achilles, ...: only once rated after a run
         by_area[area] = compare(runs, practices, lambda rating, i=index: rating[RATING_AREAS][i])
-    pooled: dict[str, list[Insight]] = {area: [] for area in by_area}
-    for practice in practices:
-        name = names.name(practice)
-        found = _insights(lambda _area: name, {area: by_area[area][practice] for area in by_area})
-        for insight in found:  # its `practice` is the area's id
-            pooled[insight.practice].append(replace(insight, practice=practice))
-    return {area: next((i for i in _rank(found) if i.verdict == "helps"), None) for area, found in pooled.items()}
+    return {area: next((i for i in _rank(_insights(names.name, found)) if i.verdict == "helps"), None)
+            for area, found in by_area.items()}
 
 
 def to_json(found: list[Insight]) -> list[dict]:

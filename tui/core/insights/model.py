@@ -176,5 +176,7 @@ def _comparison(with_: Tally, total: Tally, counts: Counter, per_key: dict, comm
     variance = sigma2 / denominator * common.inflation
     detectable = (t_quantile(0.975, df) + POWER_Z) * math.sqrt(variance)
     scored = with_.n + without.n
-    needed = 0 if detectable <= DETECT else math.ceil(scored * (detectable / DETECT) ** 2 - scored)
+    # the variance falls as 1 / runs at this mix; Student's t then nears the normal's 1.96
+    needed = 0 if detectable <= DETECT else \
+        max(1, math.ceil(scored * ((1.96 + POWER_Z) * math.sqrt(variance) / DETECT) ** 2 - scored))
     return Comparison(with_, without, Estimate(difference, variance, df), needed)

@@ -26,9 +26,11 @@ from collections.abc import Sequence
 from datetime import datetime, time, timedelta, timezone
 from functools import lru_cache
 
+from tui.core.common.settings import Settings
 from tui.core.insights.facts import RATING_TIME, RUN_ENDED, RUN_OFFSET, RatingFact, RunFact
 from tui.core.plan.evening import night_for
 
+DEFAULT_BEDTIME = Settings().bedtime  # the app's, until she sets her own
 AFTER_RUN = 6 * 3600
 INTO_THE_NIGHT = 4 * 3600
 LATEST = 72 * 3600
@@ -81,10 +83,11 @@ def paired(ended: float, begins: float, next_ended: float | None, ratings: Seque
 
 
 def morning_after(run: RunFact, ratings: Sequence[RatingFact], next_run_ended: float | None = None,
-                  bedtime: time | None = None) -> RatingFact | str:
+                  bedtime: time | None = DEFAULT_BEDTIME) -> RatingFact | str:
     """The outcome of one run: the rating (a row of `ratings`, in any order)
     or, when there is none, the reason (NEXT_RUN_FIRST or NOT_RATED).
-    `next_run_ended`: when the next run ended (POSIX seconds), if there is one."""
+    `next_run_ended`: when the next run ended (POSIX seconds), if there is one;
+    `bedtime`: hers (None: only "6 h after the run" counts)."""
     ordered = sorted(ratings, key=lambda rating: rating[RATING_TIME])
     times = [rating[RATING_TIME] for rating in ordered]
     outcome, _ = paired(run[RUN_ENDED], morning_begins(run, bedtime), next_run_ended, ordered, times)

@@ -13,7 +13,7 @@ from datetime import time
 from operator import itemgetter
 
 from tui.core.insights.facts import RATING_ID, RATING_TIME, RUN_ENDED, RUN_ID, RUN_KIND, RUN_LOAD, RUN_PRACTICES, Facts
-from tui.core.insights.outcome import LATEST, morning_begins, paired
+from tui.core.insights.outcome import DEFAULT_BEDTIME, LATEST, morning_begins, paired
 from tui.core.plan.practices import PracticeNames
 
 # Why a rating is no run's outcome
@@ -41,7 +41,7 @@ class Pairing:
 
     def left_out(self, facts: Facts) -> Counter:
         """How many ratings are no run's outcome (nor how sore she was before), by reason."""
-        found: Counter = Counter()
+        found: Counter = Counter(dict.fromkeys((EVENING, NOT_FIRST, NO_RUN), 0))  # shown in this order
         ends, begins = self.ends, self.begins
         for rating in facts.ratings:
             if rating[RATING_ID] in self.used:
@@ -52,17 +52,17 @@ class Pairing:
                 found[NO_RUN] += 1
             else:
                 found[EVENING if moment < begins[index] else NOT_FIRST] += 1
-        return found
+        return +found  # without the reasons counted 0
 
 
-def pair_runs(facts: Facts, names: PracticeNames, bedtime: time | None = None) -> Pairing:
+def pair_runs(facts: Facts, names: PracticeNames, bedtime: time | None = DEFAULT_BEDTIME) -> Pairing:
     """Every run, oldest first, with its outcome (or why none) and the rating before its night."""
     runs = sorted(facts.runs, key=itemgetter(RUN_ENDED, RUN_ID))
     ratings = sorted(facts.ratings, key=itemgetter(RATING_TIME, RATING_ID))
     times = [rating[RATING_TIME] for rating in ratings]
     pairing = Pairing(ends=[run[RUN_ENDED] for run in runs])
     practices_of, rows, used = names.practices, pairing.runs, pairing.used
-    nexts = [*pairing.ends[1:], None]
+    nexts = [*pairing.ends[1:], None][: len(runs)]
     for run, next_ended in zip(runs, nexts, strict=True):
         begins = morning_begins(run, bedtime)
         outcome, before = paired(run[RUN_ENDED], begins, next_ended, ratings, times)

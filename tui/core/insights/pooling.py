@@ -1,49 +1,60 @@
-"""Partial pooling: estimates shrunk toward each other (empirical Bayes).
+"""Partial pooling: estimates shrunk toward each other, and toward no difference.
 
 Fourteen practices and a dozen areas make some 170 comparisons, and by
 chance alone a few look like a difference. Rather than widen every interval
-for the number of comparisons (Bonferroni would hide real effects behind
-intervals 3-4 times as wide), each estimate is treated as one draw from a
-normal spread of true effects, N(mu, tau^2), estimated from the estimates
-themselves (DerSimonian-Laird's moments for tau^2). An estimate then moves
-toward mu by the share of its variance that is noise, v / (v + tau^2): a
-noisy one a long way, a precise one hardly at all. When the estimates
-differ no more than their noise says they would, tau^2 is 0 and they all
-become mu. Its variance, v (1 - B) + B^2 Var(mu), counts the uncertainty in
-mu too (Morris 1983; Gelman, Hill and Yajima 2012 on why this answers the
-multiple-comparisons problem). With fewer than MIN_ESTIMATES there is no
-spread to learn from, and estimates are left as they are.
+for the number of comparisons (Bonferroni's intervals would be 3-4 times as
+wide and hide real effects too), the estimates of one score (the overall
+rating, or one area's) are taken as draws from a normal spread of true
+effects, N(0, tau^2), and tau is learnt from the estimates themselves: when
+they differ no more than their noise says they would, tau is small and
+every estimate is pulled toward 0; one that stands out by far more than its
+noise keeps nearly all of its size. Each estimate moves by the share of its
+variance v that is noise, v / (v + tau^2).
+
+The spread is centred on 0 ("on average a practice makes no difference"),
+not on the estimates' own mean: that mean is one more comparison chance can
+win, and every practice would follow it. tau is not fixed at one estimate
+but averaged over its posterior on a grid (uniform prior), so a tau of
+about 0 does not make an interval of no width (Gelman et al., Bayesian Data
+Analysis, 3rd ed., section 5.4, with the mean held at 0; Gelman, Hill and
+Yajima 2012 on why this answers multiple comparisons). With fewer than
+MIN_ESTIMATES there is no spread to learn from: estimates are left as they are.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 MIN_ESTIMATES = 3
+GRID = 80
 
 
 @dataclass(frozen=True)
 class Pooled:
     mean: float
     variance: float
-    shrinkage: float  # B: 0 = left as it was, 1 = all the way to mu
+    shrinkage: float  # 0: left as it was; 1: all the way to 0
 
 
 def pool(estimates: list[tuple[float, float]]) -> list[Pooled]:
-    """(estimate, variance) pairs, each variance above 0, shrunk toward their common mean."""
+    """(estimate, variance) pairs, each variance above 0, pooled as the module says."""
     if len(estimates) < MIN_ESTIMATES:
         return [Pooled(value, variance, 0.0) for value, variance in estimates]
-    weights = [1.0 / variance for _, variance in estimates]
+    top = 2 * max(abs(value) for value, _ in estimates) + 3 * math.sqrt(max(v for _, v in estimates))
+    taus = [top * (i + 0.5) / GRID for i in range(GRID)]
+    logs = [-0.5 * sum(math.log(v + tau * tau) + value * value / (v + tau * tau) for value, v in estimates)
+            for tau in taus]
+    best = max(logs)
+    weights = [math.exp(log - best) for log in logs]
     total = sum(weights)
-    fixed = sum(w * value for w, (value, _) in zip(weights, estimates, strict=True)) / total
-    q = sum(w * (value - fixed) ** 2 for w, (value, _) in zip(weights, estimates, strict=True))
-    spread = max(0.0, (q - (len(estimates) - 1)) / (total - sum(w * w for w in weights) / total))
-    random_weights = [1.0 / (variance + spread) for _, variance in estimates]
-    mu_variance = 1.0 / sum(random_weights)
-    mu = sum(w * value for w, (value, _) in zip(random_weights, estimates, strict=True)) * mu_variance
     pooled = []
     for value, variance in estimates:
-        shrink = variance / (variance + spread)
-        pooled.append(Pooled(value - shrink * (value - mu), variance * (1 - shrink) + shrink**2 * mu_variance,
-                             shrink))
+        mean = second = 0.0
+        for tau, weight in zip(taus, weights, strict=True):
+            keep = tau * tau / (tau * tau + variance)
+            mean += weight * keep * value
+            second += weight * (keep * variance + (keep * value) ** 2)
+        mean, second = mean / total, second / total
+        pooled.append(Pooled(mean, max(second - mean * mean, 0.0), 1 - mean / value if value else 1.0))
     return pooled

@@ -68,7 +68,8 @@ def sentence(insight: Insight) -> str:
     """One plain line: what the next mornings looked like after runs with it."""
     what = _in_sentence(insight.name)
     if insight.verdict == TOO_FEW:
-        return (f"{insight.name}: too few rated runs to tell yet; about {runs(insight.needed)} more "
+        more = f"{insight.needed} more run{'s' if insight.needed != 1 else ''}"
+        return (f"{insight.name}: too few rated runs to tell yet; about {more} "
                 f"({insight.with_n} with it, {insight.without_n} without so far).")
     if insight.adjusted is None:
         return f"{insight.name}: every run with it differs from those without only in kind, so nothing to compare."
@@ -84,6 +85,6 @@ def sentence(insight: Insight) -> str:
 
 def left_out_text(ratings: Counter, runs_without: Counter) -> str:
     """One line: the ratings no run used and the runs with no outcome, with why; "" if none."""
-    parts = [f"{count} rating{'s' if count != 1 else ''} {reason}" for reason, count in ratings.most_common()]
-    parts += [f"{runs(count)}: {reason}" for reason, count in runs_without.most_common()]
+    parts = [f"{count} rating{'s' if count != 1 else ''} {reason}" for reason, count in ratings.items()]
+    parts += [f"{runs(count)}: {reason}" for reason, count in runs_without.items()]
     return "Left out: " + "; ".join(parts) + "." if parts else ""
