@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from tui.core.journal.soreness import WARNING_SIGNS_SHORT
+from tui.core.journal.soreness import NOT_MEDICAL_ADVICE, WARNING_SIGNS
 from tui.messages import JournalFailed, JournalSaved, SaveSoreness
 from tui.widgets.footer import Footer
 from tui.widgets.soreness_form import SorenessEntry, SorenessForm
@@ -43,7 +43,7 @@ class SorenessScreen(Screen[SorenessEntry | None]):
                 yield Static(self.header, id="summary-text")
             yield SorenessForm(self.question, clock=self.app.clock, id="soreness-form")
             yield Static(id="soreness-error")
-            yield Static(WARNING_SIGNS_SHORT, id="soreness-warning")
+            yield Static(f"Not soreness? {WARNING_SIGNS} {NOT_MEDICAL_ADVICE}", id="soreness-warning")
         yield Footer()
 
     def on_mount(self) -> None:
