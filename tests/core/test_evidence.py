@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.common.paths import EVIDENCE_FILE, builtin_routine_files
 from tui.core.common.errors import DataFileError
+from tui.core.common.paths import EVIDENCE_FILE, builtin_routine_files
 from tui.core.plan.definition import STEP_IDS
 from tui.core.routines.evidence import load_evidence, shipped_evidence
 

@@ -214,7 +214,8 @@ class HomeScreen(Screen):
         from tui.core.experiments.status import morning_reminder  # reads more only with an experiment
 
         with journal.reading():
-            experiment = morning_reminder(journal, lambda: self.library.routines, self.app.settings.bedtime, now)
+            bedtime = self.app.settings.bedtime  # type: ignore[attr-defined]  # RecoveryApp's, as read_after_run uses
+            experiment = morning_reminder(journal, lambda: self.library.routines, bedtime, now)
         if experiment is not None:
             return (f"{experiment} Press l to log it.", "-checkin"), after_run
         session = doms_checkin_due(records, now)

@@ -100,7 +100,7 @@ def progress(experiment: Experiment, records: Iterable[dict], names: PracticeNam
             break
         place = len(slots) + 1
         places[day] = place
-        outcome, before = outcomes.get(run["id"], (None, None))
+        rated, before = outcomes.get(run["id"], (None, None))
         slots.append(Slot(place, run["id"], day, record_time(run), experiment.schedule[place - 1],
-                          done.get(run["id"], False), outcome, before))
+                          done.get(run["id"], False), rated, before))
     return Progress(experiment, tuple(slots), tuple(extra))

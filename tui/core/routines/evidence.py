@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from tui.core.common.paths import EVIDENCE_FILE
 from tui.core.common.errors import ErrorCollector
 from tui.core.common.fields import Fields
 from tui.core.common.ids import ID_PATTERN
+from tui.core.common.paths import EVIDENCE_FILE
 from tui.core.common.tomlfile import read_toml
 
 EVIDENCE_FIELDS = ("practice", "name", "summary", "line", "source")
