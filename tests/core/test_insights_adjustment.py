@@ -88,8 +88,8 @@ def unpooled_verdicts(facts) -> int:
 
 
 def test_many_comparisons_of_nothing_find_next_to_nothing():
-    """14 practices x 13 scores of chance, in five journals: one by one at 95%, about
-    45 comparisons would say "helps" or "worse"; pooled, at most 2."""
+    """14 practices x 13 scores of chance, in five journals: one by one at 95%, 48 of
+    the 910 comparisons say "helps" or "worse"; pooled, 1 (the code before showed 16)."""
     pooled = one_by_one = 0
     for seed in range(1, 6):
         facts = facts_of(null_journal(seed))
@@ -122,8 +122,8 @@ def test_pooling_against_a_fine_integration():
     weights = [math.exp(-0.5 * sum(math.log(v + t * t) + b * b / (v + t * t) for b, v in estimates)) for t in taus]
     for (b, v), got in zip(estimates, pool(estimates), strict=True):
         means = [t * t / (t * t + v) * b for t in taus]
-        mean = sum(w * m for w, m in zip(weights, means)) / sum(weights)
-        second = sum(w * (t * t / (t * t + v) * v + m * m) for w, t, m in zip(weights, taus, means)) / sum(weights)
+        mean = sum(w * m for w, m in zip(weights, means, strict=True)) / sum(weights)
+        second = sum(w * (t * t / (t * t + v) * v + m * m) for w, t, m in zip(weights, taus, means, strict=True)) / sum(weights)
         assert got.mean == pytest.approx(mean, abs=0.01) and got.variance == pytest.approx(second - mean**2, abs=0.01)
         assert abs(got.mean) <= abs(b) and got.variance > 0
 

@@ -11,8 +11,8 @@ from datetime import datetime
 
 from tui.core.common.paths import journal_path
 from tui.core.common.when import cli_now
+from tui.core.journal.archive import damaged_month_line
 from tui.core.journal.journal import Journal
-from tui.core.journal.repair import damaged_month_line
 from tui.core.journal.store.errors import JournalError
 
 PROG = "recovery-tui"

@@ -18,10 +18,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
+from tui.core.journal.archive import damaged_month_line
 from tui.core.journal.journal import Journal
 from tui.core.journal.pages import RecordPages
 from tui.core.journal.records import record_time
-from tui.core.journal.repair import damaged_month_line
 from tui.core.journal.sessions import describe_session
 from tui.core.journal.soreness import describe
 from tui.core.journal.stats import area_trends, journal_streak, latest_ratings, week_count

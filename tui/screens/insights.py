@@ -17,9 +17,10 @@ from textual.widgets import DataTable, Static
 from tui.core.common.ids import area_label
 from tui.core.insights import words
 from tui.core.insights.facts import read_facts
-from tui.core.insights.findings import MIN_RUNS, NOT_PROOF, Insight, area_insights, insights
+from tui.core.insights.findings import NOT_PROOF, Insight, area_insights, insights
+from tui.core.insights.model import MIN_RUNS
 from tui.core.insights.pairing import pair_runs
-from tui.core.journal.repair import damaged_month_line
+from tui.core.journal.archive import damaged_month_line
 from tui.core.journal.store.errors import JournalError
 from tui.core.plan.practices import load_practice_names
 from tui.widgets.footer import Footer
@@ -149,9 +150,15 @@ class InsightsScreen(Screen):
         self.load()
 
     def show_more(self, _value=None) -> None:
-        """Say that the page scrolls while there is more below."""
+        """Say that the page scrolls while there is more below (and PgDn in the footer while it scrolls)."""
         page = self.page
         self.more.set_class(page.scroll_y >= page.max_scroll_y, "-hidden")
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("page_down", "page_up"):
+            return self.page.max_scroll_y > 0
+        return True
 
     def action_page_down(self) -> None:
         self.page.scroll_page_down()
@@ -180,6 +187,7 @@ class InsightsScreen(Screen):
 
     def show_error(self, message: str) -> None:
         self.headline.update(Text(message, style="bold red"))
+        self.call_after_refresh(self.show_more)
 
     def show(self, found: list[Insight], empty: str = NOTHING_RATED, left_out: str = "",
              damaged: list[str] | None = None) -> None:
@@ -188,6 +196,7 @@ class InsightsScreen(Screen):
             self.damaged.remove_class("-hidden")
         if not found:
             self.headline.update(empty)
+            self.call_after_refresh(self.show_more)
             return
         text = Text("What works for you: ", style="bold")
         text.append(NOT_PROOF, style="italic")

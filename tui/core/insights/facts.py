@@ -97,7 +97,7 @@ def facts_of(records: Iterable[dict], problems: Iterable[str] = ()) -> Facts:
         kind = record["type"]
         if kind == "run":
             done = [*record["practices"], *finished.get(record["plan_date"], ())]
-            offset = int(record_time(record).utcoffset().total_seconds())
+            offset = int(record_time(record).utcoffset().total_seconds())  # type: ignore[union-attr]  # stored times are aware
             facts.runs.append((record["id"], _seconds(record), record["run_kind"], done, offset,
                                load_of(record)))
         elif kind == "soreness":

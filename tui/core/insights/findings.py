@@ -19,15 +19,14 @@ from datetime import time
 from operator import itemgetter
 
 from tui.core.insights.facts import INSIGHT_AREAS, MAIN_AREAS, RATING_AREAS, RATING_OVERALL, Facts
-from tui.core.insights.model import MIN_RUNS, Comparison, compare
-from tui.core.insights.pairing import OUTCOME, PRACTICES, Outcome, Pairing, pair_runs
+from tui.core.insights.model import MIN_RUNS, Comparison, compare, t_975
 from tui.core.insights.outcome import DEFAULT_BEDTIME
+from tui.core.insights.pairing import OUTCOME, PRACTICES, Outcome, Pairing, pair_runs
 from tui.core.insights.pooling import pool
 from tui.core.insights.stats import TOO_FEW, UNCLEAR, Adjusted
-from tui.core.insights.student_t import t_quantile
 from tui.core.plan.practices import PracticeNames
 
-__all__ = ["MIN_RUNS", "Insight", "insights", "area_insights", "pair_runs", "to_json", "NOT_PROOF"]
+__all__ = ["MIN_RUNS", "NOT_PROOF", "Insight", "area_insights", "insights", "pair_runs", "to_json"]
 
 JSON_KEYS = ("practice", "name", "with_n", "with_mean", "without_n", "without_mean",
              "difference", "adjusted", "interval", "verdict", "unpooled", "needed")
@@ -81,7 +80,7 @@ def _insights(name: Callable[[str], str], found: dict[str, Comparison]) -> list[
         adjusted = None
         if c.estimate is not None:
             shrunk = pooled[practice]
-            half = t_quantile(0.975, c.estimate.df) * math.sqrt(shrunk.variance)
+            half = t_975(c.estimate.df) * math.sqrt(shrunk.variance)
             adjusted = Adjusted(shrunk.mean, (shrunk.mean - half, shrunk.mean + half), c.estimate.difference)
         short = c.with_.n < MIN_RUNS or c.without.n < MIN_RUNS
         raw = None if short else c.with_.mean() - c.without.mean()

@@ -30,7 +30,9 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import chain
+from functools import lru_cache
+from itertools import chain, pairwise
+from typing import Any
 
 from tui.core.insights.linear import dot, generalized_inverse, times
 from tui.core.insights.pairing import KIND, LOAD, OUTCOME, PRACTICES, SORE_BEFORE, Outcome
@@ -44,7 +46,13 @@ POWER_Z = 0.8416  # the normal quantile of 80% power
 MAX_CORRELATION = 0.9
 EXTRA = ("sore before", "no rating before", "load", "no load")
 
-Score = Callable[[object], int | None]
+Score = Callable[[Any], Any]  # a rating -> its score (an int), or None where not rated
+
+
+@lru_cache(maxsize=256)
+def t_975(df: float) -> float:
+    """Student's t at 97.5%: the comparisons of one score mostly share their degrees of freedom."""
+    return t_quantile(0.975, df)
 
 
 @dataclass(frozen=True)
@@ -147,7 +155,7 @@ def _inflation(residuals: list[float]) -> float:
     squares = sum(e * e for e in residuals)
     if squares <= 1e-12 or len(residuals) < 3:
         return 1.0
-    r = sum(a * b for a, b in zip(residuals, residuals[1:])) / squares
+    r = sum(a * b for a, b in pairwise(residuals)) / squares
     r = min(r, MAX_CORRELATION)
     return (1 + r) / (1 - r) if r > 0 else 1.0
 
@@ -174,7 +182,7 @@ def _comparison(with_: Tally, total: Tally, counts: Counter, per_key: dict, comm
     df = max(common.n - common.rank - 1, 0) + PRIOR_DF
     sigma2 = (max(rss, 0.0) + PRIOR_DF * PRIOR_SD**2) / df
     variance = sigma2 / denominator * common.inflation
-    detectable = (t_quantile(0.975, df) + POWER_Z) * math.sqrt(variance)
+    detectable = (t_975(df) + POWER_Z) * math.sqrt(variance)
     scored = with_.n + without.n
     # the variance falls as 1 / runs at this mix; Student's t then nears the normal's 1.96
     needed = 0 if detectable <= DETECT else \

@@ -13,7 +13,7 @@ from datetime import time
 from operator import itemgetter
 
 from tui.core.insights.facts import RATING_ID, RATING_TIME, RUN_ENDED, RUN_ID, RUN_KIND, RUN_LOAD, RUN_PRACTICES, Facts
-from tui.core.insights.outcome import DEFAULT_BEDTIME, LATEST, morning_begins, paired
+from tui.core.insights.outcome import DEFAULT_BEDTIME, LATEST, outcomes_of
 from tui.core.plan.practices import PracticeNames
 
 # Why a rating is no run's outcome
@@ -33,7 +33,6 @@ class Pairing:
     runs: list[Outcome] = field(default_factory=list)  # oldest first
     ends: list[float] = field(default_factory=list)  # each run's end, in the same order
     begins: list[float] = field(default_factory=list)  # when each run's morning after begins
-    used: set[int] = field(default_factory=set)  # ids of ratings used, as outcome or as before
 
     def without_outcome(self) -> Counter:
         """How many runs have no outcome, by reason."""
@@ -43,8 +42,10 @@ class Pairing:
         """How many ratings are no run's outcome (nor how sore she was before), by reason."""
         found: Counter = Counter(dict.fromkeys((EVENING, NOT_FIRST, NO_RUN), 0))  # shown in this order
         ends, begins = self.ends, self.begins
+        used = {run[column][RATING_ID] for run in self.runs if run[OUTCOME] is not None
+                for column in (OUTCOME, SORE_BEFORE) if run[column] is not None}
         for rating in facts.ratings:
-            if rating[RATING_ID] in self.used:
+            if rating[RATING_ID] in used:
                 continue
             moment = rating[RATING_TIME]
             index = bisect_right(ends, moment) - 1
@@ -61,17 +62,12 @@ def pair_runs(facts: Facts, names: PracticeNames, bedtime: time | None = DEFAULT
     ratings = sorted(facts.ratings, key=itemgetter(RATING_TIME, RATING_ID))
     times = [rating[RATING_TIME] for rating in ratings]
     pairing = Pairing(ends=[run[RUN_ENDED] for run in runs])
-    practices_of, rows, used = names.practices, pairing.runs, pairing.used
+    practices_of, rows, begins_of = names.practices, pairing.runs, pairing.begins
     nexts = [*pairing.ends[1:], None][: len(runs)]
-    for run, next_ended in zip(runs, nexts, strict=True):
-        begins = morning_begins(run, bedtime)
-        outcome, before = paired(run[RUN_ENDED], begins, next_ended, ratings, times)
-        reason = outcome if isinstance(outcome, str) else None
-        if reason is None:
-            used.add(outcome[RATING_ID])
-            if before is not None:
-                used.add(before[RATING_ID])
-        rows.append((run[RUN_KIND], practices_of(run[RUN_PRACTICES]), None if reason else outcome, before,
-                     run[RUN_LOAD], reason))
-        pairing.begins.append(begins)
+    for run, (begins, outcome, before) in zip(runs, outcomes_of(runs, nexts, bedtime, ratings, times), strict=True):
+        begins_of.append(begins)
+        if isinstance(outcome, str):
+            rows.append((run[RUN_KIND], practices_of(run[RUN_PRACTICES]), None, before, run[RUN_LOAD], outcome))
+            continue
+        rows.append((run[RUN_KIND], practices_of(run[RUN_PRACTICES]), outcome, before, run[RUN_LOAD], None))
     return pairing

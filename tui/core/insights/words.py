@@ -37,12 +37,8 @@ def interval_text(low: float, high: float) -> str:
 def adjusted_text(insight: Insight) -> str:
     """"-0.8 (-1.4 to -0.2)": the adjusted difference and its interval."""
     adjusted = insight.adjusted
+    assert adjusted is not None, "only an insight with a number has an adjusted text"
     return f"{signed(adjusted.difference)} ({interval_text(*adjusted.interval)})"
-
-
-def raw_text(insight: Insight) -> str:
-    return (f"{insight.with_mean:.1f} with, {insight.without_mean:.1f} without, "
-            f"raw {signed(insight.difference)}")
 
 
 def runs(n: int) -> str:

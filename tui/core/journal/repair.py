@@ -36,9 +36,3 @@ def move_damaged_aside(writer: JournalWriter, damaged: Path | str, now: datetime
     it went. Raises JournalError or OSError."""
     return writer.replace(lambda: move_aside(damaged, now))
 
-
-def damaged_month_line(month: str, problem: str) -> str:
-    """One line for an archive month left out of what is shown (see Journal.damaged_months)."""
-    return (f"Archive month {month} is damaged and left out; everything else is shown. {problem} "
-            "To repair it: `recovery-tui doctor` (a copy of that month is in a backup made "
-            "before it was archived, if one is still kept).")
