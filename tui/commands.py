@@ -17,6 +17,7 @@ SCREENS = (  # (name, what it does, the action that opens it, from home)
     ("Log soreness", "Rate how your legs feel", "app.log_soreness"),
     ("History", "Past runs, sessions and ratings", "history"),
     ("Insights", "What seems to help, from your journal", "insights"),
+    ("Experiments", "Let a fair coin decide which runs get a practice", "experiments"),
     ("Settings", "Timers, bedtime, units, theme, sound", "settings"),
 )
 

@@ -80,6 +80,7 @@ class HomeScreen(Screen):
         Binding("l", "app.log_soreness", "Log soreness"),
         Binding("h", "history", "History"),
         Binding("i", "insights", "Insights"),
+        Binding("e", "experiments", "Experiments", show=False),  # no room at 80 columns: Insights and the palette show it
         Binding("s", "settings", "Settings"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -194,6 +195,13 @@ class HomeScreen(Screen):
         notice = guard_notice(pain_alerts(records, now))
         if notice:
             return (notice, "-pain"), after_run
+        from tui.core.experiments.status import morning_reminder  # reads more only with an experiment
+
+        with journal.reading():
+            bedtime = self.app.settings.bedtime
+            experiment = morning_reminder(journal, lambda: self.library.routines, bedtime, now)
+        if experiment is not None:
+            return (f"{experiment} Press l to log it.", "-checkin"), after_run
         session = doms_checkin_due(records, now)
         if session is not None:
             hours = int((now - datetime.fromisoformat(session["ended"])).total_seconds() // 3600)
@@ -283,6 +291,11 @@ class HomeScreen(Screen):
         from tui.screens.insights import InsightsScreen
 
         self.app.push_screen(InsightsScreen())
+
+    def action_experiments(self) -> None:
+        from tui.screens.experiments import ExperimentsScreen
+
+        self.app.push_screen(ExperimentsScreen())
 
     def action_settings(self) -> None:
         from tui.screens.settings import SettingsScreen

@@ -13,8 +13,9 @@ from typing import Any
 
 from tui.app_services import AppServices
 from tui.core.common.errors import DataFileError
+from tui.core.experiments.plan_line import tonight_notes
 from tui.core.journal.records import new_run
-from tui.core.plan.run_plan import PlanSource, run_plan
+from tui.core.plan.run_plan import PlanSource, RunPlan, run_plan
 from tui.core.plan.runs import run_end
 from tui.dialogs.run_ended import RESUME, RunEndedScreen
 from tui.dialogs.run_kind import RunKindScreen
@@ -71,9 +72,13 @@ async def place_run(app: AppServices, ended: datetime) -> dict[str, Any] | None:
 async def show_plan(app: AppServices, run: dict[str, Any]) -> None:
     source = PlanSource.standard(app.library.routines, app.settings)
     settings = app.settings
+
+    def plan() -> RunPlan:
+        notes = tonight_notes(app.journal, run, lambda: app.library.routines, settings.bedtime)  # self-experiments' nights
+        return run_plan(source, run, app.now(), settings.bedtime, settings.units, notes)
+
     try:
-        planned = await in_thread(app, lambda: run_plan(source, run, app.now(), settings.bedtime, settings.units),
-                                  DataFileError, group="plan")
+        planned = await in_thread(app, plan, DataFileError, group="plan")
     except DataFileError as error:
         app.notify(str(error), title="Plan", severity="error")
         return

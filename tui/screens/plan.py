@@ -24,6 +24,7 @@ from tui.core.plan.lengths import not_ticked_words
 from tui.core.plan.run_plan import PlanSource, RunPlan, run_plan
 from tui.core.plan.runs import DONE, SKIPPED, is_done, practices_for, run_end, step_state
 from tui.core.plan.view import STATE_WORDS, step_title, window_words
+from tui.core.routines.evidence import Evidence, shipped_evidence
 from tui.threads import in_thread
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
@@ -50,6 +51,14 @@ def file_stamp(path: Path) -> tuple[int, int] | None:
     return stat.st_mtime_ns, stat.st_size
 
 
+def step_evidence(step: DueStep) -> Evidence | None:
+    """What reviews found for the step's practice (none if the shipped file cannot be read)."""
+    try:
+        return shipped_evidence().get(step.id)
+    except DataFileError:
+        return None
+
+
 class PlanTable(DataTable):
     """Enter is handled by the table itself, in key order, and shown in the footer."""
 
@@ -74,6 +83,7 @@ class PlanScreen(Screen):
         self.steps = planned.steps
         self.heading = planned.heading
         self.problems = planned.problems
+        self.notes = planned.notes  # self-experiments' lines, kept when the run is re-timed
         self._stamp: tuple[int, int] | None = None
         self._writes = 0  # counts this screen's saves: a reload read before one is stale
         self._journal_lock = threading.Lock()
@@ -140,6 +150,9 @@ class PlanScreen(Screen):
             text.append("Does not fit before bed tonight: skip it, or do it anyway if you feel like it.\n",
                         style="italic")
         text.append(step.detail)
+        evidence = step_evidence(step)
+        if evidence is not None:
+            text.append(f"\n{evidence.text()}", style="dim")
         if step.routine:
             text.append("\nEnter starts the routine; finishing it with at least half its holding "
                         "time ticks this step (or tick it with d).", style="dim")
@@ -260,7 +273,7 @@ class PlanScreen(Screen):
         app = self.app
         source = PlanSource.standard(app.library.routines, app.settings)
         try:
-            return run, run_plan(source, run, app.now(), app.settings.bedtime, app.settings.units)
+            return run, run_plan(source, run, app.now(), app.settings.bedtime, app.settings.units, self.notes)
         except DataFileError as error:
             self.notify(str(error), title="Plan", severity="error")
             return run, None

@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 from textual.worker import Worker
 
 from tui.app_services import AppServices
+from tui.core.journal.soreness import NOT_MEDICAL_ADVICE, WARNING_SIGNS
 from tui.core.journal.store.errors import JournalError
 from tui.core.journal.writer import pain_notice, rating_change
 from tui.messages import JournalFailed, JournalSaved, JournalUnreadable
@@ -47,6 +48,7 @@ class SorenessScreen(Screen[None]):
                 yield Static(self.header, id="summary-text")
             yield SorenessForm(self.question, clock=self.app.clock, id="soreness-form")
             yield Static(id="soreness-error")
+            yield Static(f"Not soreness? {WARNING_SIGNS} {NOT_MEDICAL_ADVICE}", id="soreness-warning")
         yield Footer()
 
     def on_mount(self) -> None:

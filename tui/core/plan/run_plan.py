@@ -14,6 +14,7 @@ from tui.core.common.paths import PLAN_FILE, user_plan_path
 from tui.core.common.settings import Settings
 from tui.core.plan.definition import DueStep, load_plan
 from tui.core.plan.evening import build_plan
+from tui.core.plan.experiment_note import ExperimentNote, noted_heading, noted_steps
 from tui.core.plan.lengths import routine_lengths
 from tui.core.plan.runs import run_end
 from tui.core.plan.view import plan_heading
@@ -30,9 +31,12 @@ class PlanSource:
     lengths: dict[str, float] = field(default_factory=dict)  # routine id -> seconds
 
     @classmethod
-    def standard(cls, routines: Iterable[Routine], settings: Settings) -> PlanSource:
+    def standard(cls, routines: Iterable[Routine], settings: Settings | None = None) -> PlanSource:
+        """The user's plan or the shipped one, naming `routines`, timed with
+        `settings`' get-ready and switch-sides (the defaults without)."""
         routines = list(routines)
-        return cls(user_plan_path(), PLAN_FILE, [r.id for r in routines], routine_lengths(routines, settings))
+        lengths = routine_lengths(routines, settings or Settings())
+        return cls(user_plan_path(), PLAN_FILE, [r.id for r in routines], lengths)
 
 
 @dataclass
@@ -40,6 +44,7 @@ class RunPlan:
     steps: list[DueStep]
     heading: str
     problems: list[DataFileError]  # of the user's plan file; the built-in plan is used
+    notes: tuple[ExperimentNote, ...] = ()  # what self-experiments ask of tonight
 
 
 def plan_steps(source: PlanSource, run: dict, now: datetime, bedtime: time,
@@ -50,7 +55,10 @@ def plan_steps(source: PlanSource, run: dict, now: datetime, bedtime: time,
     return build_plan(plan, run_end(run, now), bedtime, run["run_kind"], units, source.lengths), problems
 
 
-def run_plan(source: PlanSource, run: dict, now: datetime, bedtime: time, units: str) -> RunPlan:
-    """Steps, heading and problems together; raises DataFileError as plan_steps does."""
+def run_plan(source: PlanSource, run: dict, now: datetime, bedtime: time, units: str,
+             notes: Iterable[ExperimentNote] = ()) -> RunPlan:
+    """Steps, heading and problems together, with what experiments ask of
+    tonight (experiment_note.py); raises DataFileError as plan_steps does."""
+    notes = tuple(notes)
     steps, problems = plan_steps(source, run, now, bedtime, units)
-    return RunPlan(steps, plan_heading(run, now, bedtime), problems)
+    return RunPlan(noted_steps(steps, notes), noted_heading(plan_heading(run, now, bedtime), notes), problems, notes)
