@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from tui.cli.common import PROG, UsageError
+from tui.serve.addresses import valid_host
 
 INSTALL_HINT = f"{PROG}: serve needs the serve extra: in the recovery-tui folder, pip install '.[serve]'"
 
@@ -32,8 +33,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ImportError:
         print(INSTALL_HINT, file=sys.stderr)
         return 2
-    if not args.host.isprintable() or any(ch.isspace() for ch in args.host) or not args.host:
-        raise UsageError(f"--host {args.host!r} is not an address")  # repr: no escape reaches the terminal
+    if not valid_host(args.host):
+        shown = ascii(args.host)  # no escape or stray surrogate reaches the terminal
+        raise UsageError(f"--host {shown} is not a host name or an address (such as localhost, 0.0.0.0 or ::1)")
     from tui.serve.run import serve
 
     return serve(app_command(args), args.host, args.port)
