@@ -4,6 +4,7 @@ wrong, and the app command each tab runs."""
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import socket
 import sys
@@ -11,7 +12,7 @@ import sys
 import pytest
 
 from tests.core.cli_support import run
-from tui.serve.addresses import is_loopback, network_warning, page_url, valid_host
+from tui.serve.addresses import is_loopback, network_warning, page_host, page_url, valid_host
 from tui.serve.cli import app_command
 
 
@@ -50,10 +51,11 @@ def test_a_host_that_is_no_address_is_one_line_and_exit_1(capsys):
 def test_each_tab_runs_this_app_with_the_journal_and_quiet_options(tmp_path):
     args = argparse.Namespace(journal=str(tmp_path / "my journal.json"), quiet=True)
     words = shlex.split(app_command(args))
-    assert words == ["exec", sys.executable, "-m", "tui.serve.session", "--journal",
+    server = ["--server", str(os.getpid())]  # the app ends when this process does
+    assert words == ["exec", sys.executable, "-m", "tui.serve.session", *server, "--journal",
                      str(tmp_path / "my journal.json"), "--quiet"]
     plain = shlex.split(app_command(argparse.Namespace(journal=None, quiet=False)))
-    assert plain == ["exec", sys.executable, "-m", "tui.serve.session"]
+    assert plain == ["exec", sys.executable, "-m", "tui.serve.session", *server]
 
 
 @pytest.mark.parametrize("host, loopback", [
@@ -66,9 +68,9 @@ def test_loopback_hosts_and_the_warning(host, loopback):
 
 
 def test_the_printed_url_has_an_address_a_browser_can_open():
-    assert page_url("localhost", 8123, "abc") == "http://localhost:8123/?token=abc"
-    assert page_url("::1", 8123, "abc") == "http://[::1]:8123/?token=abc"
-    assert "0.0.0.0" not in page_url("0.0.0.0", 8123, "abc")
+    assert page_url(page_host("localhost"), 8123, "/f00d", "abc") == "http://localhost:8123/f00d/?token=abc"
+    assert page_url(page_host("::1"), 8123, "/f00d", "abc") == "http://[::1]:8123/f00d/?token=abc"
+    assert "0.0.0.0" not in page_host("0.0.0.0")
 
 
 @pytest.mark.parametrize("host", ["../../etc/passwd", "..", "a..b", ".", "a-.b", "a_b", "x" * 64, "::1::", "[::1", "é.com",

@@ -59,8 +59,9 @@ def network_address() -> str:
         probe.close()
 
 
-def page_url(host: str, port: int, token: str) -> str:
-    return f"http://{page_host(host)}:{port}/?token={token}"
+def page_url(host: str, port: int, prefix: str, token: str) -> str:
+    """The address to open: `host` as page_host() prints it, the prefix, the token."""
+    return f"http://{host}:{port}{prefix}/?token={token}"
 
 
 def network_warning(host: str) -> str | None:

@@ -5,6 +5,7 @@ missing extra is one clear line."""
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -18,8 +19,9 @@ INSTALL_HINT = f"{PROG}: serve needs the serve extra: in the recovery-tui folder
 def app_command(args: argparse.Namespace) -> str:
     """The shell command each browser tab runs: this app, with this command
     line's journal and bell options and the same environment (textual-serve
-    passes it on), so every tab uses the user's own journal and settings."""
-    words = [sys.executable, "-m", "tui.serve.session"]
+    passes it on), so every tab uses the user's own journal and settings.
+    The server is this process: the app ends when it does (see session.py)."""
+    words = [sys.executable, "-m", "tui.serve.session", "--server", str(os.getpid())]
     if args.journal:
         words += ["--journal", str(Path(args.journal).expanduser().resolve())]
     if args.quiet:
