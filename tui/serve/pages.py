@@ -13,9 +13,6 @@ from aiohttp import web
 ERROR_STYLE = ("body{margin:0;background:#0c181f;color:#f2f2f2;font:18px/1.5 system-ui,sans-serif}"
                "main{max-width:34em;padding:1.5em 1.25em}h1{font-size:1.4em;line-height:1.25;margin:0 0 .75em}"
                "code{font-size:.95em;background:#1d3340;padding:.05em .3em;border-radius:.2em}")
-STYLE_HASH = base64.b64encode(hashlib.sha256(ERROR_STYLE.encode()).digest()).decode()
-
-ERROR_POLICY = f"default-src 'none'; style-src 'sha256-{STYLE_HASH}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 ERROR_PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -30,15 +27,30 @@ ERROR_PAGE = """<!DOCTYPE html>
 """
 
 
+def css_hash(css: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode() + "'"
+
+
+# textual.js adds one <style> of its own (empty first, then filled), with
+# rules page.css has too: allowed by their hashes, so the console stays clean.
+TEXTUAL_JS_STYLES = ("", "h1{color:#fff;background-color:#000}body{margin:0;padding:0}"
+                         ".textual-terminal{width:100vw;height:100vh}")
+
+
 def page_policy(websocket: str) -> str:
-    """The app page's Content-Security-Policy: scripts, styles, the font and
-    the background image from this origin; connections to it and to `websocket`."""
-    return ("default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self'; "
+    """The app page's Content-Security-Policy: scripts, styles and the font
+    from this origin; connections to it and to `websocket`."""
+    styles = " ".join(css_hash(css) for css in TEXTUAL_JS_STYLES)
+    return (f"default-src 'none'; script-src 'self'; style-src 'self' {styles}; font-src 'self'; img-src 'self'; "
             f"connect-src 'self' {websocket}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 
-def secure_headers(response: web.StreamResponse, policy: str = ERROR_POLICY) -> web.StreamResponse:
-    response.headers["Content-Security-Policy"] = policy
+def error_policy() -> str:
+    return f"default-src 'none'; style-src {css_hash(ERROR_STYLE)}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+
+def secure_headers(response: web.StreamResponse, policy: str | None = None) -> web.StreamResponse:
+    response.headers["Content-Security-Policy"] = policy or error_policy()
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "no-store"

@@ -9,11 +9,13 @@ import sys
 
 from tui.cli.common import PROG
 from tui.serve.addresses import network_warning, page_host, page_url
+from tui.serve.quiet_logs import quiet_logs
 from tui.serve.server import RecoveryServer
 from tui.serve.token_gate import new_prefix, new_token
 
 
 def serve(command: str, host: str, port: int) -> int:
+    quiet_logs()
     return asyncio.run(_serve(command, host, port))
 
 

@@ -15,7 +15,7 @@ from aiohttp import web
 from textual_serve.server import Server, to_int
 
 from tui.serve.children import end_children
-from tui.serve.pages import page_policy, secure_headers, too_many_apps
+from tui.serve.pages import error_page, page_policy, secure_headers, too_many_apps
 from tui.serve.tab_messages import TabService, query_size, relay
 from tui.serve.token_gate import TokenGate
 
@@ -110,10 +110,13 @@ class RecoveryServer(Server):
         it. Errors end the tab quietly: the server's terminal shows no traceback."""
         if len(self.sessions) >= MAX_APPS:
             return too_many_apps(MAX_APPS)
+        websocket = web.WebSocketResponse(heartbeat=15)
+        if not websocket.can_prepare(request).ok:
+            return error_page(400, "This address is for the page's own connection",
+                              "Open the address that <code>recovery-tui serve</code> printed.")
         task = asyncio.current_task()
         assert task is not None
         self.sessions.add(task)
-        websocket = web.WebSocketResponse(heartbeat=15)
         app: TabService | None = None
         try:
             await websocket.prepare(request)

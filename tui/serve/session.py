@@ -8,16 +8,17 @@ app runs with TabDriver (see tab_driver.py), read by Textual from
 TEXTUAL_DRIVER when it is imported, after textual-serve has set its own.
 
 A server that dies at once (`kill -9`, out of memory) sends no SIGTERM: the
-kernel tells the app then (Linux's parent-death signal), and the app sends
-itself SIGHUP, which it takes as it takes its terminal closing
-(tui/app_signals.py). Not SIGHUP directly: the kernel sends the parent-death
-signal again as each of the server's threads ends, and a second SIGHUP ends
-the app before the routine is recorded (its default action, once handled)."""
+kernel tells the app then (Linux's parent-death signal), and the app leaves
+as when its terminal closes (tui/serve/leaving.py). The parent-death signal
+is not SIGHUP itself: the kernel sends it again as each of the server's
+threads ends, and a second SIGHUP would end the app before it records."""
 
 import ctypes
 import os
 import signal
 import sys
+
+from tui.serve.leaving import leave
 
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 SERVER_GONE = signal.SIGUSR1
@@ -38,8 +39,7 @@ def follow_server(server: int) -> None:
 
 
 def server_gone(signum: int, frame: object) -> None:
-    signal.signal(signum, signal.SIG_IGN)  # once, however often the kernel says it
-    os.kill(os.getpid(), signal.SIGHUP)
+    leave()
 
 
 if __name__ == "__main__":

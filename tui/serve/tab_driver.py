@@ -3,7 +3,8 @@
 The server's "quit": textual-serve sends it when the tab closes, the
 connection drops (a phone's screen locks) or the server stops; the WebDriver
 would end the app on the spot and a routine in progress would be lost. Here
-the app ends as on SIGTERM: its own handler records that routine as left part-way.
+the app leaves as when its terminal closes (tui/serve/leaving.py): its own
+handler records that routine as left part-way.
 
 The page's leave prompt: the driver tells the server when a routine starts
 and ends (a "routine" meta packet, passed to the page by tab_messages.py), so
@@ -11,10 +12,9 @@ that a reload or a close of the tab asks first while one runs."""
 
 from __future__ import annotations
 
-import os
-import signal
-
 from textual.drivers.web_driver import WebDriver
+
+from tui.serve.leaving import leave
 
 
 class TabDriver(WebDriver):
@@ -22,7 +22,7 @@ class TabDriver(WebDriver):
 
     def on_meta(self, packet_type: str, payload: dict[str, object]) -> None:
         if packet_type == "quit":
-            os.kill(os.getpid(), signal.SIGTERM)
+            leave()
             return
         super().on_meta(packet_type, payload)
 
