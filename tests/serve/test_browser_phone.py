@@ -16,8 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.serve.browser import (browser_missing, chromium, policy_violations, requested_urls, screen,
-                                 wait_for_text)
+from tests.serve.browser import browser_missing, chromium, policy_violations, requested_urls, screen, wait_for_text
 from tests.serve.helpers import ServedApp, free_port
 
 pytestmark = pytest.mark.slow  # see pyproject.toml's markers

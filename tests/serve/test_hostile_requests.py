@@ -6,6 +6,7 @@ no traceback on the server's terminal."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import socket
 
@@ -54,10 +55,8 @@ RAW_REQUESTS = [
 def send_raw(port: int, data: bytes) -> None:
     with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
         connection.sendall(data)
-        try:
+        with contextlib.suppress(TimeoutError, ConnectionResetError):
             connection.recv(65536)
-        except (TimeoutError, ConnectionResetError):
-            pass
 
 
 async def test_broken_requests_print_no_traceback(tmp_path):

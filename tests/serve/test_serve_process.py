@@ -8,8 +8,8 @@ import asyncio
 import ipaddress
 import os
 import re
-import time
 import signal
+import time
 from pathlib import Path
 
 import aiohttp
@@ -152,7 +152,7 @@ async def test_a_server_killed_at_once_takes_its_apps_with_it(tmp_path):
     routine ended half a minute later with nothing recorded."""
     no_get_ready(tmp_path)
     with ServedApp(tmp_path) as served:
-        session, (at_home, in_routine) = await open_tabs(served, 2)
+        session, (_at_home, in_routine) = await open_tabs(served, 2)
         apps = child_pids(served.process.pid)
         try:
             assert len(apps) == 2

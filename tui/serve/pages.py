@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+from typing import TypeVar
 
 from aiohttp import web
 
@@ -49,7 +50,10 @@ def error_policy() -> str:
     return f"default-src 'none'; style-src {css_hash(ERROR_STYLE)}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 
-def secure_headers(response: web.StreamResponse, policy: str | None = None) -> web.StreamResponse:
+Response = TypeVar("Response", bound=web.StreamResponse)
+
+
+def secure_headers(response: Response, policy: str | None = None) -> Response:
     response.headers["Content-Security-Policy"] = policy or error_policy()
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["X-Content-Type-Options"] = "nosniff"

@@ -72,7 +72,7 @@ class RecoveryServer(Server):
         app.add_routes([
             web.get(self.prefix, self.handle_bare_prefix),
             web.get(self.prefix + "/", self.handle_index, name="index"),
-            web.get(self.prefix + "/ws", self.handle_websocket, name="websocket"),
+            web.get(self.prefix + "/ws", self.tab_socket, name="websocket"),
             web.static(self.prefix + "/static", self.statics_path, name="static"),
             web.static(self.prefix + "/page", HERE / "static", name="page"),
         ])
@@ -105,7 +105,7 @@ class RecoveryServer(Server):
         response = aiohttp_jinja2.render_template("page.html", request, context)
         return secure_headers(response, page_policy(websocket))
 
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+    async def tab_socket(self, request: web.Request) -> web.StreamResponse:
         """One browser tab: one app process, kept track of so stop() can end
         it. Errors end the tab quietly: the server's terminal shows no traceback."""
         if len(self.sessions) >= MAX_APPS:
@@ -118,10 +118,14 @@ class RecoveryServer(Server):
         assert task is not None
         self.sessions.add(task)
         app: TabService | None = None
+
+        async def close() -> None:
+            await websocket.close()
+
         try:
             await websocket.prepare(request)
             app = TabService(self.command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
-                             close=websocket.close, download_manager=self.download_manager)
+                             close=close, download_manager=self.download_manager)
             await app.start(*query_size(request.query))
             await relay(websocket, app)
         except asyncio.CancelledError:
