@@ -8,8 +8,8 @@ from textual.widgets import DataTable
 from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, settle_workers
 from tui.core.journal.journal import Journal
 from tui.screens.plan import PlanScreen
-from tui.screens.run_ended import RunEndedScreen
-from tui.screens.run_start import RunKindScreen
+from tui.dialogs.run_ended import RunEndedScreen
+from tui.dialogs.run_kind import RunKindScreen
 from tui.screens.session import SessionScreen
 from tui.screens.summary import SummaryScreen
 from tui.screens.timed_step import TimedStepScreen
@@ -51,10 +51,10 @@ async def test_plan_starts_with_due_times_from_now(tmp_path):
         assert screen.run["run_kind"] == "long"
         table = screen.query_one(DataTable)
         rows = {s.id: [str(c) for c in table.get_row(s.id)] for s in screen.steps}
-        assert rows["hydrate"][0] == "07:50–07:55"  # 10-15 min after 07:40
+        assert rows["hydrate"][0] == "07:50-07:55"  # 10-15 min after 07:40
         assert rows["sleep"][0] == "22:30"
         assert status(screen, "cool-down-walk") == "due now"
-        assert status(screen, "hydrate") == "soon"
+        assert status(screen, "hydrate") == "due soon"
         assert status(screen, "meal") == "later"
         assert "Long run ended 07:40" in str(screen.query_one("#plan-heading").render())
     (run,) = Journal(tmp_path / "journal.json").records()
@@ -220,7 +220,7 @@ async def test_suspend_overnight_session_holds_still_plan_goes_overdue(tmp_path)
 
 
 async def test_step_titles_from_a_plan_file_are_text_not_markup(tmp_path, monkeypatch):
-    from routines import PLAN_FILE
+    from tui.core.common.paths import PLAN_FILE
 
     monkeypatch.setenv("RECOVERY_TUI_CONFIG_DIR", str(tmp_path))
     (tmp_path / "plan.toml").write_text(

@@ -81,7 +81,7 @@ class HomeScreen(Screen):
         Binding("s", "settings", "Settings"),
         Binding("q", "app.quit", "Quit"),
     ]
-    # Its styles, home.tcss, are the app's CSS_PATH: Textual loads a screen's
+    # Its styles are in the app's stylesheet (tui/app.tcss): Textual loads a screen's
     # CSS_PATH when the screen is pushed, and home is the default screen, never pushed.
     routine_list = getters.query_one("#routine-list", OptionList)
     next_step = getters.query_one("#next-step", Static)
@@ -233,7 +233,7 @@ class HomeScreen(Screen):
             if run is None:
                 return None
             from tui.core.plan.run_plan import PlanSource, plan_steps  # the plan's code: after a run only
-            from tui.core.plan.runs import next_due_line
+            from tui.core.plan.view import next_due_line
 
             source = PlanSource.standard(r.id for r in self.library.routines)
             steps, _problems = plan_steps(source, run, now, settings.bedtime, settings.units)
