@@ -3,6 +3,7 @@ free loopback port, with the tests' own user folders, and a websocket tab."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -152,7 +153,5 @@ def wait_until(predicate, timeout: float = 20, every: float = 0.1):
 
 def kill_quietly(pids: list[int]) -> None:
     for pid in pids:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass

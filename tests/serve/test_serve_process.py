@@ -72,7 +72,7 @@ async def open_tabs(served: ServedApp, count: int) -> tuple[aiohttp.ClientSessio
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 async def test_a_signal_ends_the_server_and_every_app(tmp_path, signum):
     with ServedApp(tmp_path) as served:
-        session, tabs = await open_tabs(served, 2)
+        session, _tabs = await open_tabs(served, 2)
         apps = child_pids(served.process.pid)
         try:
             assert len(apps) == 2  # one app process per tab
@@ -137,7 +137,7 @@ async def test_closing_a_tab_mid_routine_keeps_it_as_partial(tmp_path):
 
 async def test_closing_a_tab_ends_its_app(tmp_path):
     with ServedApp(tmp_path) as served:
-        session, (first, second) = await open_tabs(served, 2)
+        session, (first, _second) = await open_tabs(served, 2)
         try:
             apps = child_pids(served.process.pid)
             await first.close()
