@@ -1,5 +1,6 @@
 """The core's packages import one way only: common -> routines -> plan ->
-journal -> insights (read from the source, as harlequin's import contract)."""
+journal -> watch -> insights (read from the source, as harlequin's import
+contract). watch reads activity files and records runs through the journal."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "tui" / "core"
-ORDER = ("common", "routines", "plan", "journal", "insights")
+ORDER = ("common", "routines", "plan", "journal", "watch", "insights")
 
 
 def core_package(module: str) -> str | None:
