@@ -59,10 +59,7 @@ class RecoveryApp(App[int]):
     """The post-run recovery companion."""
 
     COMMANDS = App.COMMANDS | {recovery_commands}
-    # The default screen's styles (see HomeScreen), and History's: a screen's
-    # own CSS_PATH, read when it is first pushed, has Textual style every widget
-    # of the app again (10 to 15 ms of History's first frame).
-    CSS_PATH = ["screens/home.tcss", "screens/history.tcss"]
+    CSS_PATH = "app.tcss"  # home's, History's and the dialogs' styles (see its head)
     TITLE = "recovery-tui"
     SUB_TITLE = f"v{__version__}"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
@@ -192,7 +189,7 @@ class RecoveryApp(App[int]):
         is too small; take every copy away as it comes to the top once the
         window is large enough. Checked on each resize and after each push or
         pop, so a screen pushed over the request is covered again."""
-        from tui.screens.too_small import TooSmallScreen  # small: it only says what size is needed
+        from tui.dialogs.too_small import TooSmallScreen  # small: it only says what size is needed
 
         size = size or self.size
         small = too_small(size.width, size.height)

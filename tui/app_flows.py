@@ -123,7 +123,7 @@ class AppFlows:
         if message.what == "rating":
             self.app.notify(f"Saved: soreness {message.record['overall']}/10.")
         if message.notice:
-            from tui.screens.notice import NoticeScreen
+            from tui.dialogs.notice import NoticeScreen
 
             self.app.push_screen(NoticeScreen("Look after yourself", message.notice))
         self.refresh_home()
@@ -160,7 +160,7 @@ class AppFlows:
 
     async def offer_repair(self, error: JournalError) -> None:
         from tui.core.journal.repair import move_damaged_aside, newest_good_backup, restore_newest
-        from tui.screens.damaged_journal import MOVE_ASIDE, RESTORE, DamagedJournalScreen
+        from tui.dialogs.damaged_journal import MOVE_ASIDE, RESTORE, DamagedJournalScreen
 
         app = self.app
         path = None if app.journal is None else app.journal.path
@@ -204,7 +204,7 @@ class AppFlows:
     async def plan_flow(self) -> None:
         """Ask when the run ended; resume, correct or start that run (the same
         rules as `plan --ended`); show its plan."""
-        from tui.screens.run_ended import RESUME, RunEndedScreen
+        from tui.dialogs.run_ended import RESUME, RunEndedScreen
 
         now = self.app.now()  # the current run is read every time: an earlier failure does not silence it
         current = await self.read(lambda journal: journal.current_run(now))
@@ -222,7 +222,7 @@ class AppFlows:
         """The run of that day that ended near `ended`, corrected; else a new
         one of the kind the user picks (None if they leave the question)."""
         from tui.core.journal.records import new_run
-        from tui.screens.run_start import RunKindScreen
+        from tui.dialogs.run_kind import RunKindScreen
 
         if await self.read(lambda journal: journal.near_run(ended)) is not None:
             placed = await asyncio.to_thread(self.write_now, "run", lambda j: j.place_run(ended)[0])

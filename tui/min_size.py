@@ -1,5 +1,5 @@
 """The smallest terminal the app can be used in, kept apart from the screen
-that says so (tui/screens/too_small.py): that one is only built when a
+that says so (tui/dialogs/too_small.py): that one is only built when a
 window is too small."""
 
 MIN_WIDTH = 60

@@ -53,7 +53,7 @@ def ratio_figure(name: str, values: list[float], baselines: list[float], limit: 
     a ratio instead of shifting one median against the other."""
     if len(values) != len(baselines):
         raise ValueError("one baseline per value")
-    ratio = median([value / base for value, base in zip(values, baselines)])
+    ratio = median([value / base for value, base in zip(values, baselines, strict=True)])
     text = (f"{median(values) * 1000:.0f} ms vs baseline {median(baselines) * 1000:.0f} ms "
             f"(medians; the ratio is the median of {len(values)} per-round ratios)")
     return Figure(name, round(ratio, 2), "x", f"<= {limit} x", ratio <= limit,

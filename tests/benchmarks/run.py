@@ -1,7 +1,8 @@
 """The performance benchmark suite: `python -m tests.benchmarks.run`.
 
-Prints figure | value | target | pass/fail and writes the same as JSON to
-tests/benchmarks/results/latest.json. Every figure is a median of at least
+Prints figure | value | target | pass/fail, writes the same as JSON to
+tests/benchmarks/results/latest.json and, after a whole run, as the table of
+docs/performance.md (tests/benchmarks/report.py). Every figure is a median of at least
 5 runs; timing targets are ratios against a baseline measured in the same
 run, except the absolute ones of issue #6. Exit status 1 if a target is missed.
 
@@ -16,13 +17,14 @@ import argparse
 import json
 import os
 import platform
+import subprocess
 import sys
 import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tests.benchmarks import cli_speed, export_speed, history_screen, insights_speed, startup, timer_accuracy, writes
+from tests.benchmarks import cli_speed, export_speed, history_screen, insights_speed, report, startup, timer_accuracy, writes
 from tests.benchmarks.common import ROOT, ROUNDS, RUNS, Figure, Tmux, cpu_hogs, stop
 from tests.benchmarks.generate_journal import kept_journal, write_journal
 from tests.benchmarks.idle_cpu import IdleApps
@@ -56,26 +58,12 @@ def real_time(journal: Path) -> list[Figure]:
     return [timer_accuracy.real_figure(late), idle_figure]
 
 
-def table(figures: list[Figure]) -> str:
-    rows = [("figure", "value", "target", "result")]
-    rows += [(f.figure, f"{f.value:g} {f.unit}", f.target, "pass" if f.passed else "FAIL")
-             for f in figures]
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = [" | ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
-    lines.insert(1, "-+-".join("-" * w for w in widths))
-    return "\n".join(lines)
-
-
-def markdown(figures: list[Figure], info: dict, seconds: float) -> str:
-    """The README's Performance table."""
-    lines = ["| figure | value | target | result |", "|---|---|---|---|"]
-    lines += [f"| {f.figure} | {f.value:g} {f.unit} | {f.target} | {'pass' if f.passed else '**FAIL**'} |"
-              for f in figures]
-    lines.append("")
-    lines.append(f"Measured on {info['cpus']} CPUs ({info['cpu']}), Python {info['python']}, "
-                 f"{info['platform']}; median of {ROUNDS} rounds (first frame, memory, command line, History) "
-                 f"or {RUNS} runs (the rest) per figure; the suite took {seconds:.0f} s.")
-    return "\n".join(lines) + "\n"
+def commit() -> str:
+    """The commit measured, marked when the tree has changes of its own."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    return f"{head} with changes" if git("status", "--porcelain", "--untracked-files=no") else head
 
 
 def main() -> int:
@@ -108,25 +96,17 @@ def main() -> int:
             print(f"{name}…", end="", flush=True, file=sys.stderr)
             figures += step()
             print(f" {time.monotonic() - start:.0f} s", file=sys.stderr)
-    order = ["time to first frame", "quick entry (log), 10 years", "quick entry (log), 100 years",
-             "quick entry imports textual/rich", "history --json --limit 20, 10 years",
-             "history --json --limit 20, 100 years", "plan, 10 years", "plan, 100 years",
-             "export --format csv: peak memory, 100 years vs 1 year",
-             "export --format json: peak memory, 100 years vs 1 year",
-             "export --format csv: time per record, 100 years vs 10 years", "write: one record, p95 of 200",
-             "write: key handled during a save", "history screen opens",
-             "insights --json, 10 years", "insights --json, 100 years", "insights screen opens, 10 years",
-             "timer: 60 s routine under 2 CPU hogs", "timer: simulated 2 h, 0-2 s stalls",
-             "memory (peak RSS on History)", "idle CPU, session paused 30 s"]
-    figures.sort(key=lambda f: order.index(f.figure) if f.figure in order else len(order))
+    figures = report.in_order(figures)
     total = time.monotonic() - began
-    print(table(figures))
+    print(report.console_table(figures))
     info = machine()
     print(f"\n{info['cpus']} CPUs, {info['cpu']}, Python {info['python']}; "
           f"median of {ROUNDS} rounds or {RUNS} runs per figure; suite took {total:.0f} s")
     RESULTS.mkdir(exist_ok=True)
+    when = datetime.now(UTC)
     result = {
-        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "when": when.isoformat(timespec="seconds"),
+        "commit": commit(),
         "machine": info,
         "journal_records": count,
         "seconds": round(total, 1),
@@ -134,8 +114,13 @@ def main() -> int:
         "figures": [f.as_dict() for f in figures],
     }
     (RESULTS / "latest.json").write_text(json.dumps(result, indent=2) + "\n")
-    (RESULTS / "latest.md").write_text(markdown(figures, info, total))
-    print(f"written to {(RESULTS / 'latest.json').relative_to(ROOT)} (and latest.md)")
+    print(f"written to {(RESULTS / 'latest.json').relative_to(ROOT)}")
+    if args.skip_real_time:
+        print(f"{report.DOC.relative_to(ROOT)} left as it was: this run left figures out", file=sys.stderr)
+    else:
+        report.write_table(report.markdown_block(figures, info, total, when.strftime("%Y-%m-%d %H:%M UTC"),
+                                                 result["commit"]))
+        print(f"the table of {report.DOC.relative_to(ROOT)} updated")
     return 0 if result["all_passed"] else 1
 
 

@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta, timezone
 
 import pytest
 
-from routines import PLAN_FILE, builtin_routine_files
+from tui.core.common.paths import PLAN_FILE, builtin_routine_files
 from tui.core.journal.journal import Journal
 from tui.core.journal.repair import move_damaged_aside, newest_good_backup
 from tui.core.journal.store.errors import JournalAccessError, JournalError

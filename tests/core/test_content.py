@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta, timezone
 
-from routines import PLAN_FILE, builtin_routine_files
+from tui.core.common.paths import PLAN_FILE, builtin_routine_files
 from tui.core.plan.definition import load_plan
 from tui.core.plan.evening import build_plan
 from tui.core.routines.loader import load_library

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from routines import PLAN_FILE
+from tui.core.common.paths import PLAN_FILE
 from tui.core.plan.definition import load_plan, step_status
 from tui.core.plan.evening import build_plan, night_for
 

@@ -134,7 +134,7 @@ def test_a_routine_may_have_a_multi_line_description(capsys, tmp_path):
 
 
 def test_plan_reports_a_hostile_plan_file_without_raw_controls(capsys, tmp_path):
-    from routines import builtin_routine_files
+    from tui.core.common.paths import builtin_routine_files
 
     builtin = next(p for p in builtin_routine_files()[0].parent.glob("plan.toml"))
     plan = tmp_path / "config" / "plan.toml"

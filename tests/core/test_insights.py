@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from routines import PLAN_FILE, builtin_routine_files
+from tui.core.common.paths import PLAN_FILE, builtin_routine_files
 from tui.core.insights.facts import RATING_OVERALL, facts_of
 from tui.core.insights.findings import JSON_KEYS, area_insights, insights, outcomes, to_json
 from tui.core.journal.journal import Journal

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = sorted(p.name for p in (ROOT / "routines").glob("*.toml"))
 
 
 def run(args, cwd):
@@ -62,3 +71,57 @@ def test_broken_user_routine_is_reported_not_fatal(tmp_path, isolated_user_dirs)
     assert "Post-run stretches" in result.stdout
     assert "broken.toml" in result.stderr and "field 'name': missing" in result.stderr
     assert result.returncode == 1
+
+
+def where_routines_are(cwd, pythonpath):
+    """Where the app finds its shipped routines, and its own code, when run
+    with PYTHONPATH in front of everything else."""
+    code = "import tui.core.common.paths as p; print(p.__file__); print(p.BUILTIN_ROUTINES_DIR)"
+    env = {**os.environ, "PYTHONPATH": str(pythonpath)}
+    result = subprocess.run([sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    module, folder = result.stdout.splitlines()
+    return Path(module), Path(folder)
+
+
+def test_a_checkout_finds_the_top_level_routines_folder(tmp_path):
+    _module, folder = where_routines_are(tmp_path, "")  # the editable install of this checkout
+    assert folder == ROOT / "routines"
+    tree = tmp_path / "source"  # a plain source tree, not installed
+    shutil.copytree(ROOT / "tui", tree / "tui", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "routines", tree / "routines")
+    module, folder = where_routines_are(tmp_path, tree)
+    assert module.is_relative_to(tree) and folder == tree / "routines"
+
+
+@pytest.mark.slow
+def test_the_wheel_installs_only_tui_and_finds_its_routines(tmp_path):
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True)
+    [wheel] = tmp_path.glob("*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {n.split("/")[0] for n in names if ".dist-info/" not in n} == {"tui"}
+    assert sorted(n.removeprefix("tui/routines/") for n in names if n.startswith("tui/routines/")) == SHIPPED
+
+    site = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
+                    "--target", str(site), str(wheel)], check=True, capture_output=True)
+    assert not (site / "routines").exists()
+    decoy = site / "routines"  # another project's top-level `routines`, beside tui
+    decoy.mkdir()
+    (decoy / "__init__.py").write_text("")
+    (decoy / "decoy.toml").write_text((ROOT / "routines" / "foam-rolling.toml").read_text()
+                                      .replace('"foam-rolling"', '"decoy"'))
+    module, folder = where_routines_are(tmp_path, site)
+    assert module.is_relative_to(site / "tui") and folder == site / "tui" / "routines"
+
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    listed = subprocess.run([sys.executable, "-m", "tui", "routines", "--json"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True)
+    assert listed.returncode == 0, listed.stderr
+    ids = {r["id"] for r in json.loads(listed.stdout)}
+    assert ids == {name.removesuffix(".toml") for name in SHIPPED if name != "plan.toml"}
+    plan = subprocess.run([sys.executable, "-m", "tui", "plan", "--ended", "now", "--json"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True)
+    assert plan.returncode == 0, plan.stderr
+    assert "stretch" in {step["step"] for step in json.loads(plan.stdout)["steps"]}

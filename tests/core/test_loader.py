@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from routines import builtin_routine_files
 from tui.core.common.errors import DataFileError
+from tui.core.common.paths import builtin_routine_files
 from tui.core.routines.loader import load_files, load_library, load_routine
 
 VALID = '''

@@ -6,8 +6,8 @@ from datetime import datetime, time, timedelta, timezone
 
 import pytest
 
-from routines import PLAN_FILE, builtin_routine_files
 from tui.core.common.errors import DataFileError
+from tui.core.common.paths import PLAN_FILE, builtin_routine_files
 from tui.core.plan.definition import STEP_IDS, load_plan, step_status
 from tui.core.plan.evening import build_plan, next_bedtime
 from tui.core.routines.loader import load_files

@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 
-from routines import PLAN_FILE, builtin_routine_files
+from tui.core.common.paths import PLAN_FILE, builtin_routine_files
 from tui.core.journal.journal import Journal
 from tui.core.journal.records import FieldError
 from tui.core.plan.definition import load_plan

@@ -47,7 +47,7 @@ def test_suspend_does_not_make_the_countdown_jump():
 
 
 def test_plan_due_times_follow_the_wall_clock_across_a_suspend():
-    from routines import PLAN_FILE
+    from tui.core.common.paths import PLAN_FILE
 
     plan, _ = load_plan(None, PLAN_FILE)
     ended = datetime(2026, 11, 22, 7, 40, tzinfo=timezone(timedelta(hours=1)))

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from routines import PLAN_FILE, builtin_routine_files
 from tui.core.common.errors import DataFileError
+from tui.core.common.paths import PLAN_FILE, builtin_routine_files
 from tui.core.plan.definition import load_plan
 from tui.core.routines.loader import load_files, load_routine
 

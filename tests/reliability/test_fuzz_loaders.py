@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from routines import PLAN_FILE, builtin_routine_files
 from tui.core.common.errors import DataFileError
 from tui.core.common.ids import AREAS, ID_PATTERN, RUN_KINDS
+from tui.core.common.paths import PLAN_FILE, builtin_routine_files
 from tui.core.common.settings import PAUSE_RANGE, UNITS, Settings, load_settings, to_toml
 from tui.core.common.tomlfile import read_toml
 from tui.core.plan.definition import MAX_TIMER, OFFSETS, STEP_IDS, PlanDef, load_plan, parse_plan

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timedelta, timezone
 
-from routines import builtin_routine_files
 from tui.app import RecoveryApp
+from tui.core.common.paths import builtin_routine_files
 from tui.core.journal.journal import Journal
 from tui.core.routines.loader import load_library
 
@@ -73,7 +73,7 @@ async def settle_workers(app, timeout: float = 10.0) -> None:
     flow that waits for the answer to the dialog it has put on top."""
     import time
 
-    from tui.screens.dialog import DialogScreen
+    from tui.dialogs.base import DialogScreen
 
     deadline = time.monotonic() + timeout
     while True:

@@ -13,9 +13,9 @@ from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, settle_workers
 from tui.core.journal.journal import Journal
 from tui.core.journal.writer import pain_notice
 from tui.messages import StartSession
-from tui.screens.damaged_journal import DamagedJournalScreen
-from tui.screens.notice import NoticeScreen
-from tui.screens.run_start import RunKindScreen
+from tui.dialogs.damaged_journal import DamagedJournalScreen
+from tui.dialogs.notice import NoticeScreen
+from tui.dialogs.run_kind import RunKindScreen
 from tui.widgets.footer import Footer
 
 JOURNAL_PROBLEM = ("The journal /home/sam/.local/share/recovery-tui/journal.json cannot be read: "

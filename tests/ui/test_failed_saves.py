@@ -17,7 +17,7 @@ from textual.widgets._toast import Toast
 from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, settle_workers, start_plan, wait_until
 from tui.core.journal.journal import Journal
 from tui.messages import StartSession
-from tui.screens.damaged_journal import DamagedJournalScreen
+from tui.dialogs.damaged_journal import DamagedJournalScreen
 from tui.screens.home import HomeScreen
 from tui.screens.plan import PlanScreen
 from tui.screens.soreness import SorenessScreen

@@ -41,7 +41,7 @@ def journal_with_a_long_note(path) -> Journal:
 
 
 async def test_enter_opens_the_whole_record_and_escape_comes_back(tmp_path):
-    from tui.screens.record import RecordScreen
+    from tui.dialogs.record import RecordScreen
 
     journal_with_a_long_note(tmp_path / "journal.json")
     app = make_app(journal_path=tmp_path / "journal.json")

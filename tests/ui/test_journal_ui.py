@@ -10,10 +10,10 @@ from textual.widgets import DataTable, Static
 
 from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, settle_workers, wait_until
 from tui.core.journal.journal import Journal
-from tui.screens.damaged_journal import DamagedJournalScreen
+from tui.dialogs.damaged_journal import DamagedJournalScreen
 from tui.screens.history import HistoryScreen
 from tui.screens.home import HomeScreen
-from tui.screens.notice import NoticeScreen
+from tui.dialogs.notice import NoticeScreen
 from tui.screens.soreness import SorenessScreen
 from tui.screens.summary import SummaryScreen
 

@@ -13,8 +13,8 @@ from tests.ui.test_plan_ui import move_to, open_plan, settle, status
 from tui.core.journal.journal import Journal
 from tui.messages import StartSession
 from tui.screens.plan import PlanScreen
-from tui.screens.run_ended import RunEndedScreen
-from tui.screens.run_start import RunKindScreen
+from tui.dialogs.run_ended import RunEndedScreen
+from tui.dialogs.run_kind import RunKindScreen
 from tui.screens.summary import SummaryScreen
 
 

@@ -8,8 +8,8 @@ from textual.widgets import DataTable
 from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, settle_workers
 from tui.core.journal.journal import Journal
 from tui.screens.plan import PlanScreen
-from tui.screens.run_ended import RunEndedScreen
-from tui.screens.run_start import RunKindScreen
+from tui.dialogs.run_ended import RunEndedScreen
+from tui.dialogs.run_kind import RunKindScreen
 from tui.screens.session import SessionScreen
 from tui.screens.summary import SummaryScreen
 from tui.screens.timed_step import TimedStepScreen
@@ -220,7 +220,7 @@ async def test_suspend_overnight_session_holds_still_plan_goes_overdue(tmp_path)
 
 
 async def test_step_titles_from_a_plan_file_are_text_not_markup(tmp_path, monkeypatch):
-    from routines import PLAN_FILE
+    from tui.core.common.paths import PLAN_FILE
 
     monkeypatch.setenv("RECOVERY_TUI_CONFIG_DIR", str(tmp_path))
     (tmp_path / "plan.toml").write_text(

@@ -9,7 +9,7 @@ from textual.widgets import Select, Static
 
 from tests.ui.helpers import make_app, settle_workers
 from tui.core.common.settings import DEFAULTS, load_settings
-from tui.screens.confirm import ConfirmScreen
+from tui.dialogs.confirm import ConfirmScreen
 from tui.screens.home import HomeScreen
 from tui.screens.settings import SettingsScreen
 

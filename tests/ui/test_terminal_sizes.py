@@ -10,7 +10,7 @@ import pytest
 from tests.ui.helpers import FakeClock, make_app, settle_workers, start_plan
 from tui.messages import LogSoreness, StartSession
 from tui.min_size import MIN_HEIGHT, MIN_WIDTH
-from tui.screens.too_small import TooSmallScreen
+from tui.dialogs.too_small import TooSmallScreen
 
 pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from tests.ui.helpers import FakeClock, make_app, settle_workers, wait_until
 from tui.messages import StartSession
 from tui.screens.summary import SummaryScreen
-from tui.screens.too_small import TooSmallScreen
+from tui.dialogs.too_small import TooSmallScreen
 
 
 def too_small_screens(app) -> int:

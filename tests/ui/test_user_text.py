@@ -40,7 +40,7 @@ async def test_an_unknown_theme_with_brackets_is_reported_as_written(tmp_path):
 async def test_a_question_with_brackets_in_its_detail_is_shown_as_written():
     from textual.widgets import Label
 
-    from tui.screens.confirm import ConfirmScreen
+    from tui.dialogs.confirm import ConfirmScreen
 
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -5,8 +5,7 @@ the routines only for a plan of the user's own (see plan.py)."""
 
 from __future__ import annotations
 
-from routines import builtin_routine_files
-from tui.core.common.paths import user_routines_dir
+from tui.core.common.paths import builtin_routine_files, user_routines_dir
 from tui.core.routines.loader import Library, load_library
 
 

@@ -12,10 +12,9 @@ import sys
 import textwrap
 from datetime import date, datetime
 
-from routines import PLAN_FILE
 from tui.cli.common import UsageError, command_now, finish, open_journal, say
 from tui.cli.library import load_all
-from tui.core.common.paths import settings_path, user_plan_path
+from tui.core.common.paths import PLAN_FILE, settings_path, user_plan_path
 from tui.core.common.settings import load_settings
 from tui.core.common.when import in_zone_of, parse_stored, parse_when
 from tui.core.journal.journal import Journal

@@ -74,7 +74,6 @@ def trend_text(records: list[dict], now) -> Text:
 
 class HistoryScreen(Screen):
     BINDINGS = [Binding("escape,h", "app.pop_screen", "Back")]  # Enter (open a record) is the table's
-    CSS_PATH = "history.tcss"  # read with the app's own styles already (see RecoveryApp.CSS_PATH)
     stats = getters.query_one("#history-stats", Label)
     table = getters.query_one("#history-table", HistoryTable)
 
@@ -164,7 +163,7 @@ class HistoryScreen(Screen):
     @on(DataTable.RowSelected, "#history-table")
     def open_record(self, event: DataTable.RowSelected) -> None:
         """The whole record, note included, over the table; Escape comes back."""
-        from tui.screens.record import RecordScreen
+        from tui.dialogs.record import RecordScreen
 
         if self.pages is not None and event.cursor_row < len(self.pages.records):
             self.app.push_screen(RecordScreen(self.pages.records[event.cursor_row]))

@@ -81,7 +81,7 @@ class HomeScreen(Screen):
         Binding("s", "settings", "Settings"),
         Binding("q", "app.quit", "Quit"),
     ]
-    # Its styles, home.tcss, are the app's CSS_PATH: Textual loads a screen's
+    # Its styles are in the app's stylesheet (tui/app.tcss): Textual loads a screen's
     # CSS_PATH when the screen is pushed, and home is the default screen, never pushed.
     routine_list = getters.query_one("#routine-list", OptionList)
     next_step = getters.query_one("#next-step", Static)

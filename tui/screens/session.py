@@ -22,7 +22,7 @@ from tui.core.routines.model import Exercise, Routine
 from tui.core.routines.timer import Clock, Phase, Report, RoutineTimer, Segment
 from tui.core.routines.voice import CueTracker
 from tui.messages import Cue
-from tui.screens.confirm import ConfirmScreen
+from tui.dialogs.confirm import ConfirmScreen
 from tui.widgets.big_text import BigText
 from tui.widgets.footer import Footer
 

@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from tui.core.common.settings import PAUSE_RANGE, Settings, settings_from_table
 from tui.messages import ApplySettings
-from tui.screens.confirm import ConfirmScreen
+from tui.dialogs.confirm import ConfirmScreen
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 

@@ -3,7 +3,7 @@
 It shows what Textual's Footer shows, in the same colours, but draws the
 whole line itself. Textual's Footer mounts one widget per key, and mounting
 and styling those took about a third of the time home needs for its first
-frame (see README, Performance); here a change of keys is a repaint.
+frame (see docs/performance.md); here a change of keys is a repaint.
 """
 
 from __future__ import annotations

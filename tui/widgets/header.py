@@ -2,7 +2,7 @@
 
 It looks like Textual's Header (icon, title — sub-title, clock space) but is
 one widget instead of four: mounting Textual's took about 20 ms of every
-screen that shows one, History's included (see README, Performance).
+screen that shows one, History's included (see docs/performance.md).
 """
 
 from __future__ import annotations

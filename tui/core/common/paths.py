@@ -11,6 +11,26 @@ from platformdirs import user_config_path, user_data_path
 APP_NAME = "recovery-tui"
 
 
+def _builtin_routines_dir() -> Path:
+    """The shipped routine files: tui/routines/ in a built wheel (hatch puts
+    the top-level routines/ folder there), routines/ beside tui/ in a checkout
+    (plain source or an editable install). The wheel's place is tried first:
+    next to an installed tui/ sits site-packages, where a `routines` folder
+    would be another project's."""
+    package = Path(__file__).resolve().parents[2]
+    inside = package / "routines"
+    return inside if inside.is_dir() else package.parent / "routines"
+
+
+BUILTIN_ROUTINES_DIR = _builtin_routines_dir()
+PLAN_FILE = BUILTIN_ROUTINES_DIR / "plan.toml"  # the shipped after-run plan, not a routine
+
+
+def builtin_routine_files() -> list[Path]:
+    """Every shipped routine file, sorted by name."""
+    return sorted(p for p in BUILTIN_ROUTINES_DIR.glob("*.toml") if p.name != PLAN_FILE.name)
+
+
 def config_dir() -> Path:
     override = os.environ.get("RECOVERY_TUI_CONFIG_DIR")
     if override:

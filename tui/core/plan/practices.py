@@ -14,8 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from routines import PLAN_FILE
-from tui.core.common.paths import user_plan_path
+from tui.core.common.paths import PLAN_FILE, user_plan_path
 from tui.core.common.terminal_text import one_line
 from tui.core.plan.definition import STEP_IDS, PlanDef, load_plan
 from tui.core.plan.runs import is_practice

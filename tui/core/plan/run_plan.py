@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
 
-from routines import PLAN_FILE
 from tui.core.common.errors import DataFileError
-from tui.core.common.paths import user_plan_path
+from tui.core.common.paths import PLAN_FILE, user_plan_path
 from tui.core.common.when import in_zone_of
 from tui.core.plan.definition import DueStep, load_plan
 from tui.core.plan.evening import build_plan, night_for

@@ -12,7 +12,7 @@ from textual.widgets import Label, Static
 
 from tui.core.common.terminal_text import visible
 from tui.core.journal.record_view import record_fields, record_title
-from tui.screens.dialog import DialogScreen
+from tui.dialogs.base import DialogScreen
 from tui.widgets.footer import Footer
 
 
@@ -28,7 +28,6 @@ def fields_table(record: dict) -> Table:
 
 class RecordScreen(DialogScreen[None]):
     BINDINGS = [Binding("escape", "close", "Back to History")]
-    CSS_PATH = ["dialog.tcss", "record.tcss"]
     scroll = getters.query_one("#record-scroll", VerticalScroll)
 
     def __init__(self, record: dict) -> None:

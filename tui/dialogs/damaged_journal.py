@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, Label
 
-from tui.screens.dialog import DialogScreen
+from tui.dialogs.base import DialogScreen
 
 RESTORE, MOVE_ASIDE = "restore", "aside"
 
@@ -23,7 +23,6 @@ class DamagedJournalScreen(DialogScreen[str | None]):
         Binding("n,escape", "answer(None)", "Not now"),
     ]
 
-    CSS_PATH = ["dialog.tcss", "damaged_journal.tcss"]
     not_now = getters.query_one("#not-now", Button)
 
     def __init__(self, problem: str, backup: str | None) -> None:

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, Label
 
-from tui.screens.dialog import DialogScreen
+from tui.dialogs.base import DialogScreen
 
 
 class ConfirmScreen(DialogScreen[bool]):

@@ -14,7 +14,6 @@ class DialogScreen(ModalScreen[ScreenResultType]):
     of its own: the screen under a dialog keeps its footer, whose keys do
     nothing while the dialog is open, so this one covers it."""
 
-    CSS_PATH = "dialog.tcss"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):

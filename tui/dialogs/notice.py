@@ -6,12 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Button, Label, Static
 
-from tui.screens.dialog import DialogScreen
+from tui.dialogs.base import DialogScreen
 
 
 class NoticeScreen(DialogScreen[None]):
     BINDINGS = [Binding("escape,enter", "close", "OK")]
-    CSS_PATH = ["dialog.tcss", "notice.tcss"]
 
     def __init__(self, title: str, body: str) -> None:
         super().__init__()

@@ -9,7 +9,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.common.ids import RUN_KINDS
-from tui.screens.dialog import DialogScreen
+from tui.dialogs.base import DialogScreen
 
 NOT_SAYING = "-"
 
@@ -18,7 +18,6 @@ class RunKindScreen(DialogScreen[str | None]):
     """Dismisses with a run kind, "" for "rather not say", or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
-    CSS_PATH = ["dialog.tcss", "run_start.tcss"]
     kinds = getters.query_one(OptionList)
 
     def compose_dialog(self) -> ComposeResult:

@@ -10,7 +10,6 @@ from tui.min_size import MIN_HEIGHT, MIN_WIDTH
 
 
 class TooSmallScreen(ModalScreen[None]):
-    CSS_PATH = "too_small.tcss"
 
     def compose(self) -> ComposeResult:
         yield Static(

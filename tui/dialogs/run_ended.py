@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.common.when import in_zone_of
 from tui.core.plan.runs import parse_ended
-from tui.screens.dialog import DialogScreen
+from tui.dialogs.base import DialogScreen
 
 RESUME = "resume"
 MINUTES_AGO = (0, 15, 30, 60)
@@ -29,7 +29,6 @@ class RunEndedScreen(DialogScreen[datetime | str | None]):
     """Dismisses with when the run ended, RESUME (back to the current run's plan), or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
-    CSS_PATH = ["dialog.tcss", "run_ended.tcss"]
     choices = getters.query_one("#run-ended", OptionList)
     ended_at = getters.query_one("#ended-at", Input)
     detail = getters.query_one("#detail", Label)
