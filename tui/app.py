@@ -78,6 +78,7 @@ class RecoveryApp(App[int]):
         startup_problems: list[str] | None = None,
         settings_problems: list[DataFileError] | None = None,
         start_routine: str | None = None,
+        watch_places: list[Path] | None = None,
     ) -> None:
         super().__init__()
         self.library = library
@@ -94,6 +95,7 @@ class RecoveryApp(App[int]):
         self.startup_problems = list(startup_problems or [])
         self.settings_problems = list(settings_problems or [])  # shown together in one notice
         self.start_routine = start_routine
+        self.watch_places = watch_places  # where "From the watch file…" looks; None: the usual places
         self._signals: SignalExit | None = None
 
     def notify(self, message: str, *, markup: bool = False, title: str = "", **options) -> None:

@@ -204,13 +204,15 @@ class AppFlows:
     async def plan_flow(self) -> None:
         """Ask when the run ended; resume, correct or start that run (the same
         rules as `plan --ended`); show its plan."""
-        from tui.dialogs.run_ended import RESUME, RunEndedScreen
+        from tui.dialogs.run_ended import RESUME, WATCH, RunEndedScreen
 
         now = self.app.now()  # the current run is read every time: an earlier failure does not silence it
         current = await self.read(lambda journal: journal.current_run(now))
         answer = await self.app.push_screen_wait(RunEndedScreen(now, current))
         if answer == RESUME:
             run = current
+        elif answer == WATCH:
+            run = await self.watch_run(now)
         elif isinstance(answer, datetime):
             run = await self.place_run(answer)
         else:
@@ -242,6 +244,13 @@ class AppFlows:
                             "saved. Press r again to retry recording the run.", severity="warning")
             return {**new_run(ended, kind), "id": None}
         return placed
+
+    async def watch_run(self, now: datetime) -> dict | None:
+        """The run read from a watch file the user picks: recorded (or the typed
+        run it completes, its plan re-timed), or the one already imported from it."""
+        from tui.flows_watch import pick_watch_run
+
+        return await pick_watch_run(self, now)
 
     async def show_plan(self, run: dict) -> None:
         from tui.core.common.errors import DataFileError

@@ -36,6 +36,7 @@ class Examined:
     load: float | None = None
     load_formula: str | None = None
     typed_run: dict | None = None  # the typed run this completes
+    existing: dict | None = None  # the run already imported from this file (a duplicate)
     notes: list[str] = field(default_factory=list)
 
     def summary(self, now: datetime, units: str = "metric") -> str:
@@ -96,6 +97,7 @@ def examine(file: ActivityFile, journal: Journal, usual: Usual, now: datetime,
     duplicate = find_duplicate(journal, examined)
     if duplicate is not None:
         examined.status, examined.reason = DUPLICATE, f"already in the journal as run #{duplicate['id']}"
+        examined.existing = duplicate
     else:
         examined.typed_run = typed_run(journal, examined)
     examined.kind = _kind(activity, usual, kind, examined.typed_run, units)

@@ -30,6 +30,7 @@ def record(journal: Journal, examined: Examined) -> dict | None:
         duplicate = find_duplicate(journal, examined)
         if duplicate is not None:
             examined.status, examined.reason = DUPLICATE, f"already in the journal as run #{duplicate['id']}"
+            examined.existing = duplicate
             return None
         examined.typed_run = typed_run(journal, examined)
         details = run_details(examined)
