@@ -170,7 +170,7 @@ def test_a_zip_gives_its_newest_run_not_yet_imported_or_all_of_them(capsys, jour
     monkeypatch.setenv("RECOVERY_TUI_NOW", "2024-11-22T20:00:00+01:00")
     export = strava_zip(tmp_path / "export.zip")
     code, out, _ = run(capsys, "import", "--yes", str(export))
-    assert code == 0 and out.startswith("export.zip:activities/100.fit.gz: Ended Sat 15 Aug 17:32")
+    assert code == 0 and out.startswith("export.zip:activities/100.fit.gz: Ended Sat 15 Aug 2015 17:32")
     code, out, _ = run(capsys, "import", "--yes", str(export))
     assert code == 0 and out.startswith("export.zip:activities/80.fit: ")  # the next newest
     code, out, _err = run(capsys, "import", "--yes", "--all", str(export))

@@ -30,7 +30,9 @@ def pace_text(speed: float, units: str = "metric") -> str:
 def summary_line(ended: datetime, now: datetime, moving_s: float, distance_m: float | None,
                  speed: float | None, avg_hr: int | None, max_hr: int | None, kind: str,
                  reasons: list[str], units: str = "metric") -> str:
-    day = "" if ended.date() == now.date() else f"{ended:%a %d %b} "
+    day = ""  # today's run needs no day; one of another year says its year
+    if ended.date() != now.date():
+        day = f"{ended:%a %d %b} " if ended.year == now.year else f"{ended:%a %d %b %Y} "
     parts = [f"Ended {day}{ended:%H:%M}", clock_duration(moving_s)]
     if distance_m:
         parts.append(distance_text(distance_m, units))
