@@ -9,6 +9,7 @@ copy, a watch that lost power) keeps what decoded.
 
 from __future__ import annotations
 
+import struct
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -69,7 +70,7 @@ def read_fit(data: bytes) -> Activity:
         raise ActivityProblem(DAMAGED, f"not a FIT file ({error})") from None
     except fitdecode.FitCRCError:  # bytes changed, not cut short: nothing in it can be trusted
         raise ActivityProblem(DAMAGED, "its checksum does not match: the file was changed or damaged") from None
-    except (fitdecode.FitError, ValueError, KeyError, IndexError) as error:
+    except (fitdecode.FitError, struct.error, ValueError, KeyError, IndexError, TypeError, OverflowError) as error:
         if not records and not sessions:
             raise ActivityProblem(DAMAGED, f"it could not be decoded ({error})") from None
         truncated = "the file ends early"
