@@ -61,6 +61,6 @@ def test_a_hostile_file_name_is_shown_visibly(capsys, tmp_path, monkeypatch):
     monkeypatch.setenv("RECOVERY_TUI_JOURNAL", str(tmp_path / "j.json"))
     hostile = tmp_path / "\x1b]0;owned\x07run.fit.gz"
     hostile.write_bytes(gzip.compress(b"not a fit file"))
-    code, out, err = run(capsys, "import", "--dry-run", str(hostile))
+    code, out, _err = run(capsys, "import", "--dry-run", str(hostile))
     assert code == 1 and "\x1b" not in out and "\x07" not in out
     assert out.startswith("\\x1b]0;owned\\x07run") and ": damaged: " in out
