@@ -25,7 +25,6 @@ FIGURES = (
     "insights --json, 10 years", "insights --json, 100 years", "insights screen opens, 10 years",
     "timer: 60 s routine under 2 CPU hogs", "timer: simulated 2 h, 0-2 s stalls",
     "memory (peak RSS on History)", "idle CPU, session paused 30 s",
-    "import: read a 3 h 1 Hz FIT file",
 )
 
 

@@ -299,3 +299,15 @@ def test_a_run_after_midnight_belongs_to_the_day_it_ended_and_completes_the_type
     [record] = runs(journal)
     assert record["time"] == "2024-11-23T00:40:00+01:00" and record["plan_date"] == "2024-11-23"
     assert record["started"] == "2024-11-22T23:50:00+01:00"
+
+
+def test_the_runners_own_history_sets_the_usual_run(capsys, journal, tmp_path, monkeypatch):
+    monkeypatch.setenv("RECOVERY_TUI_NOW", "2024-11-22T20:00:00+01:00")
+    for day in (15, 17, 19):
+        write_run(tmp_path / f"{day}.fit", datetime(2024, 11, day, 17, tzinfo=UTC), [Lap(1800, 3.0, 140)],
+                  local_offset=timedelta(hours=1), every=10)
+    assert run(capsys, "import", "--yes", "--all", str(tmp_path))[0] == 0
+    write_run(tmp_path / "today.fit", datetime(2024, 11, 22, 17, tzinfo=UTC), [Lap(2700, 3.0, 140)],
+              local_offset=timedelta(hours=1), every=10)
+    code, objects = dry_json(capsys, tmp_path / "today.fit")
+    assert code == 0 and (objects[0]["kind"], objects[0]["kind_reasons"]) == ("long", ["45 min ≥ 1.5× your usual 30 min"])
