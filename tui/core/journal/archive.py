@@ -166,7 +166,8 @@ def same_record(old: dict, new: dict) -> bool:
     """Whether `new` can be a later version of `old`: same type and the same
     moment of creation (a run's time may be changed, so any run is)."""
     kind = old.get("type")
-    return kind == new.get("type") and old.get(CREATED.get(kind, "type")) == new.get(CREATED.get(kind, "type"))
+    created = CREATED.get(kind, "type") if isinstance(kind, str) else "type"
+    return kind == new.get("type") and old.get(created) == new.get(created)
 
 
 def archived_session_days(tables: dict[str, dict[str, Any]] | None) -> dict[str, int]:
@@ -230,3 +231,10 @@ def move_old_records(
     storage.write(with_meta(kept_tables, archived=dict(sorted(counts.items())),
                             session_days=dict(sorted(days.items()))))
     return len(moved)
+
+
+def damaged_month_line(month: str, problem: str) -> str:
+    """One line for an archive month left out of what is shown (see Journal.damaged_months)."""
+    return (f"Archive month {month} is damaged and left out; everything else is shown. {problem} "
+            "To repair it: `recovery-tui doctor` (a copy of that month is in a backup made "
+            "before it was archived, if one is still kept).")

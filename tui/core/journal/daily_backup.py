@@ -13,6 +13,7 @@ for the runner and restoring one are in backups.py.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Iterator
@@ -100,7 +101,7 @@ def _prune(journal: Path, today: date) -> None:
     """Delete the backups older than the KEEP newest readable ones; those
     dated after today count as the oldest."""
     kept = 0
-    for day, path in sorted(backup_days(journal), key=lambda found: found[0] > today):  # stable
+    for _day, path in sorted(backup_days(journal), key=lambda found: found[0] > today):  # stable
         if kept >= KEEP:
             _unlink(path)
         elif readable(path):
@@ -127,10 +128,8 @@ def _locked(folder: Path) -> Iterator[None]:
 
 
 def _unlink(path: Path) -> None:
-    try:
+    with contextlib.suppress(FileNotFoundError):
         os.unlink(path)
-    except FileNotFoundError:
-        pass
 
 
 def _error(folder: Path, exc: OSError) -> JournalAccessError:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, date, datetime, timedelta
 from itertools import chain
 from pathlib import Path
 from types import EllipsisType
-from typing import Any
+from typing import Any, cast
+
+from tinydb.table import Table
 
 from tui.core.common.when import local_now
 from tui.core.journal import archive
@@ -39,7 +41,8 @@ from tui.core.journal.records import (
 )
 from tui.core.journal.run_details import only_details
 from tui.core.journal.stats import SessionDays
-from tui.core.journal.storage import JournalDB
+from tui.core.journal.storage import JournalDB, SafeJSONStorage
+from tui.core.journal.store.errors import JournalCorruptError
 from tui.core.journal.vetting import RecordVetter
 
 # -- the journal ------------------------------------------------------------------
@@ -52,26 +55,32 @@ class Journal:
         self.path = Path(path)
         self.now = now
         self.problems: list[str] = []
-        self._db = None
+        self.damaged_months: dict[str, str] = {}  # archive month -> what is wrong with its file, as last read
+        self._db: JournalDB | None = None  # opened on first use
         self._open_lock = threading.Lock()
         self._vetter = RecordVetter(self.path)
         self._backups = DailyBackups(self.path)
 
-    def _table(self):
+    def _open(self) -> JournalDB:
         with self._open_lock:
             if self._db is None:
                 self._db = JournalDB(self.path, create_dirs=True)
-        return self._db.table(TABLE)
+            return self._db
+
+    def _table(self) -> Table:
+        return self._open().table(TABLE)
+
+    def _storage(self) -> SafeJSONStorage:
+        return cast(SafeJSONStorage, self._open().storage)  # JournalDB's default storage
 
     @property
     def notices(self) -> list[str]:
         """What storage did on its own (tightened modes, removed temp files)."""
-        return list(self._db.storage.notices) if self._db is not None else []
+        return list(self._storage().notices) if self._db is not None else []
 
-    def locked(self):
+    def locked(self) -> AbstractContextManager[object]:
         """Hold the journal's lock: reads inside parse the file once."""
-        self._table()
-        return self._db.storage.locked()
+        return self._storage().locked()
 
     def close(self) -> None:
         if self._db is not None:
@@ -89,13 +98,19 @@ class Journal:
     def _active_docs(self) -> dict[str, dict]:
         if self._db is None and not self.path.exists():
             return {}  # nothing to read; do not create folder or lock file
-        self._table()
-        return (self._db.storage.read() or {}).get(TABLE, {})
+        return (self._storage().read() or {}).get(TABLE, {})
 
     def _archived_docs(self, months: Iterable[str], active: Mapping[str, dict]) -> Iterator[tuple[str, dict]]:
-        """Archived docs of `months`; the journal's own copy wins (see archive.py)."""
+        """Archived docs of `months`; the journal's own copy wins (see archive.py).
+        A damaged month is left out and named in `damaged_months`: it hides nothing else."""
         for month in months:
-            for key, doc in archive.read_archive(self.path, month).items():
+            try:
+                docs = archive.read_archive(self.path, month)
+            except JournalCorruptError as error:
+                self.damaged_months[month] = str(error)
+                continue
+            self.damaged_months.pop(month, None)
+            for key, doc in docs.items():
                 if key not in active:
                     yield key, doc
 
@@ -188,7 +203,7 @@ class Journal:
             self.problems = problems
             return [record for _, record in good[:n]]
 
-    def reading(self):
+    def reading(self) -> AbstractContextManager[object]:
         """Hold the lock for a group of reads: journal and archive are read
         together (a move to the archive cannot happen half-way) and the
         journal file is parsed once. Creates nothing if there is no journal."""
@@ -200,11 +215,11 @@ class Journal:
 
     def _insert(self, record: dict) -> dict:
         table = self._table()
-        with self._db.storage.locked():
+        with self._storage().locked():
             return self._insert_locked(table, record)
 
-    def _insert_locked(self, table, record: dict) -> dict:
-        self._backups.make(self.now().date(), self._db.storage.notices)
+    def _insert_locked(self, table: Table, record: dict) -> dict:
+        self._backups.make(self.now().date(), self._storage().notices)
         doc_id = table.insert(record)
         self.archive_old_months()  # after the insert, so a back-dated record moves at once
         return {**record, "id": doc_id}
@@ -212,8 +227,7 @@ class Journal:
     def archive_old_months(self) -> int:
         """Move records from before last month to the archive; how many moved
         (see housekeeping.py). Each save does this after its insert."""
-        self._table()
-        return archive_old_months(self._db.storage, self.now())
+        return archive_old_months(self._storage(), self.now())
 
     def add_session(
         self,
@@ -246,7 +260,7 @@ class Journal:
         when = self.now() if when is None else when
         record = new_rating(overall, areas, pain, note, when, session_id)
         table = self._table()
-        with self._db.storage.locked():
+        with self._storage().locked():
             since = when - LINK_WINDOW if session_id is None else None
             sessions = [r for r in self.records(since) if r["type"] == "session"]
             if session_id is None:
@@ -293,8 +307,7 @@ class Journal:
     def start_run(self, ended: datetime, run_kind: str | None = None) -> tuple[dict, bool]:
         """The current run at `ended` (see current_run), created if there is none: (record, created)."""
         check_moment(ended, "ended")
-        self._table()
-        with self._db.storage.locked():
+        with self._storage().locked():
             existing = self.current_run(ended)
             return (existing, False) if existing else (self.add_run(ended, run_kind), True)
 
@@ -310,8 +323,7 @@ class Journal:
         it is another run of the day and gets its own record.
         """
         ended = check_moment(ended, "ended")
-        self._table()
-        with self._db.storage.locked():
+        with self._storage().locked():
             run = self.near_run(ended)
             if run is None:
                 return self.add_run(ended, run_kind), True
@@ -347,11 +359,11 @@ class Journal:
         """Undo: the steps are neither done nor skipped any more."""
         return self._change_run(run_id, lambda run: reopened(run, ids))
 
-    def _run_doc(self, run_id: int) -> tuple[str | None, dict]:
+    def _run_doc(self, run_id: int) -> tuple[str | None, Mapping[str, Any]]:
         """(archive month or None, stored doc) of a run; FieldError if there is none."""
         table = self._table()
         valid_id = isinstance(run_id, int) and not isinstance(run_id, bool)
-        doc = table.get(doc_id=run_id) if valid_id else None
+        doc: Mapping[str, Any] | None = table.get(doc_id=run_id) if valid_id else None
         month = None
         if doc is None and valid_id:
             month, doc = archive.find(self.path, str(run_id)) or (None, None)
@@ -362,7 +374,7 @@ class Journal:
     def _change_run(self, run_id: int, change: Callable[[dict], dict]) -> dict:
         """Change a run where it is kept: the journal file or its archive month."""
         table = self._table()
-        with self._db.storage.locked():
+        with self._storage().locked():
             month, doc = self._run_doc(run_id)
             record = {**doc, **change(dict(doc))}
             check_run(record)
