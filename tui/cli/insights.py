@@ -53,7 +53,8 @@ def _print_insights(ranked: list[Insight], areas: dict[str, Insight | None], lef
     for insight in ranked:
         print(f"  {words.sentence(insight)}")
         if insight.adjusted is not None:
-            print(f"    {insight.with_n} with, {insight.without_n} without · raw {words.signed(insight.difference)}"
+            raw = "–" if insight.difference is None else words.signed(insight.difference)
+            print(f"    {insight.with_n} with, {insight.without_n} without · raw {raw}"
                   f" · adjusted {words.adjusted_text(insight)}: {insight.verdict}")
     print("By area, the practice that helps most there:")
     for area, best in areas.items():
