@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.clock import FakeClock
 from tests.data.synthetic_fit import Lap, write_run
-from tests.ui.helpers import EVENING, FakeClock, evening, make_app, settle_workers, wait_until
+from tests.ui.helpers import EVENING, evening, make_app, settle_workers, wait_until
 from tui.core.journal.journal import Journal
 from tui.dialogs.watch_file import WatchFileScreen
 
