@@ -14,6 +14,7 @@ from typing import Any
 
 from tui.core.common.ids import AREAS, ID_PATTERN, RUN_KINDS
 from tui.core.common.when import parse_stored
+from tui.core.journal.run_details import bad_detail, only_details
 
 SCHEMA_VERSION = 1
 TABLE = "records"
@@ -152,6 +153,9 @@ def check_run(doc: dict) -> None:
         date.fromisoformat(doc["plan_date"])
     except (KeyError, TypeError, ValueError):
         raise FieldError("plan_date", f"must be a date like 2024-11-22, got {doc.get('plan_date')!r}") from None
+    bad = bad_detail(doc)  # what a run from a watch file adds (run_details.py)
+    if bad:
+        raise FieldError(*bad)
 
 
 def checks_out(key: str, doc: dict) -> bool:
@@ -219,14 +223,17 @@ def new_rating(overall: int, areas: Mapping[str, int] | None, pain: Iterable[str
 # -- the run record: its one shape, and how its plan state changes ------------
 
 
-def new_run(ended: datetime, run_kind: str | None = None) -> dict:
-    """A run record not yet saved; its plan day is the day the run ended (in `ended`'s zone)."""
+def new_run(ended: datetime, run_kind: str | None = None, details: Mapping | None = None) -> dict:
+    """A run record not yet saved; its plan day is the day the run ended (in
+    `ended`'s zone). `details` are those of a run from a watch file (run_details.py)."""
     ended = check_moment(ended, "ended")
-    return {
+    record = {
         "v": SCHEMA_VERSION, "type": "run", "time": ended.isoformat(),
         "run_kind": check_run_kind(run_kind), "practices": [], "skipped": [],
-        "plan_date": ended.date().isoformat(),
+        "plan_date": ended.date().isoformat(), **only_details(details or {}),
     }
+    check_run(record)
+    return record
 
 
 def ticked(run: Mapping, ids: Iterable[str]) -> dict:
