@@ -229,7 +229,7 @@ class AppServices(App[int]):
     def write_now(self, what: str, change: Change, origin: MessagePump | None = None) -> Any:
         """From a worker thread: the record written, or None (and JournalFailed posted)."""
         try:
-            return self.writer.write(change)
+            return self.writer.write(change, keep=what == "session")
         except NoJournal:
             self.tell(origin, JournalFailed(what, None))
         except (JournalError, ValueError) as error:
@@ -271,7 +271,8 @@ class AppServices(App[int]):
         elif not isinstance(error, JournalError):
             self.notify(f"Not saved: {error}", severity="error")
         else:
-            self.notify(f"This {message.what} was not saved. {error}", title="Journal",
+            kept = " It is kept, and saved with the next save." if message.what == "session" else ""
+            self.notify(f"This {message.what} was not saved. {error}{kept}", title="Journal",
                         severity="error", timeout=30)
             if isinstance(error, JournalCorruptError):
                 self.journal_problem(error)

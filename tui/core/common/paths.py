@@ -66,3 +66,23 @@ def settings_path() -> Path:
 def user_plan_path() -> Path:
     """The user's own after-run plan; it replaces the shipped one."""
     return config_dir() / "plan.toml"
+
+
+OWN_FOLDER_SUFFIX = ".d"
+
+
+def own_files_folder(journal: Path) -> Path:
+    """Where the app keeps its own files for `journal` (lock, backups/, archive/).
+
+    In the data folder, which is the app's, they sit beside the journal. A
+    journal anywhere else (`--journal ~/Documents/recovery.json`) lives among
+    the runner's own files: there they go in one folder of their own named
+    after it, "recovery.json.d", so her folder gets one entry and no mode change."""
+    folder = journal.parent
+    if _same_folder(os.fspath(folder), os.fspath(data_dir())):
+        return folder
+    return folder / f"{journal.name}{OWN_FOLDER_SUFFIX}"
+
+
+def _same_folder(one: str, other: str) -> bool:
+    return one == other or os.path.realpath(one) == os.path.realpath(other)
