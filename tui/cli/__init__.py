@@ -18,6 +18,7 @@ from tui.cli.output import CommandOutput, OutputFailed, discard_output
 from tui.cli.parser import parse
 from tui.core.common.errors import DataFileError
 from tui.core.common.terminal_text import VisibleStream, shortened, visible
+from tui.core.journal.records import FieldError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,6 +47,9 @@ def run(words: list[str]) -> int:
     except CommandFailed as error:
         say(str(error))
         return 1
+    except FieldError as error:  # a record the journal could not read back: refused before it is saved
+        say(f"not saved: {visible(shortened(str(error)))}")
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader (`| head`) went away: say nothing more

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tui.core.common.ids import AREAS
 from tui.core.common.terminal_text import quoted, visible
-from tui.core.journal.records import area_name
+from tui.core.journal.records import NOTE_LIMIT, area_name
 
 
 def whole_number(text: str) -> int | None:
@@ -58,6 +58,9 @@ def note(text: str) -> str:
     if bad is not None:
         raise argparse.ArgumentTypeError(
             f"is not valid UTF-8 text (byte {ord(bad) - 0xDC00:#04x}); check the terminal's encoding")
+    if len(text.strip()) > NOTE_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"is {len(text.strip()):,} characters; a note holds at most {NOTE_LIMIT} (nothing was saved)")
     return text
 
 

@@ -9,7 +9,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from tui.cli.common import PROG, UsageError
+from tui.cli.common import PROG, UsageError, command_journal_path, command_now
 
 INSTALL_HINT = f"{PROG}: serve needs the serve extra: in the recovery-tui folder, pip install '.[serve]'"
 
@@ -34,6 +34,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 2
     if not args.host.isprintable() or any(ch.isspace() for ch in args.host) or not args.host:
         raise UsageError(f"--host {args.host!r} is not an address")  # repr: no escape reaches the terminal
+    command_journal_path(args.journal)  # what each tab would open: checked once, here
+    command_now()
     from tui.serve.run import serve
 
     return serve(app_command(args), args.host, args.port)
