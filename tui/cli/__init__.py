@@ -34,11 +34,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(words: list[str]) -> int:
+    args = None
     try:
         args = parse(words)
         return handler(args)(args)
-    except UsageError as error:
-        say(f"{visible(shortened(str(error)))} (try '{PROG} --help')")
+    except UsageError as error:  # the help it points to: the command's own, once it is known
+        command = error.command or getattr(args, "command", None)
+        say(f"{visible(shortened(str(error)))} (try '{PROG}{f' {command}' if command else ''} --help')")
         return 2
     except DataFileError as error:  # a DataFileErrors is several lines: each gets the prefix
         for line in str(error).splitlines():

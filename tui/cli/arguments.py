@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from tui.cli.common import did_you_mean
 from tui.core.common.ids import AREAS
 from tui.core.common.terminal_text import quoted, visible
 from tui.core.journal.records import NOTE_LIMIT, area_name
@@ -28,7 +29,8 @@ def area(text: str) -> str:
     try:
         return area_name(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"unknown area {quoted(text)} (known: {', '.join(AREAS)})") from None
+        raise argparse.ArgumentTypeError(
+            f"unknown area {quoted(text)}{did_you_mean(text, AREAS)} (known: {', '.join(AREAS)})") from None
 
 
 def area_rating(text: str) -> tuple[str, int]:

@@ -4,9 +4,10 @@ clock, and the one way to open the journal."""
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -22,7 +23,23 @@ PROG = "recovery-tui"
 
 
 class UsageError(Exception):
-    """A bad command line: one line on stderr, exit 2."""
+    """A bad command line: one line on stderr, exit 2. `command` is the
+    command whose --help the message points to (None: the top level's)."""
+
+    def __init__(self, message: str, command: str | None = None) -> None:
+        super().__init__(message)
+        self.command = command
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """" (did you mean 'calves'?)" for a near miss of one of `choices`, else "".
+    A close spelling (difflib) first, else a choice the word is one part of
+    ('yoga' in runner-yoga)."""
+    choices = list(choices)
+    typed = word.strip().lower()
+    close = difflib.get_close_matches(typed, choices, n=1, cutoff=0.6) or [
+        choice for choice in choices if typed and typed in choice.split("-")][:1]
+    return f" (did you mean {quoted(close[0])}?)" if close else ""
 
 
 class CommandFailed(Exception):
