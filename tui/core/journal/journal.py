@@ -42,6 +42,7 @@ from tui.core.journal.records import (
 from tui.core.journal.stats import SessionDays
 from tui.core.journal.storage import JournalDB, SafeJSONStorage
 from tui.core.journal.store.errors import JournalCorruptError
+from tui.core.journal.store.table import JournalTable
 from tui.core.journal.vetting import RecordVetter
 
 # -- the journal ------------------------------------------------------------------
@@ -71,6 +72,11 @@ class Journal:
 
     def _storage(self) -> SafeJSONStorage:
         return cast(SafeJSONStorage, self._open().storage)  # JournalDB's default storage
+
+    def other_table(self, name: str) -> JournalTable:
+        """Another table of the journal's file (the experiments): the same
+        file, lock, atomic saves and never-reused ids as the records."""
+        return JournalTable(self._table().storage, name)
 
     @property
     def notices(self) -> list[str]:
