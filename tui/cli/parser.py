@@ -128,7 +128,8 @@ def add_journal_commands(commands) -> None:
     log.add_argument("--note", metavar="TEXT", type=arguments.note, default="",
                      help="a free note (one that starts with '-' works too)")
     log.add_argument("--date", metavar="WHEN", default="today",
-                     help=f"when you felt it: {WHEN_HELP} (default: today)")
+                     help=f"when you felt it: {WHEN_HELP} (default: today); 'yesterday' and a bare "
+                          "date mean that day at the current time of day")
     add_journal_option(log)
 
     history = add_command(commands, "history", "tui.cli.history:cmd_history",
