@@ -7,11 +7,13 @@ only, and only the app, `start` and `serve` bring in Textual."""
 from __future__ import annotations
 
 import argparse
+import ast
+import re
 from pathlib import Path
 
 from tui import __version__
 from tui.cli import arguments
-from tui.cli.common import PROG, UsageError
+from tui.cli.common import PROG, UsageError, did_you_mean
 from tui.core.common.ids import AREAS, RUN_KINDS
 from tui.core.common.when import ENDED_HELP, WHEN_HELP
 
@@ -48,14 +50,18 @@ FREE_TEXT_OPTIONS = ("--note",)
 
 # Old names that still work but are not offered: `run ID` is `start ID` ("run" is the workout).
 UNLISTED_COMMANDS = ("run",)
+INVALID_CHOICE = re.compile(r"invalid choice: ('(?:[^'\\]|\\.)*') \(choose from (.*)\)$")
 
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str):
-        if "invalid choice:" in message:  # the list of commands leaves the old names out
+        """A usage error that points to this parser's help (`recovery-tui log --help`)."""
+        choice = INVALID_CHOICE.search(message)
+        if choice:  # the list of commands leaves the old names out
             for name in UNLISTED_COMMANDS:
                 message = message.replace(f", {name!r}", "")
-        raise UsageError(message)
+            message += did_you_mean(ast.literal_eval(choice[1]), ast.literal_eval(f"[{choice[2]}]"))
+        raise UsageError(message, command=self.prog.removeprefix(PROG).strip() or None)
 
 
 def parse(words: list[str]) -> argparse.Namespace:
@@ -129,7 +135,8 @@ def add_journal_commands(commands) -> None:
     log.add_argument("--note", metavar="TEXT", type=arguments.note, default="",
                      help="a free note (one that starts with '-' works too)")
     log.add_argument("--date", metavar="WHEN", default="today",
-                     help=f"when you felt it: {WHEN_HELP} (default: today)")
+                     help=f"when you felt it: {WHEN_HELP} (default: today); 'yesterday' and a bare "
+                          "date mean that day at the current time of day")
     add_journal_option(log)
 
     history = add_command(commands, "history", "tui.cli.history:cmd_history",

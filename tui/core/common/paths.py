@@ -9,6 +9,7 @@ from pathlib import Path
 from platformdirs import user_config_path, user_data_path
 
 APP_NAME = "recovery-tui"
+JOURNAL_VARIABLE = "RECOVERY_TUI_JOURNAL"
 
 
 def _builtin_routines_dir() -> Path:
@@ -53,7 +54,7 @@ def user_routines_dir() -> Path:
 def journal_path(explicit: str | os.PathLike | None = None) -> Path:
     if explicit:
         return Path(explicit).expanduser()
-    override = os.environ.get("RECOVERY_TUI_JOURNAL")
+    override = os.environ.get(JOURNAL_VARIABLE)
     if override:
         return Path(override).expanduser()
     return data_dir() / "journal.json"

@@ -23,6 +23,7 @@ PUBLIC_KEYS = (
     "id", "type", "time", "routine", "completed", "exercises_done", "exercises_total",
     "seconds", "soreness", "areas", "pain", "note", "session", "practices", "run_kind",
 )
+NOTE_LIMIT = 500  # characters a new note may hold (older, longer notes still read)
 CSV_COLUMNS = (*PUBLIC_KEYS[:9], *AREAS, "pain", "note", "session", "practices", "run_kind")
 
 
@@ -79,8 +80,14 @@ def check_note(note: Any) -> str:
 
 
 def check_moment(moment: Any, field: str) -> datetime:
+    """A new record's time, by the rules a stored one is read with (parse_stored):
+    a time the journal would skip on reading is never written."""
     if not isinstance(moment, datetime) or moment.tzinfo is None:
         raise FieldError(field, f"must be a datetime with a UTC offset, got {moment!r}")
+    try:
+        parse_stored(moment.isoformat())
+    except ValueError as error:
+        raise FieldError(field, str(error)) from None
     return moment
 
 
@@ -213,11 +220,13 @@ def new_rating(overall: int, areas: Mapping[str, int] | None, pain: Iterable[str
     """A soreness rating not yet saved; FieldError if it would not check out."""
     if session_id is not None and (isinstance(session_id, bool) or not isinstance(session_id, int)):
         raise FieldError("session_id", f"must be a record id, got {session_id!r}")
-    return {
+    record = {
         "v": SCHEMA_VERSION, "type": "soreness", "time": check_moment(when, "when").isoformat(),
         "overall": check_rating(overall), "areas": check_areas({} if areas is None else areas),
         "pain": check_pain(pain), "note": check_note(note), "session": session_id,
     }
+    check_soreness(record)  # the checks a stored rating is read with
+    return record
 
 
 # -- the run record: its one shape, and how its plan state changes ------------
@@ -232,7 +241,7 @@ def new_run(ended: datetime, run_kind: str | None = None, details: Mapping | Non
         "run_kind": check_run_kind(run_kind), "practices": [], "skipped": [],
         "plan_date": ended.date().isoformat(), **only_details(details or {}),
     }
-    check_run(record)
+    check_run(record)  # the checks a stored run is read with
     return record
 
 
