@@ -42,7 +42,7 @@ def test_a_time_further_ahead_is_refused_with_a_way_to_say_yesterday(capsys, pat
     code, out, err = run(capsys, "plan", "--ended", "22:30")
     assert (code, out) == (2, "")
     assert err == ("recovery-tui: argument --ended: '22:30' is 40 min ahead of the clock (21:49); for a run "
-                   "that ended yesterday at 22:30, give the minutes ago: '1399m' (try 'recovery-tui --help')\n")
+                   "that ended yesterday at 22:30, give the minutes ago: '1399m' (try 'recovery-tui plan --help')\n")
     assert not path.exists()
     code, out, _ = run(capsys, "plan", "--ended", "1399m")
     assert code == 0 and "Run ended Thu 21 Nov 22:30 · bedtime 23:15" in out
