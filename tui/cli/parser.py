@@ -160,7 +160,8 @@ def add_plan_commands(commands) -> None:
     plan = add_command(commands, "plan", "tui.cli.plan:cmd_plan",
                        help="start or resume the after-run plan and print it", epilog=PLAN_EPILOG)
     plan.add_argument("--ended", metavar="WHEN",
-                      help=f"when the run ended: {ENDED_HELP} (default: go back to the run that ended in "
+                      help=f"when the run ended: {ENDED_HELP}; a time up to 10 minutes ahead of the clock is now "
+                           "(default: go back to the run that ended in "
                            "the last 12 hours or today, or start one now)")
     second = plan.add_mutually_exclusive_group()
     second.add_argument("--new", action="store_true",
