@@ -158,3 +158,18 @@ async def test_a_finished_routine_that_did_not_tick_its_step_says_why(tmp_path, 
         await pilot.press("d")
         await settle(app, pilot)
         assert status(screen, "stretch") == "✓ done"
+
+
+async def test_the_colon_of_a_time_typed_fast_reaches_the_time_field(tmp_path):
+    """In tmux, "20:30" typed at once arrived as "2030": the colon reached the list."""
+    from textual.widgets import Input
+
+    app = app_at(tmp_path / "j.json", EVENING)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await settle(app, pilot)
+        await pilot.press("2", "1")
+        dialog = app.screen
+        dialog.query_one("#run-ended").focus()  # where the keys after the first may still land
+        await pilot.press(":", "4", "0")
+        assert dialog.query_one(Input).value == "21:40"

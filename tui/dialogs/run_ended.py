@@ -90,9 +90,11 @@ class RunEndedScreen(DialogScreen[datetime | str | None]):
         self.app.push_screen(question, callback=answered)
 
     def on_key(self, event) -> None:
-        """Typing a digit on the list goes to the time field."""
+        """Typing a digit on the list goes to the time field, and so does the
+        colon of a time begun there (typed fast, it can reach the list first)."""
         field = self.ended_at
-        if event.character and event.character.isdigit() and not field.has_focus:
+        typing = event.character and (event.character.isdigit() or (event.character == ":" and field.value))
+        if typing and not field.has_focus:
             self.set_focus(field)  # at once: the next key may already be on its way
             field.insert_text_at_cursor(event.character)
             event.stop()
