@@ -127,3 +127,14 @@ def test_get_ready_and_rest_before_two_sides_say_which_side_starts(clock):
     timer.update()
     said = cues.update(timer)
     assert said[-1] == "next: Quad, 30 seconds each side, left side first"
+
+
+def test_a_moving_exercise_is_told_keep_moving(clock):
+    moving = Routine("t", "T", "yoga", "d", (Exercise("Cat-cow", 40, 1, ("back",), "c", moving=True),))
+    timer = RoutineTimer(moving, clock, get_ready=5, switch_sides=5)
+    cues = CueTracker(moving)
+    timer.start()
+    cues.update(timer)
+    clock.advance(5)
+    timer.update()
+    assert cues.update(timer) == ["keep moving"]

@@ -50,3 +50,17 @@ async def test_a_rest_before_a_two_sided_exercise_says_left_side_first():
         assert "left side first" in str(session.query_one("#phase", Label).render())
         side = session.query_one("#side", BigText)
         assert not side.display or side.text == ""  # no side shown yet in a rest
+
+
+async def test_cat_cow_says_keep_moving_not_hold():
+    clock = FakeClock()
+    app = make_app(clock, start_routine="runner-yoga")
+    async with app.run_test(size=(80, 24)) as pilot:
+        session = app.screen
+        assert isinstance(session, SessionScreen)
+        assert session.routine.exercises[0].name == "Cat-cow"
+        clock.advance(5)
+        await polled(pilot)
+        assert session.timer.segment.phase is Phase.HOLD
+        phase = str(session.query_one("#phase", Label).render())
+        assert "KEEP MOVING" in phase and "HOLD" not in phase

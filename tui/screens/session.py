@@ -259,7 +259,11 @@ class SessionScreen(Screen[SessionResult | None]):
         if self.timer.paused:
             return "PAUSED · space to resume"
         if segment.phase is Phase.HOLD:
-            word = "GO · keep moving" if self.routine.kind == "warmup" else "HOLD"
+            word = "HOLD"
+            if self.routine.kind == "warmup":
+                word = "GO · keep moving"
+            elif exercise.moving:
+                word = "KEEP MOVING"
             return f"{word} · {segment.side.upper()} SIDE" if segment.side else word
         if segment.phase is Phase.SWITCH:
             return "SWITCH SIDES · now the right"

@@ -90,7 +90,9 @@ class CueTracker:
         if segment.side:
             lines.append(f"{segment.side} side")
         elif lines == []:
-            lines.append("go" if self.routine.kind == "warmup" else "hold")
+            exercise = self.routine.exercises[segment.exercise]
+            word = "keep moving" if exercise.moving else "hold"
+            lines.append("go" if self.routine.kind == "warmup" else word)
         return [", ".join(lines)]
 
 
