@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 
 from tests.clock import FakeClock
 from tests.ui.helpers import FIXED_NOW, make_app, settle_workers, start_plan, wait_until
+from tui.core.journal.daily_backup import backup_folder
 from tui.core.journal.journal import Journal
 from tui.dialogs.damaged_journal import DamagedJournalScreen
 from tui.screens.home import HomeScreen
@@ -119,10 +120,10 @@ async def test_a_damaged_journal_is_offered_the_newest_good_backup(tmp_path):
         moment = FIXED_NOW - timedelta(days=days_ago)
         with Journal(path, now=lambda moment=moment: moment) as journal:
             journal.add_soreness(5, {"calves": 6}, note=note, when=moment)
-    assert sorted(p.name for p in (tmp_path / "backups").iterdir() if not p.name.startswith(".")) == [
+    assert sorted(p.name for p in backup_folder(path).iterdir() if not p.name.startswith(".")) == [
         "journal-2026-11-20.json", "journal-2026-11-21.json"]
-    future = tmp_path / "backups" / "journal-2026-12-25.json"  # the clock was wrong once: never "latest"
-    future.write_bytes((tmp_path / "backups" / "journal-2026-11-20.json").read_bytes())
+    future = backup_folder(path) / "journal-2026-12-25.json"  # the clock was wrong once: never "latest"
+    future.write_bytes((backup_folder(path) / "journal-2026-11-20.json").read_bytes())
     damaged = b'{"records": {"1": {"type": "sess'
     path.write_bytes(damaged)
     app = make_app(journal_path=path)
@@ -138,7 +139,7 @@ async def test_a_damaged_journal_is_offered_the_newest_good_backup(tmp_path):
         await pilot.press("l", "1", "enter")  # and saving works again
         await settle(app, pilot)
     assert [r["note"] for r in Journal(path).records()] == ["", "middle", "older"]
-    (kept,) = [p for p in tmp_path.iterdir() if p.name.startswith("journal.json.") and p.suffix != ".lock"]
+    (kept,) = [p for p in tmp_path.iterdir() if p.name.startswith("journal.json.") and p.is_file()]
     assert kept.read_bytes() == damaged
 
 

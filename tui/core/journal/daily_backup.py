@@ -1,9 +1,9 @@
 """The day's backup, made by the first save of each day; the last seven are kept.
 
-A backup is "backups/<journal stem>-YYYY-MM-DD<suffix>" next to the journal
-(files 0600, folder 0700), e.g. backups/journal-2024-11-22.json. It is written
-atomically (temp file, fsync, rename) and read back before it counts. An older
-backup is deleted only once seven newer ones read back as journals, so a run of
+A backup is "backups/<journal stem>-YYYY-MM-DD<suffix>" in the app's folder
+for the journal (paths.own_files_folder; files 0600, folder 0700), e.g.
+backups/journal-2024-11-22.json. It is written atomically (temp file, fsync,
+rename) and read back before it counts. An older backup is deleted only once seven newer ones read back as journals, so a run of
 bad days never costs the last good copy. A backup dated after today (made
 while the clock was wrong) is never the latest and is pruned first.
 
@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from tui.core.common.atomic import remove_temp_files, write_atomically
+from tui.core.common.paths import own_files_folder
 from tui.core.journal.store.errors import JournalAccessError, JournalError, reason
 from tui.core.journal.store.folder import list_names, make_private_folder
 from tui.core.journal.store.json_tables import encode_tables, read_tables
@@ -39,12 +40,12 @@ def real_journal(journal_path: Path | str) -> Path:
 
 
 def backup_folder(journal_path: Path | str) -> Path:
-    return real_journal(journal_path).parent / FOLDER_NAME
+    return own_files_folder(real_journal(journal_path)) / FOLDER_NAME
 
 
 def backup_path(journal_path: Path | str, day: date) -> Path:
     journal = real_journal(journal_path)
-    return journal.parent / FOLDER_NAME / f"{journal.stem}-{day.isoformat()}{journal.suffix}"
+    return backup_folder(journal) / f"{journal.stem}-{day.isoformat()}{journal.suffix}"
 
 
 def make_daily_backup(journal_path: Path | str, today: date) -> Path | None:
