@@ -47,37 +47,36 @@ def check_fits(steps, ended) -> None:
 
 
 def test_a_tempo_run_ending_at_a_quarter_to_ten(plan):
-    """The evening from the issue: run ends 21:45, bedtime 23:15."""
+    """The evening from the issue: run ends 21:45, bedtime 23:15; one thing at a time."""
     steps = build_plan(plan, at(21, 45), time(23, 15), "tempo")
     check_fits(steps, at(21, 45))
     due = {s.id: (s.start, s.end, s.title) for s in steps}
     assert due["cool-down-walk"][:2] == (at(21, 45), at(21, 55))
     assert due["hydrate"][:2] == (at(21, 55), at(22, 0))
-    assert due["stretch"][:2] == (at(22, 10), at(22, 15))
-    assert due["ice-bath"][:2] == (at(22, 25), at(22, 45))
-    # the 22:45-23:45 meal would end after bedtime: a light snack instead
-    assert due["meal"] == (at(22, 45), at(23, 0), "Light snack instead of a meal")
-    # not "due now" with the cool-down walk, nor before the ice bath: after
-    # the light snack has had its five minutes, then the stretch after the bath
-    assert due["epsom-bath"][:2] == (at(22, 50), at(23, 5))
-    assert due["bedtime-stretch"][:2] == (at(23, 5), at(23, 10))
+    assert due["stretch"][:2] == due["snack"][:2] == (at(22, 10), at(22, 15))  # the snack during the stretch
+    assert due["foam-roll"][:2] == (at(22, 15), at(22, 25))  # after the stretch, cut back to its 10 min
+    assert due["ice-bath"][:2] == due["heat"][:2] == (at(22, 25), at(22, 40))  # one either-or window
+    assert due["bedtime-stretch"][:2] == (at(22, 40), at(22, 45))
+    # the meal would end after bedtime, and a light snack would come within
+    # the hour of the first; the hot bath would come within the hour of the cold one
+    assert due["meal"][:2] == due["epsom-bath"][:2] == (None, None)
     assert due["legs-up"][:2] == due["nap"][:2] == (None, None)  # skip tonight
     assert due["sleep"][:2] == (at(23, 15), at(23, 15))
-    assert [s.id for s in steps][-3:] == ["legs-up", "nap", "sleep"]
+    assert [s.id for s in steps][-5:] == ["meal", "legs-up", "nap", "epsom-bath", "sleep"]
     assert step_status(steps[-2], at(21, 50)) == "dropped"
 
 
 def test_no_nap_in_the_evening_but_one_after_a_morning_run(plan):
-    assert laid_out(plan, at(7, 40), time(22, 30))["nap"][:2] == (at(9, 40), at(10, 40))
-    assert laid_out(plan, at(14, 30), time(22, 30))["nap"][:2] == (at(16, 30), at(17, 30))  # 5 h clear of bed
+    assert laid_out(plan, at(7, 40), time(22, 30))["nap"][:2] == (at(9, 45), at(10, 40))  # after legs up
+    assert laid_out(plan, at(14, 30), time(22, 30))["nap"][:2] == (at(16, 35), at(17, 30))  # 5 h clear of bed
     assert laid_out(plan, at(14, 31), time(22, 30))["nap"][:2] == (None, None)
-    assert laid_out(plan, at(14, 31), time(22, 30))["legs-up"][:2] == (at(16, 31), at(17, 31))
+    assert laid_out(plan, at(14, 31), time(22, 30))["legs-up"][:2] == (at(16, 31), at(17, 31))  # not cut: no nap
 
 
-def test_a_meal_too_close_to_bed_is_dropped(plan):
-    due = laid_out(plan, at(21, 0), time(22, 5))  # meal would start 22:00
-    assert due["meal"] == (at(22, 0), at(22, 5), "Light snack instead of a meal")
-    due = laid_out(plan, at(21, 0), time(22, 3))
+def test_a_meal_too_close_to_bed_is_a_light_snack_or_dropped(plan):
+    due = laid_out(plan, at(19, 30), time(22, 5))  # a meal 20:30-21:30 would end 35 min before bed
+    assert due["meal"] == (at(21, 0), at(21, 15), "Light snack instead of a meal")  # an hour after the snack
+    due = laid_out(plan, at(21, 0), time(22, 5))  # the snack at 21:25: no second one before bed
     assert due["meal"][:2] == (None, None)
 
 
@@ -150,7 +149,8 @@ def test_the_evening_before_the_clocks_go_back(plan):
     ended = datetime(2025, 10, 25, 22, 0, tzinfo=BERLIN)
     steps = {s.id: s for s in build_plan(plan, ended, time(23, 30))}
     assert steps["sleep"].start == datetime(2025, 10, 25, 23, 30, tzinfo=BERLIN)
-    assert steps["meal"].title == "Light snack instead of a meal"
+    # no second snack within the hour of the first, no hot bath within the hour of the cold one
+    assert steps["meal"].dropped and steps["epsom-bath"].dropped
 
 
 
@@ -162,12 +162,12 @@ def test_a_plan_across_the_hour_that_does_not_exist(plan):
         return moment.strftime("%H:%M %z")
 
     assert wall(steps["sleep"].start) == "03:30 +0200"
-    # after the meal's first minutes (it is due 01:30-02:30 wall time, 00:30-01:30 UTC)
-    assert (wall(steps["epsom-bath"].start), wall(steps["epsom-bath"].end)) == ("01:35 +0100", "01:50 +0100")
-    # after the bath, until 30 real minutes before bed: across the jump from 02:00 to 03:00
-    stretch = steps["bedtime-stretch"]
-    assert (wall(stretch.start), wall(stretch.end)) == ("01:50 +0100", "03:00 +0200")
-    assert utc(stretch.end) - utc(stretch.start) == timedelta(minutes=10)
+    # the light snack one real hour after the first snack (00:55-01:00 +0100), across the jump
+    snack, light = steps["snack"], steps["meal"]
+    assert (wall(snack.start), wall(snack.end)) == ("00:55 +0100", "01:00 +0100")
+    assert (wall(light.start), wall(light.end), light.title) == ("03:00 +0200", "03:05 +0200",
+                                                                 "Light snack instead of a meal")
+    assert utc(light.start) - utc(snack.end) == timedelta(hours=1)
 
 
 def test_a_zone_far_from_utc(plan):
@@ -177,6 +177,6 @@ def test_a_zone_far_from_utc(plan):
     check_fits(steps, ended)
     due = {s.id: s for s in steps}
     assert due["sleep"].start == datetime(2024, 11, 22, 23, 15, tzinfo=new_york)
-    assert due["epsom-bath"].start.strftime("%H:%M %z") == "22:50 -0500"
+    assert due["bedtime-stretch"].start.strftime("%H:%M %z") == "22:40 -0500"
     # a moment given in UTC compares as the same moment
     assert step_status(due["hydrate"], datetime(2024, 11, 23, 2, 56, tzinfo=UTC)) == "due"

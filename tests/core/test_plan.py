@@ -59,8 +59,8 @@ def test_due_times_from_the_run_end_and_from_bedtime(plan):
 
 def test_plan_across_midnight(plan):
     due = windows(build_plan(plan, at(22, 21, 10), time(0, 30)))
-    assert due["meal"] == (at(22, 22, 10), at(22, 23, 10))
-    assert due["legs-up"] == (at(22, 23, 10), at(23, 0, 10))
+    assert due["meal"] == (at(22, 22, 10), at(22, 23, 10))  # after the ice bath
+    assert due["legs-up"] == (at(22, 23, 10), at(22, 23, 15))  # cut back for the bath
     # 90-60 min before bed, but not before legs up the wall has had its minutes
     assert due["epsom-bath"] == (at(22, 23, 15), at(22, 23, 30))
     assert due["sleep"] == (at(23, 0, 30), at(23, 0, 30))

@@ -57,8 +57,8 @@ def test_plan_json_of_an_evening_run(capsys, path):
                                        "start": "2024-11-22T21:45:00+01:00",
                                        "end": "2024-11-22T21:55:00+01:00", "status": "due"}
     assert steps["hydrate"]["status"] == "soon" and steps["foam-roll"]["status"] == "later"
-    assert steps["epsom-bath"]["start"] == "2024-11-22T22:50:00+01:00"  # after the light snack
-    assert steps["meal"]["title"] == "Light snack instead of a meal"
+    assert steps["bedtime-stretch"]["start"] == "2024-11-22T22:49:00+01:00"  # after the ice bath
+    assert steps["meal"]["status"] == steps["epsom-bath"]["status"] == "dropped"
     assert steps["legs-up"] == {"step": "legs-up", "title": "Legs up the wall", "start": None, "end": None,
                                 "status": "dropped"}
     assert data["steps"][-1]["step"] == "sleep" and data["steps"][-1]["start"] == "2024-11-22T23:15:00+01:00"
@@ -72,7 +72,7 @@ def test_plan_text_says_skip_tonight(capsys):
     code, out, _ = run(capsys, "plan", "--ended", "21:45")
     assert code == 0
     assert "  -               skip tonight Legs up the wall [legs-up]" in out
-    assert "  22:45-23:00     later        Light snack instead of a meal [meal]" in out
+    assert "  22:49-22:58     later        Stretch before bed [bedtime-stretch]" in out
 
 
 def test_a_run_after_midnight_gets_the_short_plan(capsys, monkeypatch):
@@ -91,8 +91,8 @@ def test_second_run_of_the_day_or_a_correction(capsys, path, monkeypatch):
     code, out, _ = run(capsys, "plan", "--ended", "07:40", "--kind", "easy")
     assert "started record #1. Easy run ended 07:40 ·" in out
     run(capsys, "did", "hydrate")
-    code, out, _ = run(capsys, "plan", "--ended", "08:30")  # 50 min later: the same run, corrected
-    assert "corrected record #1. Easy run ended 08:30 ·" in out
+    code, out, _ = run(capsys, "plan", "--ended", "08:30", "--correct")  # 50 min later: the same run
+    assert "corrected the end (was 07:40) of record #1. Easy run ended 08:30 ·" in out
     assert [(r["id"], r["time"], r["practices"]) for r in runs(path)] == [
         (1, "2024-11-22T08:30:00+01:00", ["hydrate"])]
     monkeypatch.setenv("RECOVERY_TUI_NOW", EVENING)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from tui.core.common.when import cli_now, local_now, parse_clock, parse_ended, parse_stored, parse_when
+from tui.core.common.when import AheadOfClock, cli_now, local_now, parse_clock, parse_ended, parse_stored, parse_when
 
 PLUS_ONE = timezone(timedelta(hours=1))
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=PLUS_ONE)
@@ -83,8 +83,8 @@ def test_stored_times_need_an_offset():
     ("07:40", datetime(2024, 11, 22, 7, 40, tzinfo=PLUS_ONE)),
     ("7:40", datetime(2024, 11, 22, 7, 40, tzinfo=PLUS_ONE)),
     ("09:12", NOW),
-    ("10:00", datetime(2024, 11, 21, 10, 0, tzinfo=PLUS_ONE)),  # still to come today: yesterday
-    ("23:59", datetime(2024, 11, 21, 23, 59, tzinfo=PLUS_ONE)),
+    ("23:59", datetime(2024, 11, 21, 23, 59, tzinfo=PLUS_ONE)),  # still to come today: last night
+    ("09:22", NOW),  # 10 minutes ahead: a watch a little fast, so just now
 ])
 def test_parse_ended(text, expected):
     assert parse_ended(text, NOW) == expected
@@ -102,6 +102,25 @@ def test_parse_ended(text, expected):
 def test_parse_ended_refuses(text, message):
     with pytest.raises(ValueError, match=message):
         parse_ended(text, NOW)
+
+
+def test_a_time_a_little_ahead_of_the_clock_is_now():
+    """19:05 typed at 19:04:50 (her watch a little fast) was yesterday's run."""
+    evening = datetime(2026, 12, 6, 19, 4, 50, tzinfo=PLUS_ONE)
+    assert parse_ended("19:05", evening) == evening
+    assert parse_ended("19:14", evening) == evening
+    before_midnight = datetime(2026, 12, 6, 23, 55, tzinfo=PLUS_ONE)
+    assert parse_ended("00:03", before_midnight) == before_midnight  # ahead across midnight
+
+
+@pytest.mark.parametrize("text, ahead, ago", [("10:00", "48 min", 1392), ("12:00", "2 h 48 min", 1272)])
+def test_a_time_further_ahead_is_refused_with_the_way_to_say_yesterday(text, ahead, ago):
+    with pytest.raises(AheadOfClock) as refused:
+        parse_ended(text, NOW)
+    assert str(refused.value) == (f"'{text}' is {ahead} ahead of the clock (09:12); for a run that ended "
+                                  f"yesterday at {text}, give the minutes ago: '{ago}m'")
+    assert refused.value.yesterday == NOW - timedelta(minutes=ago)
+    assert parse_ended(f"{ago}m", NOW) == refused.value.yesterday
 
 
 def test_a_clock_time_is_hours_and_minutes():

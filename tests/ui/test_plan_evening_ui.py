@@ -14,6 +14,7 @@ from tests.ui.test_plan_ui import move_to, open_plan, settle, status
 from tui.core.journal.journal import Journal
 from tui.dialogs.run_ended import RunEndedScreen
 from tui.dialogs.run_kind import RunKindScreen
+from tui.dialogs.second_run import SecondRunScreen
 from tui.screens.plan import PlanScreen
 from tui.screens.summary import SummaryScreen
 
@@ -37,8 +38,9 @@ async def test_r_asks_when_the_run_ended_and_the_evening_plan_fits(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_plan(app, pilot, ended_keys=("tab", *"21:45", "enter"), kind_keys=("down", "down", "enter"))
         assert "Tempo run ended 21:45 · bedtime 23:15" in str(screen.query_one("#plan-heading").render())
-        assert cell(screen, "epsom-bath", "due") == "22:50-23:05"
-        assert cell(screen, "meal", "step") == "Light snack instead of a meal"
+        assert cell(screen, "ice-bath", "due") == cell(screen, "heat", "due") == "22:34-22:49"
+        assert cell(screen, "bedtime-stretch", "due") == "22:49-22:58"  # one thing at a time
+        assert (cell(screen, "epsom-bath", "due"), status(screen, "epsom-bath")) == ("-", "skip tonight")
         assert (cell(screen, "legs-up", "due"), status(screen, "legs-up")) == ("-", "skip tonight")
         assert cell(screen, "sleep", "due") == "23:15"
         assert [s.id for s in screen.steps][-1] == "sleep"
@@ -93,10 +95,13 @@ async def test_a_second_run_and_a_correction(tmp_path):
         second = screen.run["id"]
         assert second != morning["id"] and status(screen, "hydrate") != "✓ done"
         await pilot.press("escape")
-        # "15 min ago" is within two hours of the new run: it corrects it, no question
+        # "15 min ago" is within two hours of the new run: asked, and corrected
         await pilot.press("r")
         await settle(app, pilot)
         await pilot.press("down", "down", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SecondRunScreen)
+        await pilot.press("c")
         await settle(app, pilot)
         assert isinstance(app.screen, PlanScreen) and app.screen.run["id"] == second
     assert [(r["time"], r["run_kind"]) for r in runs(path)] == [

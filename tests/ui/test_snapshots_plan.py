@@ -64,3 +64,23 @@ def test_when_did_the_run_end(snap_compare, size, tmp_path):
         await pilot.pause()
 
     assert snap_compare(make_app(journal_path=tmp_path / "j.json"), terminal_size=size, run_before=run_before)
+
+
+def test_a_new_run_or_a_correction(snap_compare, tmp_path):
+    """A run ended 06:30; at 07:40, `r` and "07:00", within two hours of it: asked."""
+    from tests.ui.helpers import FIXED_NOW
+    from tui.core.journal.journal import Journal
+
+    path = tmp_path / "j.json"
+    with Journal(path) as journal:
+        journal.add_run(FIXED_NOW.replace(hour=6, minute=30), "easy")
+
+    async def run_before(pilot):
+        await pilot.press("r")
+        await settle_workers(pilot.app)
+        await pilot.pause()
+        await pilot.press(*"07:00", "enter")
+        await settle_workers(pilot.app)
+        await pilot.pause()
+
+    assert snap_compare(make_app(journal_path=path), terminal_size=(80, 24), run_before=run_before)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tui.core.common.paths import JOURNAL_VARIABLE, journal_path
 from tui.core.common.terminal_text import quoted
-from tui.core.common.when import cli_now
+from tui.core.common.when import cli_now, in_zone_of
 from tui.core.journal.archive import damaged_month_line
 from tui.core.journal.journal import Journal
 from tui.core.journal.store.errors import JournalError
@@ -103,4 +103,4 @@ def finish(journal: Journal, problems_fail: bool = True) -> int:
 
 def local_time(stamp: str, now: datetime) -> str:
     """A stored time stamp as the runner reads it, in the time zone of `now`."""
-    return datetime.fromisoformat(stamp).astimezone(now.tzinfo).strftime("%a %d %b %Y %H:%M")
+    return f"{in_zone_of(datetime.fromisoformat(stamp), now):%a %d %b %Y %H:%M}"

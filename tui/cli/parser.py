@@ -22,8 +22,9 @@ DEFAULT_PORT = 8000
 PLAN_EPILOG = (
     "The plan is laid out from the run's end and fitted before your bedtime (see `settings`): "
     "a step that does not fit shows as 'skip tonight'. A run that ends after bedtime or within "
-    "an hour of it gets a short plan. --ended on a day that already has a run corrects that run "
-    "when the new time is within two hours of its end, and starts a second run when it is further.")
+    "an hour of it gets a short plan. --ended within two hours of a run of the same day needs --new "
+    "(a second run, with a plan of its own) or --correct (that run's end moves; what was ticked "
+    "stays with it); further from any run it starts a new one.")
 DID_EPILOG = (
     "PRACTICE is a plan step id or a recovery routine id (warm-up drills are not a recovery "
     "practice). The practices go to the run that ended in the 12 hours before --date (last night's "
@@ -159,8 +160,14 @@ def add_plan_commands(commands) -> None:
     plan = add_command(commands, "plan", "tui.cli.plan:cmd_plan",
                        help="start or resume the after-run plan and print it", epilog=PLAN_EPILOG)
     plan.add_argument("--ended", metavar="WHEN",
-                      help=f"when the run ended: {ENDED_HELP} (default: go back to the run that ended in "
+                      help=f"when the run ended: {ENDED_HELP}; a time up to 10 minutes ahead of the clock is now "
+                           "(default: go back to the run that ended in "
                            "the last 12 hours or today, or start one now)")
+    second = plan.add_mutually_exclusive_group()
+    second.add_argument("--new", action="store_true",
+                        help="with --ended: a second run, even within two hours of another")
+    second.add_argument("--correct", action="store_true",
+                        help="with --ended: move the end of the run that ended within two hours of it")
     plan.add_argument("--run", metavar="ID", type=int, help="the plan of this run record (ids: `history`)")
     plan.add_argument("--kind", choices=RUN_KINDS, help="what kind of run it was")
     plan.add_argument("--json", action="store_true", help='machine-readable: {"run": {...}, '

@@ -24,6 +24,7 @@ from tui.core.journal.records import FieldError
 from tui.core.plan.definition import DueStep, PlanDef, load_plan
 from tui.core.plan.evening import Night, build_plan, night_for
 from tui.core.plan.experiment_note import ExperimentNote, noted_steps
+from tui.core.plan.lengths import routine_lengths, shipped_lengths
 from tui.core.plan.runs import is_practice, practice_ids, run_end, step_state
 from tui.core.plan.view import STATE_WORDS, done_words, plan_heading, step_title, window_words
 from tui.core.routines.model import Routine
@@ -31,20 +32,23 @@ from tui.core.routines.model import Routine
 
 def cmd_plan(args: argparse.Namespace) -> int:
     _not_both(args, "ended")
+    for flag in ("new", "correct"):
+        if getattr(args, flag) and args.ended is None:
+            raise UsageError(f"argument --{flag}: needs --ended")
     now = command_now()
     try:
         ended = parse_ended(args.ended, now) if args.ended else None
     except ValueError as error:
         raise UsageError(f"argument --ended: {error}") from None
     settings, errors = _settings()
-    plan, plan_errors = _plan()
+    plan, plan_errors, lengths = _plan(settings)
     with open_journal(args.journal, now) as journal:
         try:
             run, how = _plan_run(journal, args, ended, now)
         except FieldError as error:
             raise UsageError(f"argument --run: {error.reason}") from None
         notes = tonight_notes(journal, run, lambda: load_all().routines, settings.bedtime)  # self-experiments' nights
-        _print_plan(plan, run, how, settings, now, as_json=args.json, notes=notes)
+        _print_plan(plan, run, how, settings, now, lengths, as_json=args.json, notes=notes)
         for problem in [*errors, *plan_errors]:
             say(f"warning: {problem}")
         return finish(journal)
@@ -59,23 +63,28 @@ def _settings() -> tuple[Settings, list[DataFileError]]:
     return load_settings(settings_path())
 
 
-def _plan(routines: list[Routine] | None = None) -> tuple[PlanDef, list[DataFileError]]:
-    """The after-run plan. The routine library is read only for a plan of the
-    user's own, whose steps may name any routine (the shipped plan names
-    shipped ones): `plan` is typed straight after a run, and reading every
-    routine file took more time than the rest of the command."""
+def _plan(settings: Settings | None, routines: list[Routine] | None = None
+          ) -> tuple[PlanDef, list[DataFileError], dict[str, float]]:
+    """The after-run plan, its file's problems and its routines' lengths (none
+    without settings). The routine library is read only for a plan of the
+    user's own, whose steps may name any routine; for the shipped plan only
+    the shipped routines it names are read: `plan` is typed straight after a
+    run, and reading every routine file took more time than the rest of the command."""
     user_plan = user_plan_path()
     if routines is None and user_plan.exists():
         routines = load_all().routines
-    return load_plan(user_plan, PLAN_FILE, None if routines is None else [r.id for r in routines])
+    plan, errors = load_plan(user_plan, PLAN_FILE, None if routines is None else [r.id for r in routines])
+    if settings is None:
+        return plan, errors, {}
+    lengths = shipped_lengths(plan, settings) if routines is None else routine_lengths(routines, settings)
+    return plan, errors, lengths
 
 
 def _plan_run(journal: Journal, args: argparse.Namespace, ended: datetime | None,
               now: datetime) -> tuple[dict, str]:
-    """The run to show and what happened to it: started, corrected, resumed."""
+    """The run to show and what happened to it: started, corrected, resumed (as "... record #1")."""
     if ended is not None:
-        run, created = journal.place_run(ended, args.kind)
-        return run, "started" if created else "corrected"
+        return _place_run(journal, args, ended, now)
     if args.run is not None:
         run, how = journal.run(args.run), "resumed"
     else:
@@ -86,10 +95,31 @@ def _plan_run(journal: Journal, args: argparse.Namespace, ended: datetime | None
     return run, how
 
 
-def _print_plan(plan: PlanDef, run: dict, how: str, settings: Settings, now: datetime, as_json: bool,
+def _place_run(journal: Journal, args: argparse.Namespace, ended: datetime,
+               now: datetime) -> tuple[dict, str]:
+    """A new run, or with --correct the end of the one within two hours
+    moved (its ticks stay with it); a run that near without either is refused."""
+    with journal.locked():
+        near = journal.near_run(ended)
+        if near is None and args.correct:
+            raise UsageError(f"argument --correct: no run of that day ended within two hours of {ended:%H:%M}")
+        if near is None or args.new:
+            return journal.add_run(ended, args.kind), "started"
+        earlier = run_end(near, now)
+        if not args.correct:
+            raise UsageError(f"argument --ended: run #{near['id']} ended {earlier:%H:%M}, within two hours of "
+                             f"{ended:%H:%M}: add --new for a second run or --correct to move that run's end")
+        kind = ... if args.kind is None else args.kind
+        run = journal.update_run(near["id"], ended=ended, run_kind=kind)
+        return run, f"corrected the end (was {earlier:%H:%M}) of"
+
+
+def _print_plan(plan: PlanDef, run: dict, how: str, settings: Settings, now: datetime,
+                lengths: dict[str, float], as_json: bool,
                 notes: tuple[ExperimentNote, ...] | list[ExperimentNote] = ()) -> None:
     ended = run_end(run, now)
-    steps = noted_steps(build_plan(plan, ended, settings.bedtime, run["run_kind"], settings.units), notes)
+    steps = noted_steps(build_plan(plan, ended, settings.bedtime, run["run_kind"], settings.units, lengths),
+                        notes)
     night = night_for(ended, settings.bedtime)
     if as_json:
         data = plan_json(run, ended, night, steps, now)
@@ -157,7 +187,7 @@ def cmd_did(args: argparse.Namespace) -> int:
         if args.kind:
             run = journal.update_run(run["id"], run_kind=args.kind)
         if args.undo:
-            plan, _ = _plan(routines)
+            plan, _, _ = _plan(None, routines)
             run = journal.reopen_steps(run["id"], _with_partners(plan, practices))
             print(f"Reopened {', '.join(practices)} on run record #{run['id']} "
                   f"({_run_day(run)}); {done_words(run)}.")

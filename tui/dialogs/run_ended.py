@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.common.when import parse_ended
+from tui.core.common.when import AheadOfClock, parse_ended
 from tui.core.plan.runs import run_end
 from tui.dialogs.base import DialogScreen
 
@@ -67,12 +67,27 @@ class RunEndedScreen(DialogScreen[datetime | str | None]):
     def typed(self, event: Input.Submitted) -> None:
         try:
             ended = parse_ended(event.value, self.now)
+        except AheadOfClock as ahead:
+            self.ask_if_yesterday(ahead.yesterday)
+            return
         except ValueError as error:
             detail = self.detail
             detail.update(str(error))
             detail.add_class("error")
             return
         self.dismiss(ended)
+
+    def ask_if_yesterday(self, yesterday: datetime) -> None:
+        """A time still to come today: yesterday's run, or a typing slip."""
+        from tui.dialogs.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(yesterday)
+
+        question = ConfirmScreen(f"{yesterday:%H:%M} is still to come today.",
+                                 f"Record a run that ended yesterday, {yesterday:%a %d %b} at {yesterday:%H:%M}?")
+        self.app.push_screen(question, callback=answered)
 
     def on_key(self, event) -> None:
         """Typing a digit on the list goes to the time field."""

@@ -227,7 +227,7 @@ class HomeScreen(Screen):
             from tui.core.plan.run_plan import PlanSource, plan_steps  # the plan's code: after a run only
             from tui.core.plan.view import next_due_line
 
-            source = PlanSource.standard(r.id for r in self.library.routines)
+            source = PlanSource.standard(self.library.routines, settings)
             steps, _problems = plan_steps(source, run, now, settings.bedtime, settings.units)
         except (JournalError, DataFileError):
             return None  # the notices report a journal problem; the plan screen a plan one

@@ -1,5 +1,6 @@
-"""From `r` on home to the plan: ask when the run ended; resume, correct or
-start that run (the same rules as `plan --ended`); show its PlanScreen.
+"""From `r` on home to the plan: ask when the run ended; resume that run,
+correct its end or start a new one (asked when they are within two hours,
+as `plan --ended --new/--correct`); show its PlanScreen.
 
 Reads top to bottom in one worker (RecoveryApp.action_just_ran); the
 journal's I/O goes off the UI thread in thread workers.
@@ -15,8 +16,10 @@ from tui.core.common.errors import DataFileError
 from tui.core.experiments.plan_line import tonight_notes
 from tui.core.journal.records import new_run
 from tui.core.plan.run_plan import PlanSource, RunPlan, run_plan
+from tui.core.plan.runs import run_end
 from tui.dialogs.run_ended import RESUME, WATCH, RunEndedScreen
 from tui.dialogs.run_kind import RunKindScreen
+from tui.dialogs.second_run import CORRECT, SecondRunScreen
 from tui.screens.plan import PlanScreen
 from tui.threads import in_thread
 
@@ -45,13 +48,17 @@ async def just_ran(app: AppServices) -> None:
 
 
 async def place_run(app: AppServices, ended: datetime) -> dict[str, Any] | None:
-    """The run of that day that ended near `ended`, corrected; else a new
-    one of the kind the user picks (None if they leave the question)."""
+    """A run of that day that ended within two hours of `ended`: ask whether
+    this is a new run or a correction of its end (never guessed: a guess
+    loses a run or moves its ticks); a new one is of the kind the user picks
+    (None if they leave either question)."""
     near = await in_thread(app, lambda: app.read_journal(lambda journal: journal.near_run(ended)), group="plan")
     if near is not None:
-        placed = await app.write("run", lambda journal: journal.place_run(ended)[0]).wait()
-        if placed is not None:
-            return placed
+        choice = await app.push_screen_wait(SecondRunScreen(run_end(near, ended), ended))
+        if choice is None:
+            return None
+        if choice == CORRECT:
+            return await app.write("run", lambda journal: journal.update_run(near["id"], ended=ended)).wait()
     answer = await app.push_screen_wait(RunKindScreen())
     if answer is None:
         return None
@@ -59,7 +66,7 @@ async def place_run(app: AppServices, ended: datetime) -> dict[str, Any] | None:
     if app.journal is None:
         app.notify(NOT_RECORDED, severity="warning")
         return {**new_run(ended, kind), "id": None}
-    placed = await app.write("run", lambda journal: journal.place_run(ended, kind)[0]).wait()
+    placed = await app.write("run", lambda journal: journal.add_run(ended, kind)).wait()
     if placed is None:  # the write has said why; the plan is still worth showing
         app.notify(NOT_SAVED, severity="warning")
         return {**new_run(ended, kind), "id": None}
@@ -67,7 +74,7 @@ async def place_run(app: AppServices, ended: datetime) -> dict[str, Any] | None:
 
 
 async def show_plan(app: AppServices, run: dict[str, Any]) -> None:
-    source = PlanSource.standard(r.id for r in app.library.routines)
+    source = PlanSource.standard(app.library.routines, app.settings)
     settings = app.settings
 
     def plan() -> RunPlan:

@@ -20,6 +20,7 @@ from tui.core.journal.records import FieldError, reopened, skipped, ticked
 from tui.core.journal.store.errors import JournalError
 from tui.core.journal.writer import Change
 from tui.core.plan.definition import DueStep
+from tui.core.plan.lengths import not_ticked_words
 from tui.core.plan.run_plan import PlanSource, RunPlan, run_plan
 from tui.core.plan.runs import DONE, SKIPPED, is_done, practices_for, run_end, step_state
 from tui.core.plan.view import STATE_WORDS, step_title, window_words
@@ -153,7 +154,8 @@ class PlanScreen(Screen):
         if evidence is not None:
             text.append(f"\n{evidence.text()}", style="dim")
         if step.routine:
-            text.append("\nEnter starts the routine; finishing it ticks this step.", style="dim")
+            text.append("\nEnter starts the routine; finishing it with at least half its holding "
+                        "time ticks this step (or tick it with d).", style="dim")
         elif step.timer_seconds:
             text.append(f"\nEnter starts a {step.timer_seconds // 60}-minute timer.", style="dim")
         self.detail.update(text)
@@ -179,8 +181,14 @@ class PlanScreen(Screen):
             result = await play(self.app, step.routine)
         else:
             result = await self.app.push_screen_wait(TimedStepScreen(step, clock=self.app.clock, now=self.app.now))
-        if result is not None and result.report.counts_as_practice:
+        if result is None:
+            return
+        if result.report.counts_as_practice:
             self.tick(step)
+            return
+        words = not_ticked_words(result.report)  # finished, but too little held: say so
+        if words:
+            self.notify(words, title=step.title, severity="warning", timeout=20)
 
     def action_mark_done(self) -> None:
         """Tick the step; on a ticked one, undo it."""
@@ -263,7 +271,7 @@ class PlanScreen(Screen):
         if (run["time"], run["run_kind"]) == (self.run["time"], self.run["run_kind"]):
             return run, None
         app = self.app
-        source = PlanSource.standard(r.id for r in app.library.routines)
+        source = PlanSource.standard(app.library.routines, app.settings)
         try:
             return run, run_plan(source, run, app.now(), app.settings.bedtime, app.settings.units, self.notes)
         except DataFileError as error:

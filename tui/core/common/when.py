@@ -33,6 +33,8 @@ ENDED_HELP = "'now', minutes ago like '20m', or a time like '07:40'"
 CLOCK_PATTERN = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
 MINUTES_AGO = re.compile(r"([0-9]{1,4})m")
 MAX_MINUTES_AGO = 24 * 60
+JUST_NOW = timedelta(minutes=10)  # a clock time this far ahead is a watch a little fast: now
+LAST_NIGHT = timedelta(hours=14)  # a time still to come today is yesterday's within this (typed at breakfast)
 
 
 def local_now() -> datetime:
@@ -120,9 +122,30 @@ def _on_day(day: date, now: datetime) -> datetime:
     return localize(datetime.combine(day, now.time()), now)
 
 
+class AheadOfClock(ValueError):
+    """An ENDED clock time still to come today, more than JUST_NOW ahead,
+    whose reading as yesterday is more than LAST_NIGHT ago: the app asks
+    whether `yesterday` is meant, the command line refuses it."""
+
+    def __init__(self, text: str, now: datetime, yesterday: datetime) -> None:
+        self.yesterday = yesterday
+        today = localize(datetime.combine(now.date(), yesterday.time()), now)
+        ahead = _hours_minutes(today - now)
+        ago = int((now - yesterday).total_seconds() // 60)
+        super().__init__(f"'{text.strip()}' is {ahead} ahead of the clock ({now:%H:%M}); for a run "
+                         f"that ended yesterday at {yesterday:%H:%M}, give the minutes ago: '{ago}m'")
+
+
+def _hours_minutes(span: timedelta) -> str:
+    hours, minutes = divmod(round(span.total_seconds() / 60), 60)
+    return f"{hours} h {minutes} min" if hours else f"{minutes} min"
+
+
 def parse_ended(text: str, now: datetime) -> datetime:
-    """When the run ended: 'now', '20m' (minutes ago) or '07:40' (today, or
-    yesterday if that is still to come). ValueError with a message for the user."""
+    """When the run ended: 'now', '20m' (minutes ago) or '07:40': the latest
+    07:40 not after `now`, except that a time up to JUST_NOW ahead is now (a
+    watch a minute fast), and one further ahead is yesterday's only within
+    LAST_NIGHT (else AheadOfClock). ValueError with a message for the user."""
     word = text.strip().lower()
     if word == "now":
         return now
@@ -136,10 +159,19 @@ def parse_ended(text: str, now: datetime) -> datetime:
         clock = parse_clock(word)
     except ValueError:
         raise ValueError(f"bad time '{text}': use {ENDED_HELP}") from None
-    moment = localize(datetime.combine(now.date(), clock), now)
-    if moment > now:
-        moment = localize(datetime.combine(now.date() - timedelta(days=1), clock), now)
-    return moment
+    past, ahead = _readings(clock, now)
+    if ahead - now <= JUST_NOW:
+        return now
+    if past.date() == now.date() or now - past <= LAST_NIGHT:
+        return past
+    raise AheadOfClock(text, now, past)
+
+
+def _readings(clock: clock_time, now: datetime) -> tuple[datetime, datetime]:
+    """The latest moment at `clock` not after `now`, and the first one after it."""
+    days = [localize(datetime.combine(now.date() + timedelta(days=n), clock), now) for n in (-1, 0, 1)]
+    past = max(d for d in days if d <= now)
+    return past, min(d for d in days if d > now)
 
 
 def parse_clock(text: str) -> clock_time:

@@ -7,18 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import time
+from typing import TYPE_CHECKING
 
 from tui.core.common.errors import DataFileError
 from tui.core.experiments.book import ExperimentBook
 from tui.core.experiments.design import WITH
-from tui.core.experiments.progress import OutcomeRule, Progress
-from tui.core.experiments.status import read_progress
 from tui.core.journal.journal import Journal
 from tui.core.journal.store.errors import JournalError
 from tui.core.plan.experiment_note import ExperimentNote
-from tui.core.plan.practices import PracticeNames, load_practice_names
-from tui.core.routines.evidence import Evidence, shipped_evidence
 from tui.core.routines.model import Routine
+
+if TYPE_CHECKING:  # loaded only when there is an experiment: `plan` is typed straight after a run
+    from tui.core.experiments.progress import OutcomeRule, Progress
+    from tui.core.plan.practices import PracticeNames
+    from tui.core.routines.evidence import Evidence
 
 
 def sentence_name(practice: str, names: PracticeNames, evidence: dict[str, Evidence]) -> str:
@@ -46,6 +48,8 @@ def note_for(progress: Progress, run_id: int, names: PracticeNames,
 def plan_notes(journal: Journal, run: dict, names: PracticeNames, evidence: dict[str, Evidence],
                outcome: OutcomeRule | None = None, bedtime: time | None = None) -> list[ExperimentNote]:
     """The notes of every experiment this run is part of. JournalError if the journal cannot be read."""
+    from tui.core.experiments.status import read_progress
+
     found, _problems = read_progress(journal, names, outcome, bedtime=bedtime)
     notes = (note_for(progress, run["id"], names, evidence) for progress in found)
     return [note for note in notes if note is not None]
@@ -61,6 +65,12 @@ def tonight_notes(journal: Journal | None, run: dict, routines: Callable[[], Ite
     try:
         if not ExperimentBook(journal).all():
             return []
+    except JournalError:
+        return []
+    from tui.core.plan.practices import load_practice_names
+    from tui.core.routines.evidence import shipped_evidence
+
+    try:
         evidence = shipped_evidence()
     except JournalError:
         return []

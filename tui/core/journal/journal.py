@@ -19,7 +19,7 @@ from typing import Any, cast
 
 from tinydb.table import Table
 
-from tui.core.common.when import local_now
+from tui.core.common.when import in_zone_of, local_now
 from tui.core.journal import archive
 from tui.core.journal.housekeeping import DailyBackups, archive_old_months
 from tui.core.journal.linking import CURRENT_RUN, LINK_WINDOW, linked_session, nearest_run
@@ -154,7 +154,7 @@ class Journal:
             active = self._active_docs()
             sessions = [r for r in self._read(active.items()) if r["type"] == "session"]
             masks = archive.archived_session_days(self._db.storage.read() if self._db is not None else None)
-        return SessionDays({record_time(r).astimezone(now.tzinfo).date() for r in sessions}, masks)
+        return SessionDays({in_zone_of(record_time(r), now).date() for r in sessions}, masks)
 
     def archive_months(self) -> list[str]:
         """Months moved to archive files ("2024-11"), newest first."""

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from tui.core.common.ids import AREAS
+from tui.core.common.when import in_zone_of
 from tui.core.journal.records import record_time
 
 
@@ -35,7 +36,7 @@ def sessions_until(records: Iterable[dict], now: datetime) -> list[tuple[datetim
 
 
 def day_of(moment: datetime, now: datetime) -> date:
-    return moment.astimezone(now.tzinfo).date()
+    return in_zone_of(moment, now).date()
 
 
 class SessionDays:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, time
 
+from tui.core.common.when import in_zone_of
 from tui.core.plan.definition import DueStep, step_status
 from tui.core.plan.evening import night_for
 from tui.core.plan.runs import DONE, SKIPPED, run_end, step_state
@@ -85,4 +86,4 @@ def next_due_line(steps: Iterable[DueStep], run: dict, now: datetime) -> str:
     later = next((s for s in waiting if s.start is not None and step_status(s, now) in ("later", "soon")), None)
     if later is None or later.start is None:
         return ""
-    return f"Next: {later.title} at {later.start.astimezone(now.tzinfo):%H:%M}"
+    return f"Next: {later.title} at {in_zone_of(later.start, now):%H:%M}"
