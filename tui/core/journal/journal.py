@@ -39,6 +39,9 @@ from tui.core.journal.records import (
 )
 from tui.core.journal.stats import SessionDays
 from tui.core.journal.storage import JournalDB
+from tui.core.journal.sync.identity import UID, new_uid, stamped, uid_of
+from tui.core.journal.sync.missing import await_journal
+from tui.core.journal.sync.opening import settle
 from tui.core.journal.vetting import RecordVetter
 
 # -- the journal ------------------------------------------------------------------
@@ -55,12 +58,22 @@ class Journal:
         self._open_lock = threading.Lock()
         self._vetter = RecordVetter(self.path)
         self._backups = DailyBackups(self.path)
+        self._active_uids: tuple[Mapping[str, dict] | None, set[str]] = (None, set())
 
     def _table(self):
         with self._open_lock:
             if self._db is None:
+                await_journal(self.path)  # a briefly missing journal is not a new one
                 self._db = JournalDB(self.path, create_dirs=True)
+                settle(self._db.storage)  # uids, and the copies a sync engine left (sync/)
         return self._db.table(TABLE)
+
+    def _absent(self) -> bool:
+        """Whether there is no journal to read (and none was ever here: see sync/missing.py)."""
+        if self._db is not None or self.path.exists():
+            return False
+        await_journal(self.path)
+        return not self.path.exists()
 
     @property
     def notices(self) -> list[str]:
@@ -86,17 +99,26 @@ class Journal:
     # -- reading
 
     def _active_docs(self) -> dict[str, dict]:
-        if self._db is None and not self.path.exists():
+        if self._absent():
             return {}  # nothing to read; do not create folder or lock file
         self._table()
         return (self._db.storage.read() or {}).get(TABLE, {})
 
     def _archived_docs(self, months: Iterable[str], active: Mapping[str, dict]) -> Iterator[tuple[str, dict]]:
-        """Archived docs of `months`; the journal's own copy wins (see archive.py)."""
+        """Archived docs of `months`; the journal's own copy wins (see archive.py),
+        also when a merge gave it another number (the same uid)."""
+        uids = self._uids(active)
         for month in months:
             for key, doc in archive.read_archive(self.path, month).items():
-                if key not in active:
+                if key not in active and uid_of(key, doc) not in uids:
                     yield key, doc
+
+    def _uids(self, active: Mapping[str, dict]) -> set[str]:
+        held, uids = self._active_uids
+        if held is not active:
+            uids = {uid_of(key, doc) for key, doc in active.items()}
+            self._active_uids = (active, uids)
+        return uids
 
     def _read(self, docs: Iterable[tuple[str, dict]], since: datetime | None = None,
               remember: bool = True) -> list[dict]:
@@ -191,7 +213,7 @@ class Journal:
         """Hold the lock for a group of reads: journal and archive are read
         together (a move to the archive cannot happen half-way) and the
         journal file is parsed once. Creates nothing if there is no journal."""
-        if self._db is None and not self.path.exists():
+        if self._absent():
             return nullcontext()
         return self.locked()
 
@@ -207,6 +229,7 @@ class Journal:
 
     def _insert_locked(self, table, record: dict) -> dict:
         self._backups.make(self.now().date(), self._db.storage.notices)
+        record = {**record, UID: new_uid()}
         doc_id = table.insert(record)
         self.archive_old_months()  # after the insert, so a back-dated record moves at once
         return {**record, "id": doc_id}
@@ -364,7 +387,7 @@ class Journal:
         table = self._table()
         with self._db.storage.locked():
             month, doc = self._run_doc(run_id)
-            record = {**doc, **change(dict(doc))}
+            record = stamped(doc, {**doc, **change(dict(doc))}, self.now())
             check_run(record)
             if month is None:
                 table.update(record, doc_ids=[run_id])
