@@ -164,7 +164,9 @@ def _choose(path: Path, choice: str) -> Path:
         day = date.fromisoformat(choice)
     except ValueError:
         return Path(choice).expanduser()
-    return daily_backup.backup_path(path, day)
+    # that day's backup, this device's if it made one (see daily_backup.py)
+    return next((found for made, found in daily_backup.backup_days(path) if made == day),
+                daily_backup.backup_path(path, day))
 
 
 def _confirm(question: str) -> bool:

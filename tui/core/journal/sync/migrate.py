@@ -41,26 +41,37 @@ def with_uids(tables: Tables) -> Tables:
 
 def migrate(storage: SafeJSONStorage, tables: Tables) -> Tables:
     """Give every record of the journal and its archive a uid; call under the
-    journal's lock. OSError or JournalError if a file cannot be written."""
+    journal's lock. OSError or JournalError if a file cannot be written. A
+    journal whose records all have one is left as it is (a new journal, say)."""
     journal = storage.path
+    months = [month for month in archive.archive_months(journal) if _month_lacks_uids(journal, month)]
+    legacy = any(not isinstance(doc.get(UID), str) for doc in tables.get(TABLE, {}).values())
+    if not legacy and not months:
+        if not archive.archive_months(journal):
+            return tables  # nothing to do, and nothing to look at next time either
+        done = with_meta(tables, **{DONE: 1})
+        storage.write(done)
+        return done
     kept = journal.parent / KEPT
     require_real_folder(kept.parent)
     make_private_folder(kept.parent)
     make_private_folder(kept)
     _keep(journal, kept / journal.name)
-    for month in archive.archive_months(journal):
+    for month in months:
         path = archive.archive_path(journal, month)
-        try:
-            month_tables = read_tables(path, "archive file") or {}
-        except JournalError:
-            continue  # doctor reports it; its records get their uids when read
-        if all(isinstance(doc.get(UID), str) for doc in month_tables.get(TABLE, {}).values()):
-            continue
         _keep(path, kept / path.name)
-        write_atomically(path, encode_tables(with_uids(month_tables)))
+        write_atomically(path, encode_tables(with_uids(read_tables(path, "archive file") or {})))
     done = with_meta(with_uids(tables), **{DONE: 1})
     storage.write(done)
     return done
+
+
+def _month_lacks_uids(journal: Path, month: str) -> bool:
+    try:
+        month_tables = read_tables(archive.archive_path(journal, month), "archive file") or {}
+    except JournalError:
+        return False  # doctor reports it; its records get their uids when read
+    return not all(isinstance(doc.get(UID), str) for doc in month_tables.get(TABLE, {}).values())
 
 
 def _keep(path: Path, copy: Path) -> None:
