@@ -20,6 +20,10 @@ from tui.core.journal import archive, backups, daily_backup
 from tui.core.journal.journal import Journal
 from tui.core.journal.store.errors import JournalError
 from tui.core.journal.store.json_tables import read_tables
+from tui.core.journal.sync import ignore
+from tui.core.journal.sync.copies import MERGED, merged_copies
+from tui.core.journal.sync.missing import traces
+from tui.core.journal.sync.opening import conflict_copies
 
 RESTORE_HINT = f"To restore the latest good backup: {PROG} doctor --restore latest"
 
@@ -27,9 +31,12 @@ RESTORE_HINT = f"To restore the latest good backup: {PROG} doctor --restore late
 def cmd_doctor(args: argparse.Namespace) -> int:
     path = journal_path(args.journal)
     with journal_errors():
+        if args.stignore:
+            print(ignore.STIGNORE, end="")
+            return 0
         if args.restore is not None:
             return _restore(path, args.restore, args.yes)
-        problems = _check_journal(path) + _check_archive(path) + _check_backups(path)
+        problems = _check_journal(path) + _check_archive(path) + _check_backups(path) + _check_sync(path)
     print("No problems found." if not problems else f"{problems} problem(s) found.")
     return 1 if problems else 0
 
@@ -41,6 +48,10 @@ def _check_journal(path: Path) -> int:
     """Print what the journal holds; return the number of problems."""
     print(f"Journal: {path}")
     if not os.path.lexists(path):
+        if traces(path):
+            print(f"  problem: it is missing, but {path.parent} holds the archive or backups of one "
+                  f"(a sync tool replacing it?)\n  {RESTORE_HINT}")
+            return 1
         print("  not created yet: nothing has been saved")
         return 0
     try:
@@ -131,6 +142,29 @@ def _loose(path: Path) -> int:
         print(f"  problem: {path} has mode {mode:04o}; others may read it (expected 0600)")
         return 1
     return 0
+
+
+def _check_sync(path: Path) -> int:
+    """Conflict copies a sync engine left (merged on open: those left are a
+    problem), the copies merged so far, and a Syncthing folder's .stignore."""
+    folder = Path(os.path.realpath(path)).parent
+    waiting = conflict_copies(folder / path.name)
+    merged = merged_copies(folder, path) + merged_copies(archive.archive_folder(folder / path.name), path)
+    root = ignore.syncthing_root(folder)
+    missing = ignore.missing_patterns(root) if root is not None else []
+    if not (waiting or merged or root):
+        return 0
+    print("Sync:" + (f" in the Syncthing folder {root}" if root is not None else ""))
+    for copy in waiting:
+        print(f"  problem: the conflict copy {copy.path} ({copy.engine}) is not merged (see the notes above)")
+    if merged:
+        print(f"  {len(merged)} conflict copy(ies) merged, kept in {MERGED}/:")
+        for done in merged[-10:]:
+            print(f"    {done.relative_to(folder)}")
+    if missing and root is not None:
+        print(f"  problem: {root / '.stignore'} lacks {', '.join(missing)}: "
+              f"run {PROG} doctor --stignore >> {root / '.stignore'}")
+    return len(waiting) + (1 if missing else 0)
 
 
 # -- restoring -------------------------------------------------------------------

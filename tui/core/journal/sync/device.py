@@ -41,7 +41,7 @@ def _device_name(folder: Path) -> str:
     name = f"{host}-{os.urandom(3).hex()[:4]}"
     try:
         make_private_folder(folder)
-        write_new(path, lambda out: out.write(name + "\n"))
+        write_new(path, lambda out: print(name, file=out))
     except FileExistsError:  # another copy of the app was quicker, or the file is damaged
         return _kept(path) or host
     except OSError:

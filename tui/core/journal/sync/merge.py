@@ -42,7 +42,7 @@ def _key(value: Any) -> str:
 
 def _versions(doc: Doc) -> dict[str, dict[str, tuple[str, Any]]]:
     """field -> {value as JSON: (latest time it was set, value)}, history included."""
-    changed = doc.get(CHANGED) if isinstance(doc.get(CHANGED), dict) else {}
+    changed = doc[CHANGED] if isinstance(doc.get(CHANGED), dict) else {}
     found: dict[str, dict[str, tuple[str, Any]]] = {}
 
     def note(name: str, value: Any, when: Any) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tui.core.journal.store.errors import JournalAccessError
@@ -51,7 +51,7 @@ def _names(folder: Path) -> list[str]:
         return []
 
 
-def _newest(paths, field: str = "st_ctime_ns") -> int | None:
+def _newest(paths: Iterable[Path], field: str = "st_ctime_ns") -> int | None:
     """The latest ctime (the moment a file was moved) or mtime among `paths`."""
     times = []
     for path in paths:
