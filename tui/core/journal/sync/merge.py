@@ -139,8 +139,8 @@ def merge_tables(target: Tables, incoming: Tables, base: Tables | None = None) -
         if number in mine:
             merged = merge_records(mine[number], doc, uid)
             if merged != mine[number]:
+                report.changed += merged != {**mine[number], UID: uid}  # more than the uid written in
                 mine[number] = merged
-                report.changed += 1
         else:
             mine[number] = {**doc, UID: uid}
             report.added += 1
