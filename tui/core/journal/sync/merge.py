@@ -109,7 +109,7 @@ def merge_tables(target: Tables, incoming: Tables, base: Tables | None = None) -
     before = {uid_of(k, d): (k, d) for k, d in (base or {}).get(TABLE, {}).items()}
     where = {uid_of(k, d): k for k, d in mine.items()}
     their_uids = {uid_of(k, d) for k, d in theirs.items()}
-    for uid, (key, doc) in before.items():  # removed by the other side, unchanged here
+    for uid, (_key, doc) in before.items():  # removed by the other side, unchanged here
         if uid in where and uid not in their_uids and mine[where[uid]] == doc:
             del mine[where.pop(uid)]
     numbers: dict[str, str] = {}
@@ -124,7 +124,7 @@ def merge_tables(target: Tables, incoming: Tables, base: Tables | None = None) -
             fresh.append((uid, key, doc))
     given = last_id(target, TABLE)
     floor = max(given, last_id(incoming, TABLE), *(int(k) for k in mine), 0)
-    for uid, key, _doc in sorted(fresh):
+    for _uid, key, _doc in sorted(fresh, key=lambda found: (found[0], int(found[1]))):
         if key in mine.keys() | set(numbers.values()) or int(key) <= given:
             floor += 1
             numbers[key] = str(floor)
