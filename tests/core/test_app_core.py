@@ -13,7 +13,8 @@ from tui.core.journal.journal import Journal
 from tui.core.journal.repair import move_damaged_aside, newest_good_backup
 from tui.core.journal.store.errors import JournalAccessError, JournalError
 from tui.core.journal.writer import JournalWriter, NoJournal, pain_notice, rating_change, session_change
-from tui.core.plan.run_plan import PlanSource, plan_heading, run_plan
+from tui.core.plan.run_plan import PlanSource, run_plan
+from tui.core.plan.view import plan_heading
 from tui.core.routines.loader import load_library
 from tui.core.routines.timer import Report
 from tui.core.routines.voice import LazyVoice

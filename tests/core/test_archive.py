@@ -153,7 +153,7 @@ def test_a_run_in_the_archive_can_still_be_changed(path: Path) -> None:
         assert journal.run_for_day((NOW - timedelta(days=90)).date())["id"] == run["id"]
         changed = journal.record_practices(run["id"], ["hydrate"])
         assert changed["practices"] == ["hydrate"]
-        assert journal.get(run["id"])["practices"] == ["hydrate"]
+        assert journal.run(run["id"])["practices"] == ["hydrate"]
 
 
 def test_a_record_moved_again_replaces_its_archived_copy_whole(path: Path) -> None:
@@ -208,7 +208,7 @@ def test_an_entry_whose_id_is_not_a_number_is_reported(path: Path) -> None:
 
 
 def test_a_streak_runs_back_through_the_archive_without_reading_it(path: Path, monkeypatch) -> None:
-    from tui.core.journal.stats import journal_streak, streak
+    from tui.core.journal.stats import journal_streak
 
     with Journal(path, now=lambda: NOW) as journal:
         for n in reversed(range(100)):  # a session a day for 100 days, then a gap
@@ -217,8 +217,7 @@ def test_a_streak_runs_back_through_the_archive_without_reading_it(path: Path, m
                                 True, 8, 0, 8, 600.0)
         journal.add_soreness(2, when=NOW - timedelta(days=120))  # back-dated: moves to the archive
         assert archive.archive_months(path)[0] == "2024-09"
-        everything = journal.records()
-    assert streak(everything, NOW) == 100
+        assert journal_streak(journal, NOW) == 100  # the same count with the journal still open
 
     def no_reading(*args):
         raise AssertionError("the archive was read")

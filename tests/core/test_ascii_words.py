@@ -8,8 +8,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from tui.core.common.ids import ID_PATTERN
-from tui.core.common.settings import parse_clock
-from tui.core.plan.runs import parse_ended
+from tui.core.common.when import parse_clock, parse_ended
 
 NOW = datetime(2026, 12, 2, 20, 0, tzinfo=timezone(timedelta(hours=1)))
 

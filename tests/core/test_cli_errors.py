@@ -91,7 +91,7 @@ def test_quick_commands_load_neither_the_routines_nor_the_plan(argv, tmp_path):
 
     code = ("import sys, contextlib, io, tui.cli\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"
-            f"    assert tui.cli.main({argv + ['--journal', str(tmp_path / 'j.json')]!r}) == 0\n"
+            f"    assert tui.cli.main({[*argv, '--journal', str(tmp_path / 'j.json')]!r}) == 0\n"
             "print(sorted(m for m in sys.modules if m in ('tui.core.routines.loader', 'tui.core.plan.definition', 'textual')"
             " or m.startswith('tui.cli.') and m not in ('tui.cli.common', 'tui.cli.parser', 'tui.cli.arguments', 'tui.cli.output')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

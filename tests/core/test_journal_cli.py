@@ -170,7 +170,7 @@ def test_export_csv_and_json(capsys, path, tmp_path):
     add_session(path)
     run(capsys, "log", "--area", "calves=4", "--pain", "calves", "--journal", str(path))
     code, out, err = run(capsys, "export", "--format", "csv", "--journal", str(path))
-    assert code == 0
+    assert (code, err) == (0, "")
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert [(r["id"], r["type"], r["calves"], r["pain"]) for r in rows] == [
@@ -189,7 +189,7 @@ def test_export_never_overwrites(capsys, path, tmp_path):
     target = tmp_path / "keep.json"
     target.write_text("precious")
     code, out, err = run(capsys, "export", "--format", "json", "--output", str(target), "--journal", str(path))
-    assert code == 1 and err == f"recovery-tui: {target} exists; choose another name.\n"
+    assert code == 1 and out == "" and err == f"recovery-tui: {target} exists; choose another name.\n"
     assert target.read_text() == "precious"
 
 

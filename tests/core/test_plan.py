@@ -186,6 +186,7 @@ def test_unknown_routine_is_an_error_when_routines_are_given(tmp_path):
     path.write_text(GOOD.replace('title = "Drink"', 'title = "Drink"\nroutine = "no-such"'))
     assert load_plan(path, PLAN_FILE)[0].source == path  # not checked without the ids
     plan, [error] = load_plan(path, PLAN_FILE, routine_ids=["foam-rolling"])
+    assert plan.builtin  # the user's plan is refused: the shipped one is used
     assert "step 1 ('hydrate'): field 'routine': 'no-such' is not a known routine" in str(error)
 
 
@@ -198,4 +199,4 @@ def test_user_plan_replaces_the_shipped_one(tmp_path):
     assert plan.get("ice-bath").milestones[0].text == "In you go."
     assert load_plan(tmp_path / "missing.toml", PLAN_FILE)[0].builtin
     steps = build_plan(plan, ENDED, BED, units="imperial")
-    assert [s.detail for s in steps][0] == "Drink 16-20 oz."
+    assert steps[0].detail == "Drink 16-20 oz."

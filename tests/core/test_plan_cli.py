@@ -35,14 +35,13 @@ def test_plan_prints_the_timeline_and_starts_the_run(capsys, path):
     code, out, err = run(capsys, "plan", "--ended", "07:40", "--kind", "long")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0] == ("After-run recovery: started for the long run that ended Fri 22 Nov 07:40 "
-                        "(record #1). Bedtime 22:30.")
+    assert lines[0] == "After-run recovery: started record #1. Long run ended 07:40 · bedtime 22:30"
     assert lines[1].split() == ["07:40-07:50", "overdue", "Cool-down", "walk", "[cool-down-walk]"]
     assert "07:50-07:55     overdue      Drink [hydrate]" in out and "475-600 ml" in out
     assert "08:40-09:40     due now      Meal [meal]" in out
-    assert "09:40-10:40                  Legs up the wall [legs-up]" in out
+    assert "09:40-10:40     later        Legs up the wall [legs-up]" in out
     assert "08:20-08:40     overdue      Ice bath (optional) [ice-bath]" in out
-    assert "  22:30                        Sleep [sleep]" in out
+    assert "  22:30           later        Sleep [sleep]" in out
     [record] = runs(path)
     assert (record["time"], record["run_kind"], record["plan_date"]) == (
         "2024-11-22T07:40:00+01:00", "long", "2024-11-22")
@@ -52,10 +51,10 @@ def test_plan_resumes_the_same_day(capsys, path):
     run(capsys, "plan", "--ended", "20m")
     assert run(capsys, "did", "hydrate", "post-run-stretches")[0] == 0
     code, out, _ = run(capsys, "plan")
-    assert code == 0 and "resumed for the run that ended Fri 22 Nov 08:52 (record #1)" in out
-    assert "08:52-09:02" in out and "done         Drink [hydrate]" in out and "done         Stretch [stretch]" in out
+    assert code == 0 and "resumed record #1. Run ended 08:52 · bedtime 22:30" in out
+    assert "08:52-09:02" in out and "✓ done       Drink [hydrate]" in out and "✓ done       Stretch [stretch]" in out
     code, out, _ = run(capsys, "plan", "--kind", "race")
-    assert "resumed for the race run that ended Fri 22 Nov 08:52" in out
+    assert "resumed record #1. Race run ended 08:52" in out
     [record] = runs(path)
     assert record["practices"] == ["hydrate", "post-run-stretches"] and record["run_kind"] == "race"
 
@@ -114,8 +113,8 @@ def test_settings_and_user_plan_shape_the_timeline(capsys, tmp_path):
     config.mkdir()
     (config / "settings.toml").write_text('units = "imperial"\nbedtime = "23:00"\nsound = "loud"\n')
     code, out, err = run(capsys, "plan", "--ended", "07:40")
-    assert code == 0 and "Bedtime 23:00." in out and "16-20 oz" in out and "55-60 °F" in out
-    assert "  23:00                        Sleep [sleep]" in out
+    assert code == 0 and "Run ended 07:40 · bedtime 23:00\n" in out and "16-20 oz" in out and "55-60 °F" in out
+    assert "  23:00           later        Sleep [sleep]" in out
     assert err == f"recovery-tui: warning: {config / 'settings.toml'}: field 'sound': must be true or false, got text\n"
     (config / "plan.toml").write_text('id = "mine"\nname = "Mine"\ndescription = "d"\n[[steps]]\nid = "nap"\n'
                                       'title = "Nap"\nfrom = "run-end"\nstart_minutes = 60\nend_minutes = 90\n'

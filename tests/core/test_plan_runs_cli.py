@@ -72,14 +72,14 @@ def test_plan_text_says_skip_tonight(capsys):
     code, out, _ = run(capsys, "plan", "--ended", "21:45")
     assert code == 0
     assert "  -               skip tonight Legs up the wall [legs-up]" in out
-    assert "  22:45-23:00                  Light snack instead of a meal [meal]" in out
+    assert "  22:45-23:00     later        Light snack instead of a meal [meal]" in out
 
 
 def test_a_run_after_midnight_gets_the_short_plan(capsys, monkeypatch):
     monkeypatch.setenv("RECOVERY_TUI_NOW", "2024-11-23T00:40:00+01:00")
     code, out, err = run(capsys, "plan", "--ended", "00:30")
     assert (code, err) == (0, "")
-    assert "A late run: a short plan tonight, and sleep at 01:30." in out
+    assert "Run ended 00:30 · bedtime 23:15 · late run: short plan, sleep 01:30\n" in out
     data = plan_json(capsys)
     assert data["run"]["short_plan"] is True and data["run"]["sleep"] == "2024-11-23T01:30:00+01:00"
     kept = [s["step"] for s in data["steps"] if s["status"] != "dropped"]
@@ -89,21 +89,21 @@ def test_a_run_after_midnight_gets_the_short_plan(capsys, monkeypatch):
 def test_second_run_of_the_day_or_a_correction(capsys, path, monkeypatch):
     monkeypatch.setenv("RECOVERY_TUI_NOW", "2024-11-22T09:00:00+01:00")
     code, out, _ = run(capsys, "plan", "--ended", "07:40", "--kind", "easy")
-    assert "started for the easy run that ended Fri 22 Nov 07:40 (record #1)" in out
+    assert "started record #1. Easy run ended 07:40 ·" in out
     run(capsys, "did", "hydrate")
     code, out, _ = run(capsys, "plan", "--ended", "08:30")  # 50 min later: the same run, corrected
-    assert "corrected for the easy run that ended Fri 22 Nov 08:30 (record #1)" in out
+    assert "corrected record #1. Easy run ended 08:30 ·" in out
     assert [(r["id"], r["time"], r["practices"]) for r in runs(path)] == [
         (1, "2024-11-22T08:30:00+01:00", ["hydrate"])]
     monkeypatch.setenv("RECOVERY_TUI_NOW", EVENING)
     code, out, _ = run(capsys, "plan", "--ended", "21:45", "--kind", "tempo")  # 13 h later: a new run
-    assert "started for the tempo run that ended Fri 22 Nov 21:45 (record #2)" in out
-    assert "resumed for the tempo run that ended Fri 22 Nov 21:45 (record #2)" in run(capsys, "plan")[1]
+    assert "started record #2. Tempo run ended 21:45 ·" in out
+    assert "resumed record #2. Tempo run ended 21:45 ·" in run(capsys, "plan")[1]
     code, out, _ = run(capsys, "did", "stretch")  # the latest run of the day
-    assert out == "Updated run record #2 for Fri 22 Nov 2024; done: stretch.\n"
+    assert code == 0 and out == "Updated run record #2 for Fri 22 Nov 2024; done: stretch.\n"
     code, out, _ = run(capsys, "did", "meal", "--run", "1")
     assert out == "Updated run record #1 for Fri 22 Nov 2024; done: hydrate, meal.\n"
-    assert "resumed for the easy run that ended Fri 22 Nov 08:30 (record #1)" in run(capsys, "plan", "--run", "1")[1]
+    assert "resumed record #1. Easy run ended 08:30 ·" in run(capsys, "plan", "--run", "1")[1]
     assert [(r["time"], r["run_kind"], r["practices"]) for r in runs(path)] == [
         ("2024-11-22T08:30:00+01:00", "easy", ["hydrate", "meal"]),
         ("2024-11-22T21:45:00+01:00", "tempo", ["stretch"])]
@@ -127,7 +127,7 @@ def test_did_undo_puts_steps_back_to_open(capsys, path):
 
 def test_did_records_the_kind_of_run(capsys, path):
     code, out, _ = run(capsys, "did", "hydrate", "--kind", "long", "--date", "2024-11-21")
-    assert out == "Started run record #1 for Thu 21 Nov 2024; done: hydrate.\n"
+    assert code == 0 and out == "Started run record #1 for Thu 21 Nov 2024; done: hydrate.\n"
     run(capsys, "did", "meal", "--kind", "race", "--date", "2024-11-21T18:00")
     [record] = runs(path)
     assert (record["run_kind"], record["time"], record["practices"]) == (
@@ -199,8 +199,8 @@ def test_just_after_midnight_did_and_plan_go_on_with_last_nights_run(capsys, pat
     code, out, _ = run(capsys, "did", "hydrate")
     assert out == "Updated run record #1 for Fri 22 Nov 2024; done: hydrate.\n"
     code, out, _ = run(capsys, "plan")
-    assert "resumed for the easy run that ended Fri 22 Nov 23:40 (record #1)" in out
-    assert "A late run: a short plan tonight, and sleep at 00:40." in out
+    assert code == 0 and "resumed record #1. Easy run ended Fri 22 Nov 23:40 · " in out  # last night's: its day said
+    assert "· late run: short plan, sleep 00:40\n" in out
     monkeypatch.setenv("RECOVERY_TUI_NOW", "2024-11-23T12:00:00+01:00")  # next day, 12 h on: a new run
-    assert "started for the run that ended Sat 23 Nov 12:00 (record #2)" in run(capsys, "plan")[1]
+    assert "started record #2. Run ended 12:00 ·" in run(capsys, "plan")[1]
     assert len(runs(path)) == 2

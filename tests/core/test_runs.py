@@ -11,7 +11,8 @@ from tui.core.journal.journal import Journal
 from tui.core.journal.records import FieldError
 from tui.core.plan.definition import load_plan
 from tui.core.plan.evening import build_plan
-from tui.core.plan.runs import describe_run, is_practice, parse_ended, practice_ids, practices_for, step_state
+from tui.core.plan.runs import is_practice, practice_ids, practices_for, run_end, step_state
+from tui.core.plan.view import describe_run
 from tui.core.routines.loader import load_files
 
 TZ = timezone(timedelta(hours=1))
@@ -69,7 +70,7 @@ def test_ticking_a_skipped_step_unskips_it_and_back(path):
         assert (run["practices"], run["skipped"]) == (["foam-roll"], [])
         run = journal.skip_steps(run["id"], ["foam-roll"])
         assert (run["practices"], run["skipped"]) == ([], ["foam-roll"])
-        assert journal.get(run["id"]) == run
+        assert journal.run(run["id"]) == run
 
 
 def test_update_run_replaces_fields(path):
@@ -96,7 +97,7 @@ def test_bad_run_changes_are_refused(path):
             journal.record_practices(run["id"], ["Not an id"])
         with pytest.raises(FieldError, match="UTC offset"):
             journal.add_run(datetime(2024, 11, 22, 7, 40))
-        assert journal.get(run["id"]) == run
+        assert journal.run(run["id"]) == run
 
 
 def test_a_new_day_starts_a_new_run(path):
@@ -114,31 +115,11 @@ def test_practice_ids_are_steps_then_recovery_routines():
     assert [r.id for r in routines if not is_practice(r)] == ["warmup-drills"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("now", NOW),
-    (" NOW ", NOW),
-    ("20m", NOW - timedelta(minutes=20)),
-    ("0m", NOW),
-    ("1440m", NOW - timedelta(days=1)),
-    ("07:40", ENDED),
-    ("7:40", ENDED),
-    ("09:12", NOW),
-    ("10:00", datetime(2024, 11, 21, 10, 0, tzinfo=TZ)),  # still to come today: yesterday
-    ("23:59", datetime(2024, 11, 21, 23, 59, tzinfo=TZ)),
-])
-def test_parse_ended(text, expected):
-    assert parse_ended(text, NOW) == expected
-
-
-@pytest.mark.parametrize("text, message", [
-    ("soon", "bad time 'soon'"),
-    ("25:00", "bad time '25:00'"),
-    ("7:4", "bad time"),
-    ("-5m", "bad time"),
-    ("20", "bad time"),
-    ("20 min", "bad time"),
-    ("1441m", "more than a day ago"),
-])
-def test_parse_ended_refuses(text, message):
-    with pytest.raises(ValueError, match=message):
-        parse_ended(text, NOW)
+def test_a_runs_end_is_read_in_the_zone_the_user_is_in_now():
+    """Stored in Tokyo, read in +01:00: the same moment, shown as a wall time there."""
+    tokyo = timezone(timedelta(hours=9))
+    run = {"time": datetime(2024, 11, 22, 15, 40, tzinfo=tokyo).isoformat()}
+    ended = run_end(run, NOW)
+    assert ended == ENDED and ended.utcoffset() == timedelta(hours=1) and f"{ended:%H:%M}" == "07:40"
+    with pytest.raises(ValueError, match="no UTC offset"):
+        run_end({"time": "2024-11-22T07:40"}, NOW)  # the journal never stores a naive time

@@ -8,9 +8,7 @@ import pytest
 
 from tui.core.common.settings import (
     Settings,
-    format_temperature,
     format_temperature_range,
-    format_volume,
     format_volume_range,
     load_settings,
     save_settings,
@@ -118,10 +116,12 @@ def test_save_round_trips_creating_the_folder(tmp_path):
 
 
 def test_unit_formatting():
-    assert format_volume(475, "metric") == "475 ml" and format_volume(473.2, "imperial") == "16 oz"
-    assert format_volume(60, "metric") == "60 ml"
+    assert format_volume_range(473.2, 475, "metric") == "475-475 ml"  # to 25 ml from 100 ml up
+    assert format_volume_range(473.2, 475, "imperial") == "16-16 oz"
+    assert format_volume_range(60, 90, "metric") == "60-90 ml"  # to 1 ml below 100 ml
     assert format_volume_range(16 * 29.5735, 20 * 29.5735, "metric") == "475-600 ml"
     assert format_volume_range(16 * 29.5735, 20 * 29.5735, "imperial") == "16-20 oz"
-    assert format_temperature(13, "metric") == "13 °C" and format_temperature(100, "imperial") == "212 °F"
+    assert format_temperature_range(13, 100, "metric") == "13-100 °C"
+    assert format_temperature_range(13, 100, "imperial") == "55-212 °F"
     assert format_temperature_range(12.78, 15.56, "imperial") == "55-60 °F"
     assert format_temperature_range(12.78, 15.56, "metric") == "13-16 °C"

@@ -8,6 +8,7 @@ import pytest
 
 from tui.core.common.ids import AREAS
 from tui.core.journal import soreness, stats
+from tui.core.journal.journal import Journal
 from tui.core.journal.soreness import (
     HIGH,
     NOT_MEDICAL_ADVICE,
@@ -18,7 +19,7 @@ from tui.core.journal.soreness import (
     pain_advice,
     pain_alerts,
 )
-from tui.core.journal.stats import area_trends, streak, week_count
+from tui.core.journal.stats import area_trends, journal_streak, week_count
 
 PLUS_ONE = timezone(timedelta(hours=1))
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=PLUS_ONE)  # a Friday
@@ -160,9 +161,14 @@ def test_week_count_starts_on_monday():
     "days_ago, expected",
     [((0, 1, 2), 3), ((1, 2), 2), ((0, 0, 2), 1), ((2, 3), 0), ((), 0)],
 )
-def test_streak_ends_today_or_yesterday(days_ago, expected):
-    records = [session(ago(days=d)) for d in days_ago] + [rating(ago(hours=1))]
-    assert streak(records, NOW) == expected
+def test_streak_ends_today_or_yesterday(days_ago, expected, tmp_path):
+    with Journal(tmp_path / "journal.json", now=lambda: NOW) as journal:
+        for d in days_ago:
+            ended = ago(days=d)
+            journal.add_session("post-run", "Post-run stretches", ended - timedelta(minutes=10), ended,
+                                True, 8, 0, 8, 600.0)
+        journal.add_soreness(3, when=ago(hours=1))
+        assert journal_streak(journal, NOW) == expected
 
 
 def test_describe():

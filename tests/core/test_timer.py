@@ -160,7 +160,7 @@ def test_report_done_skipped_and_time_spent(timer, clock):
     assert report.skipped == (1, 2)
     assert not report.completed
     assert report.seconds_spent == pytest.approx(73)
-    assert timer.finished and timer.phase is Phase.DONE
+    assert timer.finished and timer.phase is None
 
 
 def test_full_run_completes_and_ends_at_its_deadline(clock):

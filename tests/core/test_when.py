@@ -1,4 +1,4 @@
-"""WHEN strings and the CLI clock."""
+"""The date/time grammar (WHEN, ENDED, a clock time, a stored time) and the CLI clock."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from tui.core.common.when import cli_now, local_now, parse_stored, parse_when
+from tui.core.common.when import cli_now, local_now, parse_clock, parse_ended, parse_stored, parse_when
 
 PLUS_ONE = timezone(timedelta(hours=1))
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=PLUS_ONE)
@@ -45,7 +45,7 @@ def test_system_zone_is_used_when_now_is_local():
 
 @pytest.mark.parametrize("text", ["someday", "2024-13-01", "22/11/2024", "", "2024-11-21T25:00"])
 def test_bad_forms_are_refused_with_the_accepted_forms(text):
-    with pytest.raises(ValueError, match="bad date .* use an ISO date"):
+    with pytest.raises(ValueError, match=r"bad date .* use an ISO date"):
         parse_when(text, NOW)
 
 
@@ -72,3 +72,40 @@ def test_stored_times_need_an_offset():
     for bad in ("2024-11-22T09:12:00", "x", 5, None):
         with pytest.raises(ValueError):
             parse_stored(bad)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("now", NOW),
+    (" NOW ", NOW),
+    ("20m", NOW - timedelta(minutes=20)),
+    ("0m", NOW),
+    ("1440m", NOW - timedelta(days=1)),
+    ("07:40", datetime(2024, 11, 22, 7, 40, tzinfo=PLUS_ONE)),
+    ("7:40", datetime(2024, 11, 22, 7, 40, tzinfo=PLUS_ONE)),
+    ("09:12", NOW),
+    ("10:00", datetime(2024, 11, 21, 10, 0, tzinfo=PLUS_ONE)),  # still to come today: yesterday
+    ("23:59", datetime(2024, 11, 21, 23, 59, tzinfo=PLUS_ONE)),
+])
+def test_parse_ended(text, expected):
+    assert parse_ended(text, NOW) == expected
+
+
+@pytest.mark.parametrize("text, message", [
+    ("soon", "bad time 'soon'"),
+    ("25:00", "bad time '25:00'"),
+    ("7:4", "bad time"),
+    ("-5m", "bad time"),
+    ("20", "bad time"),
+    ("20 min", "bad time"),
+    ("1441m", "more than a day ago"),
+])
+def test_parse_ended_refuses(text, message):
+    with pytest.raises(ValueError, match=message):
+        parse_ended(text, NOW)
+
+
+def test_a_clock_time_is_hours_and_minutes():
+    assert parse_clock(" 7:05 ").hour == 7 and parse_clock("23:59").minute == 59
+    for bad in ("24:00", "7:5", "07:40:00", "", "7h40"):
+        with pytest.raises(ValueError, match="must be a time of day like 22:30"):
+            parse_clock(bad)

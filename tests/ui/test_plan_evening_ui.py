@@ -37,9 +37,9 @@ async def test_r_asks_when_the_run_ended_and_the_evening_plan_fits(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_plan(app, pilot, ended_keys=("tab", *"21:45", "enter"), kind_keys=("down", "down", "enter"))
         assert "Tempo run ended 21:45 · bedtime 23:15" in str(screen.query_one("#plan-heading").render())
-        assert cell(screen, "epsom-bath", "due") == "22:50–23:05"
+        assert cell(screen, "epsom-bath", "due") == "22:50-23:05"
         assert cell(screen, "meal", "step") == "Light snack instead of a meal"
-        assert (cell(screen, "legs-up", "due"), status(screen, "legs-up")) == ("—", "skip tonight")
+        assert (cell(screen, "legs-up", "due"), status(screen, "legs-up")) == ("-", "skip tonight")
         assert cell(screen, "sleep", "due") == "23:15"
         assert [s.id for s in screen.steps][-1] == "sleep"
         move_to(screen, "nap")
@@ -133,13 +133,13 @@ async def test_did_from_another_terminal_shows_up(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_plan(app, pilot)
         run_id = screen.run["id"]
-        assert status(screen, "hydrate") == "soon"
+        assert status(screen, "hydrate") == "due soon"
         with Journal(path) as other:  # what `recovery-tui did hydrate` does
             other.record_practices(run_id, ["hydrate"])
         await wait_until(pilot, lambda: status(screen, "hydrate") == "✓ done")
         with Journal(path) as other:  # `recovery-tui plan --ended 21:20`: the same run, re-timed
             other.place_run(EVENING - timedelta(minutes=30))
-        await wait_until(pilot, lambda: cell(screen, "cool-down-walk", "due") == "21:20–21:30")
+        await wait_until(pilot, lambda: cell(screen, "cool-down-walk", "due") == "21:20-21:30")
         assert "ended 21:20" in str(screen.query_one("#plan-heading").render())
         assert status(screen, "hydrate") == "✓ done"
 

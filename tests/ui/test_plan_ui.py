@@ -51,10 +51,10 @@ async def test_plan_starts_with_due_times_from_now(tmp_path):
         assert screen.run["run_kind"] == "long"
         table = screen.query_one(DataTable)
         rows = {s.id: [str(c) for c in table.get_row(s.id)] for s in screen.steps}
-        assert rows["hydrate"][0] == "07:50–07:55"  # 10-15 min after 07:40
+        assert rows["hydrate"][0] == "07:50-07:55"  # 10-15 min after 07:40
         assert rows["sleep"][0] == "22:30"
         assert status(screen, "cool-down-walk") == "due now"
-        assert status(screen, "hydrate") == "soon"
+        assert status(screen, "hydrate") == "due soon"
         assert status(screen, "meal") == "later"
         assert "Long run ended 07:40" in str(screen.query_one("#plan-heading").render())
     (run,) = Journal(tmp_path / "journal.json").records()

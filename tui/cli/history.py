@@ -13,7 +13,7 @@ from tui.core.journal import soreness, stats
 from tui.core.journal.journal import Journal
 from tui.core.journal.records import to_public
 from tui.core.journal.sessions import describe_session
-from tui.core.plan.runs import describe_run
+from tui.core.plan.view import describe_run
 
 
 def cmd_history(args: argparse.Namespace) -> int:

@@ -12,8 +12,8 @@ from pathlib import Path
 from tui import __version__
 from tui.cli import arguments
 from tui.cli.common import PROG, UsageError
-from tui.core.common.ids import AREAS, ENDED_HELP, RUN_KINDS
-from tui.core.common.when import WHEN_HELP
+from tui.core.common.ids import AREAS, RUN_KINDS
+from tui.core.common.when import ENDED_HELP, WHEN_HELP
 
 APP = "tui.cli.app:cmd_app"
 DEFAULT_PORT = 8000

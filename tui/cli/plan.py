@@ -14,17 +14,17 @@ from datetime import date, datetime
 
 from tui.cli.common import UsageError, command_now, finish, open_journal, say
 from tui.cli.library import load_all
+from tui.core.common.errors import DataFileError
 from tui.core.common.paths import PLAN_FILE, settings_path, user_plan_path
-from tui.core.common.settings import load_settings
-from tui.core.common.when import in_zone_of, parse_stored, parse_when
+from tui.core.common.settings import Settings, load_settings
+from tui.core.common.when import parse_ended, parse_when
 from tui.core.journal.journal import Journal
 from tui.core.journal.records import FieldError
-from tui.core.plan.definition import load_plan
-from tui.core.plan.evening import build_plan, night_for
-from tui.core.plan.runs import is_practice, parse_ended, practice_ids, step_state
-
-STATE_LABELS = {"later": "", "soon": "due soon", "due": "due now", "overdue": "overdue",
-                "done": "done", "skipped": "skipped", "dropped": "skip tonight"}
+from tui.core.plan.definition import DueStep, PlanDef, load_plan
+from tui.core.plan.evening import Night, build_plan, night_for
+from tui.core.plan.runs import is_practice, practice_ids, run_end, step_state
+from tui.core.plan.view import STATE_WORDS, done_words, plan_heading, step_title, window_words
+from tui.core.routines.model import Routine
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -42,8 +42,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
         except FieldError as error:
             raise UsageError(f"argument --run: {error.reason}") from None
         _print_plan(plan, run, how, settings, now, as_json=args.json)
-        for error in [*errors, *plan_errors]:
-            say(f"warning: {error}")
+        for problem in [*errors, *plan_errors]:
+            say(f"warning: {problem}")
         return finish(journal)
 
 
@@ -52,11 +52,11 @@ def _not_both(args: argparse.Namespace, option: str) -> None:
         raise UsageError(f"argument --run: not allowed with --{option}")
 
 
-def _settings():
+def _settings() -> tuple[Settings, list[DataFileError]]:
     return load_settings(settings_path())
 
 
-def _plan(routines: list | None = None):
+def _plan(routines: list[Routine] | None = None) -> tuple[PlanDef, list[DataFileError]]:
     """The after-run plan. The routine library is read only for a plan of the
     user's own, whose steps may name any routine (the shipped plan names
     shipped ones): `plan` is typed straight after a run, and reading every
@@ -83,25 +83,21 @@ def _plan_run(journal: Journal, args: argparse.Namespace, ended: datetime | None
     return run, how
 
 
-def _print_plan(plan, run: dict, how: str, settings, now: datetime, as_json: bool) -> None:
-    ended = in_zone_of(parse_stored(run["time"]), now)
+def _print_plan(plan: PlanDef, run: dict, how: str, settings: Settings, now: datetime, as_json: bool) -> None:
+    ended = run_end(run, now)
     steps = build_plan(plan, ended, settings.bedtime, run["run_kind"], settings.units)
     night = night_for(ended, settings.bedtime)
     if as_json:
         json.dump(plan_json(run, ended, night, steps, now), sys.stdout, indent=2, ensure_ascii=False)
         print()
         return
-    kind = f"{run['run_kind']} run" if run["run_kind"] else "run"
-    print(f"{plan.name}: {how} for the {kind} that ended {ended:%a %d %b %H:%M} "
-          f"(record #{run['id']}). Bedtime {settings.bedtime:%H:%M}.")
-    if night.short:
-        print(f"A late run: a short plan tonight, and sleep at {night.sleep:%H:%M}.")
+    print(f"{plan.name}: {how} record #{run['id']}. {plan_heading(run, now, settings.bedtime)}")
     for step in steps:
         print(_step_lines(step, step_state(step, run, now), ended))
     print("Tick steps with: recovery-tui did STEP...; undo with: recovery-tui did --undo STEP...")
 
 
-def plan_json(run: dict, ended: datetime, night, steps: list, now: datetime) -> dict:
+def plan_json(run: dict, ended: datetime, night: Night, steps: list[DueStep], now: datetime) -> dict:
     """`plan --json`: the run, and each step with ISO times (null when dropped) and its status."""
 
     def iso(moment: datetime | None) -> str | None:
@@ -116,16 +112,8 @@ def plan_json(run: dict, ended: datetime, night, steps: list, now: datetime) -> 
     }
 
 
-def _step_lines(step, state: str, ended: datetime) -> str:
-    def clock(moment: datetime) -> str:
-        return f"{moment:%H:%M}" if moment.date() == ended.date() else f"{moment:%a %H:%M}"
-
-    if step.dropped:
-        window = "-"
-    else:
-        window = clock(step.start) if step.start == step.end else f"{clock(step.start)}-{clock(step.end)}"
-    title = step.title + (" (optional)" if step.optional else "")
-    head = f"  {window:<15} {STATE_LABELS[state]:<12} {title} [{step.id}]"
+def _step_lines(step: DueStep, state: str, ended: datetime) -> str:
+    head = f"  {window_words(step, ended):<15} {STATE_WORDS[state]:<12} {step_title(step)} [{step.id}]"
     if step.dropped:
         return head
     return "\n".join([head, *textwrap.wrap(step.detail, 78, initial_indent=" " * 18,
@@ -162,11 +150,11 @@ def cmd_did(args: argparse.Namespace) -> int:
             plan, _ = _plan(routines)
             run = journal.reopen_steps(run["id"], _with_partners(plan, practices))
             print(f"Reopened {', '.join(practices)} on run record #{run['id']} "
-                  f"({_run_day(run)}); {_done_text(run)}.")
+                  f"({_run_day(run)}); {done_words(run)}.")
         else:
             run = journal.record_practices(run["id"], practices)
             print(f"{'Started' if created else 'Updated'} run record #{run['id']} for {_run_day(run)}; "
-                  f"{_done_text(run)}.")
+                  f"{done_words(run)}.")
         return finish(journal, problems_fail=False)  # the practices were saved
 
 
@@ -179,7 +167,7 @@ def _did_run(journal: Journal, args: argparse.Namespace, when: datetime) -> tupl
     return journal.start_run(when, args.kind)
 
 
-def _with_partners(plan, practices: list[str]) -> list[str]:
+def _with_partners(plan: PlanDef, practices: list[str]) -> list[str]:
     """A step id brings its routine's id and the other way round: undoing
     "foam-roll" also undoes a finished foam-rolling routine, so the step is open."""
     ids = list(practices)
@@ -191,8 +179,3 @@ def _with_partners(plan, practices: list[str]) -> list[str]:
 
 def _run_day(run: dict) -> str:
     return f"{date.fromisoformat(run['plan_date']):%a %d %b %Y}"
-
-
-def _done_text(run: dict) -> str:
-    text = f"done: {', '.join(run['practices']) or 'nothing yet'}"
-    return text + (f"; skipped: {', '.join(run['skipped'])}" if run["skipped"] else "")

@@ -12,8 +12,8 @@ from textual.binding import Binding
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.common.when import in_zone_of
-from tui.core.plan.runs import parse_ended
+from tui.core.common.when import parse_ended
+from tui.core.plan.runs import run_end
 from tui.dialogs.base import DialogScreen
 
 RESUME = "resume"
@@ -41,7 +41,7 @@ class RunEndedScreen(DialogScreen[datetime | str | None]):
     def compose_dialog(self) -> ComposeResult:
         options = [Option(ago_label(m), id=str(m)) for m in MINUTES_AGO]
         if self.current_run is not None:
-            ended = in_zone_of(datetime.fromisoformat(self.current_run["time"]), self.now)
+            ended = run_end(self.current_run, self.now)
             day = "today's" if ended.date() == self.now.date() else f"{ended:%A}'s"
             options.insert(0, Option(f"Back to {day} plan (run ended {ended:%H:%M})", id=RESUME))
         yield Label("When did your run end?", id="question")

@@ -25,7 +25,7 @@ from tui.core.journal.sessions import describe_session
 from tui.core.journal.soreness import describe
 from tui.core.journal.stats import area_trends, journal_streak, latest_ratings, week_count
 from tui.core.journal.store.errors import JournalError
-from tui.core.plan.runs import describe_run
+from tui.core.plan.view import describe_run
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.history_table import HistoryTable, cell

@@ -233,7 +233,7 @@ class HomeScreen(Screen):
             if run is None:
                 return None
             from tui.core.plan.run_plan import PlanSource, plan_steps  # the plan's code: after a run only
-            from tui.core.plan.runs import next_due_line
+            from tui.core.plan.view import next_due_line
 
             source = PlanSource.standard(r.id for r in self.library.routines)
             steps, _problems = plan_steps(source, run, now, settings.bedtime, settings.units)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from datetime import datetime
 from pathlib import Path
 
 from rich.text import Text
@@ -19,31 +18,24 @@ from tui.core.common.errors import DataFileError
 from tui.core.journal.records import FieldError, reopened, skipped, ticked
 from tui.core.journal.store.errors import JournalError
 from tui.core.plan.definition import DueStep
-from tui.core.plan.run_plan import PlanSource, RunPlan, run_end, run_plan
-from tui.core.plan.runs import DONE, SKIPPED, is_done, practices_for, step_state
+from tui.core.plan.run_plan import PlanSource, RunPlan, run_plan
+from tui.core.plan.runs import DONE, SKIPPED, is_done, practices_for, run_end, step_state
+from tui.core.plan.view import STATE_WORDS, step_title, window_words
 from tui.messages import StartSession, StartTimedStep, WriteJournal
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 
-STATE_LOOK = {
-    DONE: ("✓ done", "green"),
-    SKIPPED: ("– skipped", "dim"),
-    "overdue": ("overdue", "bold red"),
-    "due": ("due now", "bold yellow"),
-    "soon": ("soon", "yellow"),
-    "later": ("later", "dim"),
-    "dropped": ("skip tonight", "dim italic"),
+STATE_STYLE = {
+    DONE: "green",
+    SKIPPED: "dim",
+    "overdue": "bold red",
+    "due": "bold yellow",
+    "soon": "yellow",
+    "later": "dim",
+    "dropped": "dim italic",
 }
 REFRESH_SECONDS = 30
 JOURNAL_POLL_SECONDS = 2  # a stat of the journal file: `did` in another terminal shows up
-
-
-def due_text(step: DueStep, ended: datetime) -> str:
-    if step.dropped:
-        return "—"
-    start, end = step.start.strftime("%H:%M"), step.end.strftime("%H:%M")
-    window = start if start == end else f"{start}–{end}"
-    return window if step.start.date() == ended.date() else f"{step.start:%a} {window}"
 
 
 def file_stamp(path: Path) -> tuple[int, int] | None:
@@ -116,8 +108,7 @@ class PlanScreen(Screen):
         table.clear()
         ended = run_end(self.run, self.app.now())
         for step in self.steps:
-            title = step.title + (" (optional)" if step.optional else "")
-            table.add_row(due_text(step, ended), Text(title), "", key=step.id)  # text, not markup
+            table.add_row(window_words(step, ended), Text(step_title(step)), "", key=step.id)  # text, not markup
         table.move_cursor(row=min(row, len(self.steps) - 1))
         self.refresh_states()
 
@@ -125,8 +116,8 @@ class PlanScreen(Screen):
         table = self.table
         now = self.app.now()
         for step in self.steps:
-            label, style = STATE_LOOK[step_state(step, self.run, now)]
-            table.update_cell(step.id, "status", Text(label, style=style))
+            state = step_state(step, self.run, now)
+            table.update_cell(step.id, "status", Text(STATE_WORDS[state], style=STATE_STYLE[state]))
         self.show_detail()
 
     @property

@@ -31,7 +31,6 @@ PHASE_CLASSES = {
     Phase.HOLD: "-hold",
     Phase.SWITCH: "-switch",
     Phase.REST: "-rest",
-    Phase.DONE: "-done",
 }
 POLL_SECONDS = 0.1
 ROW_LAYOUT_BELOW = 32  # window rows
@@ -189,7 +188,7 @@ class SessionScreen(Screen[SessionResult]):
         self.set_class(timer.paused, "-paused")
         self.position_label.update(self.position_text(segment.exercise))
         self.phase_label.update(self.phase_text(segment, exercise))
-        self.name_label.update(self.name_text(segment, exercise))
+        self.name_label.update(exercise.name)
         side = self.side_text
         side.update((segment.side or "").upper())
         side.set_class(not segment.side, "-hidden")
@@ -217,9 +216,6 @@ class SessionScreen(Screen[SessionResult]):
         if exercise.sides == 2:
             return "GET READY · left side first"
         return "GET READY"
-
-    def name_text(self, segment: Segment, exercise: Exercise) -> str:
-        return exercise.name
 
     # What the labels say; a timed plan step shows less (see timed_step.py).
     def position_text(self, index: int) -> str:

@@ -15,10 +15,10 @@ from tui.widgets.footer import Footer
 from tui.widgets.soreness_form import SorenessEntry, SorenessForm
 
 
-class SorenessScreen(Screen[SorenessEntry | None]):
-    """Saves the entry (it posts SaveSoreness) and dismisses with it once
-    it is in the journal; stays open, saying why, when it could not be
-    saved. Dismisses with None when skipped."""
+class SorenessScreen(Screen[None]):
+    """Saves the entry (it posts SaveSoreness) and closes once it is in the
+    journal; stays open, saying why, when it could not be saved. Escape
+    skips it. No one waits for a result: the journal has the entry."""
 
     BINDINGS = [
         # Not a priority binding: those run before keys typed earlier reach the
@@ -65,9 +65,9 @@ class SorenessScreen(Screen[SorenessEntry | None]):
 
     @on(JournalSaved)
     def saved(self) -> None:
-        entry, self.saving = self.saving, None
+        self.saving = None
         if self.is_active:  # not left with Escape meanwhile
-            self.dismiss(entry)
+            self.dismiss()
 
     @on(JournalFailed)
     def not_saved(self, message: JournalFailed) -> None:
@@ -81,4 +81,4 @@ class SorenessScreen(Screen[SorenessEntry | None]):
         error.scroll_visible()
 
     def action_skip(self) -> None:
-        self.dismiss(None)
+        self.dismiss()

@@ -6,6 +6,8 @@ power cut. The journal, archive months, backups, settings, the crash log and
 the insights cache all write through write_atomically(); exports, which must
 never replace a file, through write_new(); remove_temp_files() clears what
 a killed writer left. Each step is a module function so tests can make it fail.
+Hand-written on purpose: atomicwrites, the library made for this, is archived
+by its author (last release 1.4.1, 2022).
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
@@ -21,10 +20,10 @@ from tui.core.common.atomic import DIR_MODE, write_atomically
 from tui.core.common.errors import DataFileError
 from tui.core.common.fields import Fields, _type_name
 from tui.core.common.tomlfile import read_bytes_limited, read_toml
+from tui.core.common.when import parse_clock
 
 UNITS = ("metric", "imperial")
 PAUSE_RANGE = (0, 30)
-TIME_PATTERN = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
 ML_PER_OZ = 29.5735
 
 
@@ -49,14 +48,6 @@ def boolean(fields: Fields, key: str, default: bool) -> bool:
     if not isinstance(value, bool):
         raise fields.error(key, f"must be true or false, got {_type_name(value)}")
     return value
-
-
-def parse_clock(text: str) -> time:
-    """"22:30" -> time(22, 30); ValueError otherwise."""
-    match = TIME_PATTERN.fullmatch(text.strip()) if isinstance(text, str) else None
-    if not match:
-        raise ValueError(f"must be a time of day like 22:30, got {text!r}")
-    return time(int(match[1]), int(match[2]))
 
 
 def _read(fields: Fields, key: str, themes: list[str] | None) -> Any:
@@ -175,18 +166,10 @@ def _temperature_number(celsius: float, units: str) -> int:
     return round(celsius * 9 / 5 + 32) if units == "imperial" else round(celsius)
 
 
-def format_volume(ml: float, units: str) -> str:
-    """475 -> "475 ml" or "16 oz" (ml rounded to 25 from 100 ml up)."""
-    return f"{_volume_number(ml, units)} {'oz' if units == 'imperial' else 'ml'}"
-
-
 def format_volume_range(low_ml: float, high_ml: float, units: str) -> str:
+    """16 and 20 oz in ml -> "475-600 ml" or "16-20 oz" (ml rounded to 25 from 100 ml up)."""
     low, high = _volume_number(low_ml, units), _volume_number(high_ml, units)
     return f"{low}-{high} {'oz' if units == 'imperial' else 'ml'}"
-
-
-def format_temperature(celsius: float, units: str) -> str:
-    return f"{_temperature_number(celsius, units)} {'°F' if units == 'imperial' else '°C'}"
 
 
 def format_temperature_range(low_c: float, high_c: float, units: str) -> str:

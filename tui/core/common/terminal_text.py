@@ -17,6 +17,9 @@ keeps such text exactly as typed; only what is shown changes.
   a readable length (a 100,000-character argument is not echoed whole).
 - `VisibleStream`: standard output or error for the command line, every
   write passed through `visible(..., lines=True)`.
+
+Hand-written on purpose: Rich strips only five controls (BEL, BS, VT, FF, CR)
+and leaves ESC, DEL and C1 in place; the command line does not load Rich.
 """
 
 from __future__ import annotations

@@ -1,15 +1,26 @@
-"""The journal's clock and its WHEN strings. No Textual, no I/O.
+"""The journal's clock and the one grammar of the dates and times it reads.
+No Textual, no I/O.
+
+- WHEN (`log --date`, `did --date`): an ISO date or date-time, 'today', 'yesterday';
+- ENDED (`plan --ended`, the run-ended dialog): 'now', '20m' ago, or a clock time;
+- a clock time (ENDED, the bedtime setting): '22:30', ASCII digits only;
+- a stored time: ISO 8601 with a UTC offset, within YEARS.
 
 Every time the journal stores is aware (carries a UTC offset). A wall time
 the user types without an offset is read in the local time zone of `now`.
+Hand-written on purpose: dateutil and dateparser read far more than this
+strict grammar allows (fuzzy words, other scripts' digits), and say less
+about what is wrong.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
+from datetime import time as clock_time
 
 from tui.core.common.terminal_text import quoted
 
@@ -18,6 +29,10 @@ NOW_VARIABLE = "RECOVERY_TUI_NOW"
 # to UTC overflows (0001-01-01T00:00+14:00 is in year 0 in UTC).
 YEARS = range(1900, 9000)
 WHEN_HELP = "an ISO date (2024-11-21), an ISO date-time (2024-11-21T09:15), 'today' or 'yesterday'"
+ENDED_HELP = "'now', minutes ago like '20m', or a time like '07:40'"
+CLOCK_PATTERN = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
+MINUTES_AGO = re.compile(r"([0-9]{1,4})m")
+MAX_MINUTES_AGO = 24 * 60
 
 
 def local_now() -> datetime:
@@ -101,6 +116,36 @@ def _on_day(day: date, now: datetime) -> datetime:
     if day == now.date():
         return now
     return localize(datetime.combine(day, now.time()), now)
+
+
+def parse_ended(text: str, now: datetime) -> datetime:
+    """When the run ended: 'now', '20m' (minutes ago) or '07:40' (today, or
+    yesterday if that is still to come). ValueError with a message for the user."""
+    word = text.strip().lower()
+    if word == "now":
+        return now
+    match = MINUTES_AGO.fullmatch(word)
+    if match:
+        minutes = int(match[1])
+        if minutes > MAX_MINUTES_AGO:
+            raise ValueError(f"'{text}' is more than a day ago ({MAX_MINUTES_AGO}m at most)")
+        return now - timedelta(minutes=minutes)
+    try:
+        clock = parse_clock(word)
+    except ValueError:
+        raise ValueError(f"bad time '{text}': use {ENDED_HELP}") from None
+    moment = localize(datetime.combine(now.date(), clock), now)
+    if moment > now:
+        moment = localize(datetime.combine(now.date() - timedelta(days=1), clock), now)
+    return moment
+
+
+def parse_clock(text: str) -> clock_time:
+    """"22:30" -> time(22, 30); ValueError otherwise."""
+    match = CLOCK_PATTERN.fullmatch(text.strip()) if isinstance(text, str) else None
+    if not match:
+        raise ValueError(f"must be a time of day like 22:30, got {text!r}")
+    return clock_time(int(match[1]), int(match[2]))
 
 
 def parse_stored(value: object) -> datetime:

@@ -217,9 +217,6 @@ class Journal:
             return nullcontext()
         return self.locked()
 
-    def get(self, record_id: int) -> dict | None:
-        return next((r for r in self.records() if r["id"] == record_id), None)
-
     # -- writing
 
     def _insert(self, record: dict) -> dict:

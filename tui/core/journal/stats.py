@@ -97,21 +97,13 @@ def latest_ratings(records: Iterable[dict], now: datetime, days: int = 28) -> di
     return latest
 
 
-def session_days(records: Iterable[dict], now: datetime) -> set[date]:
-    return {day_of(t, now) for t, _ in sessions_until(records, now)}
-
-
 def week_count(records: Iterable[dict], now: datetime) -> int:
     """Sessions that ended in the current ISO week (Monday on), up to now."""
     monday = now.date() - timedelta(days=now.weekday())
     return sum(1 for t, _ in sessions_until(records, now) if day_of(t, now) >= monday)
 
 
-def streak(records: Iterable[dict], now: datetime) -> int:
-    """Days in a row with a session, ending today (or yesterday if none yet today)."""
-    return SessionDays(session_days(records, now), {}).streak(now)
-
-
 def journal_streak(journal, now: datetime) -> int:
-    """streak() of a Journal, through its archive without reading it (see archive.py)."""
+    """Days in a row with a session, ending today (or yesterday if none yet
+    today), through the archive without reading it (see archive.py)."""
     return journal.session_days(now).streak(now)

@@ -1,5 +1,7 @@
 """The after-run plan: definition (the plan file's steps and windows), evening
 (one run's steps laid out before bedtime), run_plan (the plan for the app),
-runs (a run record's plan state) and practices (one name per practice).
+runs (a run record's plan state and when it ended), view (the plan in words,
+one wording for the command line and the app) and practices (one name per
+practice).
 May import: common, routines.
 """

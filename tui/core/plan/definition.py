@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from tui.core.common.errors import DataFileError, ErrorCollector, each_error
 from tui.core.common.fields import Fields
@@ -25,7 +26,6 @@ RUN_END, BEDTIME = "run-end", "bedtime"
 OFFSETS = {RUN_END: (0, 720), BEDTIME: (-720, 0)}  # minutes, per anchor
 MAX_TIMER = 3600
 DUE_SOON = timedelta(minutes=15)
-STATUSES = ("later", "soon", "due", "overdue", "dropped")  # by the clock; runs.py adds done, skipped
 PLAN_FIELDS = ("id", "name", "description", "steps")
 STEP_FIELDS = ("id", "title", "from", "start_minutes", "end_minutes", "detail", "routine",
                "timer_seconds", "milestones", "optional", "run_kinds")
@@ -139,7 +139,8 @@ def _parse_step(path: Path, position: int, entry: object, routine_ids: list[str]
     check(fields.check_known, STEP_FIELDS)
     step_id = check(fields.choice, "id", STEP_IDS)
     anchor = check(fields.choice, "from", OFFSETS)
-    start = end = None
+    start: Any = None  # checked values, as every other field's
+    end: Any = None
     if anchor is not None:  # the minutes' range depends on the anchor
         start = check(fields.integer, "start_minutes", *OFFSETS[anchor])
         end = check(fields.integer, "end_minutes", *OFFSETS[anchor])
@@ -212,11 +213,12 @@ def load_plan(user_path: Path | None, builtin_path: Path,
 
 def step_status(step: DueStep, now: datetime) -> str:
     """"dropped" (no room tonight), "later", "soon" (starts within 15 min), "due" or "overdue"."""
-    if step.dropped:
+    start, end = step.start, step.end
+    if start is None or end is None:
         return "dropped"
     now = now.astimezone(UTC)  # compared as moments, whatever the zones
-    if now > step.end:
+    if now > end:
         return "overdue"
-    if now >= step.start:
+    if now >= start:
         return "due"
-    return "soon" if step.start - now <= DUE_SOON else "later"
+    return "soon" if start - now <= DUE_SOON else "later"

@@ -102,7 +102,7 @@ def build_plan(plan: PlanDef, ended: datetime, bedtime: time, run_kind: str | No
 
     def order(n: int) -> tuple:
         natural, due = laid[n]
-        when = sleep_at if due.dropped else _utc(due.start)  # "skip tonight" just before sleep
+        when = sleep_at if due.start is None else _utc(due.start)  # "skip tonight" just before sleep
         return when, due.id == SLEEP, natural, n
 
     return [laid[n][1] for n in sorted(laid, key=order)]
@@ -145,8 +145,9 @@ class _Fitter:
     def _due(self, step: PlanStep, start: datetime | None, end: datetime | None,
              title: str, detail: str) -> DueStep:
         optional = step.optional or (self.run_kind is not None and self.run_kind not in step.run_kinds)
-        start, end = (None, None) if start is None else (in_zone_of(start, self.ended), in_zone_of(end, self.ended))
-        return DueStep(step, start, end, title, detail, optional)
+        if start is None or end is None:
+            return DueStep(step, None, None, title, detail, optional)
+        return DueStep(step, in_zone_of(start, self.ended), in_zone_of(end, self.ended), title, detail, optional)
 
 
 def _shortest(step: PlanStep) -> timedelta:
@@ -158,6 +159,8 @@ def _busy_until(due: DueStep) -> datetime:
     the cool-down walk and the stretches at the end of their window, any other
     step once its shortest length has passed from its start (a meal due
     between 19:00 and 20:00 is eaten by then, not for the whole hour)."""
+    if due.start is None or due.end is None:
+        raise ValueError(f"{due.id} was dropped: it has no window")
     if due.id in WAITS_FOR:
         return _utc(due.end)
     return min(_utc(due.start) + _shortest(due.step), _utc(due.end))

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from tui.core.common.errors import DataFileError
 from tui.core.common.paths import PLAN_FILE, user_plan_path
-from tui.core.common.when import in_zone_of
 from tui.core.plan.definition import DueStep, load_plan
-from tui.core.plan.evening import build_plan, night_for
+from tui.core.plan.evening import build_plan
+from tui.core.plan.runs import run_end
+from tui.core.plan.view import plan_heading
 
 
 @dataclass
@@ -36,28 +37,12 @@ class RunPlan:
     problems: list[DataFileError]  # of the user's plan file; the built-in plan is used
 
 
-def run_end(run: dict, now: datetime) -> datetime:
-    """When the run ended, in the zone the user is in now."""
-    return in_zone_of(datetime.fromisoformat(run["time"]), now)
-
-
 def plan_steps(source: PlanSource, run: dict, now: datetime, bedtime: time,
                units: str) -> tuple[list[DueStep], list[DataFileError]]:
     """The run's steps and the user plan's problems; raises DataFileError
     when no plan can be read (the shipped one is broken)."""
     plan, problems = load_plan(source.user_plan, source.builtin_plan, source.routine_ids)
     return build_plan(plan, run_end(run, now), bedtime, run["run_kind"], units), problems
-
-
-def plan_heading(run: dict, now: datetime, bedtime: time) -> str:
-    """"Long run ended 21:50 · bedtime 22:30 · late run: short plan, sleep 23:00"."""
-    ended = run_end(run, now)
-    night = night_for(ended, bedtime)
-    kind = f"{run['run_kind'].capitalize()} run" if run["run_kind"] else "Run"
-    heading = f"{kind} ended {ended:%H:%M} · bedtime {bedtime:%H:%M}"
-    if night.short:
-        heading += f" · late run: short plan, sleep {night.sleep:%H:%M}"
-    return heading
 
 
 def run_plan(source: PlanSource, run: dict, now: datetime, bedtime: time, units: str) -> RunPlan:

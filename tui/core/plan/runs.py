@@ -7,43 +7,21 @@ against a built plan and decide what counts as a practice.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from tui.core.common.ids import ENDED_HELP
-from tui.core.common.settings import parse_clock
-from tui.core.common.when import localize
+from tui.core.common.when import in_zone_of, parse_stored
 from tui.core.plan.definition import STEP_IDS, DueStep, step_status
 from tui.core.routines.model import Routine
 
-MINUTES_AGO = re.compile(r"([0-9]{1,4})m")
-MAX_MINUTES_AGO = 24 * 60
 DONE, SKIPPED = "done", "skipped"
 STATES = ("due", "soon", "overdue", "later", DONE, SKIPPED, "dropped")  # as `plan --json` writes them
 NOT_RECOVERY = ("warmup",)  # routine kinds that are done before a run, not after it
 
 
-def parse_ended(text: str, now: datetime) -> datetime:
-    """When the run ended: 'now', '20m' (minutes ago) or '07:40' (today, or
-    yesterday if that is still to come). ValueError with a message for the user."""
-    word = text.strip().lower()
-    if word == "now":
-        return now
-    match = MINUTES_AGO.fullmatch(word)
-    if match:
-        minutes = int(match[1])
-        if minutes > MAX_MINUTES_AGO:
-            raise ValueError(f"'{text}' is more than a day ago ({MAX_MINUTES_AGO}m at most)")
-        return now - timedelta(minutes=minutes)
-    try:
-        clock = parse_clock(word)
-    except ValueError:
-        raise ValueError(f"bad time '{text}': use {ENDED_HELP}") from None
-    moment = localize(datetime.combine(now.date(), clock), now)
-    if moment > now:
-        moment = localize(datetime.combine(now.date() - timedelta(days=1), clock), now)
-    return moment
+def run_end(run: dict, now: datetime) -> datetime:
+    """When the run ended, as a wall time in the zone the user is in now."""
+    return in_zone_of(parse_stored(run["time"]), now)
 
 
 def is_practice(routine: Routine) -> bool:
@@ -77,23 +55,3 @@ def step_state(step: DueStep, run: dict | None, now: datetime) -> str:
 def practices_for(step: DueStep) -> list[str]:
     """What ticking a step records: its id, and its routine's id if it has one."""
     return [step.id] + ([step.routine] if step.routine else [])
-
-
-def describe_run(run: dict) -> str:
-    """A run record in a few words: "long run; done: hydrate, stretch; skipped: ice-bath"."""
-    parts = [f"{run['run_kind']} run" if run["run_kind"] else "run"]
-    parts.append("done: " + (", ".join(run["practices"]) or "nothing yet"))
-    if run["skipped"]:
-        parts.append("skipped: " + ", ".join(run["skipped"]))
-    return "; ".join(parts)
-
-
-def next_due_line(steps: Iterable[DueStep], run: dict, now: datetime) -> str:
-    """The plan's next step in one line: "Stretch due now", "Next: Foam rolling
-    at 08:10", or "" when nothing required is left to do today."""
-    waiting = [s for s in steps if not s.optional and step_state(s, run, now) not in (DONE, SKIPPED)]
-    due = next((s for s in waiting if step_status(s, now) == "due"), None)
-    if due is not None:
-        return f"{due.title} due now"
-    later = next((s for s in waiting if step_status(s, now) in ("later", "soon")), None)
-    return "" if later is None else f"Next: {later.title} at {later.start.astimezone(now.tzinfo):%H:%M}"

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.core.common.ids import AREAS
-
 KINDS: tuple[str, ...] = ("warmup", "stretch", "yoga", "recovery")
 
 KIND_LABELS: dict[str, str] = {
@@ -55,12 +53,6 @@ class Routine:
     @property
     def total_seconds(self) -> int:
         return sum(exercise.total_seconds for exercise in self.exercises)
-
-    @property
-    def areas(self) -> tuple[str, ...]:
-        """Every area the routine works, in vocabulary order."""
-        worked = {area for exercise in self.exercises for area in exercise.areas}
-        return tuple(area for area in AREAS if area in worked)
 
     def to_dict(self) -> dict:
         return {

@@ -22,7 +22,6 @@ class Phase(str, Enum):
     HOLD = "hold"
     SWITCH = "switch sides"
     REST = "rest"  # between exercises: the same length as get-ready
-    DONE = "done"
 
 
 @dataclass(frozen=True)
@@ -120,9 +119,10 @@ class RoutineTimer:
         return None if self.finished else self.segments[self.index]
 
     @property
-    def phase(self) -> Phase:
+    def phase(self) -> Phase | None:
+        """None once the routine is finished."""
         segment = self.segment
-        return Phase.DONE if segment is None else segment.phase
+        return None if segment is None else segment.phase
 
     @property
     def exercise_index(self) -> int:

@@ -1,0 +1,88 @@
+"""The plan in words, one wording for the command line and the app: a step's
+state, its title, its time window, the plan's heading and what a run has done.
+
+The app adds colour (tui/screens/plan.py); `recovery-tui plan` prints the
+same words in columns (tui/cli/plan.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, time
+
+from tui.core.plan.definition import DueStep, step_status
+from tui.core.plan.evening import night_for
+from tui.core.plan.runs import DONE, SKIPPED, run_end, step_state
+
+STATE_WORDS = {
+    "later": "later",
+    "soon": "due soon",
+    "due": "due now",
+    "overdue": "overdue",
+    DONE: "✓ done",
+    SKIPPED: "– skipped",
+    "dropped": "skip tonight",
+}
+
+
+def step_title(step: DueStep) -> str:
+    """"Ice bath (optional)"."""
+    return step.title + (" (optional)" if step.optional else "")
+
+
+def window_words(step: DueStep, ended: datetime) -> str:
+    """When the step is due: "08:40-09:40", a moment on another day than the
+    run's end with its weekday ("Sat 00:10"), one time when the window is a
+    moment, and "-" for a step dropped tonight."""
+    if step.start is None or step.end is None:
+        return "-"
+
+    def clock(moment: datetime) -> str:
+        return f"{moment:%H:%M}" if moment.date() == ended.date() else f"{moment:%a %H:%M}"
+
+    return clock(step.start) if step.start == step.end else f"{clock(step.start)}-{clock(step.end)}"
+
+
+def kind_words(run: dict) -> str:
+    """"long run", or "run" when its kind was not given."""
+    return f"{run['run_kind']} run" if run["run_kind"] else "run"
+
+
+def moment_words(moment: datetime, now: datetime) -> str:
+    """"21:50" today, "Thu 21 Nov 21:50" on another day."""
+    return f"{moment:%H:%M}" if moment.date() == now.date() else f"{moment:%a %d %b %H:%M}"
+
+
+def plan_heading(run: dict, now: datetime, bedtime: time) -> str:
+    """"Long run ended 21:50 · bedtime 22:30 · late run: short plan, sleep 23:00"."""
+    ended = run_end(run, now)
+    night = night_for(ended, bedtime)
+    kind = kind_words(run)
+    heading = f"{kind[0].upper()}{kind[1:]} ended {moment_words(ended, now)} · bedtime {bedtime:%H:%M}"
+    if night.short:
+        heading += f" · late run: short plan, sleep {night.sleep:%H:%M}"
+    return heading
+
+
+def done_words(run: dict) -> str:
+    """What a run has done: "done: hydrate, stretch; skipped: ice-bath"."""
+    words = "done: " + (", ".join(run["practices"]) or "nothing yet")
+    return words + ("; skipped: " + ", ".join(run["skipped"]) if run["skipped"] else "")
+
+
+def describe_run(run: dict) -> str:
+    """A run record in a few words: "long run; done: hydrate, stretch; skipped: ice-bath"."""
+    return f"{kind_words(run)}; {done_words(run)}"
+
+
+def next_due_line(steps: Iterable[DueStep], run: dict, now: datetime) -> str:
+    """The plan's next step in one line: "Stretch due now", "Next: Foam rolling
+    at 08:10", or "" when nothing required is left to do today."""
+    waiting = [s for s in steps if not s.optional and step_state(s, run, now) not in (DONE, SKIPPED)]
+    due = next((s for s in waiting if step_status(s, now) == "due"), None)
+    if due is not None:
+        return f"{due.title} {STATE_WORDS['due']}"
+    later = next((s for s in waiting if s.start is not None and step_status(s, now) in ("later", "soon")), None)
+    if later is None or later.start is None:
+        return ""
+    return f"Next: {later.title} at {later.start.astimezone(now.tzinfo):%H:%M}"
