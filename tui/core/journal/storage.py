@@ -76,6 +76,12 @@ class SafeJSONStorage(Storage):
             self.close()
             raise
 
+    @property
+    def read_only(self) -> bool:
+        """True where no lock file can be made: the journal can only be read
+        (then an open merges no conflict copies: sync/opening.py)."""
+        return self._lock.read_only
+
     def _check_journal(self) -> None:
         """Fail early on a folder in the journal's place; tighten a loose journal."""
         st = self._regular_file_stat("read")
