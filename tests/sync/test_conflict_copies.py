@@ -99,3 +99,18 @@ def test_a_copy_of_an_archive_month_is_merged_into_it(tmp_path):
     assert [r["practices"] for r in records if r["type"] == "run"] == [["foam-roll"]]
     assert "only in the copy" in [r.get("note") for r in records]
     assert (month.parent / "merged" / copy.name).exists() and not copy.exists()
+
+
+def test_a_record_another_device_archived_under_another_number_is_archived_once(tmp_path):
+    path = tmp_path / "journal.json"
+    old = {"v": 1, "type": "soreness", "time": "2026-09-08T08:00:00+00:00", "overall": 4, "areas": {},
+           "pain": [], "note": "archived there as #18, merged here as #20", "session": None,
+           "uid": "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"}
+    archive.archive_folder(path).mkdir(parents=True)
+    archive.archive_path(path, "2026-09").write_text(json.dumps({"records": {"18": old}}))
+    path.write_text(json.dumps({"records": {"20": old}, "meta": {"1": {"last_id": {"records": 20}, "uids": 1}}}))
+    with Journal(path, now=lambda: START) as journal:
+        journal.add_soreness(1, when=START)  # moves September to the archive
+        notes = [r["note"] for r in journal.records()]
+    assert notes.count(old["note"]) == 1
+    assert list(json.loads(archive.archive_path(path, "2026-09").read_text())["records"]) == ["18"]

@@ -24,15 +24,15 @@ from tui.core.journal.store.folder import make_private_folder
 from tui.core.journal.store.json_tables import encode_tables, read_bytes, read_tables
 from tui.core.journal.store.links import require_real_folder
 from tui.core.journal.store.meta import meta, with_meta
+from tui.core.journal.sync.identity import MIGRATED
 from tui.core.journal.sync.identity import UID, with_uid
 
 Tables = dict[str, dict[str, Any]]
-DONE = "uids"  # meta field: 1 once every record has its uid
 KEPT = Path("backups") / "before-ids"
 
 
 def needs_migration(tables: Tables) -> bool:
-    return meta(tables).get(DONE) != 1
+    return meta(tables).get(MIGRATED) != 1
 
 
 def with_uids(tables: Tables) -> Tables:
@@ -47,11 +47,7 @@ def migrate(storage: SafeJSONStorage, tables: Tables) -> Tables:
     months = [month for month in archive.archive_months(journal) if _month_lacks_uids(journal, month)]
     legacy = any(not isinstance(doc.get(UID), str) for doc in tables.get(TABLE, {}).values())
     if not legacy and not months:
-        if not archive.archive_months(journal):
-            return tables  # nothing to do, and nothing to look at next time either
-        done = with_meta(tables, **{DONE: 1})
-        storage.write(done)
-        return done
+        return tables  # nothing to do; no write (the archive's first move marks it done)
     kept = journal.parent / KEPT
     require_real_folder(kept.parent)
     make_private_folder(kept.parent)
@@ -61,7 +57,7 @@ def migrate(storage: SafeJSONStorage, tables: Tables) -> Tables:
         path = archive.archive_path(journal, month)
         _keep(path, kept / path.name)
         write_atomically(path, encode_tables(with_uids(read_tables(path, "archive file") or {})))
-    done = with_meta(with_uids(tables), **{DONE: 1})
+    done = with_meta(with_uids(tables), **{MIGRATED: 1})
     storage.write(done)
     return done
 
