@@ -24,7 +24,7 @@ FILE = "device-id"
 
 
 def state_folder() -> Path:
-    return platformdirs.user_state_path("recovery-tui")
+    return platformdirs.user_state_path("recovery-tui", appauthor=False)
 
 
 def device_name() -> str:

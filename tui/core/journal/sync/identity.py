@@ -23,7 +23,7 @@ HISTORY = "history"  # [{"field", "value", "changed"}]: values that lost a merge
 OWN_FIELDS = (UID, CHANGED, HISTORY)
 MIGRATED = "uids"  # the journal's meta field: 1 once every record of it and its archive has a uid
 LEGACY = uuid.UUID("6f1c2a52-2f4e-4a8e-9a57-3c1b1f0e5d21")  # the namespace of derived uids
-CREATED = {"session": "started", "soreness": "time"}  # never changed once made; a run's time can be
+CREATED = {"session": "started", "soreness": "time", "run": "plan_date"}  # what a record was made as
 
 
 def new_uid() -> str:
