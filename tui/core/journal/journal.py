@@ -38,10 +38,10 @@ from tui.core.journal.records import (
     ticked,
 )
 from tui.core.journal.stats import SessionDays
-from tui.core.journal.storage import JournalDB
+from tui.core.journal.storage import JournalDB, SafeJSONStorage
 from tui.core.journal.sync.identity import UID, new_uid, stamped, uid_of
 from tui.core.journal.sync.missing import await_journal
-from tui.core.journal.sync.opening import settle
+from tui.core.journal.sync.opening import MERGED_NOTICE, settle
 from tui.core.journal.vetting import RecordVetter
 
 # -- the journal ------------------------------------------------------------------
@@ -58,14 +58,16 @@ class Journal:
         self._open_lock = threading.Lock()
         self._vetter = RecordVetter(self.path)
         self._backups = DailyBackups(self.path)
+        self._news_taken = 0
         self._active_uids: tuple[Mapping[str, dict] | None, set[str]] = (None, set())
 
     def _table(self):
         with self._open_lock:
             if self._db is None:
                 await_journal(self.path)  # a briefly missing journal is not a new one
-                self._db = JournalDB(self.path, create_dirs=True)
-                settle(self._db.storage)  # uids, and the copies a sync engine left (sync/)
+                db = self._db = JournalDB(self.path, create_dirs=True)
+                if isinstance(db.storage, SafeJSONStorage):  # always: JournalDB's default storage
+                    settle(db.storage)  # uids, and the copies a sync engine left (sync/)
         return self._db.table(TABLE)
 
     def _absent(self) -> bool:
@@ -80,12 +82,19 @@ class Journal:
         """What storage did on its own (tightened modes, removed temp files)."""
         return list(self._db.storage.notices) if self._db is not None else []
 
+    def sync_news(self) -> list[str]:
+        """What merging a sync engine's conflict copies did, not yet taken (each line once)."""
+        merged = [notice for notice in self.notices if notice.startswith(MERGED_NOTICE)]
+        news, self._news_taken = merged[self._news_taken:], len(merged)
+        return news
+
     def locked(self):
         """Hold the journal's lock: reads inside parse the file once."""
         self._table()
         return self._db.storage.locked()
 
     def close(self) -> None:
+        self._news_taken = 0  # the next open's notices start afresh
         if self._db is not None:
             self._db.close()
             self._db = None

@@ -24,8 +24,7 @@ from tui.core.journal.store.folder import make_private_folder
 from tui.core.journal.store.json_tables import encode_tables, read_bytes, read_tables
 from tui.core.journal.store.links import require_real_folder
 from tui.core.journal.store.meta import meta, with_meta
-from tui.core.journal.sync.identity import MIGRATED
-from tui.core.journal.sync.identity import UID, with_uid
+from tui.core.journal.sync.identity import MIGRATED, UID, with_uid
 
 Tables = dict[str, dict[str, Any]]
 KEPT = Path("backups") / "before-ids"

@@ -20,6 +20,7 @@ from tui.core.journal.sync.merge import merge_records, merge_tables
 from tui.core.journal.sync.migrate import migrate, needs_migration
 
 Tables = dict[str, dict[str, Any]]
+MERGED_NOTICE = "Merged "  # how the one line about merged copies begins
 
 
 def settle(storage: SafeJSONStorage) -> None:
@@ -67,7 +68,7 @@ def _merge_all(storage: SafeJSONStorage, tables: Tables, copies: list[Copy]) -> 
         done += 1
     if done:
         where = "a copy" if done == 1 else f"{done} copies"
-        storage.notices.append(f"Merged {records} record(s) from {where} made on another device "
+        storage.notices.append(f"{MERGED_NOTICE}{records} record(s) from {where} made on another device "
                                f"(kept in merged/ beside it).")
 
 
