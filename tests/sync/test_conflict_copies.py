@@ -114,3 +114,12 @@ def test_a_record_another_device_archived_under_another_number_is_archived_once(
         notes = [r["note"] for r in journal.records()]
     assert notes.count(old["note"]) == 1
     assert list(json.loads(archive.archive_path(path, "2026-09").read_text())["records"]) == ["18"]
+
+
+def test_a_copy_named_with_escape_sequences_is_shown_as_text(two_devices, capsys):
+    a, b = two_devices
+    copy = a / "journal (\x1b]0;owned\x07's conflicted copy 2026-12-06).json"
+    os.replace(b / "journal.json", copy)
+    code, out, _ = run(capsys, "doctor", "--journal", str(a / "journal.json"))
+    assert code == 0 and "\x1b" not in out and "\x07" not in out
+    assert "\\x1b]0;owned\\x07's conflicted copy" in out

@@ -64,8 +64,8 @@ class SafeJSONStorage(Storage):
         self._seen = threading.local()  # what this thread last read (sync/fresh.py)
         self._lock = FileLock(self.lock_path, self.path, "journal", self.notices)
 
-        if check_existing:
-            self._read_checked()
+        # what the check read, before the lock: a hint for what an open must do (sync/opening.py)
+        self.first_read = self._read_checked() if check_existing else None
         prepare_folder(self.path, create_dirs, self.notices)
         try:
             with self.locked():

@@ -42,6 +42,8 @@ def find_copies(folder: Path, stem_pattern: str, suffix: str, about: Path) -> li
     found = []
     names = list_names(folder, about, "the conflict copies")
     for name in sorted(names):
+        if "conflict" not in name:
+            continue  # nearly every name: no pattern is tried
         for engine, pattern in _patterns(stem_pattern, re.escape(suffix)):
             match = pattern.fullmatch(name)
             if match and not is_link(folder / name):

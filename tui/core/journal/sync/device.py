@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 from functools import cache
 from pathlib import Path
 
@@ -37,6 +36,8 @@ def _device_name(folder: Path) -> str:
     kept = _kept(path)
     if kept:
         return kept
+    import socket  # once a day at most: the first backup of the day asks
+
     host = re.sub(r"[^a-z0-9]+", "-", socket.gethostname().lower()).strip("-")[:30] or "device"
     name = f"{host}-{os.urandom(3).hex()[:4]}"
     try:

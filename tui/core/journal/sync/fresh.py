@@ -10,7 +10,6 @@ base) instead of replacing it.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from dataclasses import dataclass
@@ -37,6 +36,8 @@ class Seen:
 
     @cached_property
     def digest(self) -> bytes:
+        import hashlib  # only when the file's identity changed: most saves never hash
+
         return hashlib.sha256(self.raw or b"").digest()
 
     def unchanged(self, st: os.stat_result | None) -> bool:

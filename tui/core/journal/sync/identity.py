@@ -11,30 +11,32 @@ the same old journal give the same record the same uid.
 from __future__ import annotations
 
 import json
-import uuid
 from datetime import UTC, datetime
 from typing import Any
-
-import uuid6
 
 UID = "uid"
 CHANGED = "changed"  # {field: UTC time of its last change}
 HISTORY = "history"  # [{"field", "value", "changed"}]: values that lost a merge
 OWN_FIELDS = (UID, CHANGED, HISTORY)
 MIGRATED = "uids"  # the journal's meta field: 1 once every record of it and its archive has a uid
-LEGACY = uuid.UUID("6f1c2a52-2f4e-4a8e-9a57-3c1b1f0e5d21")  # the namespace of derived uids
+LEGACY = "6f1c2a52-2f4e-4a8e-9a57-3c1b1f0e5d21"  # the namespace of derived uids
 CREATED = {"session": "started", "soreness": "time", "run": "plan_date"}  # what a record was made as
 
 
 def new_uid() -> str:
-    return str(uuid6.uuid7())
+    # imported here: only a save needs it, and reading commands start faster without it
+    from uuid_utils import uuid7
+
+    return str(uuid7())
 
 
 def legacy_uid(key: str | int, doc: dict[str, Any]) -> str:
     """The uid of a record saved without one: the same on every device."""
     kind = doc.get("type")
     made = doc.get(CREATED.get(kind, "type")) if isinstance(kind, str) else None
-    return str(uuid.uuid5(LEGACY, json.dumps([str(key), kind, made], default=str)))
+    import uuid  # only records saved before uids need it
+
+    return str(uuid.uuid5(uuid.UUID(LEGACY), json.dumps([str(key), kind, made], default=str)))
 
 
 def uid_of(key: str | int, doc: dict[str, Any]) -> str:

@@ -34,6 +34,14 @@ def needs_migration(tables: Tables) -> bool:
     return meta(tables).get(MIGRATED) != 1
 
 
+def migration_due(journal: Path, tables: Tables) -> bool:
+    """Whether `migrate` may have something to do (no file is read to say)."""
+    if not needs_migration(tables):
+        return False
+    return any(not isinstance(doc.get(UID), str) for doc in tables.get(TABLE, {}).values()) or bool(
+        archive.archive_months(journal))
+
+
 def with_uids(tables: Tables) -> Tables:
     return {**tables, TABLE: {key: with_uid(key, doc) for key, doc in tables.get(TABLE, {}).items()}}
 

@@ -17,7 +17,7 @@ from tui.core.journal.store.json_tables import encode_tables, read_tables
 from tui.core.journal.sync.copies import Copy, archive_copies, journal_copies, move_to_merged
 from tui.core.journal.sync.identity import uid_of
 from tui.core.journal.sync.merge import merge_records, merge_tables
-from tui.core.journal.sync.migrate import migrate, needs_migration
+from tui.core.journal.sync.migrate import migrate, migration_due, needs_migration
 
 Tables = dict[str, dict[str, Any]]
 MERGED_NOTICE = "Merged "  # how the one line about merged copies begins
@@ -27,6 +27,9 @@ def settle(storage: SafeJSONStorage) -> None:
     """Migrate and merge; what happened, or could not, goes to storage.notices."""
     journal = storage.path
     copies = journal_copies(journal) + archive_copies(journal, archive.archive_folder(journal))
+    hint, storage.first_read = storage.first_read, None
+    if not copies and (hint is None or not migration_due(journal, hint)):
+        return  # the usual open: nothing read again
     if storage.read_only:
         if copies:
             storage.notices.append(f"{len(copies)} conflict copy(ies) beside {journal} were not merged: "
