@@ -198,9 +198,9 @@ class HomeScreen(Screen):
         if after_run is not None:
             self.show_after_run(*after_run)
         self.show_notice(*notice)
-        if self.app.journal is not None:
-            for line in self.app.journal.sync_news():  # what an open merged (journal/sync/)
-                self.notify(line, timeout=10)
+        journal = getattr(self.app, "journal", None)  # RecoveryApp's
+        for line in journal.sync_news() if journal is not None else []:  # what an open merged (journal/sync/)
+            self.notify(line, timeout=10)
 
     def read_notices(self, journal, now: datetime) -> tuple[tuple[str, str], tuple[str, str | None] | None]:
         """((notice, kind), (next step, routine to highlight) or None), from a worker thread."""
