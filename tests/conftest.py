@@ -1,21 +1,16 @@
-"""Shared fixtures: a fake monotonic clock and isolated user folders."""
+"""Shared fixtures: a fake monotonic clock, isolated user folders, and writes
+that skip fsync outside the reliability tests."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from tests.clock import FakeClock
+from tui.core.common import atomic
 
-class FakeClock:
-    """A monotonic clock that moves only when told to."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+RELIABILITY = Path(__file__).parent / "reliability"
 
 
 @pytest.fixture
@@ -33,3 +28,21 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
     for name in ("RECOVERY_TUI_JOURNAL", "RECOVERY_TUI_CONFIG_DIR", "RECOVERY_TUI_DATA_DIR", "RECOVERY_TUI_NOW"):
         monkeypatch.delenv(name, raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def no_fsync(request, monkeypatch):
+    """Writes in this process skip the fsync system call (atomic.sync_to_disk):
+    the unit tests test what is written, not that it survives a power cut, and
+    fsync is most of their waiting. Every other step of a write still runs.
+    The reliability tests, and any test that asks for `real_fsync`, keep the
+    app's policy; child processes always do."""
+    if RELIABILITY in request.node.path.parents or "real_fsync" in request.fixturenames:
+        return
+    monkeypatch.setattr(atomic, "sync_to_disk", False)
+
+
+@pytest.fixture
+def real_fsync() -> None:
+    """Ask for this to keep real fsync in a test outside tests/reliability."""
+    assert atomic.sync_to_disk, "the app's policy is to fsync"

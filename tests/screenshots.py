@@ -11,7 +11,8 @@ import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from tests.ui.helpers import FakeClock, evening, make_app, sample_journal, settle_workers, start_evening_plan
+from tests.clock import FakeClock
+from tests.ui.helpers import evening, make_app, sample_journal, settle_workers, start_evening_plan
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 SIZE = (100, 30)

@@ -25,7 +25,7 @@ class IdleApps:
             home = Home(journal)
             name, pid = tmux.start([APP, "--quiet", "start", "legs-up-the-wall"], home.env)
             self.apps.append((home, name, pid))
-        for home, name, pid in self.apps:
+        for _home, name, _pid in self.apps:
             tmux.wait_for(name, SESSION_DRAWN, interval=0.1)
             tmux.keys(name, "space")
             tmux.wait_for(name, ("PAUSED",), interval=0.1)
@@ -36,7 +36,7 @@ class IdleApps:
     def finish(self) -> Figure:
         time.sleep(max(0.0, self.started + WINDOW - time.monotonic()))
         elapsed = time.monotonic() - self.started
-        used = [cpu_seconds(pid) - before for (_, _, pid), before in zip(self.apps, self.before)]
+        used = [cpu_seconds(pid) - before for (_, _, pid), before in zip(self.apps, self.before, strict=True)]
         still_paused = all("PAUSED" in self.tmux.screen(name) for _, name, _ in self.apps)
         for home, name, pid in self.apps:
             self.tmux.kill(name, pid)

@@ -72,7 +72,7 @@ def finish_real(tmux: Tmux, started: list[tuple[Home, str, int]], timeout: float
 
 def simulated(seed: int) -> float:
     """Largest error (s) of the end and every phase start on a 2-hour routine."""
-    from tests.ui.helpers import FakeClock
+    from tests.clock import FakeClock
     from tui.core.routines.model import Exercise, Routine
     from tui.core.routines.timer import RoutineTimer
 

@@ -106,7 +106,7 @@ def test_a_command_started_with_stdout_or_stderr_closed_works(tmp_path, closed):
     # Python then has sys.stdout (or sys.stderr) set to None.
     journal = tmp_path / "journal.json"
     done = subprocess.run([sys.executable, "-m", "tui", "--journal", str(journal), "log", "--soreness", "2"],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=buffered_env(),
+                          capture_output=True, env=buffered_env(),
                           preexec_fn=lambda: os.close(closed), timeout=60)
     assert done.returncode == 0, done.stderr
     assert b"Traceback" not in done.stderr

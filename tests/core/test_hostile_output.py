@@ -140,7 +140,7 @@ def test_plan_reports_a_hostile_plan_file_without_raw_controls(capsys, tmp_path)
     plan = tmp_path / "config" / "plan.toml"
     plan.parent.mkdir(parents=True)
     plan.write_text(builtin.read_text().replace('title = "Drink"', 'title = "Drink\\u009b2J"'))
-    code, out, err = run(capsys, "plan", "--ended", "20m")
+    _, out, err = run(capsys, "plan", "--ended", "20m")
     assert_clean(out, err)
     assert "field 'title': must not contain control characters (found \\x9b)" in err
 

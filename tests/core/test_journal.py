@@ -153,7 +153,7 @@ def test_csv_parses_back(journal):
     rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert rows[0][9:9 + len(AREAS)] == list(AREAS)
-    rating, session = (dict(zip(rows[0], row)) for row in rows[1:])
+    rating, session = (dict(zip(rows[0], row, strict=True)) for row in rows[1:])
     assert rating["soreness"] == "3" and rating["calves"] == "4" and rating["back"] == "1"
     assert rating["quads"] == "" and rating["pain"] == "calves;back"
     assert rating["note"] == 'line one\nsaid "ouch", twice' and rating["session"] == session["id"]

@@ -148,3 +148,16 @@ def test_user_file_reusing_a_builtin_id_is_refused(tmp_path):
     library = load_library(builtin_routine_files(), user_dir)
     assert library.get("foam-rolling").builtin
     assert "already used" in str(library.errors[0])
+
+
+def test_a_duplicate_routine_built_in_code_is_a_data_file_error_not_a_crash():
+    """A Routine made in code has no source file (source=None)."""
+    from tui.core.routines.loader import Library
+    from tui.core.routines.model import Exercise, Routine
+
+    routine = Routine("calves", "Calves", "stretch", "d", (Exercise("Calf", 60, 1, ("calves",), "c"),))
+    library = Library()
+    library.add(routine)
+    with pytest.raises(DataFileError, match="'calves' is already used by another routine"):
+        library.add(routine)
+    assert library.routines == [routine]

@@ -63,7 +63,7 @@ def test_three_high_ratings_on_different_days_alert():
 def test_high_ratings_count_only_within_the_last_week():
     records = [rating(ago(days=d), 5, {"quads": 8}) for d in (12, 9, 1)]
     assert pain_alerts(records, NOW) == []
-    assert pain_alerts(records[1:] + [rating(ago(days=5), 5, {"quads": 8})], NOW) == []  # 9 days ago: out
+    assert pain_alerts([*records[1:], rating(ago(days=5), 5, {"quads": 8})], NOW) == []  # 9 days ago: out
     assert pain_alerts([*records, rating(ago(days=5), 5, {"quads": 8}), rating(ago(days=3), 5, {"quads": 9})],
                        NOW) == [Alert("quads", HIGH)]
 

@@ -6,11 +6,11 @@ import fcntl
 import json
 import os
 import pickle
+import queue
 import stat
 import subprocess
 import sys
 import threading
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -295,6 +295,7 @@ STEPS = {
 }
 
 
+@pytest.mark.usefixtures("real_fsync")
 @pytest.mark.parametrize("func, nth", STEPS.values(), ids=STEPS.keys())
 @pytest.mark.parametrize(
     "exc",
@@ -326,6 +327,7 @@ def test_crash_at_each_step_keeps_old_journal(
     assert temp_files(journal.parent) == []
 
 
+@pytest.mark.usefixtures("real_fsync")
 def test_failed_folder_fsync_is_reported_after_the_save(
     journal: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -337,6 +339,41 @@ def test_failed_folder_fsync_is_reported_after_the_save(
             storage.write(new)
     assert json.loads(journal.read_bytes()) == new
     assert temp_files(journal.parent) == []
+
+
+def record_fsyncs_and_renames(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append("fsync folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "fsync file")
+        real_fsync(fd)
+
+    def replace(src, dst) -> None:
+        events.append("rename")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    return events
+
+
+@pytest.mark.usefixtures("real_fsync")
+def test_a_save_reaches_the_disk_before_and_after_the_rename(journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's policy: the new file is flushed before it replaces the
+    journal, and the folder after, so the rename survives a power cut."""
+    events = record_fsyncs_and_renames(monkeypatch)
+    SafeJSONStorage(journal).write({"_default": {"1": {"hrv": 70}}})
+    assert events == ["fsync file", "rename", "fsync folder"]
+
+
+def test_unit_tests_skip_only_the_fsync_call(journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """tests/conftest.py's no_fsync leaves every other step of a save in place."""
+    events = record_fsyncs_and_renames(monkeypatch)
+    SafeJSONStorage(journal).write({"_default": {"1": {"hrv": 70}}})
+    assert events == ["rename"]
+    assert json.loads(journal.read_bytes()) == {"_default": {"1": {"hrv": 70}}}
+    assert temp_files(journal.parent) == [] and mode(journal) == 0o600
 
 
 def test_short_writes_are_completed(journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -384,9 +421,26 @@ def test_killed_writer_leaves_old_journal_and_next_open_cleans_up(journal: Path)
 # --- locking ---------------------------------------------------------------
 
 
-def test_lock_is_reentrant_and_excludes_other_storage_objects(journal: Path) -> None:
+def test_lock_is_reentrant_and_excludes_other_storage_objects(journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first, second = SafeJSONStorage(journal), SafeJSONStorage(journal)
     events: list[str] = []
+    attempts: queue.Queue[str] = queue.Queue()
+    real_flock = fcntl.flock
+
+    def flock(fd: int, operation: int) -> None:
+        """In the other writer's thread, tell whether its lock was granted at
+        once or refused, then behave as asked."""
+        if threading.current_thread() is thread and operation & fcntl.LOCK_EX:
+            try:
+                real_flock(fd, operation | fcntl.LOCK_NB)
+            except BlockingIOError:
+                attempts.put("refused")
+                if operation & fcntl.LOCK_NB:
+                    raise
+            else:
+                attempts.put("granted")
+                return
+        real_flock(fd, operation)
 
     def other_writer() -> None:
         with second.locked():
@@ -395,13 +449,13 @@ def test_lock_is_reentrant_and_excludes_other_storage_objects(journal: Path) -> 
             data["_default"]["3"] = {"hrv": 3}
             second.write(data)
 
+    monkeypatch.setattr(fcntl, "flock", flock)
+    thread = threading.Thread(target=other_writer)
     with first.locked():
         with first.locked():  # re-entrant: no deadlock
             data = first.read()
-        thread = threading.Thread(target=other_writer)
         thread.start()
-        time.sleep(0.2)
-        assert events == []  # blocked behind our lock
+        assert attempts.get(timeout=5) == "refused"  # blocked behind our lock
         data["_default"]["2"] = {"hrv": 2}
         first.write(data)  # write() re-enters the lock too
         events.append("first wrote")

@@ -3,11 +3,12 @@ and a change of time zone or DST never reorders history."""
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.conftest import FakeClock
+from tests.clock import FakeClock
 from tui.core.journal.journal import Journal
 from tui.core.plan.definition import load_plan, step_status
 from tui.core.plan.evening import build_plan
@@ -31,22 +32,33 @@ def test_hold_keeps_its_deadline_after_a_one_second_stall():
     assert timer.report().seconds_spent == pytest.approx(60)
 
 
-def test_suspend_does_not_make_the_countdown_jump():
-    """Monotonic time stands still while the machine sleeps: the hold resumes
-    where it was, whatever the wall clock did meanwhile."""
+def test_suspend_does_not_make_the_countdown_jump(monkeypatch):
+    """The timer counts on the monotonic clock, which stands still while the
+    machine sleeps: when the wall clock has jumped 8 hours, the hold resumes
+    where it was and goes on counting from there."""
     clock = FakeClock()
     timer = RoutineTimer(HOLD, clock, get_ready=0)
     timer.start()
     clock.advance(20)
     timer.update()
-    before = timer.remaining()
-    # 8 hours of suspend: the wall clock moves, the monotonic clock does not.
+    woke = time.time() + 8 * 3600
+    monkeypatch.setattr(time, "time", lambda: woke)  # the suspend: wall time jumps, monotonic does not
     timer.update()
-    assert timer.remaining() == before == pytest.approx(40)
+    assert timer.remaining() == pytest.approx(40)
+    assert timer.phase is Phase.HOLD
+    clock.advance(15)  # awake again: the countdown goes on
+    timer.update()
+    assert timer.remaining() == pytest.approx(25)
     assert timer.phase is Phase.HOLD
 
 
-def test_plan_due_times_follow_the_wall_clock_across_a_suspend():
+def test_the_timer_counts_on_the_monotonic_clock_unless_given_one():
+    assert RoutineTimer(HOLD).clock is time.monotonic
+
+
+def test_a_plan_step_falls_due_by_the_wall_clock_given():
+    """Due times are wall-clock times: 5 minutes after the run the meal is
+    still to come, 8 hours after (a long suspend or a day away) it is overdue."""
     from tui.core.common.paths import PLAN_FILE
 
     plan, _ = load_plan(None, PLAN_FILE)

@@ -131,8 +131,8 @@ def test_validate_lists_every_problem_of_every_file(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
-    problems_in([l for l in lines if str(routine) in l], EXPECTED_ROUTINE_PROBLEMS)
-    problems_in([l for l in lines if str(plan) in l], EXPECTED_PLAN_PROBLEMS)
+    problems_in([line for line in lines if str(routine) in line], EXPECTED_ROUTINE_PROBLEMS)
+    problems_in([line for line in lines if str(plan) in line], EXPECTED_PLAN_PROBLEMS)
     total = len(EXPECTED_ROUTINE_PROBLEMS) + len(EXPECTED_PLAN_PROBLEMS)
     assert len(lines) == total + 1
     assert lines[-1] == f"recovery-tui: {total} problems in 2 files"

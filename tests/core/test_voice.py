@@ -79,8 +79,17 @@ def test_a_new_line_cuts_off_a_stale_one_without_waiting(tmp_path):
     assert not said.exists()
 
 
-def test_a_missing_program_stays_silent(tmp_path):
-    Speaker(str(tmp_path / "gone")).say("hello")  # no exception
+def test_a_program_removed_since_it_was_found_stays_silent_then_speaks_again(tmp_path):
+    program = tmp_path / "espeak-ng"
+    said = tmp_path / "said.txt"
+    speaker = Speaker(str(program))
+    speaker.say("hello")  # the program is gone: no exception
+    speaker.stop()
+    program.write_text(f'#!/bin/sh\nfor last; do :; done\nprintf "%s\\n" "$last" >> "{said}"\n')
+    program.chmod(program.stat().st_mode | stat.S_IXUSR)
+    speaker.say("again")  # back: the next line is said
+    assert speaker._speaking is not None and speaker._speaking.wait(timeout=5) == 0
+    assert said.read_text() == "again\n"
 
 
 def test_voice_setting_is_read_and_checked(tmp_path):

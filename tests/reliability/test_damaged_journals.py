@@ -72,12 +72,19 @@ def assert_refused(done: subprocess.CompletedProcess, path: Path, reason: str) -
     assert str(path) in done.stderr and reason in done.stderr, done.stderr
 
 
+SWEEP = [f"truncated-{n}" for n in TRUNCATIONS[1:]]  # the quick loop keeps one truncation
+
+
 @pytest.fixture(scope="module")
-def outcomes(tmp_path_factory) -> dict[str, tuple[Path, list[subprocess.CompletedProcess], bool]]:
-    """Run history and log on every damaged journal, four processes at a time:
-    case -> (path, [history, log], folder contents unchanged)."""
+def outcomes(request, tmp_path_factory) -> dict[str, tuple[Path, list[subprocess.CompletedProcess], bool]]:
+    """Run history and log on every damaged journal this run selected, four
+    processes at a time: case -> (path, [history, log], folder contents unchanged)."""
+    selected = {item.callspec.params["case"] for item in request.session.items
+                if item.originalname == "test_damaged_journal_is_refused_and_kept"}
     paths = {}
     for case, raw in DAMAGED.items():
+        if case not in selected:
+            continue
         path = tmp_path_factory.mktemp(case) / "journal.json"
         path.write_bytes(raw)
         os.chmod(path, 0o600)
@@ -107,7 +114,8 @@ def test_the_real_journal_is_fine(path: Path) -> None:
     assert log.returncode == 0 and log.stdout.startswith("Saved soreness 3/10")
 
 
-@pytest.mark.parametrize("case", DAMAGED)
+@pytest.mark.parametrize("case", [pytest.param(case, marks=pytest.mark.slow) if case in SWEEP else case
+                                  for case in DAMAGED])
 def test_damaged_journal_is_refused_and_kept(outcomes, case: str) -> None:
     path, results, unchanged = outcomes[case]
     for done in results:

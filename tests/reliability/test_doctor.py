@@ -110,6 +110,7 @@ def test_damaged_journal_points_to_restore(capsys, path: Path) -> None:
     fill(path, 2, backup_days=1)
     path.write_bytes(b'{"records": {"1": {')
     code, out, err = doctor(capsys, path)
+    assert err == ""
     assert code == 1
     assert f"  problem: The journal at {path} is not valid JSON" in out
     assert "recovery-tui doctor --restore latest" in out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timedelta, timezone
 
+from tests.clock import FakeClock
 from tui.app import RecoveryApp
 from tui.core.common.paths import builtin_routine_files
 from tui.core.journal.journal import Journal
@@ -12,17 +13,6 @@ from tui.core.routines.loader import load_library
 
 FIXED_NOW = datetime(2026, 11, 22, 7, 40, tzinfo=timezone(timedelta(hours=1)))
 EVENING = FIXED_NOW.replace(hour=21, minute=50)
-
-
-class FakeClock:
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 class FakeWallClock:

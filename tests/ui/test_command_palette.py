@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.command import CommandPalette
 
-from tests.ui.helpers import FakeClock, make_app, settle_workers
+from tests.clock import FakeClock
+from tests.ui.helpers import make_app, settle_workers
 from tui.messages import StartSession
 from tui.screens.history import HistoryScreen
 from tui.screens.session import SessionScreen

@@ -9,7 +9,8 @@ from datetime import timedelta
 
 import pytest
 
-from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, settle_workers
+from tests.clock import FakeClock
+from tests.ui.helpers import FIXED_NOW, make_app, settle_workers
 from tui.core.journal.journal import Journal
 from tui.core.journal.writer import pain_notice
 from tui.messages import StartSession

@@ -14,7 +14,8 @@ import pytest
 from textual.widgets import Input, Static
 from textual.widgets._toast import Toast
 
-from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, settle_workers, start_plan, wait_until
+from tests.clock import FakeClock
+from tests.ui.helpers import FIXED_NOW, make_app, settle_workers, start_plan, wait_until
 from tui.core.journal.daily_backup import backup_path
 from tui.core.journal.journal import Journal
 from tui.core.journal.sync.device import device_name

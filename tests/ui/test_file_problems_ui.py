@@ -7,7 +7,8 @@ from __future__ import annotations
 from textual.widgets import Static
 from textual.widgets._toast import Toast
 
-from tests.ui.helpers import FakeClock, make_app, settle_workers
+from tests.clock import FakeClock
+from tests.ui.helpers import make_app, settle_workers
 from tests.ui.test_plan_ui import open_plan
 from tui.core.common.paths import PLAN_FILE, builtin_routine_files
 from tui.core.common.settings import load_settings

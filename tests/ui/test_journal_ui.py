@@ -8,7 +8,8 @@ from datetime import timedelta
 import pytest
 from textual.widgets import DataTable, Static
 
-from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, settle_workers, wait_until
+from tests.clock import FakeClock
+from tests.ui.helpers import FIXED_NOW, make_app, settle_workers, wait_until
 from tui.core.journal.journal import Journal
 from tui.dialogs.damaged_journal import DamagedJournalScreen
 from tui.screens.history import HistoryScreen

@@ -8,7 +8,8 @@ from datetime import timedelta
 import pytest
 from textual.widgets import DataTable, Input
 
-from tests.ui.helpers import EVENING, FIXED_NOW, FakeClock, FakeWallClock, evening, make_app, wait_until
+from tests.clock import FakeClock
+from tests.ui.helpers import EVENING, FIXED_NOW, FakeWallClock, evening, make_app, wait_until
 from tests.ui.test_plan_ui import move_to, open_plan, settle, status
 from tui.core.journal.journal import Journal
 from tui.messages import StartSession

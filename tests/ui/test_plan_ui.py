@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable
 
-from tests.ui.helpers import FIXED_NOW, FakeClock, make_app, settle_workers
+from tests.clock import FakeClock
+from tests.ui.helpers import FIXED_NOW, make_app, settle_workers
 from tui.core.journal.journal import Journal
 from tui.screens.plan import PlanScreen
 from tui.dialogs.run_ended import RunEndedScreen

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Label, OptionList
 
-from tests.ui.helpers import FakeClock, make_app
+from tests.clock import FakeClock
+from tests.ui.helpers import make_app
 from tui.screens.home import HomeScreen
 from tui.screens.session import SessionScreen
 from tui.screens.summary import SummaryScreen

@@ -9,7 +9,8 @@ import stat
 import pytest
 from textual.widgets import Input, Label
 
-from tests.ui.helpers import FakeClock, make_app, settle_workers, wait_until
+from tests.clock import FakeClock
+from tests.ui.helpers import make_app, settle_workers, wait_until
 from tui.core.journal.journal import Journal
 from tui.screens.home import HomeScreen
 from tui.screens.session import SessionScreen

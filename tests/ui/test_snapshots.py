@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.helpers import FakeClock, make_app, settle_workers, wait_until
+from tests.clock import FakeClock
+from tests.ui.helpers import make_app, settle_workers, wait_until
 
 pytestmark = pytest.mark.slow  # snapshot comparisons; see pyproject.toml's markers
 SIZES = [(80, 24), (120, 40)]

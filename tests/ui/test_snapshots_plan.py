@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.helpers import FakeClock, evening, make_app, settle_workers, start_evening_plan, start_plan
+from tests.clock import FakeClock
+from tests.ui.helpers import evening, make_app, settle_workers, start_evening_plan, start_plan
 
 pytestmark = pytest.mark.slow  # snapshot comparisons; see pyproject.toml's markers
 SIZES = [(80, 24), (120, 40)]

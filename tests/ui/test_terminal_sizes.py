@@ -7,7 +7,8 @@ import random
 
 import pytest
 
-from tests.ui.helpers import FakeClock, make_app, settle_workers, start_plan
+from tests.clock import FakeClock
+from tests.ui.helpers import make_app, settle_workers, start_plan
 from tui.messages import LogSoreness, StartSession
 from tui.min_size import MIN_HEIGHT, MIN_WIDTH
 from tui.dialogs.too_small import TooSmallScreen

@@ -3,7 +3,8 @@ window is small, and is gone, every copy of it, once the window is large."""
 
 from __future__ import annotations
 
-from tests.ui.helpers import FakeClock, make_app, settle_workers, wait_until
+from tests.clock import FakeClock
+from tests.ui.helpers import make_app, settle_workers, wait_until
 from tui.messages import StartSession
 from tui.screens.summary import SummaryScreen
 from tui.dialogs.too_small import TooSmallScreen

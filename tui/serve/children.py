@@ -4,6 +4,7 @@ none is left behind whatever textual-serve did or did not stop."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 from pathlib import Path
@@ -47,7 +48,5 @@ async def end_children(grace: float = 3.0, poll: float = 0.05) -> list[int]:
 
 def _send(pids: list[int], signum: int) -> None:
     for pid in pids:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signum)
-        except ProcessLookupError:
-            pass

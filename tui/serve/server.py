@@ -76,6 +76,7 @@ class RecoveryServer(Server):
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One browser tab: one app process. Kept track of, so stop() can end it."""
         task = asyncio.current_task()
+        assert task is not None  # a handler always runs in a task
         self.sessions.add(task)
         try:
             return await super().handle_websocket(request)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, ParamSpec
+
+P = ParamSpec("P")
 
 
 class DataFileError(Exception):
@@ -63,8 +67,10 @@ class ErrorCollector:
     def add(self, error: DataFileError) -> None:
         self.errors.extend(each_error(error))
 
-    def check(self, read, *args, **kwargs):
-        """read(*args, **kwargs), or None once its error is kept."""
+    def check(self, read: Callable[P, Any], *args: P.args, **kwargs: P.kwargs) -> Any:
+        """read(*args, **kwargs), or None once its error is kept. Any, not
+        `T | None`: callers build their object after raise_errors(), when no
+        value is None any more."""
         try:
             return read(*args, **kwargs)
         except DataFileError as error:

@@ -25,7 +25,7 @@ and leaves ESC, DEL and C1 in place; the command line does not load Rich.
 from __future__ import annotations
 
 import re
-from typing import IO
+from typing import IO, Any
 
 # Everything a terminal may act on, and lone surrogates (which cannot be encoded).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -91,5 +91,5 @@ class VisibleStream:
     def write(self, text: str) -> int:
         return self.stream.write(visible(text, lines=True))
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self.stream, name)  # flush, fileno, isatty, encoding, ...

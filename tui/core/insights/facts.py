@@ -16,9 +16,11 @@ made again; one that cannot be written is simply not kept.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
@@ -63,7 +65,7 @@ class Facts:
     ratings: list[RatingFact] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # records the journal skipped
 
-    def extend(self, other: Facts, leave_out: set[int] = frozenset()) -> None:
+    def extend(self, other: Facts, leave_out: AbstractSet[int] = frozenset()) -> None:
         """Add the facts of `other`, but none whose record id is in `leave_out`."""
         for mine, theirs in ((self.runs, other.runs), (self.ratings, other.ratings)):
             if leave_out.isdisjoint(map(itemgetter(FACT_ID), theirs)):
@@ -140,10 +142,9 @@ def _load_summary(path: str, stamp: list[int]) -> Facts | None:
 def _save_summary(path: str, stamp: list[int], facts: Facts) -> None:
     data = {"v": SUMMARY_VERSION, "stamp": stamp, "runs": facts.runs, "ratings": facts.ratings,
             "problems": facts.problems}
-    try:  # a cache: no fsync, as a summary a crash spoils is made again
+    # A read-only folder or a full disk: insights still work, the next read makes it again.
+    with contextlib.suppress(OSError):  # a cache: no fsync, as a summary a crash spoils is made again
         write_atomically(Path(path), json.dumps(data, separators=(",", ":")).encode(), durable=False)
-    except OSError:
-        pass  # a read-only folder or a full disk: insights still work, the next read makes it again
 
 
 def month_facts(journal: Journal, folder: str, month: str) -> Facts:

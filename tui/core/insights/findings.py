@@ -128,7 +128,7 @@ def _insight(practice: str, name: str, with_by_kind: dict[str | None, Tally],
     needed = max(0, MIN_RUNS - with_.n) + max(0, MIN_RUNS - without.n)
     difference = adjusted = None
     if needed == 0:
-        difference = with_.mean() - without.mean()
+        difference = with_.average() - without.average()
         adjusted = adjusted_difference(
             [(with_by_kind.get(kind, Tally()), total.minus(with_by_kind.get(kind, Tally())))
              for kind, total in totals.items()])
@@ -137,7 +137,7 @@ def _insight(practice: str, name: str, with_by_kind: dict[str | None, Tally],
 
 def _rank(found: list[Insight]) -> list[Insight]:
     """Most negative adjusted difference first; then those still short of data, closest first."""
-    def key(insight: Insight):
+    def key(insight: Insight) -> tuple[bool, float, int, str]:
         value = insight.adjusted.difference if insight.adjusted is not None else None
         return value is None, value or 0.0, insight.needed, insight.name.lower()
 
@@ -165,14 +165,22 @@ def area_insights(facts: Facts, names: PracticeNames,
     for index, area in enumerate(INSIGHT_AREAS):
         if area not in MAIN_AREAS and all(r is None or r[RATING_AREAS][index] is None for _k, _p, r in runs):
             continue  # knees, Achilles, ...: only once rated after a run
-        ranked = _rank(compare(runs, practices, names, lambda rating, i=index: rating[RATING_AREAS][i]))
+        ranked = _rank(compare(runs, practices, names, area_score(index)))
         best[area] = next((i for i in ranked if i.verdict == "helps"), None)
     return best
 
 
+def area_score(index: int) -> Callable[[RatingFact], int | None]:
+    """A rating's score for the area at `index` of INSIGHT_AREAS."""
+    return lambda rating: rating[RATING_AREAS][index]
+
+
 def adjusted_text(insight: Insight) -> str:
-    """"-0.8 (-1.4 to -0.2)": the adjusted difference and its interval, for people."""
+    """"-0.8 (-1.4 to -0.2)": the adjusted difference and its interval, for
+    people. Only for an insight that has one (ValueError otherwise)."""
     adjusted = insight.adjusted
+    if adjusted is None:
+        raise ValueError(f"{insight.name}: no adjusted difference yet")
     if adjusted.interval is None:
         return f"{signed(adjusted.difference)} (no interval: too few runs vary)"
     low, high = adjusted.interval
@@ -180,6 +188,9 @@ def adjusted_text(insight: Insight) -> str:
 
 
 def raw_text(insight: Insight) -> str:
+    """Means with and without, and their difference; ValueError before there is one."""
+    if insight.difference is None:
+        raise ValueError(f"{insight.name}: no difference yet")
     return (f"{insight.with_mean:.1f} with, {insight.without_mean:.1f} without, "
             f"raw {signed(insight.difference)}")
 

@@ -44,7 +44,11 @@ class Tally:
         return Tally(self.n - other.n, self.total - other.total, self.squares - other.squares)
 
     def mean(self) -> float | None:
-        return self.total / self.n if self.n else None
+        return self.average() if self.n else None
+
+    def average(self) -> float:
+        """The mean of a tally known to hold a score."""
+        return self.total / self.n
 
     def deviations(self) -> float:
         """The sum of squared deviations from the mean."""
@@ -71,7 +75,7 @@ def adjusted_difference(by_kind: list[tuple[Tally, Tally]]) -> Adjusted | None:
         return None
     weight = sum(w.n + wo.n for w, wo in used)
     sides = [((w.n + wo.n) / weight, side) for w, wo in used for side in (w, wo)]
-    difference = sum((w.n + wo.n) / weight * (w.mean() - wo.mean()) for w, wo in used)
+    difference = sum((w.n + wo.n) / weight * (w.average() - wo.average()) for w, wo in used)
     pooled_df = sum(side.n - 1 for _, side in sides)
     if pooled_df == 0:
         return Adjusted(difference, None)
@@ -83,6 +87,6 @@ def adjusted_difference(by_kind: list[tuple[Tally, Tally]]) -> Adjusted | None:
     variance = sum(term for term, _ in terms)
     if variance <= 0:  # every rating alike on each side: nothing varies
         return Adjusted(difference, (difference, difference))
-    df = variance * variance / sum(term * term / df for term, df in terms)
-    half = t_quantile(0.5 + CONFIDENCE / 2, df) * math.sqrt(variance)
+    welch_df = variance * variance / sum(term * term / df for term, df in terms)
+    half = t_quantile(0.5 + CONFIDENCE / 2, welch_df) * math.sqrt(variance)
     return Adjusted(difference, (difference - half, difference + half))

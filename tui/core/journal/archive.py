@@ -180,7 +180,8 @@ def same_record(old: dict, new: dict) -> bool:
     """Whether `new` can be a later version of `old`: same type and the same
     moment of creation (a run's time may be changed, so any run is)."""
     kind = old.get("type")
-    return kind == new.get("type") and old.get(CREATED.get(kind, "type")) == new.get(CREATED.get(kind, "type"))
+    created = CREATED.get(kind, "type") if isinstance(kind, str) else "type"
+    return kind == new.get("type") and old.get(created) == new.get(created)
 
 
 def archived_session_days(tables: dict[str, dict[str, Any]] | None) -> dict[str, int]:

@@ -16,6 +16,7 @@ for the runner and restoring one are in backups.py.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Iterator
@@ -116,7 +117,7 @@ def _prune(journal: Path, today: date) -> None:
     those dated after today count as the oldest."""
     kept = 0
     mine = [(day, path) for day, path in backup_days(journal) if device_of(journal, path) in (None, device_name())]
-    for day, path in sorted(mine, key=lambda found: found[0] > today):  # stable
+    for _day, path in sorted(mine, key=lambda found: found[0] > today):  # stable
         if kept >= KEEP:
             _unlink(path)
         elif readable(path):
@@ -143,10 +144,8 @@ def _locked(folder: Path) -> Iterator[None]:
 
 
 def _unlink(path: Path) -> None:
-    try:
+    with contextlib.suppress(FileNotFoundError):
         os.unlink(path)
-    except FileNotFoundError:
-        pass
 
 
 def _error(folder: Path, exc: OSError) -> JournalAccessError:

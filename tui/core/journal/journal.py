@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, date, datetime, timedelta
 from itertools import chain
 from pathlib import Path
 from types import EllipsisType
-from typing import Any
+from typing import Any, cast
+
+from tinydb.table import Table
 
 from tui.core.common.when import local_now
 from tui.core.journal import archive
@@ -54,21 +56,26 @@ class Journal:
         self.path = Path(path)
         self.now = now
         self.problems: list[str] = []
-        self._db = None
+        self._db: JournalDB | None = None  # opened on first use
         self._open_lock = threading.Lock()
         self._vetter = RecordVetter(self.path)
         self._backups = DailyBackups(self.path)
         self._news_taken = 0
         self._active_uids: tuple[Mapping[str, dict] | None, set[str]] = (None, set())
 
-    def _table(self):
+    def _open(self) -> JournalDB:
         with self._open_lock:
             if self._db is None:
                 await_journal(self.path)  # a briefly missing journal is not a new one
                 db = self._db = JournalDB(self.path, create_dirs=True)
-                if isinstance(db.storage, SafeJSONStorage):  # always: JournalDB's default storage
-                    settle(db.storage)  # uids, and the copies a sync engine left (sync/)
-        return self._db.table(TABLE)
+                settle(cast(SafeJSONStorage, db.storage))  # uids, and the copies a sync engine left (sync/)
+            return self._db
+
+    def _table(self) -> Table:
+        return self._open().table(TABLE)
+
+    def _storage(self) -> SafeJSONStorage:
+        return cast(SafeJSONStorage, self._open().storage)  # JournalDB's default storage
 
     def _absent(self) -> bool:
         """Whether there is no journal to read (and none was ever here: see sync/missing.py)."""
@@ -80,7 +87,7 @@ class Journal:
     @property
     def notices(self) -> list[str]:
         """What storage did on its own (tightened modes, removed temp files)."""
-        return list(self._db.storage.notices) if self._db is not None else []
+        return list(self._storage().notices) if self._db is not None else []
 
     def sync_news(self) -> list[str]:
         """What merging a sync engine's conflict copies did, not yet taken (each line once)."""
@@ -88,10 +95,9 @@ class Journal:
         news, self._news_taken = merged[self._news_taken:], len(merged)
         return news
 
-    def locked(self):
+    def locked(self) -> AbstractContextManager[object]:
         """Hold the journal's lock: reads inside parse the file once."""
-        self._table()
-        return self._db.storage.locked()
+        return self._storage().locked()
 
     def close(self) -> None:
         self._news_taken = 0  # the next open's notices start afresh
@@ -110,8 +116,7 @@ class Journal:
     def _active_docs(self) -> dict[str, dict]:
         if self._absent():
             return {}  # nothing to read; do not create folder or lock file
-        self._table()
-        return (self._db.storage.read() or {}).get(TABLE, {})
+        return (self._storage().read() or {}).get(TABLE, {})
 
     def _archived_docs(self, months: Iterable[str], active: Mapping[str, dict]) -> Iterator[tuple[str, dict]]:
         """Archived docs of `months`; the journal's own copy wins (see archive.py),
@@ -218,7 +223,7 @@ class Journal:
             self.problems = problems
             return [record for _, record in good[:n]]
 
-    def reading(self):
+    def reading(self) -> AbstractContextManager[object]:
         """Hold the lock for a group of reads: journal and archive are read
         together (a move to the archive cannot happen half-way) and the
         journal file is parsed once. Creates nothing if there is no journal."""
@@ -230,11 +235,11 @@ class Journal:
 
     def _insert(self, record: dict) -> dict:
         table = self._table()
-        with self._db.storage.locked():
+        with self._storage().locked():
             return self._insert_locked(table, record)
 
-    def _insert_locked(self, table, record: dict) -> dict:
-        self._backups.make(self.now().date(), self._db.storage.notices)
+    def _insert_locked(self, table: Table, record: dict) -> dict:
+        self._backups.make(self.now().date(), self._storage().notices)
         record = {**record, UID: new_uid()}
         doc_id = table.insert(record)
         self.archive_old_months()  # after the insert, so a back-dated record moves at once
@@ -243,8 +248,7 @@ class Journal:
     def archive_old_months(self) -> int:
         """Move records from before last month to the archive; how many moved
         (see housekeeping.py). Each save does this after its insert."""
-        self._table()
-        return archive_old_months(self._db.storage, self.now())
+        return archive_old_months(self._storage(), self.now())
 
     def add_session(
         self,
@@ -277,7 +281,7 @@ class Journal:
         when = self.now() if when is None else when
         record = new_rating(overall, areas, pain, note, when, session_id)
         table = self._table()
-        with self._db.storage.locked():
+        with self._storage().locked():
             since = when - LINK_WINDOW if session_id is None else None
             sessions = [r for r in self.records(since) if r["type"] == "session"]
             if session_id is None:
@@ -323,8 +327,7 @@ class Journal:
     def start_run(self, ended: datetime, run_kind: str | None = None) -> tuple[dict, bool]:
         """The current run at `ended` (see current_run), created if there is none: (record, created)."""
         check_moment(ended, "ended")
-        self._table()
-        with self._db.storage.locked():
+        with self._storage().locked():
             existing = self.current_run(ended)
             return (existing, False) if existing else (self.add_run(ended, run_kind), True)
 
@@ -340,8 +343,7 @@ class Journal:
         it is another run of the day and gets its own record.
         """
         ended = check_moment(ended, "ended")
-        self._table()
-        with self._db.storage.locked():
+        with self._storage().locked():
             run = self.near_run(ended)
             if run is None:
                 return self.add_run(ended, run_kind), True
@@ -376,11 +378,11 @@ class Journal:
         """Undo: the steps are neither done nor skipped any more."""
         return self._change_run(run_id, lambda run: reopened(run, ids))
 
-    def _run_doc(self, run_id: int) -> tuple[str | None, dict]:
+    def _run_doc(self, run_id: int) -> tuple[str | None, Mapping[str, Any]]:
         """(archive month or None, stored doc) of a run; FieldError if there is none."""
         table = self._table()
         valid_id = isinstance(run_id, int) and not isinstance(run_id, bool)
-        doc = table.get(doc_id=run_id) if valid_id else None
+        doc: Mapping[str, Any] | None = table.get(doc_id=run_id) if valid_id else None
         month = None
         if doc is None and valid_id:
             month, doc = archive.find(self.path, str(run_id)) or (None, None)
@@ -391,7 +393,7 @@ class Journal:
     def _change_run(self, run_id: int, change: Callable[[dict], dict]) -> dict:
         """Change a run where it is kept: the journal file or its archive month."""
         table = self._table()
-        with self._db.storage.locked():
+        with self._storage().locked():
             month, doc = self._run_doc(run_id)
             record = stamped(doc, {**doc, **change(dict(doc))}, self.now())
             check_run(record)

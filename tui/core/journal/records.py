@@ -140,7 +140,7 @@ def check_ids(ids: Any, field: str) -> list[str]:
 def check_run_kind(kind: Any) -> str | None:
     if kind is not None and kind not in RUN_KINDS:
         raise FieldError("run_kind", f"must be one of {', '.join(RUN_KINDS)} or null, got {kind!r}")
-    return kind
+    return None if kind is None else str(kind)
 
 
 def check_run(doc: dict) -> None:
@@ -149,8 +149,8 @@ def check_run(doc: dict) -> None:
     check_ids(doc.get("practices"), "practices")
     check_ids(doc.get("skipped"), "skipped")
     try:
-        date.fromisoformat(doc.get("plan_date"))
-    except (TypeError, ValueError):
+        date.fromisoformat(doc["plan_date"])
+    except (KeyError, TypeError, ValueError):
         raise FieldError("plan_date", f"must be a date like 2024-11-22, got {doc.get('plan_date')!r}") from None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from tui.core.common.ids import AREAS, area_label, area_words
 from tui.core.journal.stats import day_of, ratings_until, sessions_until

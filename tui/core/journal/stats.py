@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from tui.core.common.ids import AREAS
 from tui.core.journal.records import record_time
+
+if TYPE_CHECKING:  # journal.py imports this module
+    from tui.core.journal.journal import Journal
 
 
 def ratings_until(records: Iterable[dict], now: datetime) -> list[tuple[datetime, dict]]:
@@ -72,7 +76,7 @@ def area_trends(records: Iterable[dict], now: datetime, days: int = 28) -> dict[
     """Per day (oldest first, today last) the mean rating of "overall" and each
     area; None for a day without a rating of it."""
     first = now.date() - timedelta(days=days - 1)
-    sums = {key: [[] for _ in range(days)] for key in ("overall", *AREAS)}
+    sums: dict[str, list[list[int]]] = {key: [[] for _ in range(days)] for key in ("overall", *AREAS)}
     for moment, record in ratings_until(records, now):
         index = (day_of(moment, now) - first).days
         if 0 <= index < days:
@@ -103,7 +107,7 @@ def week_count(records: Iterable[dict], now: datetime) -> int:
     return sum(1 for t, _ in sessions_until(records, now) if day_of(t, now) >= monday)
 
 
-def journal_streak(journal, now: datetime) -> int:
+def journal_streak(journal: Journal, now: datetime) -> int:
     """Days in a row with a session, ending today (or yesterday if none yet
     today), through the archive without reading it (see archive.py)."""
     return journal.session_days(now).streak(now)

@@ -181,5 +181,5 @@ class SafeJSONStorage(Storage):
 class JournalDB(TinyDB):
     """TinyDB with SafeJSONStorage and JournalTable by default: ``JournalDB(path)``."""
 
-    table_class = JournalTable
-    default_storage_class = SafeJSONStorage
+    table_class = JournalTable  # type: ignore[assignment]  # TinyDB's stubs want Table's exact constructor
+    default_storage_class = SafeJSONStorage  # type: ignore[assignment]  # TinyDB takes any Storage here

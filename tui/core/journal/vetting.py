@@ -41,7 +41,8 @@ class RecordVetter:
             if since is None or moment >= since:
                 timed.append((moment, int(key), doc))
         timed.sort(key=lambda entry: entry[:2], reverse=True)
-        good, problems = [], []
+        good: list[tuple[datetime, dict]] = []
+        problems: list[str] = []
         for key, doc in damaged:
             self._check(int(key), doc, problems, remember)
         for moment, doc_id, doc in timed:

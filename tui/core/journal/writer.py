@@ -8,11 +8,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui.core.journal.soreness import GUARD_WINDOW, guard_notice, pain_alerts
 from tui.core.journal.store.errors import JournalError
 from tui.core.plan.runs import is_practice
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from tui.core.journal.journal import Journal
@@ -49,7 +51,7 @@ class JournalWriter:
         self.failed = None
         return record
 
-    def replace(self, swap: Callable[[], Any]) -> Any:
+    def replace(self, swap: Callable[[], T]) -> T:
         """Swap the journal's file (a restore, a move aside) between writes,
         then forget what was read of the old one."""
         with self._lock:

@@ -85,7 +85,8 @@ class Library:
         existing = self.get(routine.id)
         if existing is not None:
             raise DataFileError(
-                routine.source, f"'{routine.id}' is already used by {existing.source}", field="id"
+                routine.source or f"routine {routine.id}",  # None: built in code, not read from a file
+                f"'{routine.id}' is already used by {existing.source or 'another routine'}", field="id"
             )
         self.routines.append(routine)
 

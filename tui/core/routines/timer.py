@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from tui.core.routines.model import Routine
 
@@ -17,7 +17,7 @@ Clock = Callable[[], float]
 ADJUST_SECONDS = 15
 
 
-class Phase(str, Enum):
+class Phase(StrEnum):
     GET_READY = "get ready"  # before the first exercise
     HOLD = "hold"
     SWITCH = "switch sides"

@@ -12,7 +12,7 @@ import subprocess
 from collections.abc import Callable
 
 from tui.core.routines.model import Routine
-from tui.core.routines.timer import Phase, RoutineTimer
+from tui.core.routines.timer import Phase, RoutineTimer, Segment
 
 VOICE_COMMAND = "espeak-ng"
 VOICE_OPTIONS = ("-s", "150")  # words a minute: a little slower than espeak's 175
@@ -53,8 +53,8 @@ class CueTracker:
             return []
         lines: list[str] = []
         if timer.index != self._index:
-            known = self._index is not None and self._index < len(timer.segments)
-            previous = timer.segments[self._index] if known else None
+            was = self._index
+            previous = timer.segments[was] if was is not None and was < len(timer.segments) else None
             self._index = timer.index
             lines += self._entered(timer, previous)
         segment = timer.segment
@@ -70,7 +70,7 @@ class CueTracker:
             lines.append("ten seconds")
         return lines
 
-    def _entered(self, timer: RoutineTimer, previous) -> list[str]:
+    def _entered(self, timer: RoutineTimer, previous: Segment | None) -> list[str]:
         segment = timer.segment
         if segment is None:
             return ["routine complete"]
@@ -133,7 +133,7 @@ class LazyVoice:
 
     def __init__(self, find: Callable[[], str | None] | None = None) -> None:
         self.find = find
-        self.speaker = None  # a Speaker once found; False when looked for and not there
+        self.speaker: Speaker | bool | None = None  # a Speaker once found; False when looked for and not there
 
     def say(self, words: str) -> bool:
         """Say `words`; False only the first time no voice program is found
@@ -143,6 +143,6 @@ class LazyVoice:
             self.speaker = False if program is None else Speaker(program)
             if program is None:
                 return False
-        if self.speaker:
+        if isinstance(self.speaker, Speaker):
             self.speaker.say(words)
         return True

@@ -42,7 +42,7 @@ REASONS = {
 
 def reason(exc: OSError) -> str:
     """A short lower-case reason for an OSError, for use inside a sentence."""
-    if isinstance(exc, LinkRefused):
+    if isinstance(exc, LinkRefused) and exc.strerror:
         return exc.strerror
     if exc.errno in REASONS:
         return REASONS[exc.errno]

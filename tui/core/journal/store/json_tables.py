@@ -68,7 +68,7 @@ def parse_tables(raw: bytes, path: Path, label: str = "journal") -> Tables:
     except UnicodeDecodeError as exc:
         raise corrupt(f"is not valid UTF-8 text (byte {exc.start})") from None
     try:
-        data = json.loads(text)
+        data: dict[str, dict[str, Any]] = json.loads(text)  # its shape is checked next
     except json.JSONDecodeError as exc:
         raise corrupt(f"is not valid JSON (line {exc.lineno}, column {exc.colno})") from None
     except RecursionError:

@@ -33,13 +33,13 @@ class JournalTable(Table):
     def insert(self, document: Mapping) -> int:
         if isinstance(document, self.document_class) or not isinstance(document, Mapping):
             return super().insert(document)  # a chosen id, or TinyDB's own error
-        with self.storage.locked():
+        with self.storage.locked():  # type: ignore[attr-defined]  # a SafeJSONStorage (JournalDB)
             (doc_id,) = self._new_ids(1)
             return super().insert(self.document_class(document, doc_id))
 
     def insert_multiple(self, documents: Iterable[Mapping]) -> list[int]:
         documents = list(documents)
-        with self.storage.locked():
+        with self.storage.locked():  # type: ignore[attr-defined]  # a SafeJSONStorage (JournalDB)
             chosen = [d.doc_id for d in documents if isinstance(d, self.document_class)]
             fresh = iter(self._new_ids(len(documents) - len(chosen), above=max(chosen, default=0)))
             return super().insert_multiple([
@@ -56,7 +56,7 @@ class JournalTable(Table):
         floor = max(above, last_id(tables, self.name))
         given = meta(tables).get("last_id")
         if not (isinstance(given, dict) and self.name in given):
-            beside = highest_id_beside(self.storage.path, self.name)
+            beside = highest_id_beside(self.storage.path, self.name)  # type: ignore[attr-defined]
             if beside > floor:
                 self.storage.write(with_last_id(tables, self.name, beside))
                 floor = beside
