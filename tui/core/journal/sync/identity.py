@@ -11,6 +11,7 @@ the same old journal give the same record the same uid.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -53,7 +54,7 @@ def change_time(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def stamped(old: dict[str, Any], new: dict[str, Any], moment: datetime) -> dict[str, Any]:
+def stamped(old: Mapping[str, Any], new: dict[str, Any], moment: datetime) -> dict[str, Any]:
     """`new` with the change time of every field that differs from `old`."""
     when = change_time(moment)
     changed = dict(old.get(CHANGED) or {}) if isinstance(old.get(CHANGED), dict) else {}
