@@ -8,7 +8,8 @@ import pytest
 
 from tui.core.common.paths import PLAN_FILE, builtin_routine_files
 from tui.core.insights.facts import RATING_OVERALL, facts_of
-from tui.core.insights.findings import JSON_KEYS, area_insights, insights, outcomes, to_json
+from tui.core.insights.findings import JSON_KEYS, area_insights, insights, to_json
+from tui.core.insights.pairing import OUTCOME, PRACTICES, pair_runs
 from tui.core.journal.journal import Journal
 from tui.core.plan.definition import load_plan
 from tui.core.plan.practices import PracticeNames, practice_names
@@ -63,50 +64,62 @@ def records(tmp_path_factory):
         return journal.records()
 
 
-def test_outcomes_pair_each_run_with_its_next_rating(records, names):
-    found = outcomes(facts_of(records), names)
-    assert [rating[RATING_OVERALL] if rating else None for _, _, rating in found] == [2, 3, 4, 5, 6, 7, None, None]
-    assert found[3][1] == {"hydrate", "ice-bath", "stretch"}
-    assert found[4][1] == {"hydrate", "stretch"}  # no warm-up drills
-    assert found[1][1] == {"hydrate", "foam-roll"}
+def test_outcomes_pair_each_run_with_its_morning_after(records, names):
+    found = pair_runs(facts_of(records), names).runs
+    assert [run[OUTCOME][RATING_OVERALL] if run[OUTCOME] else None for run in found] == [2, 3, 4, 5, 6, 7, None, None]
+    assert found[3][PRACTICES] == {"hydrate", "ice-bath", "stretch"}
+    assert found[4][PRACTICES] == {"hydrate", "stretch"}  # no warm-up drills
+    assert found[1][PRACTICES] == {"hydrate", "foam-roll"}
 
 
 def test_ranked_with_and_without(records, names):
     ranked = {i.practice: i for i in insights(facts_of(records), names)}
     foam = ranked["foam-roll"]
-    assert (foam.name, foam.with_n, foam.with_mean, foam.without_n, foam.without_mean, foam.difference,
-            foam.needed) == ("Foam rolling", 3, 3.0, 3, 6.0, -3.0, 0)
-    assert foam.adjusted.difference == -3.0  # one kind of run (none): adjusted is the raw difference
+    assert (foam.name, foam.with_n, foam.with_mean, foam.without_n, foam.without_mean, foam.difference) == (
+        "Foam rolling", 3, 3.0, 3, 6.0, -3.0)
+    assert foam.needed > 0 and foam.verdict == "too few runs"  # 3 a side cannot show a 1-point difference
     stretch = ranked["stretch"]
     assert (stretch.name, stretch.with_n, stretch.with_mean, stretch.difference) == ("Stretch", 3, 6.0, 3.0)
-    assert (ranked["hydrate"].with_n, ranked["hydrate"].without_n, ranked["hydrate"].needed) == (6, 0, 3)
-    assert (ranked["ice-bath"].with_n, ranked["ice-bath"].needed, ranked["ice-bath"].difference) == (2, 1, None)
-    assert ranked["nap"].with_n == 0 and ranked["nap"].needed == 3
-    assert [i.practice for i in insights(facts_of(records), names)] == [
-        "foam-roll", "stretch", "ice-bath", "hydrate", "nap"]
+    assert (ranked["hydrate"].with_n, ranked["hydrate"].without_n, ranked["hydrate"].difference) == (6, 0, None)
+    assert (ranked["ice-bath"].with_n, ranked["ice-bath"].difference) == (2, None)
+    assert ranked["nap"].with_n == 0 and ranked["nap"].needed > 3
     assert "runner-yoga" not in ranked and "post-run-stretches" not in ranked and "warmup-drills" not in ranked
 
 
-def test_welch_interval_by_hand(records, names):
-    """With 2, 3, 4 (variance 1) against 5, 6, 7 (variance 1): se = sqrt(1/3 + 1/3),
-    Welch-Satterthwaite df = 4, t(0.975, 4) = 2.776445."""
-    foam = next(i for i in insights(facts_of(records), names) if i.practice == "foam-roll")
-    half = 2.776445 * (2 / 3) ** 0.5
+def alternating(names=None):
+    """Foam rolling on even nights (2, 2, 3, 3, ... the morning after), a meal on odd ones (5, 5, 6, 6, ...)."""
+    from tests.core.insight_records import Records
+
+    made = Records()
+    for night in range(40):
+        foam = night % 2 == 0
+        made.rated_run(night, ["foam-roll"] if foam else ["meal"], (2 if foam else 5) + night // 2 % 2)
+    return made.records
+
+
+def test_the_adjusted_interval_by_hand(names):
+    """One kind of run, no rating before the night, no load: the adjusted difference is
+    the raw one, -3. Residuals: 10 over 38 degrees of freedom, with the prior (1.5 points
+    worth 4 runs) 19 / 42; its variance over 20 and 20 runs, 19 / 420; t(0.975, 42)."""
+    from tui.core.insights.student_t import t_quantile
+
+    foam = next(i for i in insights(facts_of(alternating()), names) if i.practice == "foam-roll")
+    assert foam.difference == -3.0 and foam.adjusted.difference == pytest.approx(-3.0)
+    half = t_quantile(0.975, 42) * (19 / 420) ** 0.5
     low, high = foam.adjusted.interval
-    assert low == pytest.approx(-3.0 - half, abs=1e-5) and high == pytest.approx(-3.0 + half, abs=1e-5)
-    assert foam.verdict == "helps"
+    assert low == pytest.approx(-3.0 - half) and high == pytest.approx(-3.0 + half)
+    assert (foam.needed, foam.verdict) == (0, "helps")
 
 
-def test_json_has_exactly_the_documented_keys(records, names):
-    rows = to_json(insights(facts_of(records), names))
+def test_json_keeps_the_old_keys_and_adds_the_new(names):
+    rows = to_json(insights(facts_of(alternating()), names))
     assert all(tuple(row) == JSON_KEYS for row in rows)
-    assert rows[0] == {"practice": "foam-roll", "name": "Foam rolling", "with_n": 3, "with_mean": 3.0,
-                       "without_n": 3, "without_mean": 6.0, "difference": -3.0, "adjusted": -3.0,
-                       "interval": [-5.27, -0.73], "verdict": "helps"}
-    assert rows[1]["verdict"] == "worse" and rows[1]["name"] == "Stretch"
-    assert rows[3]["difference"] is None and rows[3]["without_mean"] is None
-    assert rows[3]["adjusted"] is None and rows[3]["interval"] is None
-    assert rows[3]["verdict"] == "no clear difference"
+    assert JSON_KEYS[:10] == ("practice", "name", "with_n", "with_mean", "without_n", "without_mean",
+                              "difference", "adjusted", "interval", "verdict")
+    assert rows[0] == {"practice": "foam-roll", "name": "Foam rolling", "with_n": 20, "with_mean": 2.5,
+                       "without_n": 20, "without_mean": 5.5, "difference": -3.0, "adjusted": -3.0,
+                       "interval": [-3.43, -2.57], "verdict": "helps", "unpooled": -3.0, "needed": 0}
+    assert rows[1]["verdict"] == "worse" and rows[1]["name"] == "Meal"
 
 
 def confounded(journal) -> None:
@@ -139,15 +152,17 @@ def test_confounded_raw_and_adjusted_have_opposite_signs(tmp_path, names):
     assert row["interval"][1] < 0
 
 
-def test_a_small_noisy_difference_is_no_clear_difference(tmp_path, names):
-    with Journal(tmp_path / "journal.json") as journal:
-        for n, (practices, overall) in enumerate([(["nap"], 2), (["nap"], 6), (["nap"], 4),
-                                                  (["meal"], 5), (["meal"], 1), (["meal"], 6)]):
-            add_run(journal, n, practices, overall)
-        facts = facts_of(journal.records())
-    nap = next(i for i in insights(facts, names) if i.practice == "nap")
-    assert nap.adjusted.difference == pytest.approx(0.0)
-    assert nap.adjusted.interval[0] < 0 < nap.adjusted.interval[1] and nap.verdict == "no clear difference"
+def test_a_small_noisy_difference_is_no_clear_difference(names):
+    import random
+
+    from tests.core.insight_records import Records
+
+    rng, made = random.Random(5), Records()
+    for night in range(120):
+        made.rated_run(night, ["nap"] if night % 2 else ["meal"], rng.randint(2, 6))
+    nap = next(i for i in insights(facts_of(made.records), names) if i.practice == "nap")
+    assert nap.needed == 0 and nap.adjusted.interval[0] < 0 < nap.adjusted.interval[1]
+    assert nap.verdict == "no clear difference"
 
 
 def test_routine_and_step_are_one_practice_with_one_name(tmp_path, names):
@@ -172,24 +187,30 @@ def test_per_area(records, names):
     assert best["calves"] is None and best["quads"] is None
 
 
-def test_per_area_with_enough_data(tmp_path, names):
-    with Journal(tmp_path / "journal.json") as journal:
-        for n in range(3):
-            add_run(journal, n, ["foam-roll"], 3, calves=2 + n % 2)
-        for n in range(3, 6):
-            add_run(journal, n, ["meal"], 5, calves=6 + n % 2)
-        best = area_insights(facts_of(journal.records()), names)
+def test_per_area_with_enough_data(names):
+    from tests.core.insight_records import Records
+
+    made = Records()
+    for night in range(40):
+        foam = night % 2 == 0
+        made.rated_run(night, ["foam-roll"] if foam else ["meal"], 4, {"calves": (2 if foam else 6) + night // 2 % 2})
+    best = area_insights(facts_of(made.records), names)
     assert best["calves"].practice == "foam-roll" and best["calves"].verdict == "helps"
     assert best["hips"] is None
 
 
-def test_fewer_than_three_runs_says_how_many_more(tmp_path, names):
+def test_fewer_than_three_runs_says_about_how_many_more(tmp_path, names):
+    from tui.core.insights.words import sentence
+
     with Journal(tmp_path / "journal.json") as journal:
         add_run(journal, 0, ["stretch"], 4)
         add_run(journal, 1, ["snack"], 2)
         ranked = insights(facts_of(journal.records()), names)
-    assert [(i.practice, i.with_n, i.without_n, i.needed, i.difference) for i in ranked] == [
-        ("snack", 1, 1, 4, None), ("stretch", 1, 1, 4, None)]
+    assert [(i.practice, i.with_n, i.without_n, i.difference, i.verdict) for i in ranked] == [
+        ("snack", 1, 1, None, "too few runs"), ("stretch", 1, 1, None, "too few runs")]
+    assert ranked[0].needed == ranked[1].needed > 4
+    assert sentence(ranked[0]) == (f"Snack: too few rated runs to tell yet; about {ranked[0].needed} more runs "
+                                   "(1 with it, 1 without so far).")
     assert insights(facts_of([]), names) == [] and area_insights(facts_of([]), names)["calves"] is None
 
 
@@ -204,7 +225,7 @@ def test_a_routine_name_with_escape_sequences_is_shown_without_them(names):
 
 
 def test_a_tiny_difference_is_never_minus_zero():
-    from tui.core.insights.findings import signed
+    from tui.core.insights.words import signed
 
     assert signed(-0.04) == "+0.0" and signed(-0.26) == "-0.3" and signed(1.0) == "+1.0"
 

@@ -150,3 +150,54 @@ async def test_a_note_with_escape_sequences_cannot_reach_the_terminal(tmp_path):
         await pilot.pause()
         shown = "\n".join(visible(app.screen.query_one("#record-fields")))
         assert r"ok\x1b[2J\x1b]0;owned\x07 \x9b31m end" in shown and "\x1b" not in shown
+
+
+def rated_every_area(path) -> None:
+    from tui.core.common.ids import AREAS
+
+    with Journal(path, now=lambda: FIXED_NOW) as journal:
+        for day in range(1, 5):
+            journal.add_soreness(3, {area: (i + day) % 9 for i, area in enumerate(AREAS)},
+                                 when=FIXED_NOW - timedelta(days=day))
+
+
+async def test_the_trend_shows_every_area_she_rates_at_every_size(tmp_path):
+    """Issue 24: Ankles, Achilles and IT band were cut off below the first ten rows."""
+    rated_every_area(tmp_path / "journal.json")
+    for size in ((80, 24), (100, 30), (160, 50)):
+        app = make_app(journal_path=tmp_path / "journal.json")
+        async with app.run_test(size=size) as pilot:
+            history = await open_history(app, pilot)
+            shown = "\n".join(visible(history.query_one("#history-trend", Static)))
+            for label in ("Overall", "Quads", "Hamstrings", "Calves", "Hips", "Glutes", "Shins", "Feet", "Back",
+                          "Knees", "Ankles", "Achilles", "IT band"):
+                assert label in shown, (size, label)
+            assert history.query_one("#history-table").region.height >= 3  # rows still show below it
+
+
+def archived_three_months(path) -> None:
+    """Ratings in August, September and October 2026; August and September archived."""
+    from datetime import datetime
+
+    with Journal(path, now=lambda: FIXED_NOW) as journal:
+        for month, overall in ((8, 2), (9, 5), (10, 7)):
+            journal.add_soreness(overall, when=datetime(2026, month, 10, 8, tzinfo=FIXED_NOW.tzinfo))
+        journal.archive_old_months()
+        assert journal.archive_months() == ["2026-09", "2026-08"]
+
+
+async def test_one_damaged_archive_month_hides_nothing_else_in_history(tmp_path):
+    from tui.core.journal.archive import archive_path
+
+    path = tmp_path / "journal.json"
+    archived_three_months(path)
+    september = archive_path(path, "2026-09")
+    september.write_bytes(september.read_bytes()[:40])  # truncated
+    app = make_app(journal_path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        history = await open_history(app, pilot)
+        table = history.query_one(DataTable)
+        shown = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+        assert shown == ["7/10", "2/10"]  # October and August
+        stats = str(history.query_one("#history-stats").render())
+        assert "Archive month 2026-09 is damaged and left out" in stats and "recovery-tui doctor" in stats

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from tui.core.common.paths import journal_path
 from tui.core.common.when import cli_now
+from tui.core.journal.archive import damaged_month_line
 from tui.core.journal.journal import Journal
 from tui.core.journal.store.errors import JournalError
 
@@ -61,7 +62,9 @@ def finish(journal: Journal, problems_fail: bool = True) -> int:
         say(f"note: {notice}")
     for problem in journal.problems:
         say(f"warning: {problem}")
-    return 1 if journal.problems and problems_fail else 0
+    for month, problem in sorted(journal.damaged_months.items()):
+        say(f"warning: {damaged_month_line(month, problem)}")
+    return 1 if (journal.problems or journal.damaged_months) and problems_fail else 0
 
 
 def local_time(stamp: str, now: datetime) -> str:

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
+from tui.core.journal.archive import damaged_month_line
 from tui.core.journal.journal import Journal
 from tui.core.journal.pages import RecordPages
 from tui.core.journal.records import record_time
@@ -63,12 +64,22 @@ def stats_line(journal: Journal, now, problems: list[str]) -> Text:
     line.append(f" · {count} record{'s' if count != 1 else ''}", style="dim")
     if problems:
         line.append(f" · {len(problems)} damaged record(s) skipped: run recovery-tui doctor", style="red")
-    return line
+    return line + damaged_text(journal)
 
 
-def trend_text(records: list[dict], now) -> Text:
+def damaged_text(journal: Journal) -> Text:
+    """A line per archive month left out as damaged (the rest is shown)."""
+    text = Text()
+    for month, problem in sorted(journal.damaged_months.items()):
+        text.append("\n" + damaged_month_line(month, problem), style="bold red")
+    return text
+
+
+def trend_text(records: list[dict], now, width: int = 0) -> Text:
+    """Every area rated in the last TREND_DAYS days, in as many columns as `width` holds."""
     trend = Text(f"Soreness, last {TREND_DAYS} days (oldest → today)\n", style="dim")
-    trend.append(trend_table(area_trends(records, now, TREND_DAYS), latest_ratings(records, now, TREND_DAYS)))
+    trend.append(trend_table(area_trends(records, now, TREND_DAYS), latest_ratings(records, now, TREND_DAYS),
+                             width))
     return trend
 
 
@@ -81,6 +92,7 @@ class HistoryScreen(Screen):
         super().__init__()
         self.pages: RecordPages | None = None
         self.first_rows: list[tuple] = []
+        self.trend_records: list[dict] | None = None  # kept to lay the trend out again on a resize
 
     def compose(self) -> ComposeResult:
         stats, trend = self.read_first_page()
@@ -112,7 +124,8 @@ class HistoryScreen(Screen):
             return Text(str(error), style="bold red"), ""
         self.pages = pages
         self.first_rows = [table_row(record) for record in pages.records[:FIRST_ROWS]]
-        return stats, trend_text(trend_records, now)
+        self.trend_records = trend_records
+        return stats, trend_text(trend_records, now, self.app.size.width - 2)
 
     def on_mount(self) -> None:
         table = self.table
@@ -123,6 +136,11 @@ class HistoryScreen(Screen):
             table.refresh_bindings()  # Enter opens a record now
         if self.pages is not None and self.pages.records[FIRST_ROWS:PAGE]:
             self.call_after_refresh(self.add_first_page_rest)
+
+    def on_resize(self, event) -> None:
+        if self.trend_records is not None:
+            trend = trend_text(self.trend_records, self.app.now(), event.size.width - 2)
+            self.query_one("#history-trend", Static).update(trend)
 
     def add_first_page_rest(self) -> None:
         """The rest of the first page, once the first screenful is drawn."""
@@ -141,6 +159,8 @@ class HistoryScreen(Screen):
             self.show_error(str(error))
             return
         self.add_rows(shown, rows)
+        if self.app.journal.damaged_months:  # found in an older month than the first page read
+            self.stats.update(stats_line(self.app.journal, self.app.now(), self.pages.problems))
 
     def read_page(self, shown: int) -> list[tuple]:
         pages = self.pages

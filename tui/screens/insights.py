@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual import getters, work
@@ -14,8 +15,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from tui.core.common.ids import area_label
+from tui.core.insights import words
 from tui.core.insights.facts import read_facts
-from tui.core.insights.findings import MIN_RUNS, NOT_PROOF, Insight, adjusted_text, area_insights, insights, outcomes, signed
+from tui.core.insights.findings import NOT_PROOF, Insight, area_insights, insights
+from tui.core.insights.model import MIN_RUNS
+from tui.core.insights.pairing import pair_runs
+from tui.core.journal.archive import damaged_month_line
 from tui.core.journal.store.errors import JournalError
 from tui.core.plan.practices import load_practice_names
 from tui.widgets.footer import Footer
@@ -26,44 +31,45 @@ EMPTY = (
     "No runs in your journal yet, so there is nothing to compare.\n\n"
     "After a run, press r on the home screen to follow the after-run plan and tick what you do, "
     "or record it from the command line, e.g. `recovery-tui did foam-roll stretch`. "
-    "The next day, press l to rate your soreness.\n\n"
-    f"Once a practice has {MIN_RUNS} rated runs with it and {MIN_RUNS} without, "
-    "this screen shows whether it goes with less soreness the next day."
+    "The next morning, press l to rate your soreness.\n\n"
+    f"Once a practice has enough rated runs with it and without it (at least {MIN_RUNS} each), "
+    "this screen shows whether it goes with less soreness the morning after."
 )
 NOTHING_RATED = (
     "Your runs have nothing to compare yet: tick what you do in the after-run plan (r on home) "
-    "or with `recovery-tui did`, and rate your soreness (l) 12-72 h after the run.\n\n"
-    f"Once a practice has {MIN_RUNS} rated runs with it and {MIN_RUNS} without, "
-    "this screen shows whether it goes with less soreness the next day."
+    "or with `recovery-tui did`, and rate your soreness (l) the morning after the run.\n\n"
+    f"Once a practice has enough rated runs with it and without it (at least {MIN_RUNS} each), "
+    "this screen shows whether it goes with less soreness the morning after."
 )
-SHORT_HINT = "A run counts once you rate your soreness 12-72 h after it."
-EXPLAINED = (
-    "\nWith, without: rated runs · mean soreness (0-10) the next day. Raw: with minus without. "
-    "Adjusted: the same within each kind of run, averaged, so that long runs do not count against "
-    "what you do after them. Greyed: its 95% interval includes 0, so no clear difference."
-)
-
-
-def runs(n: int) -> str:
-    return f"{n} run{'s' if n != 1 else ''}"
+SHORT_HINT = "A run counts once you rate your soreness the morning after it."
+MORE_BELOW = "▼ more below: ↓ or PgDn to scroll"
 
 
 def insight_row(insight: Insight) -> tuple[Text, ...]:
-    """Practice, With, Without, Raw, Adjusted; a row short of data says what it needs."""
-    if insight.difference is None:
-        needed = f"{insight.needed} more run{'s' if insight.needed != 1 else ''} needed"
-        return (Text(insight.name), Text(runs(insight.with_n), style="dim"),
-                Text(runs(insight.without_n), style="dim"), Text(needed, style="dim"), Text(""))
+    """Practice, With, Without, Raw, Adjusted; a row short of runs says about how many more."""
+    with_, without = insight.with_n, insight.without_n
+    if insight.adjusted is None or insight.needed:
+        needed = f"about {insight.needed} more" if insight.needed else "only kind differs"
+        raw = "" if insight.difference is None else f" (raw {words.signed(insight.difference)})"
+        return (Text(insight.name), Text(words.runs(with_), style="dim"),
+                Text(words.runs(without), style="dim"), Text(needed + raw, style="dim"), Text(""))
     style = verdict_style(insight.verdict)
-    adjusted = Text("no kind on both sides", style="dim") if insight.adjusted is None else \
-        Text(signed(insight.adjusted.difference), style=style)
+    muted = "dim" if style == "dim" else ""
     return (
         Text(insight.name, style="dim" if style == "dim" else "bold"),
-        Text(f"{runs(insight.with_n)} · {insight.with_mean:.1f}", style="dim" if style == "dim" else ""),
-        Text(f"{runs(insight.without_n)} · {insight.without_mean:.1f}", style="dim" if style == "dim" else ""),
-        Text(signed(insight.difference), style="dim"),
-        adjusted,
+        Text(f"{words.runs(with_)} · {insight.with_mean:.1f}", style=muted),
+        Text(f"{words.runs(without)} · {insight.without_mean:.1f}", style=muted),
+        Text(words.signed(insight.difference), style="dim"),
+        Text(words.signed(insight.adjusted.difference), style=style),
     )
+
+
+def sentences_text(found: list[Insight]) -> Text:
+    text = Text()
+    for insight in found:
+        text.append(words.sentence(insight) + "\n", style=verdict_style(insight.verdict))
+    text.rstrip()
+    return text
 
 
 def area_text(best: dict[str, Insight | None]) -> Text:
@@ -75,49 +81,90 @@ def area_text(best: dict[str, Insight | None]) -> Text:
         else:
             text.append(insight.name, style="bold green")
             text.append("  ")
-            text.append(f"{adjusted_text(insight)}\n", style="dim")
+            text.append(f"{words.adjusted_text(insight)}\n", style="dim")
     text.rstrip()
     return text
 
 
-def read_insights(app, journal) -> tuple[bool, list[Insight], Callable[[], dict[str, Insight | None]]]:
-    """(any run at all, the ranked practices, what works out the best per
-    area), in a worker thread: the table is shown before the areas are worked out."""
+@dataclass
+class Read:
+    """What the screen shows, read in a worker thread; the areas are worked
+    out after the table is drawn (`per_area`)."""
+
+    any_runs: bool = False
+    ranked: list[Insight] = field(default_factory=list)
+    left_out: str = ""
+    damaged: list[str] = field(default_factory=list)
+    per_area: Callable[[], dict[str, Insight | None]] = dict
+
+
+def read_insights(app, journal) -> Read:
     facts = read_facts(journal)
+    damaged = [damaged_month_line(month, problem) for month, problem in sorted(facts.damaged_months.items())]
     if not facts.runs:
-        return False, [], dict
+        return Read(damaged=damaged)
     names = load_practice_names(app.library.routines)
-    runs = outcomes(facts, names)
-    return True, insights(facts, names, runs), lambda: area_insights(facts, names, runs)
+    pairing = pair_runs(facts, names, app.settings.bedtime)
+    left_out = words.left_out_text(pairing.left_out(facts), pairing.without_outcome())
+    return Read(True, insights(facts, names, pairing), left_out, damaged,
+                lambda: area_insights(facts, names, pairing))
 
 
 class InsightsScreen(Screen):
-    BINDINGS = [Binding("escape,i", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape,i", "app.pop_screen", "Back"),
+                Binding("pagedown", "page_down", "More", priority=True),
+                Binding("pageup", "page_up", "Back up", show=False, priority=True)]
     CSS_PATH = "insights.tcss"
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="insights"):
             yield Static("Loading…", id="insights-headline")
+            yield Static(id="insights-damaged", classes="-hidden")
             yield DataTable(id="insights-table", cursor_type="none", zebra_stripes=True, classes="-hidden")
             yield Static(id="insights-hint", classes="-hidden")
+            yield Static(id="insights-sentences", classes="-hidden")
             yield Static(id="insights-chart", classes="-hidden")
             yield Static(id="insights-areas", classes="-hidden")
+        yield Static(MORE_BELOW, id="insights-more", classes="-hidden")
         yield Footer()
 
     headline = getters.query_one("#insights-headline", Static)
+    damaged = getters.query_one("#insights-damaged", Static)
     table = getters.query_one("#insights-table", DataTable)
     hint = getters.query_one("#insights-hint", Static)
+    sentences = getters.query_one("#insights-sentences", Static)
     chart = getters.query_one("#insights-chart", Static)
     areas = getters.query_one("#insights-areas", Static)
+    more = getters.query_one("#insights-more", Static)
     page = getters.query_one("#insights", VerticalScroll)
 
     def on_mount(self) -> None:
         table = self.table
         table.can_focus = False  # the page scrolls as one
         table.add_columns("Practice", "With", "Without", "Raw", "Adjusted")
-        self.page.focus()
+        page = self.page
+        page.focus()
+        for name in ("scroll_y", "virtual_size", "size"):
+            self.watch(page, name, self.show_more, init=False)
         self.load()
+
+    def show_more(self, _value=None) -> None:
+        """Say that the page scrolls while there is more below (and PgDn in the footer while it scrolls)."""
+        page = self.page
+        self.more.set_class(page.scroll_y >= page.max_scroll_y, "-hidden")
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("page_down", "page_up"):
+            return self.page.max_scroll_y > 0
+        return True
+
+    def action_page_down(self) -> None:
+        self.page.scroll_page_down()
+
+    def action_page_up(self) -> None:
+        self.page.scroll_page_up()
 
     @work(exclusive=True, exit_on_error=False)
     async def load(self) -> None:
@@ -126,13 +173,13 @@ class InsightsScreen(Screen):
             self.show_error("No journal is open, so there is nothing to look at.")
             return
         try:
-            any_runs, ranked, per_area = await asyncio.to_thread(read_insights, self.app, journal)
+            read = await asyncio.to_thread(read_insights, self.app, journal)
         except JournalError as error:
             self.show_error(str(error))
             return
-        self.show(ranked, NOTHING_RATED if any_runs else EMPTY)
-        if ranked:  # once the table is drawn: working them out now would slow its drawing down
-            self.call_after_refresh(self.load_areas, per_area)
+        self.show(read.ranked, NOTHING_RATED if read.any_runs else EMPTY, read.left_out, read.damaged)
+        if read.ranked:  # once the table is drawn: working them out now would slow its drawing down
+            self.call_after_refresh(self.load_areas, read.per_area)
 
     @work(exclusive=True, group="insights-areas", exit_on_error=False)
     async def load_areas(self, per_area: Callable[[], dict[str, Insight | None]]) -> None:
@@ -140,26 +187,39 @@ class InsightsScreen(Screen):
 
     def show_error(self, message: str) -> None:
         self.headline.update(Text(message, style="bold red"))
+        self.call_after_refresh(self.show_more)
 
-    def show(self, found: list[Insight], empty: str = NOTHING_RATED) -> None:
+    def show(self, found: list[Insight], empty: str = NOTHING_RATED, left_out: str = "",
+             damaged: list[str] | None = None) -> None:
+        if damaged:
+            self.damaged.update(Text("\n".join(damaged), style="bold red"))
+            self.damaged.remove_class("-hidden")
         if not found:
             self.headline.update(empty)
+            self.call_after_refresh(self.show_more)
             return
         text = Text("What works for you: ", style="bold")
         text.append(NOT_PROOF, style="italic")
-        text.append(EXPLAINED, style="dim")
+        text.append("\n" + words.RULE)
+        if left_out:
+            text.append("\n" + left_out, style="dim")
+        text.append("\n" + words.COLUMNS, style="dim")
         self.headline.update(text)
         table = self.table
         table.clear()
         table.add_rows(insight_row(insight) for insight in found)
         chart = interval_chart(found)
-        short = any(insight.difference is None for insight in found)
+        short = any(insight.needed for insight in found)
         self.hint.update(SHORT_HINT if short else "")
+        self.sentences.update(sentences_text(found))
         self.chart.update(chart)
-        for widget, visible in ((table, True), (self.hint, short), (self.chart, bool(chart))):
+        for widget, visible in ((table, True), (self.hint, short), (self.sentences, True),
+                                (self.chart, bool(chart))):
             widget.set_class(not visible, "-hidden")
+        self.call_after_refresh(self.show_more)
 
     def show_areas(self, best: dict[str, Insight | None]) -> None:
         areas = self.areas
         areas.update(area_text(best))
         areas.remove_class("-hidden")
+        self.call_after_refresh(self.show_more)

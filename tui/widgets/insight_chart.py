@@ -12,8 +12,9 @@ from collections.abc import Iterable
 
 from rich.text import Text
 
-from tui.core.insights.findings import Insight, signed
+from tui.core.insights.findings import Insight
 from tui.core.insights.stats import HELPS, WORSE
+from tui.core.insights.words import interval_text
 
 LABEL_WIDTH = 19
 
@@ -41,8 +42,8 @@ def interval_bar(low: float, point: float, high: float, scale: float, half: int)
 
 
 def interval_chart(found: Iterable[Insight], half: int = 10) -> Text:
-    """One line per practice with an interval, in the order given."""
-    shown = [i for i in found if i.adjusted is not None and i.adjusted.interval is not None]
+    """One line per practice with a verdict, in the order given."""
+    shown = [i for i in found if i.adjusted is not None and not i.needed]
     text = Text()
     if not shown:
         return text
@@ -60,6 +61,6 @@ def interval_chart(found: Iterable[Insight], half: int = 10) -> Text:
         text.append(f"{clip(insight.name):<{LABEL_WIDTH}}", style="bold" if style != "dim" else "dim")
         text.append(interval_bar(low, insight.adjusted.difference, high, scale, half), style=style)
         text.append("  ")
-        text.append(f"{signed(low)} to {signed(high)}  {insight.verdict}\n", style=style)
+        text.append(f"{interval_text(low, high)}  {insight.verdict}\n", style=style)
     text.rstrip()
     return text

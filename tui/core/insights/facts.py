@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -31,9 +32,10 @@ from tui.core.common.ids import AREAS
 from tui.core.journal.archive import archive_folder, archive_name
 from tui.core.journal.journal import Journal
 from tui.core.journal.records import record_time
+from tui.core.journal.store.errors import JournalCorruptError
 
-SUMMARY_VERSION = 5  # 2: rows oldest first; 3: the stamp has the change time and inode; 4: whole seconds as ints
-# 5: a rating's areas are every area, MAIN_AREAS first
+SUMMARY_VERSION = 6  # 2: rows oldest first; 3: the stamp has the change time and inode; 4: whole seconds as ints
+# 5: a rating's areas are every area, MAIN_AREAS first; 6: a run's UTC offset and load
 MAIN_AREAS = ("calves", "quads", "hamstrings", "hips")  # always shown; the others once rated
 INSIGHT_AREAS = (*MAIN_AREAS, *(area for area in AREAS if area not in MAIN_AREAS))
 
@@ -43,9 +45,11 @@ INSIGHT_AREAS = (*MAIN_AREAS, *(area for area in AREAS if area not in MAIN_AREAS
 # (a frozen dataclass) costs ~70 ms for the 54,000 facts of a 100-year journal.
 #
 # A run: id, ended (POSIX seconds), kind (or None), practices (as recorded,
-# with the routines finished on its plan day).
-RUN_COLUMNS = ("id", "ended", "kind", "practices")
-RUN_ID, RUN_ENDED, RUN_KIND, RUN_PRACTICES = range(len(RUN_COLUMNS))
+# with the routines finished on its plan day), offset (seconds east of UTC of
+# its stored time: its wall clock, for the night after it) and load (the
+# watch's training load, a number, or None).
+RUN_COLUMNS = ("id", "ended", "kind", "practices", "offset", "load")
+RUN_ID, RUN_ENDED, RUN_KIND, RUN_PRACTICES, RUN_OFFSET, RUN_LOAD = range(len(RUN_COLUMNS))
 # A rating: id, time (POSIX seconds), overall, areas (in INSIGHT_AREAS order,
 # None where not rated).
 RATING_COLUMNS = ("id", "time", "overall", "areas")
@@ -64,6 +68,7 @@ class Facts:
     runs: list[RunFact] = field(default_factory=list)
     ratings: list[RatingFact] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # records the journal skipped
+    damaged_months: dict[str, str] = field(default_factory=dict)  # archive months left out, and why
 
     def extend(self, other: Facts, leave_out: AbstractSet[int] = frozenset()) -> None:
         """Add the facts of `other`, but none whose record id is in `leave_out`."""
@@ -73,6 +78,7 @@ class Facts:
             else:
                 mine += [row for row in theirs if row[FACT_ID] not in leave_out]
         self.problems += other.problems
+        self.damaged_months.update(other.damaged_months)
 
 
 def facts_of(records: Iterable[dict], problems: Iterable[str] = ()) -> Facts:
@@ -93,11 +99,21 @@ def facts_of(records: Iterable[dict], problems: Iterable[str] = ()) -> Facts:
         kind = record["type"]
         if kind == "run":
             done = [*record["practices"], *finished.get(record["plan_date"], ())]
-            facts.runs.append((record["id"], _seconds(record), record["run_kind"], done))
+            offset = int(record_time(record).utcoffset().total_seconds())  # type: ignore[union-attr]  # stored times are aware
+            facts.runs.append((record["id"], _seconds(record), record["run_kind"], done, offset,
+                               load_of(record)))
         elif kind == "soreness":
             areas = [record["areas"].get(area) for area in INSIGHT_AREAS]
             facts.ratings.append((record["id"], _seconds(record), record["overall"], areas))
     return facts
+
+
+def load_of(record: dict) -> float | None:
+    """A run's `load` (imported from a watch) if it is a finite number of at least 0, else None."""
+    load = record.get("load")
+    if isinstance(load, bool) or not isinstance(load, int | float) or not math.isfinite(load) or load < 0:
+        return None
+    return load
 
 
 def _seconds(record: dict) -> int | float:
@@ -159,7 +175,10 @@ def month_facts(journal: Journal, folder: str, month: str) -> Facts:
         stamp = None  # reading the month itself says what is wrong with it
     facts = _load_summary(path, stamp) if stamp else None
     if facts is None:
-        facts = facts_of(journal.month_records(month), journal.problems)
+        try:
+            facts = facts_of(journal.month_records(month), journal.problems)
+        except JournalCorruptError as error:  # left out and named: it hides nothing else
+            return Facts(damaged_months={month: str(error)})
         if stamp:
             _save_summary(path, stamp, facts)
     return facts
@@ -167,7 +186,8 @@ def month_facts(journal: Journal, folder: str, month: str) -> Facts:
 
 def read_facts(journal: Journal) -> Facts:
     """Every fact in the journal and its archive, each archive month read once
-    (as a summary when it has a matching one). JournalError if it cannot be read."""
+    (as a summary when it has a matching one). A damaged month is left out
+    and named in `damaged_months`; JournalError if the journal cannot be read."""
     with journal.reading():
         recent = facts_of(journal.recent(), journal.problems)
         in_journal = journal.recent_ids()  # the journal's copy of a record wins

@@ -246,3 +246,10 @@ def move_old_records(
     storage.write(with_meta(kept_tables, archived=dict(sorted(counts.items())),
                             session_days=dict(sorted(days.items())), **{MIGRATED: 1}))
     return len(moved)
+
+
+def damaged_month_line(month: str, problem: str) -> str:
+    """One line for an archive month left out of what is shown (see Journal.damaged_months)."""
+    return (f"Archive month {month} is damaged and left out; everything else is shown. {problem} "
+            "To repair it: `recovery-tui doctor` (a copy of that month is in a backup made "
+            "before it was archived, if one is still kept).")

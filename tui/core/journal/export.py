@@ -24,7 +24,9 @@ from typing import IO, TYPE_CHECKING, Any
 
 from tui.core.common.ids import AREAS
 from tui.core.common.terminal_text import json_text
+from tui.core.journal.archive import archive_path
 from tui.core.journal.records import CSV_COLUMNS, PUBLIC_KEYS, to_public
+from tui.core.journal.store.errors import JournalCorruptError
 
 if TYPE_CHECKING:
     from tui.core.journal.journal import Journal
@@ -45,7 +47,11 @@ def journal_records(journal: Journal) -> Iterator[dict]:
 
 
 def _months(journal: Journal) -> Iterator[dict]:
+    """An export is whole or fails: a damaged archive month, which reads leave
+    out (Journal.damaged_months), stops it here."""
     for records in journal.by_month():  # the journal's lock is held until the last month is read
+        for month, problem in journal.damaged_months.items():
+            raise JournalCorruptError(archive_path(journal.path, month), problem)
         yield from records
 
 

@@ -44,6 +44,7 @@ from tui.core.journal.storage import JournalDB, SafeJSONStorage
 from tui.core.journal.sync.identity import UID, new_uid, stamped, uid_of
 from tui.core.journal.sync.missing import await_journal
 from tui.core.journal.sync.opening import MERGED_NOTICE, settle
+from tui.core.journal.store.errors import JournalCorruptError
 from tui.core.journal.vetting import RecordVetter
 
 # -- the journal ------------------------------------------------------------------
@@ -56,6 +57,7 @@ class Journal:
         self.path = Path(path)
         self.now = now
         self.problems: list[str] = []
+        self.damaged_months: dict[str, str] = {}  # archive month -> what is wrong with its file, as last read
         self._db: JournalDB | None = None  # opened on first use
         self._open_lock = threading.Lock()
         self._vetter = RecordVetter(self.path)
@@ -120,10 +122,17 @@ class Journal:
 
     def _archived_docs(self, months: Iterable[str], active: Mapping[str, dict]) -> Iterator[tuple[str, dict]]:
         """Archived docs of `months`; the journal's own copy wins (see archive.py),
-        also when a merge gave it another number (the same uid)."""
+        also when a merge gave it another number (the same uid). A damaged month
+        is left out and named in `damaged_months`: it hides nothing else."""
         uids = self._uids(active)
         for month in months:
-            for key, doc in archive.read_archive(self.path, month).items():
+            try:
+                docs = archive.read_archive(self.path, month)
+            except JournalCorruptError as error:
+                self.damaged_months[month] = str(error)
+                continue
+            self.damaged_months.pop(month, None)
+            for key, doc in docs.items():
                 if key not in active and uid_of(key, doc) not in uids:
                     yield key, doc
 

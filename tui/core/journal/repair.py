@@ -39,3 +39,4 @@ def move_damaged_aside(writer: JournalWriter, damaged: Path | str, now: datetime
     """Move the damaged file aside so that a new journal starts; returns where
     it went. Raises JournalError or OSError."""
     return writer.replace(lambda: move_aside(damaged, now))
+
