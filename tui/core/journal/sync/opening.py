@@ -26,7 +26,7 @@ MERGED_NOTICE = "Merged "  # how the one line about merged copies begins
 def settle(storage: SafeJSONStorage) -> None:
     """Migrate and merge; what happened, or could not, goes to storage.notices."""
     journal = storage.path
-    copies = journal_copies(journal) + archive_copies(journal, archive.archive_folder(journal))
+    copies = conflict_copies(journal)
     hint, storage.first_read = storage.first_read, None
     if not copies and (hint is None or not migration_due(journal, hint)):
         return  # the usual open: nothing read again
@@ -45,6 +45,7 @@ def settle(storage: SafeJSONStorage) -> None:
         except (OSError, JournalError) as error:
             why = reason(error) if isinstance(error, OSError) else str(error)
             storage.notices.append(f"Records could not be given their lasting ids yet ({why}); nothing was lost.")
+        copies = conflict_copies(journal)  # again, under the lock: another copy of the app may have merged them
         if copies:
             _merge_all(storage, tables, copies)
 
