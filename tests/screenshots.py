@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from tests.clock import FakeClock
-from tests.ui.helpers import evening, make_app, sample_journal, settle_workers, start_evening_plan
+from tests.ui.helpers import evening, make_app, polled, sample_journal, settle_workers, start_evening_plan
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 SIZE = (100, 30)
@@ -37,7 +37,7 @@ async def _home(pilot, clock):
 @shot("session-hold", start_routine="post-run-stretches")
 async def _hold(pilot, clock):
     clock.advance(5 + 21)
-    await pilot.pause(0.2)
+    await polled(pilot)
 
 
 @shot("session-switch-sides", start_routine="runner-yoga")
@@ -46,13 +46,13 @@ async def _switch(pilot, clock):
     app = pilot.app
     exercise = app.screen.routine.exercises[app.screen.timer.exercise_index]
     clock.advance(5 + exercise.seconds + 2)
-    await pilot.pause(0.2)
+    await polled(pilot)
 
 
 @shot("summary", start_routine="legs-up-the-wall")
 async def _summary(pilot, clock):
     clock.advance(400)
-    await pilot.pause(0.3)
+    await polled(pilot)
     await pilot.press("3", "down", "down", "down", "5")
 
 

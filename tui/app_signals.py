@@ -23,6 +23,9 @@ import os
 import signal
 import threading
 from collections.abc import Callable
+from contextlib import suppress
+from types import FrameType
+from typing import Any
 
 SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 GRACE_SECONDS = 1.5
@@ -44,7 +47,7 @@ class SignalExit:
         self.loop: asyncio.AbstractEventLoop | None = None
         self.deadline: threading.Timer | None = None
         self.terminals: list[int] = []
-        self.previous: dict[int, object] = {}
+        self.previous: dict[int, Callable[[int, FrameType | None], Any] | int | signal.Handlers | None] = {}
 
     def install(self) -> bool:
         """Take over the signals; False where that is not possible (not the main thread)."""
@@ -59,10 +62,8 @@ class SignalExit:
 
     def uninstall(self) -> None:
         for signum, handler in self.previous.items():
-            try:
+            with suppress(TypeError, ValueError):
                 signal.signal(signum, handler)
-            except (TypeError, ValueError):
-                pass
         self.previous.clear()
 
     def handle(self, signum: int, frame=None) -> None:

@@ -12,13 +12,12 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.messages import StartSession
-
-SCREENS = (  # (name, what it does, the home action that opens it)
-    ("Just ran", "Say when your run ended and see its plan", "plan"),
-    ("Log soreness", "Rate how your legs feel", "log"),
+SCREENS = (  # (name, what it does, the action that opens it, from home)
+    ("Just ran", "Say when your run ended and see its plan", "app.just_ran"),
+    ("Log soreness", "Rate how your legs feel", "app.log_soreness"),
     ("History", "Past runs, sessions and ratings", "history"),
     ("Insights", "What seems to help, from your journal", "insights"),
+    ("Experiments", "Let a fair coin decide which runs get a practice", "experiments"),
     ("Settings", "Timers, bedtime, units, theme, sound", "settings"),
 )
 
@@ -36,7 +35,7 @@ class RecoveryCommands(Provider):
             yield name, help_text, partial(home.run_action, action)
         for routine in home.library.routines:
             yield (f"Start: {routine.name}", f"Play this routine through ({len(routine.exercises)} exercises)",
-                   partial(home.post_message, StartSession(routine.id)))
+                   partial(home.start, routine.id))
 
     async def discover(self) -> Hits:
         for name, help_text, run in self.commands():

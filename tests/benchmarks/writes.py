@@ -3,7 +3,7 @@
 - p95 of 200 saves of one soreness rating (Journal.add_soreness, as the app
   and `log` save it), each timed on its own; stops early at a time budget.
 - Keys during a save: the app on the 10-year journal (run_test), a rating
-  saved with app.flows.save_rating (a thread worker) while a key is posted every
+  saved with app.write (a thread worker, as the soreness form saves) while a key is posted every
   20 ms; the figure is the slowest key of each save, median over the saves.
 
     python -m tests.benchmarks.writes p95|keys JOURNAL   (prints JSON)
@@ -45,7 +45,7 @@ async def _keys(journal: Path, saves: int) -> dict:
 
     from tests.ui.helpers import make_app
     from tui.core.common.when import local_now
-    from tui.widgets.soreness_form import SorenessEntry
+    from tui.core.journal.writer import rating_change
 
     worst, all_keys = [], []
     with Home(journal) as home:
@@ -70,7 +70,7 @@ async def _keys(journal: Path, saves: int) -> dict:
                 idle.append(await press("up" if n % 2 else "down"))
                 await asyncio.sleep(KEY_EVERY)
             for n in range(saves):
-                worker = app.flows.save_rating(SorenessEntry(n % 11, {"calves": 3}, [], "benchmark"))
+                worker = app.write("rating", rating_change(n % 11, {"calves": 3}, [], "benchmark", when=app.now()))
                 latencies, key = [], "down"
                 while True:  # at least one key, pressed as the save starts
                     latencies.append(await press(key))

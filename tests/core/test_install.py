@@ -120,7 +120,7 @@ def test_the_wheel_installs_only_tui_and_finds_its_routines(tmp_path):
                             capture_output=True, text=True)
     assert listed.returncode == 0, listed.stderr
     ids = {r["id"] for r in json.loads(listed.stdout)}
-    assert ids == {name.removesuffix(".toml") for name in SHIPPED if name != "plan.toml"}
+    assert ids == {name.removesuffix(".toml") for name in SHIPPED if name not in ("plan.toml", "evidence.toml")}
     plan = subprocess.run([sys.executable, "-m", "tui", "plan", "--ended", "now", "--json"], cwd=tmp_path, env=env,
                           capture_output=True, text=True)
     assert plan.returncode == 0, plan.stderr

@@ -1,5 +1,5 @@
 """The core's packages import one way only: common -> routines -> plan ->
-journal -> insights (read from the source, as harlequin's import contract)."""
+journal -> insights -> experiments (read from the source, as harlequin's import contract)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "tui" / "core"
-ORDER = ("common", "routines", "plan", "journal", "insights")
+ORDER = ("common", "routines", "plan", "journal", "insights", "experiments")
 
 
 def core_package(module: str) -> str | None:

@@ -174,3 +174,14 @@ def test_streak_ends_today_or_yesterday(days_ago, expected, tmp_path):
 def test_describe():
     assert soreness.describe(rating(NOW, 3, {"calves": 4}, ["calves"])) == "3/10 (calves 4; pain: calves)"
     assert soreness.describe(rating(NOW, 0)) == "0/10"
+
+
+def test_the_pain_notice_names_the_warning_signs_each_with_see_a_doctor():
+    from tui.core.journal.soreness import WARNING_SIGNS
+
+    notice = guard_notice([Alert("calves", PAIN)])
+    for sign in ("very dark urine after an extreme effort", "pinpoint pain over a bone", "a limp",
+                 "swelling, a joint that gives way, numbness", "not easing after about three days"):
+        assert sign in notice
+    assert WARNING_SIGNS.startswith("Stop and see a doctor for:") and WARNING_SIGNS in notice
+    assert notice.endswith(NOT_MEDICAL_ADVICE)

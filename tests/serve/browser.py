@@ -4,6 +4,7 @@ Selenium, and the text of the page's terminal, read from xterm.js's buffer."""
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 import tempfile
 import time
@@ -65,6 +66,8 @@ def chromium(width: int = 1000, height: int = 700, phone: bool = False):
                 "deviceMetrics": {"width": width, "height": height, "pixelRatio": 1, "touch": True}})
         else:
             options.add_argument(f"--window-size={width},{height}")
+        # every request the page makes (Network.* events) and the console (CSP reports)
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
         driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
         try:
             driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CATCH_TERMINAL})
@@ -91,3 +94,21 @@ def wait_for_text(driver, *texts: str, timeout: float = 40) -> str:
         if time.monotonic() > deadline:
             raise AssertionError(f"the browser never showed {texts}; it shows:\n{text}")
         time.sleep(0.2)
+
+
+def requested_urls(driver) -> list[str]:
+    """Every network URL the browser asked for since the last call: pages,
+    scripts, styles, fonts, images, fetches and websockets (Chromium's
+    performance log; its own chrome:// pages left out)."""
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+        elif message["method"] == "Network.webSocketCreated":
+            urls.append(message["params"]["url"])
+    return [url for url in urls if url.split(":", 1)[0] in ("http", "https", "ws", "wss")]
+
+
+def policy_violations(driver) -> list[str]:
+    return [entry["message"] for entry in driver.get_log("browser") if "Content Security Policy" in entry["message"]]

@@ -3,6 +3,7 @@ free loopback port, with the tests' own user folders, and a websocket tab."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -48,7 +49,8 @@ class ServedApp:
             raise AssertionError(f"serve printed {line!r}, stderr {self.process.stderr.read()!r}")
         self.url = line.split(" ", 1)[1].strip()
         self.token = self.url.split("?token=", 1)[1]
-        self.local_url = f"http://127.0.0.1:{self.port}/?token={self.token}"
+        self.prefix = "/" + self.url.split("/")[3]  # http://host:port/PREFIX/?token=...
+        self.local_url = f"http://127.0.0.1:{self.port}{self.prefix}/?token={self.token}"
 
     def stop(self, signum: int = signal.SIGTERM, timeout: float = 20, group: bool = False) -> int:
         """Send `signum` (to its whole process group, as Ctrl-C in a terminal
@@ -86,13 +88,14 @@ class Tab:
     """One browser tab, as textual-serve's page talks to the server: a
     websocket that starts an app and carries its output and our keys."""
 
-    def __init__(self, session: aiohttp.ClientSession, port: int, token: str) -> None:
-        self.session, self.port, self.token = session, port, token
+    def __init__(self, session: aiohttp.ClientSession, served: ServedApp) -> None:
+        self.session, self.port, self.token, self.prefix = session, served.port, served.token, served.prefix
         self.output = b""
+        self.texts: list[str] = []  # the server's text messages (pong, routine)
 
     async def open(self, width: int = 100, height: int = 30) -> Tab:
         self.ws = await self.session.ws_connect(
-            f"http://127.0.0.1:{self.port}/ws?width={width}&height={height}",
+            f"http://127.0.0.1:{self.port}{self.prefix}/ws?width={width}&height={height}",
             headers={"Cookie": f"recovery_tui_{self.port}={self.token}"})
         await self.ws.send_str(json.dumps(["resize", {"width": width, "height": height}]))
         return self
@@ -109,6 +112,8 @@ class Tab:
                 continue
             if message.type == aiohttp.WSMsgType.BINARY:
                 self.output += message.data
+            elif message.type == aiohttp.WSMsgType.TEXT:
+                self.texts.append(message.data)
             elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
                 raise AssertionError(f"the websocket closed before {text!r} was shown")
         return screen_text(self.output)
@@ -148,7 +153,5 @@ def wait_until(predicate, timeout: float = 20, every: float = 0.1):
 
 def kill_quietly(pids: list[int]) -> None:
     for pid in pids:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass

@@ -54,9 +54,9 @@ def test_the_printed_url_opens_the_app_and_runs_a_routine(tmp_path):
 
 def test_without_the_token_the_browser_gets_nothing(tmp_path):
     with ServedApp(tmp_path) as served, chromium() as driver:
-        driver.get(f"http://localhost:{served.port}/")
+        driver.get(f"http://localhost:{served.port}{served.prefix}/")
         body = driver.find_element(By.TAG_NAME, "body").text
-        assert body.startswith("403") and "Post-run" not in body
+        assert body.startswith("This link no longer opens recovery-tui") and "Post-run" not in body
         assert screen(driver) == ("", 0)
 
 

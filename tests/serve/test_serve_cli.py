@@ -4,6 +4,7 @@ wrong, and the app command each tab runs."""
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import socket
 import sys
@@ -11,7 +12,7 @@ import sys
 import pytest
 
 from tests.core.cli_support import run
-from tui.serve.addresses import is_loopback, network_warning, page_url
+from tui.serve.addresses import is_loopback, network_warning, page_host, page_url, valid_host
 from tui.serve.cli import app_command
 
 
@@ -50,10 +51,11 @@ def test_a_host_that_is_no_address_is_one_line_and_exit_1(capsys):
 def test_each_tab_runs_this_app_with_the_journal_and_quiet_options(tmp_path):
     args = argparse.Namespace(journal=str(tmp_path / "my journal.json"), quiet=True)
     words = shlex.split(app_command(args))
-    assert words == ["exec", sys.executable, "-m", "tui.serve.session", "--journal",
+    server = ["--server", str(os.getpid())]  # the app ends when this process does
+    assert words == ["exec", sys.executable, "-m", "tui.serve.session", *server, "--journal",
                      str(tmp_path / "my journal.json"), "--quiet"]
     plain = shlex.split(app_command(argparse.Namespace(journal=None, quiet=False)))
-    assert plain == ["exec", sys.executable, "-m", "tui.serve.session"]
+    assert plain == ["exec", sys.executable, "-m", "tui.serve.session", *server]
 
 
 @pytest.mark.parametrize("host, loopback", [
@@ -66,9 +68,27 @@ def test_loopback_hosts_and_the_warning(host, loopback):
 
 
 def test_the_printed_url_has_an_address_a_browser_can_open():
-    assert page_url("localhost", 8123, "abc") == "http://localhost:8123/?token=abc"
-    assert page_url("::1", 8123, "abc") == "http://[::1]:8123/?token=abc"
-    assert "0.0.0.0" not in page_url("0.0.0.0", 8123, "abc")
+    assert page_url(page_host("localhost"), 8123, "/f00d", "abc") == "http://localhost:8123/f00d/?token=abc"
+    assert page_url(page_host("::1"), 8123, "/f00d", "abc") == "http://[::1]:8123/f00d/?token=abc"
+    assert "0.0.0.0" not in page_host("0.0.0.0")
+
+
+@pytest.mark.parametrize("host", ["../../etc/passwd", "..", "a..b", ".", "a-.b", "a_b", "x" * 64, "::1::", "[::1", "é.com",
+                                  "\udcff", "1.2.3.4:80"])
+def test_a_host_that_is_no_name_or_address_is_one_line_and_exit_2(capsys, host, tmp_path, monkeypatch):
+    """Before the check, these reached the resolver, which raised a Unicode error: a crash log."""
+    monkeypatch.setenv("RECOVERY_TUI_DATA_DIR", str(tmp_path))
+    code, out, err = run(capsys, "serve", "--host", host)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and "--host" in err and "not a host name or an address" in err
+    assert "\x1b" not in err and "\udcff" not in err
+    assert list(tmp_path.iterdir()) == []  # no crash log
+
+
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0", "::", "my-laptop",
+                                  "my-laptop.local", "host.example.", "fe80::1%eth0"])
+def test_names_and_addresses_are_valid_hosts(host):
+    assert valid_host(host)
 
 
 @pytest.mark.parametrize("host", ["", "local host", "\x1b[31mred", "evil\x07"])

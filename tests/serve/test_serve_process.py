@@ -7,7 +7,9 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import os
+import re
 import signal
+import time
 from pathlib import Path
 
 import aiohttp
@@ -44,7 +46,7 @@ def listening_addresses(port: int) -> list[ipaddress._BaseAddress]:
 
 def test_by_default_it_listens_on_loopback_only(tmp_path):
     with ServedApp(tmp_path) as served:
-        assert served.url.startswith(f"http://localhost:{served.port}/?token=")
+        assert re.fullmatch(rf"http://localhost:{served.port}/[0-9a-f]{{16}}/\?token=[\w-]{{43}}", served.url), served.url
         addresses = listening_addresses(served.port)
         assert addresses and all(address.is_loopback for address in addresses), addresses
 
@@ -61,7 +63,7 @@ def test_every_interface_warns_and_prints_a_qr_code(tmp_path):
 
 async def open_tabs(served: ServedApp, count: int) -> tuple[aiohttp.ClientSession, list[Tab]]:
     session = aiohttp.ClientSession()
-    tabs = [await Tab(session, served.port, served.token).open() for _ in range(count)]
+    tabs = [await Tab(session, served).open() for _ in range(count)]
     for tab in tabs:
         await tab.wait_for("Post-run stretches")
     return session, tabs
@@ -70,7 +72,7 @@ async def open_tabs(served: ServedApp, count: int) -> tuple[aiohttp.ClientSessio
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 async def test_a_signal_ends_the_server_and_every_app(tmp_path, signum):
     with ServedApp(tmp_path) as served:
-        session, tabs = await open_tabs(served, 2)
+        session, _tabs = await open_tabs(served, 2)
         apps = child_pids(served.process.pid)
         try:
             assert len(apps) == 2  # one app process per tab
@@ -135,10 +137,34 @@ async def test_closing_a_tab_mid_routine_keeps_it_as_partial(tmp_path):
 
 async def test_closing_a_tab_ends_its_app(tmp_path):
     with ServedApp(tmp_path) as served:
-        session, (first, second) = await open_tabs(served, 2)
+        session, (first, _second) = await open_tabs(served, 2)
         try:
             apps = child_pids(served.process.pid)
             await first.close()
             assert wait_until(lambda: len(pids_alive(apps)) == 1, timeout=15)
         finally:
             await session.close()
+
+
+async def test_a_server_killed_at_once_takes_its_apps_with_it(tmp_path):
+    """`kill -9` of serve sends its apps no word: before the parent-death
+    signal, the one at home stayed for minutes (parent 1) and the one in a
+    routine ended half a minute later with nothing recorded."""
+    no_get_ready(tmp_path)
+    with ServedApp(tmp_path) as served:
+        session, (_at_home, in_routine) = await open_tabs(served, 2)
+        apps = child_pids(served.process.pid)
+        try:
+            assert len(apps) == 2
+            await in_routine.press("\r")  # warm-up drills
+            await in_routine.wait_for("keep moving")
+            await asyncio.sleep(1.5)
+            killed = time.monotonic()
+            os.kill(served.process.pid, signal.SIGKILL)
+            ended = await asyncio.to_thread(wait_until, lambda: not pids_alive(apps), 5, 0.02)
+            took = time.monotonic() - killed
+            assert ended and took < 2.0, (pids_alive(apps), took)
+        finally:
+            kill_quietly(apps)
+            await session.close()
+    assert sessions_in(tmp_path) == [("warmup-drills", False)]

@@ -43,19 +43,13 @@ async def rate_in_tab(tab: Tab, overall: int, home: Path) -> None:
 
 
 async def give_rating(tab: Tab, overall: int) -> None:
-    """Press the digit until the form shows it: one sent the instant the form
-    appears can be lost (see the report of issue 16), as a person would retry."""
+    """One press of the digit, sent the moment the form is drawn: the form
+    shows it. (This pressed up to three times before, to hide a key said to
+    be lost; no press was lost in 30 runs here, loaded or not.)"""
     bar = "■" * overall + "·" * (10 - overall)
-    for _ in range(3):
-        await asyncio.sleep(0.3)
-        tab.forget()
-        await tab.press(str(overall))
-        try:
-            await tab.wait_for(bar, timeout=5)
-            return
-        except AssertionError:
-            continue
-    raise AssertionError(f"the form never showed the rating {overall}")
+    tab.forget()
+    await tab.press(str(overall))
+    await tab.wait_for(bar, timeout=10)
 
 
 def rate_in_terminal(home) -> None:
@@ -69,7 +63,7 @@ async def test_two_tabs_and_a_terminal_lose_nothing(tmp_path):
 
     with ServedApp(tmp_path) as served:
         async with aiohttp.ClientSession() as session:
-            tabs = [await Tab(session, served.port, served.token).open() for _ in range(2)]
+            tabs = [await Tab(session, served).open() for _ in range(2)]
             for tab in tabs:
                 await tab.wait_for("Post-run stretches")
             await asyncio.gather(rate_in_tab(tabs[0], 3, tmp_path), rate_in_tab(tabs[1], 4, tmp_path),

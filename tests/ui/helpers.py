@@ -55,20 +55,23 @@ def sample_journal(path) -> Journal:
     return journal
 
 
-ASKING = ("plan", "journal-repair")  # the app's flows that wait for the user's answer (tui/app_flows.py)
+# Flows that wait for the user's answer: when the run ended (tui/screens/just_ran.py), what to do about
+# a damaged journal, a plan step's routine or timer played through (tui/screens/plan.py).
+ASKING = ("plan", "journal-repair", "plan-step")
 
 
 async def settle_workers(app, timeout: float = 10.0) -> None:
     """Wait for the app's background work: every worker finished, except a
-    flow that waits for the answer to the dialog it has put on top."""
+    flow that waits for the answer to the dialog or session it has put on top."""
     import time
 
     from tui.dialogs.base import DialogScreen
+    from tui.screens.session import SessionScreen
 
     deadline = time.monotonic() + timeout
     while True:
         running = [worker for worker in app.workers if not worker.is_finished]
-        asking = isinstance(app.screen, DialogScreen)
+        asking = any(isinstance(screen, (DialogScreen, SessionScreen)) for screen in app.screen_stack)
         if all(worker.group in ASKING and asking for worker in running):
             return
         if time.monotonic() > deadline:
@@ -89,7 +92,22 @@ async def start_plan(pilot) -> None:
     await pilot.pause()
 
 
-async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
+async def polled(pilot) -> None:
+    """After the fake clock moved: what the session's next tick (every
+    POLL_SECONDS of real time) shows, without waiting for it in real time."""
+    from tui.screens.session import SessionScreen
+
+    app = pilot.app
+    await wait_until(pilot, lambda: app.screen.is_mounted, interval=0.01)
+    screen = app.screen
+    if isinstance(screen, SessionScreen):
+        screen.poll()
+    await pilot.pause()
+    await settle_workers(pilot.app)
+    await pilot.pause()
+
+
+async def wait_until(pilot, condition, timeout: float = 10.0, interval: float = 0.05) -> None:
     """Pause until condition() holds: a fixed pause is too short on a loaded machine."""
     import time
 
@@ -97,7 +115,7 @@ async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
     while not condition():
         if time.monotonic() > deadline:
             raise TimeoutError(f"still not true after {timeout} s: {condition}")
-        await pilot.pause(0.05)
+        await pilot.pause(interval)
 
 
 def evening(clock: FakeClock) -> dict:

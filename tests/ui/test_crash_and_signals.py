@@ -161,6 +161,9 @@ def test_signal_during_a_routine_saves_a_partial_session_and_restores_the_termin
         while not done.exists() or "rc=" not in done.read_text():
             assert time.monotonic() - sent < 2.0, "the app did not end within 2 s"
             time.sleep(0.02)
+        while "speed" not in done.read_text():  # then stty's lines, written just after
+            assert time.monotonic() - sent < 10.0, "stty wrote nothing"
+            time.sleep(0.02)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     after = done.read_text()

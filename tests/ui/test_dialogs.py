@@ -10,10 +10,10 @@ from datetime import timedelta
 import pytest
 
 from tests.clock import FakeClock
-from tests.ui.helpers import FIXED_NOW, make_app, settle_workers
+from tests.ui.helpers import FIXED_NOW, make_app, polled, settle_workers, wait_until
 from tui.core.journal.journal import Journal
 from tui.core.journal.writer import pain_notice
-from tui.messages import StartSession
+from tui.dialogs.base import DialogScreen
 from tui.dialogs.damaged_journal import DamagedJournalScreen
 from tui.dialogs.notice import NoticeScreen
 from tui.dialogs.run_kind import RunKindScreen
@@ -25,10 +25,10 @@ BACKUP = "the backup of 2026-11-30 (412 records)"
 
 
 async def leave_session(pilot, tmp_path):
-    pilot.app.post_message(StartSession("post-run-stretches"))
+    pilot.app.action_start_routine("post-run-stretches")
     await pilot.pause()
     pilot.app.clock.advance(8)
-    await pilot.pause(0.2)
+    await polled(pilot)
     await pilot.press("escape")
 
 
@@ -92,7 +92,9 @@ async def dialog_open(name, size, tmp_path):
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await open_it(pilot, tmp_path)
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: isinstance(app.screen, DialogScreen))
+        await settle_workers(app)
+        await pilot.pause()
         yield app.screen
 
 

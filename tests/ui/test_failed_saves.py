@@ -12,14 +12,12 @@ from datetime import date, timedelta
 
 import pytest
 from textual.widgets import Input, Static
-from textual.widgets._toast import Toast
 
 from tests.clock import FakeClock
 from tests.ui.helpers import FIXED_NOW, make_app, settle_workers, start_plan, wait_until
 from tui.core.journal.daily_backup import backup_path
 from tui.core.journal.journal import Journal
 from tui.core.journal.sync.device import device_name
-from tui.messages import StartSession
 from tui.dialogs.damaged_journal import DamagedJournalScreen
 from tui.screens.home import HomeScreen
 from tui.screens.plan import PlanScreen
@@ -28,7 +26,7 @@ from tui.screens.summary import SummaryScreen
 
 
 def toasts(app) -> str:
-    return "\n".join(str(toast.render()) for toast in app.screen.query(Toast))
+    return "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
 
 
 def blocked_journal(tmp_path):
@@ -87,7 +85,7 @@ async def test_every_failed_save_says_so_and_a_later_one_still_saves(tmp_path):
                 await pilot.press("escape")  # gave up on that one
                 await pilot.pause()
         blocker.unlink()
-        app.post_message(StartSession("legs-up-the-wall"))
+        app.action_start_routine("legs-up-the-wall")
         await pilot.pause()
         clock.advance(5 + 30 + 5 + 270 + 1)
         await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
@@ -121,7 +119,7 @@ async def test_a_damaged_journal_is_offered_the_newest_good_backup(tmp_path):
     # Each day's first save backs up the journal as it was before it.
     for days_ago, note in ((3, "older"), (2, "middle"), (1, "newest")):
         moment = FIXED_NOW - timedelta(days=days_ago)
-        with Journal(path, now=lambda: moment) as journal:
+        with Journal(path, now=lambda moment=moment: moment) as journal:
             journal.add_soreness(5, {"calves": 6}, note=note, when=moment)
     assert sorted(p.name for p in (tmp_path / "backups").iterdir() if not p.name.startswith(".")) == [
         f"journal-2026-11-20.{device_name()}.json", f"journal-2026-11-21.{device_name()}.json"]

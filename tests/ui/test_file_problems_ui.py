@@ -4,8 +4,8 @@ and "Saved to" only once something is saved."""
 
 from __future__ import annotations
 
+from textual.widget import Widget
 from textual.widgets import Static
-from textual.widgets._toast import Toast
 
 from tests.clock import FakeClock
 from tests.ui.helpers import make_app, settle_workers
@@ -25,8 +25,8 @@ colour = "blue"
 '''
 
 
-def toasts(app) -> list[Toast]:
-    return list(app.screen.query(Toast))
+def toasts(app) -> list[Widget]:
+    return list(app.screen.query("Toast"))
 
 
 async def shown(app, pilot) -> None:

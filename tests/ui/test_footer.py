@@ -119,9 +119,15 @@ async def test_hovering_a_key_highlights_only_that_key():
     async with app.run_test(size=(60, 5)) as pilot:
         await pilot.pause()
         footer = app.query_one(Footer)
+        hover = footer.get_component_rich_style("footer-key--hover", partial=True).bgcolor
+
+        def highlighted(text: str) -> bool:
+            return footer.render().get_style_at_offset(app.console, column_of(app, text)).bgcolor == hover
+
+        assert not highlighted("Always") and not highlighted("Later")
         await pilot.hover(Footer, offset=(column_of(app, "Always"), 0))
         await pilot.pause()
-        assert footer._hover == "a"
+        assert highlighted("Always") and not highlighted("Later")
         await pilot.hover(Static)
         await pilot.pause()
-        assert footer._hover is None
+        assert not highlighted("Always")

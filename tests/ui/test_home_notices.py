@@ -1,5 +1,5 @@
-"""Home's notices: in its first frame when the journal reads quickly, and
-after it, without holding home up, when the journal is slow to read."""
+"""Home's notices: read off the UI thread and shown when read, without
+holding home up when the journal is slow to read."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from datetime import timedelta
 
 from textual.widgets import Static
 
-import tui.screens.home
 from tests.ui.helpers import FIXED_NOW, make_app, wait_until
 from tui.core.journal.journal import Journal
 from tui.screens.home import HomeScreen
@@ -24,26 +23,19 @@ def journal_with_pain(path) -> None:
     Journal(path).add_soreness(3, {"calves": 6}, pain=["calves"], when=FIXED_NOW - timedelta(hours=2))
 
 
-async def test_the_pain_notice_is_in_homes_first_frame(monkeypatch, tmp_path):
-    """Shown by the time home is mounted, before its first layout: drawing
-    it in a later frame would lay home out and draw it all a second time."""
+async def test_the_pain_notice_is_shown_on_home(tmp_path):
     path = tmp_path / "journal.json"
     journal_with_pain(path)
-    at_mount: list[str] = []
-    mount = HomeScreen.on_mount
-
-    def recording(screen: HomeScreen) -> None:
-        mount(screen)
-        at_mount.append(notice_of(screen))
-
-    monkeypatch.setattr(HomeScreen, "on_mount", recording)
     app = make_app(journal_path=path)
-    async with app.run_test(size=(100, 30)):
-        assert len(at_mount) == 1 and "pain flagged in calves" in at_mount[0]
+    async with app.run_test(size=(100, 30)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        await wait_until(pilot, lambda: "pain flagged in calves" in notice_of(home))
+        assert home.notices.has_class("-pain")
 
 
 async def test_a_slow_journal_does_not_hold_home_up(monkeypatch, tmp_path):
-    """Home is drawn within NOTICES_WAIT; the notice follows when the read ends."""
+    """Home is drawn and answers keys while the journal is read; the notice follows when the read ends."""
     path = tmp_path / "journal.json"
     journal_with_pain(path)
     release = threading.Event()
@@ -54,13 +46,13 @@ async def test_a_slow_journal_does_not_hold_home_up(monkeypatch, tmp_path):
         return read(screen, journal, now)
 
     monkeypatch.setattr(HomeScreen, "read_notices", slow_read)
-    monkeypatch.setattr(tui.screens.home, "NOTICES_WAIT", 0.05)
     app = make_app(journal_path=path)
     began = time.monotonic()
     async with app.run_test(size=(100, 30)) as pilot:
         home = app.screen
         assert isinstance(home, HomeScreen) and home.highlighted_routine is not None
         assert time.monotonic() - began < 5  # not the 10 s the read would take
-        assert notice_of(home) == ""
+        await pilot.press("down")  # keys are handled meanwhile
+        assert home.highlighted_routine is not None and notice_of(home) == ""
         release.set()
         await wait_until(pilot, lambda: "pain flagged in calves" in notice_of(home))

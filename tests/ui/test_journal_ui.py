@@ -9,12 +9,12 @@ import pytest
 from textual.widgets import DataTable, Static
 
 from tests.clock import FakeClock
-from tests.ui.helpers import FIXED_NOW, make_app, settle_workers, wait_until
+from tests.ui.helpers import FIXED_NOW, make_app, polled, settle_workers, wait_until
 from tui.core.journal.journal import Journal
 from tui.dialogs.damaged_journal import DamagedJournalScreen
+from tui.dialogs.notice import NoticeScreen
 from tui.screens.history import HistoryScreen
 from tui.screens.home import HomeScreen
-from tui.dialogs.notice import NoticeScreen
 from tui.screens.soreness import SorenessScreen
 from tui.screens.summary import SummaryScreen
 
@@ -70,7 +70,7 @@ async def test_leaving_part_way_is_left_part_way_not_skipping_and_escape_skips_r
     app = make_app(clock, journal_path=path, start_routine="foam-rolling")
     async with app.run_test(size=(80, 24)) as pilot:
         clock.advance(6)  # into the first hold
-        await pilot.pause(0.2)
+        await polled(pilot)
         await pilot.press("n", "escape")
         await pilot.pause()
         dialog = " ".join(str(w.render()) for w in app.screen.query(Static))

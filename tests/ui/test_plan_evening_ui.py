@@ -12,10 +12,9 @@ from tests.clock import FakeClock
 from tests.ui.helpers import EVENING, FIXED_NOW, FakeWallClock, evening, make_app, wait_until
 from tests.ui.test_plan_ui import move_to, open_plan, settle, status
 from tui.core.journal.journal import Journal
-from tui.messages import StartSession
-from tui.screens.plan import PlanScreen
 from tui.dialogs.run_ended import RunEndedScreen
 from tui.dialogs.run_kind import RunKindScreen
+from tui.screens.plan import PlanScreen
 from tui.screens.summary import SummaryScreen
 
 
@@ -153,7 +152,7 @@ async def test_warm_up_drills_are_not_a_practice_of_the_run(tmp_path):
     app = evening_app(path, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         for routine in ("warmup-drills", "legs-up-the-wall"):
-            app.post_message(StartSession(routine))
+            app.action_start_routine(routine)
             await pilot.pause()
             clock.advance(2000)
             await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))

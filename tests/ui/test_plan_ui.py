@@ -6,11 +6,11 @@ import pytest
 from textual.widgets import DataTable
 
 from tests.clock import FakeClock
-from tests.ui.helpers import FIXED_NOW, make_app, settle_workers
+from tests.ui.helpers import FIXED_NOW, make_app, polled, settle_workers
 from tui.core.journal.journal import Journal
-from tui.screens.plan import PlanScreen
 from tui.dialogs.run_ended import RunEndedScreen
 from tui.dialogs.run_kind import RunKindScreen
+from tui.screens.plan import PlanScreen
 from tui.screens.session import SessionScreen
 from tui.screens.summary import SummaryScreen
 from tui.screens.timed_step import TimedStepScreen
@@ -105,7 +105,7 @@ async def test_finishing_a_routine_step_ticks_it(tmp_path):
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.routine.id == "legs-up-the-wall"
         clock.advance(400)
-        await pilot.pause(0.3)
+        await polled(pilot)
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("escape")
         await settle(app, pilot)
@@ -124,7 +124,7 @@ async def test_leaving_a_routine_step_early_does_not_tick_it(tmp_path):
         move_to(screen, "cool-down-walk")
         await pilot.press("enter")
         clock.advance(10)  # into the first hold: leaving now records it as left part-way
-        await pilot.pause(0.2)
+        await polled(pilot)
         await pilot.press("escape", "y")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -148,10 +148,10 @@ async def test_ice_bath_countdown_with_milestones(tmp_path):
         assert "first three minutes" in cue()
         assert timer.query_one("#countdown").text == "15:00"
         clock.advance(200)
-        await pilot.pause(0.2)
+        await polled(pilot)
         assert "first three minutes" not in cue()
         clock.advance(900)
-        await pilot.pause(0.3)
+        await polled(pilot)
         await settle(app, pilot)
         assert app.screen is screen
         assert status(screen, "ice-bath") == "✓ done"
@@ -206,11 +206,11 @@ async def test_suspend_overnight_session_holds_still_plan_goes_overdue(tmp_path)
         move_to(screen, "legs-up")
         await pilot.press("enter")
         clock.advance(5 + 10)
-        await pilot.pause(0.2)
+        await polled(pilot)
         session = app.screen
         before = session.timer.remaining()
         wall["now"] = FIXED_NOW + timedelta(hours=8)
-        await pilot.pause(0.3)
+        await polled(pilot)  # a tick with the wall clock moved on
         assert session.timer.remaining() == before
         await pilot.press("escape", "y")
         await pilot.pause()

@@ -6,7 +6,8 @@ import pytest
 from textual.widgets import Label, OptionList
 
 from tests.clock import FakeClock
-from tests.ui.helpers import make_app
+from tests.ui.helpers import make_app, polled, wait_until
+from tui.messages import Cue
 from tui.screens.home import HomeScreen
 from tui.screens.session import SessionScreen
 from tui.screens.summary import SummaryScreen
@@ -64,16 +65,16 @@ async def test_whole_routine_with_keys_and_countdown():
         assert countdown(app) == "0:05"
         assert "GET READY" in label(app, "#phase")
         clock.advance(5)
-        await pilot.pause(0.2)
+        await polled(pilot)
         assert "HOLD" in label(app, "#phase")
         assert countdown(app) == "0:30"
         clock.advance(10)
-        await pilot.pause(0.2)
+        await polled(pilot)
         assert countdown(app) == "0:20"
         await pilot.press("space")
         assert "PAUSED" in label(app, "#phase")
         clock.advance(60)
-        await pilot.pause(0.2)
+        await polled(pilot)
         assert countdown(app) == "0:20"
         await pilot.press("space", "plus")
         assert countdown(app) == "0:35"
@@ -85,7 +86,7 @@ async def test_whole_routine_with_keys_and_countdown():
         assert label(app, "#exercise-name") == session.routine.exercises[0].name
         await pilot.press("right")
         clock.advance(5 + session.routine.exercises[1].seconds)
-        await pilot.pause(0.3)
+        await polled(pilot)
         assert isinstance(app.screen, SummaryScreen)
         report = app.screen.result.report
         assert report.done == (1,) and report.skipped == (0,)
@@ -102,14 +103,14 @@ async def test_two_sided_exercise_shows_sides_and_switch():
         first = app.screen.routine.exercises[0]
         assert first.sides == 2
         clock.advance(5)
-        await pilot.pause(0.2)
+        await polled(pilot)
         assert app.screen.query_one("#side", BigText).text == "LEFT"
         assert "HOLD · LEFT SIDE" in label(app, "#phase")
         clock.advance(first.seconds)
-        await pilot.pause(0.2)
+        await polled(pilot)
         assert "SWITCH SIDES" in label(app, "#phase")
         clock.advance(5)
-        await pilot.pause(0.2)
+        await polled(pilot)
         assert app.screen.query_one("#side", BigText).text == "RIGHT"
         assert label(app, "#up-next").startswith("Next: " + app.screen.routine.exercises[1].name)
 
@@ -124,7 +125,7 @@ async def test_escape_asks_before_leaving_and_keeps_partial():
         assert isinstance(app.screen, SessionScreen)
         assert not app.screen.timer.paused
         clock.advance(6)  # into the first hold
-        await pilot.pause(0.2)
+        await polled(pilot)
         await pilot.press("escape", "y")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -132,16 +133,18 @@ async def test_escape_asks_before_leaving_and_keeps_partial():
         assert "Left part-way" in str(app.screen.query_one("#summary-text").render())
 
 
-async def test_bell_rings_on_phase_change_unless_quiet(monkeypatch):
-    for quiet, expected in ((False, True), (True, False)):
-        clock = FakeClock()
-        app = make_app(clock, start_routine="legs-up-the-wall", quiet=quiet)
-        rings = []
-        monkeypatch.setattr(app, "bell", lambda: rings.append(1))
-        async with app.run_test(size=(80, 24)) as pilot:
-            clock.advance(5)
-            await pilot.pause(0.2)
-        assert bool(rings) is expected
+@pytest.mark.parametrize(("quiet", "expected"), [(False, True), (True, False)])
+async def test_bell_rings_on_phase_change_unless_quiet(monkeypatch, quiet, expected):
+    clock = FakeClock()
+    app = make_app(clock, start_routine="legs-up-the-wall", quiet=quiet)
+    rings = []
+    monkeypatch.setattr(app, "bell", lambda: rings.append(1))
+    cues: list[Cue] = []
+    async with app.run_test(size=(80, 24), message_hook=lambda m: isinstance(m, Cue) and cues.append(m)) as pilot:
+        clock.advance(5)
+        await wait_until(pilot, lambda: any(cue.bell for cue in cues))  # the phase changed
+        await pilot.pause()  # and the app has handled its cue
+    assert bool(rings) is expected
 
 
 async def test_tiny_terminal_does_not_crash():

@@ -10,8 +10,9 @@ import pytest
 from textual.widgets import Input, Label
 
 from tests.clock import FakeClock
-from tests.ui.helpers import make_app, settle_workers, wait_until
+from tests.ui.helpers import make_app, polled, settle_workers, wait_until
 from tui.core.journal.journal import Journal
+from tui.messages import Cue
 from tui.screens.home import HomeScreen
 from tui.screens.session import SessionScreen
 from tui.screens.soreness import SorenessScreen
@@ -31,12 +32,12 @@ async def test_minus_on_the_left_side_keeps_the_switch_and_a_whole_right_side():
     app = make_app(clock, start_routine="post-run-stretches")  # quad stretch: 60 s a side
     async with app.run_test(size=(80, 24)) as pilot:
         clock.advance(5 + 55)
-        await pilot.pause(0.2)
+        await polled(pilot)
         assert shown(app) == ("HOLD · LEFT SIDE", "0:05")
         await pilot.press("minus")
         assert shown(app)[0].startswith("SWITCH SIDES") and shown(app)[1] == "0:05"
         clock.advance(5)
-        await pilot.pause(0.2)
+        await polled(pilot)
         assert shown(app) == ("HOLD · RIGHT SIDE", "1:00")
 
 
@@ -45,7 +46,7 @@ async def test_minus_in_get_ready_starts_the_hold_whole():
     app = make_app(clock, start_routine="post-run-stretches")
     async with app.run_test(size=(80, 24)) as pilot:
         clock.advance(2)
-        await pilot.pause(0.2)
+        await polled(pilot)
         assert shown(app)[1] == "0:03"
         await pilot.press("minus")
         assert shown(app) == ("HOLD · LEFT SIDE", "1:00")
@@ -69,7 +70,7 @@ async def test_warm_up_drills_say_go_not_hold():
     app = make_app(clock, start_routine="warmup-drills")
     async with app.run_test(size=(80, 24)) as pilot:
         clock.advance(6)
-        await pilot.pause(0.2)
+        await polled(pilot)
         phase = shown(app)[0]
         assert "GO" in phase and "keep moving" in phase and "HOLD" not in phase
 
@@ -80,7 +81,7 @@ async def test_a_start_abandoned_in_the_first_get_ready_records_nothing(tmp_path
     app = make_app(clock, journal_path=path, start_routine="foam-rolling")
     async with app.run_test(size=(80, 24)) as pilot:
         clock.advance(3)
-        await pilot.pause(0.2)
+        await polled(pilot)
         await pilot.press("escape", "y")
         await settle_workers(app)
         await pilot.pause()
@@ -93,7 +94,7 @@ async def test_finished_with_skips_says_so(tmp_path):
     app = make_app(clock, journal_path=tmp_path / "journal.json", start_routine="post-run-stretches")
     async with app.run_test(size=(80, 24)) as pilot:
         clock.advance(6)
-        await pilot.pause(0.2)
+        await polled(pilot)
         await pilot.press("n", "n", "f")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -209,7 +210,7 @@ async def test_voice_speaks_a_two_sided_exercise_in_order(tmp_path, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         for step, seconds in enumerate((0, 5, 50, 10, 5, 50, 10)):
             clock.advance(seconds)
-            await pilot.pause(0.2)
+            await polled(pilot)
             # one line at a time: a new line cuts off a stale one, so wait for each
             await wait_until(pilot, lambda n=step + 1: len(said_lines(said)) >= n)
     assert said_lines(said) == expected
@@ -235,9 +236,9 @@ async def test_without_espeak_one_notice_and_the_session_goes_on(tmp_path, monke
     monkeypatch.setattr(app, "notify", lambda message, **options: notices.append(message))
     async with app.run_test(size=(80, 24)) as pilot:
         clock.advance(5)
-        await pilot.pause(0.2)
+        await polled(pilot)
         clock.advance(60)
-        await pilot.pause(0.2)
+        await polled(pilot)
         assert sum("espeak-ng" in message and "apt install" in message for message in notices) == 1
         assert isinstance(app.screen, SessionScreen) and "SWITCH" in shown(app)[0]
 
@@ -248,9 +249,14 @@ async def test_voice_off_runs_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
     clock = FakeClock()
     app = make_app(clock, start_routine="post-run-stretches")
-    async with app.run_test(size=(80, 24)) as pilot:
+    spoken: list[str] = []
+    monkeypatch.setattr(app.voice_out, "say", lambda words: spoken.append(words) or True)
+    cues: list[Cue] = []
+    async with app.run_test(size=(80, 24), message_hook=lambda m: isinstance(m, Cue) and cues.append(m)) as pilot:
         clock.advance(5)
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: any(cue.words for cue in cues))  # words to say came up
+        await pilot.pause()  # and the app has handled them
+    assert spoken == []
     assert said_lines(said) == []
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.clock import FakeClock
-from tests.ui.helpers import make_app, settle_workers, wait_until
+from tests.ui.helpers import make_app, polled, settle_workers, wait_until
 
 pytestmark = pytest.mark.slow  # snapshot comparisons; see pyproject.toml's markers
 SIZES = [(80, 24), (120, 40)]
@@ -25,7 +25,7 @@ def session_at(snap_compare, size, seconds: float, keys: tuple[str, ...] = (), *
 
     async def run_before(pilot):
         clock.advance(seconds)
-        await pilot.pause(0.2)
+        await polled(pilot)
         if keys:
             await pilot.press(*keys)
 
@@ -82,7 +82,7 @@ def test_summary(snap_compare, size, tmp_path):
 
     async def run_before(pilot):
         clock.advance(5 + 30)
-        await pilot.pause(0.2)
+        await polled(pilot)
         await pilot.press("n", "escape", "y")
         await settle_workers(pilot.app)
         await pilot.pause()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.clock import FakeClock
-from tests.ui.helpers import evening, make_app, settle_workers, start_evening_plan, start_plan
+from tests.ui.helpers import evening, make_app, polled, settle_workers, start_evening_plan, start_plan
 
 pytestmark = pytest.mark.slow  # snapshot comparisons; see pyproject.toml's markers
 SIZES = [(80, 24), (120, 40)]
@@ -35,7 +35,7 @@ def test_ice_bath_countdown(snap_compare, size, tmp_path):
             await pilot.press("down")
         await pilot.press("enter")
         clock.advance(75)
-        await pilot.pause(0.3)
+        await polled(pilot)
 
     app = make_app(clock, journal_path=tmp_path / "j.json")
     assert snap_compare(app, terminal_size=size, run_before=run_before)

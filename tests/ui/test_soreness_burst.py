@@ -7,7 +7,6 @@ from textual import events
 
 from tests.ui.helpers import make_app, settle_workers
 from tui.core.journal.journal import Journal
-from tui.messages import LogSoreness
 
 
 async def saved_after(tmp_path, type_keys) -> tuple[list[dict], str]:
@@ -15,7 +14,7 @@ async def saved_after(tmp_path, type_keys) -> tuple[list[dict], str]:
     path = tmp_path / "journal.json"
     app = make_app(journal_path=path)
     async with app.run_test() as pilot:
-        app.post_message(LogSoreness())
+        app.action_log_soreness()
         await pilot.pause()
         await type_keys(app, pilot)
         await pilot.pause()

@@ -9,9 +9,8 @@ import pytest
 
 from tests.clock import FakeClock
 from tests.ui.helpers import make_app, settle_workers, start_plan
-from tui.messages import LogSoreness, StartSession
-from tui.min_size import MIN_HEIGHT, MIN_WIDTH
 from tui.dialogs.too_small import TooSmallScreen
+from tui.min_size import MIN_HEIGHT, MIN_WIDTH
 
 pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 
@@ -24,19 +23,19 @@ async def go_home(pilot):
 
 
 async def go_session(pilot):
-    pilot.app.post_message(StartSession("post-run-stretches"))
+    pilot.app.action_start_routine("post-run-stretches")
     await pilot.pause()
 
 
 async def go_summary(pilot):
-    pilot.app.post_message(StartSession("legs-up-the-wall"))
+    pilot.app.action_start_routine("legs-up-the-wall")
     await pilot.pause()
     await pilot.press("f")
     await pilot.pause()
 
 
 async def go_soreness(pilot):
-    pilot.app.post_message(LogSoreness())
+    pilot.app.action_log_soreness()
     await pilot.pause()
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from tests.clock import FakeClock
 from tests.ui.helpers import make_app, settle_workers, wait_until
-from tui.messages import StartSession
-from tui.screens.summary import SummaryScreen
 from tui.dialogs.too_small import TooSmallScreen
+from tui.screens.summary import SummaryScreen
 
 
 def too_small_screens(app) -> int:
@@ -18,7 +17,7 @@ async def test_a_routine_ending_in_a_small_window_leaves_no_request_behind(tmp_p
     clock = FakeClock()
     app = make_app(clock, journal_path=tmp_path / "journal.json")
     async with app.run_test(size=(80, 24)) as pilot:
-        app.post_message(StartSession("legs-up-the-wall"))
+        app.action_start_routine("legs-up-the-wall")
         await pilot.pause()
         await pilot.resize_terminal(40, 12)
         await pilot.pause()

@@ -3,8 +3,6 @@ square brackets in it are not read as Textual markup."""
 
 from __future__ import annotations
 
-from textual.widgets._toast import Toast
-
 from tests.ui.helpers import make_app
 
 # "[b]" is bold in markup and would vanish; "[/]" closes nothing, and markup
@@ -13,7 +11,7 @@ BRACKETS = "[b]x.toml: field 'theme': got '[/]nope'"
 
 
 def toasts(app) -> str:
-    return "\n".join(str(toast.render()) for toast in app.screen.query(Toast))
+    return "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
 
 
 async def test_a_startup_problem_with_brackets_is_shown_as_written():

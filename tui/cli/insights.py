@@ -13,12 +13,14 @@ from tui.cli.common import command_now, finish, open_journal, say
 from tui.cli.library import load_all
 from tui.core.common.paths import settings_path
 from tui.core.common.settings import load_settings
+from tui.core.experiments.words import evidence_beside
 from tui.core.insights import findings as found
 from tui.core.insights import words
 from tui.core.insights.facts import read_facts
 from tui.core.insights.findings import Insight
 from tui.core.insights.pairing import pair_runs
 from tui.core.plan.practices import load_practice_names
+from tui.core.routines.evidence import shipped_evidence
 
 
 def cmd_insights(args: argparse.Namespace) -> int:
@@ -53,10 +55,16 @@ def _print_insights(ranked: list[Insight], areas: dict[str, Insight | None], lef
     for insight in ranked:
         print(f"  {words.sentence(insight)}")
         if insight.adjusted is not None:
-            print(f"    {insight.with_n} with, {insight.without_n} without · raw {words.signed(insight.difference)}"
+            raw = "–" if insight.difference is None else words.signed(insight.difference)
+            print(f"    {insight.with_n} with, {insight.without_n} without · raw {raw}"
                   f" · adjusted {words.adjusted_text(insight)}: {insight.verdict}")
     print("By area, the practice that helps most there:")
     for area, best in areas.items():
         tip = f"{best.name}: {words.adjusted_text(best)}" if best else "no clear difference yet"
         print(f"  {area + ':':<22} {tip}")
+    beside = evidence_beside(ranked, shipped_evidence())  # what reviews found, beside your own
+    if beside:
+        print("What reviews found, beside your own records (`experiment start` to test one fairly):")
+        for line in beside:
+            print(f"  {line}")
     print(found.NOT_PROOF)

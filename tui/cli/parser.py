@@ -29,6 +29,11 @@ DID_EPILOG = (
     "such run, one is recorded, ending at WHEN. A bare date (2024-11-21, 'yesterday') means that "
     "day at the current time of day; write a date-time (2024-11-21T19:30) to say when.")
 
+EXPERIMENT_EPILOG = (
+    "After each run that counts (the first of its day, of --after's kind if given) the plan says "
+    "whether tonight is with the practice or without; the next morning's soreness rating is its result. "
+    "The coin's schedule is drawn in pairs and stored when the experiment starts.")
+
 # Options whose value is free text. argparse reads a value that starts with
 # '-' ("-2+3", "-hills") as another option and stops with "expected one argument".
 FREE_TEXT_OPTIONS = ("--note",)
@@ -60,7 +65,7 @@ def build_parser() -> Parser:
     parser.set_defaults(handler=APP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for add_commands in (add_app_commands, add_journal_commands, add_plan_commands,
-                         add_insights_command, add_doctor_command, add_serve_command):
+                         add_insights_command, add_experiment_commands, add_doctor_command, add_serve_command):
         add_commands(commands)
     return parser
 
@@ -167,6 +172,25 @@ def add_insights_command(commands) -> None:
                            help="which practices go with less soreness")
     insights.add_argument("--json", action="store_true", help="machine-readable output")
     add_journal_option(insights)
+
+
+def add_experiment_commands(commands) -> None:
+    """`experiment start|status|stop`: the handlers and their words are in cli/experiment.py."""
+    experiment = commands.add_parser("experiment", help="let a fair coin decide which runs get a practice")
+    actions = experiment.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
+    start = add_command(actions, "start", "tui.cli.experiment:cmd_start", help="start an experiment",
+                        epilog=EXPERIMENT_EPILOG)
+    start.add_argument("practice", metavar="PRACTICE", help="a practice id, as `did` takes (ice-bath, foam-roll, ...)")
+    start.add_argument("--after", metavar="KIND", choices=RUN_KINDS, help="only runs of this kind count")
+    start.add_argument("--runs", metavar="N", type=arguments.positive, default=8,
+                       help="how many runs, even, at least 4 (default: 8)")
+    start.add_argument("--seed", metavar="S", help="the coin's seed, to repeat a schedule (default: a random one)")
+    status = add_command(actions, "status", "tui.cli.experiment:cmd_status", help="where each experiment stands")
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    stop = add_command(actions, "stop", "tui.cli.experiment:cmd_stop", help="stop an experiment early")
+    stop.add_argument("practice", metavar="PRACTICE", nargs="?", help="which one, when several are running")
+    for parser in (start, status, stop):
+        add_journal_option(parser)
 
 
 def add_doctor_command(commands) -> None:

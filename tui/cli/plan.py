@@ -18,10 +18,12 @@ from tui.core.common.errors import DataFileError
 from tui.core.common.paths import PLAN_FILE, settings_path, user_plan_path
 from tui.core.common.settings import Settings, load_settings
 from tui.core.common.when import parse_ended, parse_when
+from tui.core.experiments.plan_line import tonight_notes
 from tui.core.journal.journal import Journal
 from tui.core.journal.records import FieldError
 from tui.core.plan.definition import DueStep, PlanDef, load_plan
 from tui.core.plan.evening import Night, build_plan, night_for
+from tui.core.plan.experiment_note import ExperimentNote, noted_steps
 from tui.core.plan.runs import is_practice, practice_ids, run_end, step_state
 from tui.core.plan.view import STATE_WORDS, done_words, plan_heading, step_title, window_words
 from tui.core.routines.model import Routine
@@ -41,7 +43,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
             run, how = _plan_run(journal, args, ended, now)
         except FieldError as error:
             raise UsageError(f"argument --run: {error.reason}") from None
-        _print_plan(plan, run, how, settings, now, as_json=args.json)
+        notes = tonight_notes(journal, run, lambda: load_all().routines, settings.bedtime)  # self-experiments' nights
+        _print_plan(plan, run, how, settings, now, as_json=args.json, notes=notes)
         for problem in [*errors, *plan_errors]:
             say(f"warning: {problem}")
         return finish(journal)
@@ -83,15 +86,21 @@ def _plan_run(journal: Journal, args: argparse.Namespace, ended: datetime | None
     return run, how
 
 
-def _print_plan(plan: PlanDef, run: dict, how: str, settings: Settings, now: datetime, as_json: bool) -> None:
+def _print_plan(plan: PlanDef, run: dict, how: str, settings: Settings, now: datetime, as_json: bool,
+                notes: tuple[ExperimentNote, ...] | list[ExperimentNote] = ()) -> None:
     ended = run_end(run, now)
-    steps = build_plan(plan, ended, settings.bedtime, run["run_kind"], settings.units)
+    steps = noted_steps(build_plan(plan, ended, settings.bedtime, run["run_kind"], settings.units), notes)
     night = night_for(ended, settings.bedtime)
     if as_json:
-        json.dump(plan_json(run, ended, night, steps, now), sys.stdout, indent=2, ensure_ascii=False)
+        data = plan_json(run, ended, night, steps, now)
+        if notes:  # only for a run that is part of a self-experiment
+            data["experiments"] = [note.line for note in notes]
+        json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
         print()
         return
     print(f"{plan.name}: {how} record #{run['id']}. {plan_heading(run, now, settings.bedtime)}")
+    for note in notes:
+        print(f"{note.line}.")
     for step in steps:
         print(_step_lines(step, step_state(step, run, now), ended))
     print("Tick steps with: recovery-tui did STEP...; undo with: recovery-tui did --undo STEP...")

@@ -10,9 +10,11 @@ from pathlib import Path
 from tui.core.common.errors import DataFileError, each_error
 from tui.core.common.tomlfile import read_toml
 from tui.core.plan.definition import parse_plan
+from tui.core.routines.evidence import load_evidence
 from tui.core.routines.loader import Library, parse_routine
 
 PLAN_NAME = "plan.toml"  # the name the app looks for in the config folder
+EVIDENCE_NAME = "evidence.toml"  # what reviews found, shipped with the routines
 
 
 def is_plan(path: Path, data: dict) -> bool:
@@ -38,6 +40,10 @@ def check_files(paths: Iterable[Path], routine_ids: Iterable[str] = ()) -> Check
             data = read_toml(path)
             if is_plan(path, data):
                 plans.append((path, data))
+                continue
+            if path.name == EVIDENCE_NAME or ("practice" in data and "exercises" not in data):
+                count = len(load_evidence(path))
+                checked.good.append(f"{path} (evidence, {count} practice{'s' if count != 1 else ''})")
                 continue
             routine = parse_routine(data, path)
             library.add(routine)

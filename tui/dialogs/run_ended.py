@@ -57,7 +57,7 @@ class RunEndedScreen(DialogScreen[datetime | str | None]):
         if event.option.id == RESUME:
             self.dismiss(RESUME)
         else:
-            self.dismiss(self.now - timedelta(minutes=int(event.option.id)))
+            self.dismiss(self.now - timedelta(minutes=int(event.option.id or 0)))
 
     @on(Input.Submitted)
     def typed(self, event: Input.Submitted) -> None:

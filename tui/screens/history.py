@@ -8,16 +8,16 @@ is small and bounded whatever the journal's age); later pages in a worker.
 
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 
 from rich.text import Text
-from textual import getters, on, work
+from textual import events, getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
+from tui.app_services import AppServices
 from tui.core.journal.archive import damaged_month_line
 from tui.core.journal.journal import Journal
 from tui.core.journal.pages import RecordPages
@@ -27,6 +27,7 @@ from tui.core.journal.soreness import describe
 from tui.core.journal.stats import area_trends, journal_streak, latest_ratings, week_count
 from tui.core.journal.store.errors import JournalError
 from tui.core.plan.view import describe_run
+from tui.threads import in_thread
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.history_table import HistoryTable, cell
@@ -51,7 +52,8 @@ def record_row(record: dict) -> tuple[str, str, str]:
 
 def table_row(record: dict) -> tuple[Text, Text, Text]:
     """record_row as cells of one line that end in "…" if cut (see widgets/history_table.py)."""
-    return tuple(cell(text) for text in record_row(record))
+    when, kind, details = (cell(text) for text in record_row(record))
+    return when, kind, details
 
 
 def stats_line(journal: Journal, now, problems: list[str]) -> Text:
@@ -85,6 +87,7 @@ def trend_text(records: list[dict], now, width: int = 0) -> Text:
 
 class HistoryScreen(Screen):
     BINDINGS = [Binding("escape,h", "app.pop_screen", "Back")]  # Enter (open a record) is the table's
+    app = getters.app(AppServices)
     stats = getters.query_one("#history-stats", Label)
     table = getters.query_one("#history-table", HistoryTable)
 
@@ -137,14 +140,15 @@ class HistoryScreen(Screen):
         if self.pages is not None and self.pages.records[FIRST_ROWS:PAGE]:
             self.call_after_refresh(self.add_first_page_rest)
 
-    def on_resize(self, event) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         if self.trend_records is not None:
             trend = trend_text(self.trend_records, self.app.now(), event.size.width - 2)
             self.query_one("#history-trend", Static).update(trend)
 
     def add_first_page_rest(self) -> None:
         """The rest of the first page, once the first screenful is drawn."""
-        rest = [table_row(record) for record in self.pages.records[FIRST_ROWS:PAGE]]
+        records = self.pages.records if self.pages is not None else []
+        rest = [table_row(record) for record in records[FIRST_ROWS:PAGE]]
         self.add_rows(FIRST_ROWS, rest)
 
     def show_error(self, error: str) -> None:
@@ -154,16 +158,19 @@ class HistoryScreen(Screen):
     async def add_page(self, shown: int) -> None:
         """The PAGE rows after the `shown` ones, reading older archive months if needed."""
         try:
-            rows = await asyncio.to_thread(self.read_page, shown)
+            rows = await in_thread(self, lambda: self.read_page(shown), JournalError, group="history-page")
         except JournalError as error:
             self.show_error(str(error))
             return
         self.add_rows(shown, rows)
-        if self.app.journal.damaged_months:  # found in an older month than the first page read
-            self.stats.update(stats_line(self.app.journal, self.app.now(), self.pages.problems))
+        journal, pages = self.app.journal, self.pages
+        if journal is not None and pages is not None and journal.damaged_months:  # found in an older month than the first page read
+            self.stats.update(stats_line(journal, self.app.now(), pages.problems))
 
     def read_page(self, shown: int) -> list[tuple]:
         pages = self.pages
+        if pages is None:  # no journal: no pages to add
+            return []
         pages.fill(shown + PAGE)
         return [table_row(record) for record in pages.records[shown : shown + PAGE]]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -14,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from tui.app_services import AppServices
 from tui.core.common.ids import area_label
 from tui.core.insights import words
 from tui.core.insights.facts import read_facts
@@ -21,8 +21,10 @@ from tui.core.insights.findings import NOT_PROOF, Insight, area_insights, insigh
 from tui.core.insights.model import MIN_RUNS
 from tui.core.insights.pairing import pair_runs
 from tui.core.journal.archive import damaged_month_line
+from tui.core.journal.journal import Journal
 from tui.core.journal.store.errors import JournalError
 from tui.core.plan.practices import load_practice_names
+from tui.threads import in_thread
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.insight_chart import interval_chart, verdict_style
@@ -59,7 +61,7 @@ def insight_row(insight: Insight) -> tuple[Text, ...]:
         Text(insight.name, style="dim" if style == "dim" else "bold"),
         Text(f"{words.runs(with_)} · {insight.with_mean:.1f}", style=muted),
         Text(f"{words.runs(without)} · {insight.without_mean:.1f}", style=muted),
-        Text(words.signed(insight.difference), style="dim"),
+        Text("–" if insight.difference is None else words.signed(insight.difference), style="dim"),
         Text(words.signed(insight.adjusted.difference), style=style),
     )
 
@@ -98,7 +100,7 @@ class Read:
     per_area: Callable[[], dict[str, Insight | None]] = dict
 
 
-def read_insights(app, journal) -> Read:
+def read_insights(app: AppServices, journal: Journal) -> Read:
     facts = read_facts(journal)
     damaged = [damaged_month_line(month, problem) for month, problem in sorted(facts.damaged_months.items())]
     if not facts.runs:
@@ -115,6 +117,7 @@ class InsightsScreen(Screen):
                 Binding("pagedown", "page_down", "More", priority=True),
                 Binding("pageup", "page_up", "Back up", show=False, priority=True)]
     CSS_PATH = "insights.tcss"
+    app = getters.app(AppServices)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -173,7 +176,7 @@ class InsightsScreen(Screen):
             self.show_error("No journal is open, so there is nothing to look at.")
             return
         try:
-            read = await asyncio.to_thread(read_insights, self.app, journal)
+            read = await in_thread(self, lambda: read_insights(self.app, journal), JournalError)
         except JournalError as error:
             self.show_error(str(error))
             return
@@ -183,7 +186,7 @@ class InsightsScreen(Screen):
 
     @work(exclusive=True, group="insights-areas", exit_on_error=False)
     async def load_areas(self, per_area: Callable[[], dict[str, Insight | None]]) -> None:
-        self.show_areas(await asyncio.to_thread(per_area))
+        self.show_areas(await in_thread(self, per_area, group="insights-areas"))
 
     def show_error(self, message: str) -> None:
         self.headline.update(Text(message, style="bold red"))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual import getters, on, work
@@ -14,14 +14,17 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
+from tui.app_services import AppServices
 from tui.core.common.errors import DataFileError
 from tui.core.journal.records import FieldError, reopened, skipped, ticked
 from tui.core.journal.store.errors import JournalError
+from tui.core.journal.writer import Change
 from tui.core.plan.definition import DueStep
 from tui.core.plan.run_plan import PlanSource, RunPlan, run_plan
 from tui.core.plan.runs import DONE, SKIPPED, is_done, practices_for, run_end, step_state
 from tui.core.plan.view import STATE_WORDS, step_title, window_words
-from tui.messages import StartSession, StartTimedStep, WriteJournal
+from tui.core.routines.evidence import Evidence, shipped_evidence
+from tui.threads import in_thread
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 
@@ -47,6 +50,14 @@ def file_stamp(path: Path) -> tuple[int, int] | None:
     return stat.st_mtime_ns, stat.st_size
 
 
+def step_evidence(step: DueStep) -> Evidence | None:
+    """What reviews found for the step's practice (none if the shipped file cannot be read)."""
+    try:
+        return shipped_evidence().get(step.id)
+    except DataFileError:
+        return None
+
+
 class PlanTable(DataTable):
     """Enter is handled by the table itself, in key order, and shown in the footer."""
 
@@ -60,16 +71,18 @@ class PlanScreen(Screen):
         Binding("escape", "app.pop_screen", "Back"),
     ]
     CSS_PATH = "plan.tcss"
+    app = getters.app(AppServices)
     table = getters.query_one(DataTable)
     detail = getters.query_one("#plan-detail", Static)
     heading_label = getters.query_one("#plan-heading", Label)
 
-    def __init__(self, run: dict, planned: RunPlan) -> None:
+    def __init__(self, run: dict[str, Any], planned: RunPlan) -> None:
         super().__init__()
         self.run = run
         self.steps = planned.steps
         self.heading = planned.heading
         self.problems = planned.problems
+        self.notes = planned.notes  # self-experiments' lines, kept when the run is re-timed
         self._stamp: tuple[int, int] | None = None
         self._writes = 0  # counts this screen's saves: a reload read before one is stale
         self._journal_lock = threading.Lock()
@@ -95,7 +108,7 @@ class PlanScreen(Screen):
             self._stamp = file_stamp(self.journal_path)
             self.set_interval(JOURNAL_POLL_SECONDS, self.check_journal)
 
-    def report_problems(self, problems) -> None:
+    def report_problems(self, problems: list[DataFileError]) -> None:
         """One notice for the user plan file's problems, each line as `recovery-tui validate` words it."""
         if problems:
             self.notify("\n".join(str(error) for error in problems),
@@ -136,6 +149,9 @@ class PlanScreen(Screen):
             text.append("Does not fit before bed tonight: skip it, or do it anyway if you feel like it.\n",
                         style="italic")
         text.append(step.detail)
+        evidence = step_evidence(step)
+        if evidence is not None:
+            text.append(f"\n{evidence.text()}", style="dim")
         if step.routine:
             text.append("\nEnter starts the routine; finishing it ticks this step.", style="dim")
         elif step.timer_seconds:
@@ -147,11 +163,23 @@ class PlanScreen(Screen):
         step = self.current
         if step is None:
             return
-        if step.routine:
-            self.post_message(StartSession(step.routine, on_complete=lambda: self.tick(step)))
-        elif step.timer_seconds:
-            self.post_message(StartTimedStep(step, on_complete=lambda: self.tick(step)))
+        if step.routine or step.timer_seconds:
+            self.do_timed(step)
         else:
+            self.tick(step)
+
+    @work(group="plan-step", exit_on_error=False)
+    async def do_timed(self, step: DueStep) -> None:
+        """The step's routine (then its summary), or its own countdown (an ice
+        bath); one that counts as done ticks the step."""
+        from tui.screens.summary import play
+        from tui.screens.timed_step import TimedStepScreen
+
+        if step.routine:
+            result = await play(self.app, step.routine)
+        else:
+            result = await self.app.push_screen_wait(TimedStepScreen(step, clock=self.app.clock, now=self.app.now))
+        if result is not None and result.report.counts_as_practice:
             self.tick(step)
 
     def action_mark_done(self) -> None:
@@ -185,12 +213,12 @@ class PlanScreen(Screen):
         self.refresh_states()
         self.save(lambda journal: journal.reopen_steps(self.run["id"], ids))
 
-    def save(self, change) -> None:
+    def save(self, change: Change) -> None:
         """Through the app's one write path; a failure is said there."""
         if self.run.get("id") is None:
             return
         self._writes += 1  # a reload read before this write lands is stale
-        self.post_message(WriteJournal("plan step", change))
+        self.app.write("plan step", change)
 
     # -- the journal changing underneath (`did` or `plan` in another terminal) --
 
@@ -200,6 +228,8 @@ class PlanScreen(Screen):
         return journal.path if journal is not None and self.run.get("id") is not None else None
 
     def check_journal(self) -> None:
+        if self.journal_path is None:
+            return
         stamp = file_stamp(self.journal_path)
         if stamp != self._stamp:
             self._stamp = stamp
@@ -210,7 +240,7 @@ class PlanScreen(Screen):
         """Show the run as the journal now has it (re-timed if its end or kind changed)."""
         writes = self._writes
         try:
-            run, planned = await asyncio.to_thread(self.read_run)
+            run, planned = await in_thread(self, self.read_run, JournalError, FieldError, group="plan-reload")
         except (JournalError, FieldError):
             return  # gone or damaged: the next write says so
         if writes != self._writes:
@@ -224,16 +254,18 @@ class PlanScreen(Screen):
         self.heading_label.update(self.heading)
         self.fill_table()
 
-    def read_run(self) -> tuple[dict, RunPlan | None]:
+    def read_run(self) -> tuple[dict[str, Any], RunPlan | None]:
         """The run as the journal has it, and its plan anew if it was re-timed."""
+        journal = self.app.journal
+        assert journal is not None  # polled only with a journal (see journal_path)
         with self._journal_lock:
-            run = self.app.journal.run(self.run["id"])
+            run = journal.run(self.run["id"])
         if (run["time"], run["run_kind"]) == (self.run["time"], self.run["run_kind"]):
             return run, None
         app = self.app
         source = PlanSource.standard(r.id for r in app.library.routines)
         try:
-            return run, run_plan(source, run, app.now(), app.settings.bedtime, app.settings.units)
+            return run, run_plan(source, run, app.now(), app.settings.bedtime, app.settings.units, self.notes)
         except DataFileError as error:
             self.notify(str(error), title="Plan", severity="error")
             return run, None

@@ -15,14 +15,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Label, ProgressBar, Static
 
+from tui.app_services import AppServices
 from tui.core.common.when import format_duration
+from tui.core.journal.writer import Change, session_change
 from tui.core.routines.model import Exercise, Routine
 from tui.core.routines.timer import Clock, Phase, Report, RoutineTimer, Segment
 from tui.core.routines.voice import CueTracker
-from tui.messages import Cue
 from tui.dialogs.confirm import ConfirmScreen
+from tui.messages import Cue
 from tui.widgets.big_text import BigText
 from tui.widgets.footer import Footer
 
@@ -47,7 +50,10 @@ class SessionResult:
     ended: datetime
 
 
-class SessionScreen(Screen[SessionResult]):
+class SessionScreen(Screen[SessionResult | None]):
+    """Records itself when it ends (left before the first exercise began:
+    nothing), and dismisses with what happened (None: nothing recorded)."""
+
     BINDINGS = [
         Binding("space", "pause", "Pause"),
         Binding("space", "resume", "Resume"),
@@ -61,6 +67,7 @@ class SessionScreen(Screen[SessionResult]):
         Binding("escape", "leave", "Leave"),
     ]
     CSS_PATH = "session.tcss"
+    app = getters.app(AppServices)
     position_label = getters.query_one("#position", Label)
     phase_label = getters.query_one("#phase", Label)
     name_label = getters.query_one("#exercise-name", Label)
@@ -92,7 +99,7 @@ class SessionScreen(Screen[SessionResult]):
         self.started: datetime | None = None
         self._shown: tuple | None = None
         self._ended = False
-        self._deadline_wake = None
+        self._deadline_wake: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="session"):
@@ -114,7 +121,14 @@ class SessionScreen(Screen[SessionResult]):
                 yield Label(id="times")
         yield Footer()
 
+    @classmethod
+    def of(cls, app: AppServices, routine: Routine) -> SessionScreen:
+        """A session on the app's clocks, with this user's pauses."""
+        return cls(routine, clock=app.clock, now=app.now, get_ready=app.get_ready,
+                   switch_sides=app.switch_sides)
+
     def on_mount(self) -> None:
+        self.app.leaving.subscribe(self, self.record_before_leaving, immediate=True)
         self.started = self.now()
         self.timer.start()
         self._poll = self.set_interval(POLL_SECONDS, self.poll)
@@ -160,10 +174,37 @@ class SessionScreen(Screen[SessionResult]):
     def result(self) -> SessionResult:
         return SessionResult(self.routine, self.timer.report(), self.started or self.now(), self.now())
 
+    def record(self, result: SessionResult) -> None:
+        """The session's record, written off the UI thread (a failure is said there)."""
+        self.app.write("session", self.change(result))
+
+    def change(self, result: SessionResult) -> Change:
+        return session_change(result.routine, result.report, result.started, result.ended)
+
+    def record_before_leaving(self, _signum: int) -> None:
+        """The app is leaving on a signal: what was done so far is recorded as
+        left part-way, now, through the one write path (a worker might never
+        start: once the terminal is gone the loop can stall for good)."""
+        if not self._ended:
+            self._ended = True  # the app leaves: no summary, and end() records nothing more
+            self._poll.stop()
+            self.timer.finish(left=True)
+            result = self.result()
+            if result.report.began:
+                self.app.write_now("session", self.change(result))
+
     def end(self) -> None:
+        if self._ended:
+            return
         self._ended = True
         self._poll.stop()
-        result = self.result()
+        found = self.result()
+        result: SessionResult | None = found
+        if not found.report.began:
+            self.notify("Left before the first exercise began: nothing recorded.")
+            result = None
+        else:
+            self.record(found)
         if self.is_active:
             self.dismiss(result)
             return
@@ -177,6 +218,8 @@ class SessionScreen(Screen[SessionResult]):
         if timer.finished:
             return
         segment = timer.segment
+        if segment is None:  # finished (see RoutineTimer.segment)
+            return
         exercise = self.routine.exercises[segment.exercise]
         remaining = timer.remaining()
         state = (segment, int(-(-remaining // 1)), timer.paused, int(timer.elapsed()))

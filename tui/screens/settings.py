@@ -13,8 +13,8 @@ from textual.screen import Screen
 from textual.validation import Integer
 from textual.widgets import Button, Input, Label, Select, Static, Switch
 
+from tui.app_services import AppServices
 from tui.core.common.settings import PAUSE_RANGE, Settings, settings_from_table
-from tui.messages import ApplySettings
 from tui.dialogs.confirm import ConfirmScreen
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
@@ -51,6 +51,7 @@ class SettingsScreen(Screen):
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
     CSS_PATH = "settings.tcss"
+    app = getters.app(AppServices)
     units_field = getters.query_one("#units", Select)
     bedtime_field = getters.query_one("#bedtime", Input)
     get_ready_field = getters.query_one("#get_ready_seconds", Input)
@@ -125,12 +126,12 @@ class SettingsScreen(Screen):
         new, errors = settings_from_table(self.form_table(), path, sorted(self.app.available_themes))
         message = self.error_line
         if errors:
-            message.update("\n".join(f"{LABELS.get(e.field, e.field)}: {e.message}" for e in errors))
+            message.update("\n".join(f"{LABELS.get(e.field or '', e.field)}: {e.message}" for e in errors))
             if errors[0].field in LABELS:
                 self.query_one(f"#{errors[0].field}").focus()
             return
         message.update("")
-        self.app.post_message(ApplySettings(new))  # to the app: this screen closes now
+        self.app.apply_settings(new)  # saved off the UI thread: this screen closes now
         self.app.pop_screen()
 
     def action_leave(self) -> None:

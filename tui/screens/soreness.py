@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import getters, on
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static
+from textual.worker import Worker
 
-from tui.messages import JournalFailed, JournalSaved, SaveSoreness
+from tui.app_services import AppServices
+from tui.core.journal.soreness import NOT_MEDICAL_ADVICE, WARNING_SIGNS
+from tui.core.journal.store.errors import JournalError
+from tui.core.journal.writer import pain_notice, rating_change
+from tui.messages import JournalFailed, JournalSaved, JournalUnreadable
 from tui.widgets.footer import Footer
 from tui.widgets.soreness_form import SorenessEntry, SorenessForm
 
@@ -27,6 +32,7 @@ class SorenessScreen(Screen[None]):
         Binding("escape", "skip", "Skip"),
     ]
     CSS_PATH = "soreness.tcss"
+    app = getters.app(AppServices)
     form = getters.query_one(SorenessForm)
     error_line = getters.query_one("#soreness-error", Static)
 
@@ -42,6 +48,7 @@ class SorenessScreen(Screen[None]):
                 yield Static(self.header, id="summary-text")
             yield SorenessForm(self.question, clock=self.app.clock, id="soreness-form")
             yield Static(id="soreness-error")
+            yield Static(f"Not soreness? {WARNING_SIGNS} {NOT_MEDICAL_ADVICE}", id="soreness-warning")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -55,7 +62,29 @@ class SorenessScreen(Screen[None]):
             return
         if self.saving is None:
             self.saving = entry
-            self.post_message(SaveSoreness(entry, self))  # then saved() or not_saved()
+            self.save(entry)  # then saved() or not_saved()
+
+    @work(thread=True, group="journal-write", exit_on_error=False)
+    def save(self, entry: SorenessEntry) -> None:
+        """Write the rating through the app's writer; this screen hears how it
+        went first (it stays open if it failed), then the app, which says it."""
+        app = self.app
+        now = app.now()
+        change = rating_change(entry.overall, entry.areas, entry.pain, entry.note, when=now)
+        saved = app.write_now("rating", change, self)
+        if saved is None:
+            return
+        try:
+            notice = pain_notice(app.journal, now) if app.journal is not None else ""
+        except JournalError as error:
+            notice = ""
+            app.post_message(JournalUnreadable(error))
+        app.tell(self, JournalSaved("rating", saved, notice))
+
+    @on(Worker.StateChanged)
+    def worker_failed(self, event: Worker.StateChanged) -> None:
+        """A bug in a save is said as the app says any worker's (the event does not bubble)."""
+        self.app.worker_failed(event)
 
     @on(Input.Submitted)
     def note_submitted(self, event: Input.Submitted) -> None:

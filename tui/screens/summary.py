@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from tui.app_services import AppServices
 from tui.core.common.when import format_duration
 from tui.core.routines.timer import Report
-from tui.screens.session import SessionResult
+from tui.screens.session import SessionResult, SessionScreen
 from tui.screens.soreness import SorenessScreen
 
 
@@ -42,3 +43,31 @@ class SummaryScreen(SorenessScreen):
     def __init__(self, result: SessionResult) -> None:
         super().__init__("How do your legs feel right now? (optional)", summary_text(result))
         self.result = result
+
+
+def start(app: AppServices, routine_id: str) -> None:
+    """Play a routine through (a session; "run" is only ever the workout), which
+    records itself, then show its summary with the soreness form: what home,
+    the palette and `recovery-tui start` do. The session is pushed at once."""
+    routine = app.library.get(routine_id)
+    if routine is None:
+        app.notify(f"No routine called {routine_id!r}.", severity="error")
+        return
+    app.push_screen(SessionScreen.of(app, routine), callback=lambda result: sum_up(app, result))
+
+
+async def play(app: AppServices, routine_id: str) -> SessionResult | None:
+    """As `start`, from a worker that wants what happened (the plan ticks its
+    step): the result, or None when nothing was recorded."""
+    routine = app.library.get(routine_id)
+    if routine is None:
+        app.notify(f"No routine called {routine_id!r}.", severity="error")
+        return None
+    result = await app.push_screen_wait(SessionScreen.of(app, routine))
+    sum_up(app, result)
+    return result
+
+
+def sum_up(app: AppServices, result: SessionResult | None) -> None:
+    if result is not None:
+        app.push_screen(SummaryScreen(result))  # it saves the rating itself

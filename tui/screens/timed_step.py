@@ -3,10 +3,13 @@ with the step's milestones shown as they come up."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from tui.core.plan.definition import DueStep
 from tui.core.routines.model import Exercise, Routine
+from tui.core.routines.timer import Segment
 from tui.messages import Cue
-from tui.screens.session import SessionScreen
+from tui.screens.session import SessionResult, SessionScreen
 
 
 def step_routine(step: DueStep) -> Routine:
@@ -24,14 +27,17 @@ def milestone_text(step: DueStep, elapsed: float) -> str:
 class TimedStepScreen(SessionScreen):
     """Dismisses with a SessionResult like any session; a completed one ticks the step."""
 
-    def __init__(self, step: DueStep, **kwargs) -> None:
+    def __init__(self, step: DueStep, **kwargs: Any) -> None:
         kwargs["get_ready"] = 0
         kwargs["switch_sides"] = 0
         super().__init__(step_routine(step), **kwargs)
         self.step = step
         self._milestone: str | None = None
 
-    def cue_text(self, exercise) -> str:
+    def record(self, result: SessionResult) -> None:
+        """A plan step is not a session: ticking it is its record (the plan does that)."""
+
+    def cue_text(self, exercise: Exercise) -> str:
         """The milestone reached so far; the bell marks each new one."""
         text = milestone_text(self.step, self.timer.elapsed())
         if self._milestone is not None and text != self._milestone:
@@ -42,10 +48,10 @@ class TimedStepScreen(SessionScreen):
     def position_text(self, index: int) -> str:
         return ""
 
-    def phase_text(self, segment, exercise) -> str:
+    def phase_text(self, segment: Segment, exercise: Exercise) -> str:
         return "PAUSED · space to resume" if self.timer.paused else "TIMER"
 
-    def areas_text(self, exercise) -> str:
+    def areas_text(self, exercise: Exercise) -> str:
         return ""
 
     def up_next_text(self) -> str:

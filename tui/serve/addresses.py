@@ -4,10 +4,26 @@ command line can check its arguments before the `serve` extra is imported."""
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
 ALL_INTERFACES = {"0.0.0.0", "::", ""}
+LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+
+
+def valid_host(host: str) -> bool:
+    """An IP address (IPv6 in brackets or not) or a host name of letters,
+    digits and hyphens in dot-separated labels (RFC 1123). Anything else
+    never reaches the resolver, which fails on some (`..`) with a Unicode error."""
+    bare = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    try:
+        ipaddress.ip_address(bare)
+        return True
+    except ValueError:
+        pass
+    name = host[:-1] if host.endswith(".") else host
+    return 0 < len(name) <= 253 and all(LABEL.fullmatch(label) for label in name.split("."))
 
 
 def is_loopback(host: str) -> bool:
@@ -43,8 +59,9 @@ def network_address() -> str:
         probe.close()
 
 
-def page_url(host: str, port: int, token: str) -> str:
-    return f"http://{page_host(host)}:{port}/?token={token}"
+def page_url(host: str, port: int, prefix: str, token: str) -> str:
+    """The address to open: `host` as page_host() prints it, the prefix, the token."""
+    return f"http://{host}:{port}{prefix}/?token={token}"
 
 
 def network_warning(host: str) -> str | None:

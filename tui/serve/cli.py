@@ -5,11 +5,13 @@ missing extra is one clear line."""
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from pathlib import Path
 
 from tui.cli.common import PROG, UsageError
+from tui.serve.addresses import valid_host
 
 INSTALL_HINT = f"{PROG}: serve needs the serve extra: in the recovery-tui folder, pip install '.[serve]'"
 
@@ -17,8 +19,9 @@ INSTALL_HINT = f"{PROG}: serve needs the serve extra: in the recovery-tui folder
 def app_command(args: argparse.Namespace) -> str:
     """The shell command each browser tab runs: this app, with this command
     line's journal and bell options and the same environment (textual-serve
-    passes it on), so every tab uses the user's own journal and settings."""
-    words = [sys.executable, "-m", "tui.serve.session"]
+    passes it on), so every tab uses the user's own journal and settings.
+    The server is this process: the app ends when it does (see session.py)."""
+    words = [sys.executable, "-m", "tui.serve.session", "--server", str(os.getpid())]
     if args.journal:
         words += ["--journal", str(Path(args.journal).expanduser().resolve())]
     if args.quiet:
@@ -32,8 +35,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ImportError:
         print(INSTALL_HINT, file=sys.stderr)
         return 2
-    if not args.host.isprintable() or any(ch.isspace() for ch in args.host) or not args.host:
-        raise UsageError(f"--host {args.host!r} is not an address")  # repr: no escape reaches the terminal
+    if not valid_host(args.host):
+        shown = ascii(args.host)  # no escape or stray surrogate reaches the terminal
+        raise UsageError(f"--host {shown} is not a host name or an address (such as localhost, 0.0.0.0 or ::1)")
     from tui.serve.run import serve
 
     return serve(app_command(args), args.host, args.port)

@@ -8,18 +8,21 @@ import signal
 import sys
 
 from tui.cli.common import PROG
-from tui.serve.addresses import network_warning, page_url
+from tui.serve.addresses import network_warning, page_host, page_url
+from tui.serve.quiet_logs import quiet_logs
 from tui.serve.server import RecoveryServer
-from tui.serve.token_gate import new_token
+from tui.serve.token_gate import new_prefix, new_token
 
 
 def serve(command: str, host: str, port: int) -> int:
+    quiet_logs()
     return asyncio.run(_serve(command, host, port))
 
 
 async def _serve(command: str, host: str, port: int) -> int:
-    token = new_token()
-    server = RecoveryServer(command, host, port, token)
+    token, prefix = new_token(), new_prefix()
+    printed = page_host(host)
+    server = RecoveryServer(command, host, port, token, prefix, hosts=(printed,))
     try:
         await server.start()
     except OSError as error:
@@ -31,7 +34,7 @@ async def _serve(command: str, host: str, port: int) -> int:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         loop.add_signal_handler(signum, stop.set)
-    url = page_url(host, port, token)
+    url = page_url(printed, port, prefix, token)
     print(f"Open {url}", flush=True)
     warning = network_warning(host)
     if warning:

@@ -73,8 +73,8 @@ def render_rows(text: str, scale: int) -> list[str]:
     if len(halves) % 2:
         halves.append(" " * len(halves[0]))
     return [
-        "".join(HALF_BLOCKS[(top == "#", bottom == "#")] for top, bottom in zip(upper, lower))
-        for upper, lower in zip(halves[::2], halves[1::2])
+        "".join(HALF_BLOCKS[(top == "#", bottom == "#")] for top, bottom in zip(upper, lower, strict=True))
+        for upper, lower in zip(halves[::2], halves[1::2], strict=True)
     ]
 
 

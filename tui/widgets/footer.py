@@ -1,9 +1,11 @@
 """The key bar at the bottom of every screen, drawn as one widget.
 
 It shows what Textual's Footer shows, in the same colours, but draws the
-whole line itself. Textual's Footer mounts one widget per key, and mounting
-and styling those took about a third of the time home needs for its first
-frame (see docs/performance.md); here a change of keys is a repaint.
+whole line itself. Textual's Footer mounts one widget per key; here a change
+of keys is a repaint. Measured again on Textual 8 (issue 23, side by side):
+Textual's Footer and Header put the settled first frame 84 ms and 893 ms
+later (two runs on a loaded machine), over the 30 ms that would have made
+them worth using; History opened 46 and 156 ms sooner with them.
 """
 
 from __future__ import annotations

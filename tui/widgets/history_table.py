@@ -12,6 +12,7 @@ from textual import events
 from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from tui.core.common.terminal_text import one_line
 
@@ -53,7 +54,7 @@ class HistoryTable(DataTable):
         return max(MIN_DETAILS, width - used - self.styles.scrollbar_size_vertical)
 
     def on_resize(self, event: events.Resize) -> None:
-        details = self.columns.get("details")
+        details = self.columns.get(ColumnKey("details"))
         width = self.details_width(event.size.width)
         if details is None or details.width == width:
             return

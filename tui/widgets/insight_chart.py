@@ -43,11 +43,11 @@ def interval_bar(low: float, point: float, high: float, scale: float, half: int)
 
 def interval_chart(found: Iterable[Insight], half: int = 10) -> Text:
     """One line per practice with a verdict, in the order given."""
-    shown = [i for i in found if i.adjusted is not None and not i.needed]
+    shown = [(i, i.adjusted) for i in found if i.adjusted is not None and not i.needed]
     text = Text()
     if not shown:
         return text
-    scale = max(max(abs(i.adjusted.interval[0]), abs(i.adjusted.interval[1])) for i in shown) or 1.0
+    scale = max(max(abs(low), abs(high)) for _, a in shown for low, high in [a.interval or (0.0, 0.0)]) or 1.0
     text.append(" " * LABEL_WIDTH)
     less, more = "◀ less", "more ▶"
     text.append(less, style="green")
@@ -55,11 +55,11 @@ def interval_chart(found: Iterable[Insight], half: int = 10) -> Text:
     text.append(more, style="red")
     text.append("  ")
     text.append("95% interval, verdict\n", style="dim")
-    for insight in shown:
-        low, high = insight.adjusted.interval
+    for insight, adjusted in shown:
+        low, high = adjusted.interval or (0.0, 0.0)
         style = verdict_style(insight.verdict)
         text.append(f"{clip(insight.name):<{LABEL_WIDTH}}", style="bold" if style != "dim" else "dim")
-        text.append(interval_bar(low, insight.adjusted.difference, high, scale, half), style=style)
+        text.append(interval_bar(low, adjusted.difference, high, scale, half), style=style)
         text.append("  ")
         text.append(f"{interval_text(low, high)}  {insight.verdict}\n", style=style)
     text.rstrip()

@@ -22,7 +22,8 @@ OVERALL = "overall"
 
 TEN_WINDOW = 1.0  # seconds in which `1` then `0` makes 10
 CELL_WIDTH = 34  # one rating: cursor, label, ten blocks, value, PAIN, a gap
-BAR_OFFSET = 14  # where the blocks start within a cell
+LABEL_WIDTH = 11
+BAR_OFFSET = 2 + LABEL_WIDTH  # where the blocks start within a cell: after "› " and the label
 
 
 class RatingGrid(Widget, can_focus=True):
@@ -90,7 +91,7 @@ class RatingGrid(Widget, can_focus=True):
         row = self.rows[index]
         value = self.ratings.get(row)
         label = "Overall" if row == OVERALL else area_label(row)
-        line = Text(f"{'›' if index == self.cursor else ' '} {label:<11}")
+        line = Text(f"{'›' if index == self.cursor else ' '} {label:<{LABEL_WIDTH}}")
         bar = "■" * (value or 0) + "·" * (10 - (value or 0))
         line.append(bar, style="bold" if value is not None else "dim")
         line.append(f" {value if value is not None else '-':>2}")
@@ -117,7 +118,7 @@ class RatingGrid(Widget, can_focus=True):
         """The grid's keys are handled here, in order: a fast burst of keys (a
         paste, a quick typist) must not reach bindings out of turn. Keys it
         does not use do nothing here; the note takes text only when focused."""
-        handlers = {
+        handlers: dict[str, Callable[[], object]] = {
             "up": lambda: self.action_move(-1),
             "down": lambda: self.action_move(1),
             "left": lambda: self.action_nudge(-1),
@@ -128,8 +129,10 @@ class RatingGrid(Widget, can_focus=True):
             "tab": self.screen.focus_next,
             "shift+tab": self.screen.focus_previous,
         }
-        if event.character and event.character.isdigit():
-            handler = lambda: self.rate(int(event.character))  # noqa: E731
+        character = event.character
+        handler: Callable[[], object] | None
+        if character and character.isdigit():
+            handler = lambda: self.rate(int(character))  # noqa: E731
         else:
             handler = handlers.get(event.key)
         if handler is not None:
@@ -180,13 +183,17 @@ class RatingGrid(Widget, can_focus=True):
         return None
 
     def on_click(self, event: Click) -> None:
-        x = event.x - 1  # the padding
+        """The dot tapped is the value set (the 1st dot of a row rated 1
+        makes 0); a tap elsewhere on a row moves the cursor there."""
+        x = event.x - self.styles.padding.left
         index = self.row_at(x, event.y)
         if index is not None:
             self.cursor = index
-            column = x - self.place(index)[1] - BAR_OFFSET
-            if 0 <= column < 10:
-                self.ratings[self.rows[index]] = column + 1
+            dot = x - self.place(index)[1] - BAR_OFFSET + 1
+            if 1 <= dot <= 10:
+                row = self.rows[index]
+                self.ratings[row] = 0 if dot == 1 and self.ratings.get(row) == 1 else dot
+                self._last_one = None
         self.refresh()
 
     def watch_cursor(self) -> None:

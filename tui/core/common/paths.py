@@ -24,11 +24,12 @@ def _builtin_routines_dir() -> Path:
 
 BUILTIN_ROUTINES_DIR = _builtin_routines_dir()
 PLAN_FILE = BUILTIN_ROUTINES_DIR / "plan.toml"  # the shipped after-run plan, not a routine
+EVIDENCE_FILE = BUILTIN_ROUTINES_DIR / "evidence.toml"  # what reviews found, per practice: not a routine
 
 
 def builtin_routine_files() -> list[Path]:
     """Every shipped routine file, sorted by name."""
-    return sorted(p for p in BUILTIN_ROUTINES_DIR.glob("*.toml") if p.name != PLAN_FILE.name)
+    return sorted(p for p in BUILTIN_ROUTINES_DIR.glob("*.toml") if p.name not in (PLAN_FILE.name, EVIDENCE_FILE.name))
 
 
 def config_dir() -> Path:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import time
 from operator import itemgetter
 
-from tui.core.insights.facts import INSIGHT_AREAS, MAIN_AREAS, RATING_AREAS, RATING_OVERALL, Facts
+from tui.core.insights.facts import INSIGHT_AREAS, MAIN_AREAS, RATING_AREAS, RATING_OVERALL, Facts, RatingFact
 from tui.core.insights.model import MIN_RUNS, Comparison, compare, t_975
 from tui.core.insights.outcome import DEFAULT_BEDTIME
 from tui.core.insights.pairing import OUTCOME, PRACTICES, Outcome, Pairing, pair_runs
@@ -83,7 +83,8 @@ def _insights(name: Callable[[str], str], found: dict[str, Comparison]) -> list[
             half = t_975(c.estimate.df) * math.sqrt(shrunk.variance)
             adjusted = Adjusted(shrunk.mean, (shrunk.mean - half, shrunk.mean + half), c.estimate.difference)
         short = c.with_.n < MIN_RUNS or c.without.n < MIN_RUNS
-        raw = None if short else c.with_.mean() - c.without.mean()
+        with_mean, without_mean = c.with_.mean(), c.without.mean()
+        raw = None if short or with_mean is None or without_mean is None else with_mean - without_mean
         result.append(Insight(practice, name(practice), c.with_.n, c.with_.mean(), c.without.n,
                               c.without.mean(), raw, adjusted, c.needed))
     return result
@@ -91,7 +92,7 @@ def _insights(name: Callable[[str], str], found: dict[str, Comparison]) -> list[
 
 def _rank(found: list[Insight]) -> list[Insight]:
     """Verdicts first, most negative adjusted difference first; then those still short of runs, closest first."""
-    def key(insight: Insight):
+    def key(insight: Insight) -> tuple[bool, float, int, str]:
         value = insight.adjusted.difference if insight.adjusted is not None and not insight.needed else None
         return value is None, value or 0.0, insight.needed, insight.name.lower()
 
@@ -121,10 +122,15 @@ def area_insights(facts: Facts, names: PracticeNames, pairing: Pairing | None = 
         if area not in MAIN_AREAS and all(r[OUTCOME] is None or r[OUTCOME][RATING_AREAS][index] is None
                                           for r in runs):
             continue  # knees, Achilles, ...: only once rated after a run
-        by_area[area] = compare(runs, practices, lambda rating, i=index: rating[RATING_AREAS][i])
+        by_area[area] = compare(runs, practices, area_score(index))
     return {area: next((i for i in _rank(_insights(names.name, found)) if i.verdict == "helps"), None)
             for area, found in by_area.items()}
 
 
 def to_json(found: list[Insight]) -> list[dict]:
     return [insight.to_dict() for insight in found]
+
+
+def area_score(index: int) -> Callable[[RatingFact], int | None]:
+    """A rating's score for the area at `index` of INSIGHT_AREAS."""
+    return lambda rating: rating[RATING_AREAS][index]

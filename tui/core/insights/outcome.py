@@ -56,9 +56,9 @@ def morning_begins(run: RunFact, bedtime: time | None) -> float:
     a rating can be its outcome. Without a bedtime, 6 h after the run."""
     ended = run[RUN_ENDED]
     if bedtime is None:
-        return ended + AFTER_RUN
+        return float(ended + AFTER_RUN)
     offset = run[RUN_OFFSET]
-    return ended + max(AFTER_RUN, _sleep_after(offset, int(ended + offset) % 86400, bedtime) + INTO_THE_NIGHT)
+    return float(ended) + max(AFTER_RUN, _sleep_after(offset, int(ended + offset) % 86400, bedtime) + INTO_THE_NIGHT)
 
 
 def outcomes_of(runs: Sequence[RunFact], nexts: Sequence[float | None], bedtime: time | None,
@@ -90,4 +90,4 @@ def morning_after(run: RunFact, ratings: Sequence[RatingFact], next_run_ended: f
     ordered = sorted(ratings, key=lambda rating: rating[RATING_TIME])
     times = [rating[RATING_TIME] for rating in ordered]
     ((_, outcome, _),) = outcomes_of([run], [next_run_ended], bedtime, ordered, times)
-    return outcome
+    return outcome  # type: ignore[no-any-return]  # a rating row or a reason, as outcomes_of yields

@@ -20,7 +20,7 @@ from tui.core.journal.store.aside import move_aside
 from tui.core.journal.store.errors import JournalAccessError, JournalError
 from tui.core.journal.store.id_floor import highest_id_beside
 from tui.core.journal.store.json_tables import read_tables
-from tui.core.journal.store.meta import last_id, with_last_id
+from tui.core.journal.store.meta import META_TABLE, last_id, with_last_id
 
 
 @dataclass(frozen=True)
@@ -63,9 +63,11 @@ def restore_backup(journal_path: Path | str, backup: Path | str, now: datetime) 
             if os.path.lexists(store.path):
                 moved = move_aside(store.path, now, "replaced" if readable(store.path) else "corrupt")
             # ids given out since the backup was made must not be given out again
-            floor = max(last_id(data, TABLE), highest_id_beside(store.path, TABLE))
+            for table in {TABLE, *data} - {META_TABLE}:  # the records, the experiments, ...
+                floor = max(last_id(data, table), highest_id_beside(store.path, table))
+                data = with_last_id(data, table, floor)
             try:
-                store.write(with_last_id(data, TABLE, floor))
+                store.write(data)
             except JournalError as error:
                 if moved is None:
                     raise

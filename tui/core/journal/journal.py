@@ -45,6 +45,7 @@ from tui.core.journal.sync.identity import UID, new_uid, stamped, uid_of
 from tui.core.journal.sync.missing import await_journal
 from tui.core.journal.sync.opening import MERGED_NOTICE, settle
 from tui.core.journal.store.errors import JournalCorruptError
+from tui.core.journal.store.table import JournalTable
 from tui.core.journal.vetting import RecordVetter
 
 # -- the journal ------------------------------------------------------------------
@@ -85,6 +86,11 @@ class Journal:
             return False
         await_journal(self.path)
         return not self.path.exists()
+
+    def other_table(self, name: str) -> JournalTable:
+        """Another table of the journal's file (the experiments): the same
+        file, lock, atomic saves and never-reused ids as the records."""
+        return JournalTable(self._table().storage, name)
 
     @property
     def notices(self) -> list[str]:

@@ -22,6 +22,13 @@ DOMS_FROM = timedelta(hours=12)
 DOMS_UNTIL = timedelta(hours=72)
 
 NOT_MEDICAL_ADVICE = "This is not medical advice."
+# Signs that it is not muscle soreness (../shared/evidence.md: Nye et al. 2021 on
+# exertional rhabdomyolysis, Kahanov et al. 2015 on bone stress injuries).
+WARNING_SIGNS = (
+    "Stop and see a doctor for: very dark urine after an extreme effort; sharp, pinpoint pain over "
+    "a bone, at rest or at night, or a limp; swelling, a joint that gives way, numbness; soreness not "
+    "easing after about three days, or getting worse."
+)
 
 
 @dataclass(frozen=True)
@@ -62,25 +69,37 @@ def pain_alerts(records: Iterable[dict], now: datetime) -> list[Alert]:
     return alerts
 
 
+def pain_cause(alert: Alert) -> str:
+    """Why one area is flagged, in a sentence."""
+    if alert.reason == PAIN:
+        return f"Sharp or localised pain flagged in {area_words(alert.area)}."
+    return (
+        f"{area_label(alert.area)} rated {HIGH_RATING}/10 or more "
+        f"on {HIGH_DAYS} different days in a row."
+    )
+
+
 def pain_advice(alert: Alert) -> str:
     """What to do about one alert, in a sentence or two."""
-    if alert.reason == PAIN:
-        cause = f"Sharp or localised pain flagged in {area_words(alert.area)}."
-    else:
-        cause = (
-            f"{area_label(alert.area)} rated {HIGH_RATING}/10 or more "
-            f"on {HIGH_DAYS} different days in a row."
-        )
     return (
-        f"{cause} Rest that area, skip the stretches that put load on it, "
+        f"{pain_cause(alert)} Rest that area, skip the stretches that put load on it, "
         "and see a doctor if it still hurts after rest."
     )
 
 
 def guard_notice(alerts: Iterable[Alert]) -> str:
-    """Every alert's advice, then NOT_MEDICAL_ADVICE once; "" without alerts."""
-    lines = [pain_advice(alert) for alert in alerts]
-    return "\n".join([*lines, NOT_MEDICAL_ADVICE]) if lines else ""
+    """The alerts' advice (said once for several), the warning signs, then
+    NOT_MEDICAL_ADVICE once; "" without alerts."""
+    alerts = list(alerts)
+    if not alerts:
+        return ""
+    if len(alerts) == 1:
+        lines = [pain_advice(alerts[0])]
+    else:
+        lines = [*(pain_cause(alert) for alert in alerts),
+                 "Rest those areas, skip the stretches that put load on them, "
+                 "and see a doctor if they still hurt after rest."]
+    return "\n".join([*lines, WARNING_SIGNS, NOT_MEDICAL_ADVICE])
 
 
 def doms_checkin_due(records: Iterable[dict], now: datetime) -> dict | None:

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from tui.core.common.ids import AREAS
 from tui.core.journal.records import record_time
 
-if TYPE_CHECKING:  # journal.py imports this module
-    from tui.core.journal.journal import Journal
+
+class DaysSource(Protocol):
+    """What journal_streak needs of a Journal (journal.py imports this module)."""
+
+    def session_days(self, now: datetime) -> SessionDays: ...
 
 
 def ratings_until(records: Iterable[dict], now: datetime) -> list[tuple[datetime, dict]]:
@@ -107,7 +110,7 @@ def week_count(records: Iterable[dict], now: datetime) -> int:
     return sum(1 for t, _ in sessions_until(records, now) if day_of(t, now) >= monday)
 
 
-def journal_streak(journal: Journal, now: datetime) -> int:
+def journal_streak(journal: DaysSource, now: datetime) -> int:
     """Days in a row with a session, ending today (or yesterday if none yet
     today), through the archive without reading it (see archive.py)."""
     return journal.session_days(now).streak(now)

@@ -160,7 +160,7 @@ def _parse_step(path: Path, position: int, entry: object, routine_ids: list[str]
         if "timer_seconds" not in fields.table:
             problems.add(fields.error("milestones", "needs timer_seconds"))
         elif timer is not None:
-            parsed = [check(_parse_milestone, path, fields.item, n, m, timer)
+            parsed = [check(_parse_milestone, path, fields.item or step_id, n, m, timer)
                       for n, m in enumerate(check(fields.table_list, "milestones") or [], start=1)]
             milestones = tuple(sorted((m for m in parsed if m is not None), key=lambda m: m.at_seconds))
     kinds = check(fields.choices, "run_kinds", RUN_KINDS) if "run_kinds" in fields.table else RUN_KINDS

@@ -13,6 +13,7 @@ from tui.core.common.errors import DataFileError
 from tui.core.common.paths import PLAN_FILE, user_plan_path
 from tui.core.plan.definition import DueStep, load_plan
 from tui.core.plan.evening import build_plan
+from tui.core.plan.experiment_note import ExperimentNote, noted_heading, noted_steps
 from tui.core.plan.runs import run_end
 from tui.core.plan.view import plan_heading
 
@@ -35,6 +36,7 @@ class RunPlan:
     steps: list[DueStep]
     heading: str
     problems: list[DataFileError]  # of the user's plan file; the built-in plan is used
+    notes: tuple[ExperimentNote, ...] = ()  # what self-experiments ask of tonight
 
 
 def plan_steps(source: PlanSource, run: dict, now: datetime, bedtime: time,
@@ -45,7 +47,10 @@ def plan_steps(source: PlanSource, run: dict, now: datetime, bedtime: time,
     return build_plan(plan, run_end(run, now), bedtime, run["run_kind"], units), problems
 
 
-def run_plan(source: PlanSource, run: dict, now: datetime, bedtime: time, units: str) -> RunPlan:
-    """Steps, heading and problems together; raises DataFileError as plan_steps does."""
+def run_plan(source: PlanSource, run: dict, now: datetime, bedtime: time, units: str,
+             notes: Iterable[ExperimentNote] = ()) -> RunPlan:
+    """Steps, heading and problems together, with what experiments ask of
+    tonight (experiment_note.py); raises DataFileError as plan_steps does."""
+    notes = tuple(notes)
     steps, problems = plan_steps(source, run, now, bedtime, units)
-    return RunPlan(steps, plan_heading(run, now, bedtime), problems)
+    return RunPlan(noted_steps(steps, notes), noted_heading(plan_heading(run, now, bedtime), notes), problems, notes)

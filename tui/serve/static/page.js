@@ -1,6 +1,8 @@
-// recovery-tui, added to textual-serve's page: take the token out of the
-// address bar (the cookie carries it now), fit at least 62 columns on a
-// narrow screen, and ring the terminal bell in the browser.
+// recovery-tui, added to textual-serve's page (loaded after its textual.js):
+// take the token out of the address bar (the cookie carries it now), fit at
+// least 62 columns on a narrow screen, start the terminal once its font is
+// there, ring the terminal bell in the browser, and ask before a reload or
+// a close ends a routine in progress.
 (function () {
   "use strict";
   const MIN_COLUMNS = 62;  // the app needs 60; xterm.js keeps a little margin
@@ -18,6 +20,38 @@
       const fits = Math.floor(window.innerWidth / (MIN_COLUMNS * 0.6));  // a cell is 0.6 em wide
       terminal.dataset.fontSize = String(Math.max(8, Math.min(16, fits)));
     }
+    document.querySelectorAll("button.restart").forEach(function (button) {
+      button.addEventListener("click", restart);
+    });
+  });
+
+  function restart() {  // the same page again, as it was first opened
+    const again = new URLSearchParams(window.location.search);
+    again.delete("delay");
+    const rest = again.toString();
+    window.location.href = window.location.pathname + (rest ? "?" + rest : "");
+  }
+
+  // textual.js builds its terminal in window.onload, measuring a cell of its
+  // font then: wait for the font (served from this origin) so cells are its size.
+  const startTerminal = window.onload;
+  window.onload = function (event) {
+    const go = function () { if (startTerminal) startTerminal.call(window, event); };
+    if (document.fonts && document.fonts.load) {
+      document.fonts.load('16px "Roboto Mono"').then(go, go);
+    } else {
+      go();
+    }
+  };
+
+  // The app says when a routine starts and ends (["routine", true|false]):
+  // while one runs, a reload or a close asks first, since it ends the routine.
+  window.recoveryTuiRoutine = false;
+  window.addEventListener("beforeunload", function (event) {
+    if (!window.recoveryTuiRoutine) return undefined;
+    event.preventDefault();
+    event.returnValue = "";  // older browsers need a value to ask
+    return "";
   });
 
   // The bell: BEL (0x07) in the app's output, except where it ends an OSC,
@@ -69,8 +103,18 @@
     constructor(...args) {
       super(...args);
       this.addEventListener("message", function (event) {
-        if (typeof event.data !== "string" && bellsIn(new Uint8Array(event.data)) > 0) ring();
+        if (typeof event.data !== "string") {
+          if (bellsIn(new Uint8Array(event.data)) > 0) ring();
+          return;
+        }
+        try {
+          const [kind, value] = JSON.parse(event.data);
+          if (kind === "routine") window.recoveryTuiRoutine = value === true;
+        } catch (error) {
+          // not ours to read
+        }
       });
+      this.addEventListener("close", function () { window.recoveryTuiRoutine = false; });
     }
   };
 })();
