@@ -41,11 +41,11 @@ from tui.core.journal.records import (
 )
 from tui.core.journal.stats import SessionDays
 from tui.core.journal.storage import JournalDB, SafeJSONStorage
+from tui.core.journal.store.errors import JournalCorruptError
+from tui.core.journal.store.table import JournalTable
 from tui.core.journal.sync.identity import UID, new_uid, stamped, uid_of
 from tui.core.journal.sync.missing import await_journal
 from tui.core.journal.sync.opening import MERGED_NOTICE, settle
-from tui.core.journal.store.errors import JournalCorruptError
-from tui.core.journal.store.table import JournalTable
 from tui.core.journal.vetting import RecordVetter
 
 # -- the journal ------------------------------------------------------------------
