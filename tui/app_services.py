@@ -64,6 +64,7 @@ class AppServices(App[int]):
         settings_path: Path | None = None,
         startup_problems: list[str] | None = None,
         settings_problems: list[DataFileError] | None = None,
+        watch_places: list[Path] | None = None,
     ) -> None:
         super().__init__()
         self.library = library
@@ -78,6 +79,7 @@ class AppServices(App[int]):
         self.settings_path = settings_path
         self.startup_problems = list(startup_problems or [])
         self.settings_problems = list(settings_problems or [])  # shown together in one notice
+        self.watch_places = watch_places  # where "From the watch file…" looks; None: the usual places
         self.repair_offered = False  # the damaged-journal dialog is open
         # Published before the app leaves on a signal (a session records itself), and after
         # the journal changed (home reads its notices again).
@@ -227,7 +229,7 @@ class AppServices(App[int]):
     def write_now(self, what: str, change: Change, origin: MessagePump | None = None) -> Any:
         """From a worker thread: the record written, or None (and JournalFailed posted)."""
         try:
-            return self.writer.write(change)
+            return self.writer.write(change, keep=what == "session")
         except NoJournal:
             self.tell(origin, JournalFailed(what, None))
         except (JournalError, ValueError) as error:
@@ -269,7 +271,8 @@ class AppServices(App[int]):
         elif not isinstance(error, JournalError):
             self.notify(f"Not saved: {error}", severity="error")
         else:
-            self.notify(f"This {message.what} was not saved. {error}", title="Journal",
+            kept = " It is kept, and saved with the next save." if message.what == "session" else ""
+            self.notify(f"This {message.what} was not saved. {error}{kept}", title="Journal",
                         severity="error", timeout=30)
             if isinstance(error, JournalCorruptError):
                 self.journal_problem(error)

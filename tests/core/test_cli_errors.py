@@ -27,7 +27,8 @@ def test_unexpected_error_is_one_line_with_a_log(monkeypatch, capsys, isolated_u
 
 # Each command with the least it needs to parse.
 COMMAND_LINES = {"start": ["x"], "routines": [], "validate": ["a.toml"], "log": [], "history": [],
-                 "export": ["--format", "csv"], "plan": [], "did": ["hydrate"], "insights": [], "experiment": ["status"],
+                 "export": ["--format", "csv"], "plan": [], "did": ["hydrate"], "import": ["run.fit"], "insights": [],
+                 "experiment": ["status"],
                  "doctor": [], "serve": []}
 
 

@@ -8,6 +8,7 @@ from datetime import date
 
 from tests.benchmarks.generate_journal import write_journal
 from tests.core.cli_support import run
+from tui.core.journal.archive import archive_folder
 from tui.core.journal.export import export_json, journal_records
 from tui.core.journal.journal import Journal
 from tui.core.journal.records import to_public
@@ -16,7 +17,7 @@ from tui.core.journal.records import to_public
 def test_journal_records_are_every_record_newest_first_month_by_month(tmp_path):
     path = tmp_path / "journal.json"
     write_journal(path, years=1, end=date(2025, 6, 30))
-    assert len(list((tmp_path / "archive").glob("*.json"))) > 6
+    assert len(list(archive_folder(path).glob("*.json"))) > 6
     with Journal(path) as journal:
         streamed = list(journal_records(journal))
         assert streamed == journal.records()
@@ -52,7 +53,7 @@ def test_an_export_reads_the_journal_file_once_not_once_a_month(tmp_path, monkey
 def test_skipped_records_of_every_month_are_reported(tmp_path):
     path = tmp_path / "journal.json"
     write_journal(path, years=1, end=date(2025, 6, 30))
-    months = sorted((tmp_path / "archive").glob("*.json"))
+    months = sorted(archive_folder(path).glob("*.json"))
     for month in (months[0], months[-1]):  # the oldest and the newest archive month
         tables = json.loads(month.read_text())
         doc = next(iter(tables["records"].values()))
@@ -80,7 +81,7 @@ def test_json_is_laid_out_as_one_dump_of_the_list(tmp_path):
 def test_a_damaged_archive_month_stops_the_export_and_leaves_no_file(capsys, tmp_path):
     path = tmp_path / "journal.json"
     write_journal(path, years=1, end=date(2025, 6, 30))
-    damaged = sorted((tmp_path / "archive").glob("*.json"))[3]
+    damaged = sorted(archive_folder(path).glob("*.json"))[3]
     damaged.write_text('{"records": {')
     target = tmp_path / "out.csv"
     code, out, err = run(capsys, "export", "--format", "csv", "--output", str(target), "--journal", str(path))

@@ -24,8 +24,9 @@ UTC = UTC
 def every_record(folder: Path) -> dict[str, list[tuple[str, str]]]:
     """id -> [(file, note)] over the journal, its archive and journals moved aside."""
     found: dict[str, list[tuple[str, str]]] = {}
-    for path in [*folder.glob("journal.json*"), *folder.glob("archive/*.json")]:
-        if path.name.endswith(".lock"):
+    months = archive.archive_folder(folder / "journal.json").glob("*.json")
+    for path in [*folder.glob("journal.json*"), *months]:
+        if path.name.endswith(".lock") or not path.is_file():
             continue
         for key, doc in json.loads(path.read_text()).get("records", {}).items():
             found.setdefault(key, []).append((path.name, doc.get("note")))

@@ -1,5 +1,6 @@
 """The core's packages import one way only: common -> routines -> plan ->
-journal -> insights -> experiments (read from the source, as harlequin's import contract)."""
+journal -> watch -> insights -> experiments (read from the source, as harlequin's
+import contract). watch reads activity files and records runs through the journal."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "tui" / "core"
-ORDER = ("common", "routines", "plan", "journal", "insights", "experiments")
+ORDER = ("common", "routines", "plan", "journal", "watch", "insights", "experiments")
 
 
 def core_package(module: str) -> str | None:

@@ -103,7 +103,8 @@ def test_did_with_unknown_ids_lists_the_valid_ones_and_leaves_the_journal(capsys
     before = path.read_bytes()
     code, out, err = run(capsys, "did", "snack", "ice-baths", "yogaa")
     assert code == 2 and out == "" and err.count("\n") == 1
-    assert "unknown practice 'ice-baths', 'yogaa' (valid: cool-down-walk, hydrate, snack," in err
+    # each unknown name gets its own suggestion, or none
+    assert "unknown practice 'ice-baths' (did you mean 'ice-bath'?), 'yogaa' (valid: cool-down-walk, hydrate, snack," in err
     assert "sleep, " in err and "post-run-stretches" in err and "runner-yoga" in err
     assert path.read_bytes() == before
 

@@ -28,6 +28,13 @@ REPO = WRITER.parents[2]
 OLD = {"_default": {"1": {"date": "2024-05-01", "hrv": 61}}}
 
 
+@pytest.fixture(autouse=True)
+def in_the_data_folder(tmp_path, monkeypatch):
+    """The journal here is in the app's data folder (elsewhere: test_own_folder.py)."""
+    monkeypatch.setenv("RECOVERY_TUI_DATA_DIR", str(tmp_path / "data"))
+
+
+
 def child_env() -> dict[str, str]:
     """Environment for child processes: they must import this checkout's tui."""
     paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
@@ -93,6 +100,7 @@ def test_missing_journal_starts_empty_and_is_created_private(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, umask: int
 ) -> None:
     folder = tmp_path / "new" / "data"
+    monkeypatch.setenv("RECOVERY_TUI_DATA_DIR", str(folder))
     path = folder / "journal.json"
     temp_modes: list[int] = []
     real_replace = storage_mod.replace

@@ -18,6 +18,12 @@ from tui.core.journal.journal import Journal
 from tui.core.journal.store.errors import JournalAccessError, JournalCorruptError
 from tui.core.journal.sync.device import device_name
 
+
+@pytest.fixture(autouse=True)
+def in_the_data_folder(tmp_path, monkeypatch):
+    """The journal here is in the app's data folder (elsewhere: test_own_folder.py)."""
+    monkeypatch.setenv("RECOVERY_TUI_DATA_DIR", str(tmp_path / "data"))
+
 DAY = date(2024, 11, 22)
 NOW = datetime(2024, 11, 22, 9, 30)
 AWARE = datetime(2024, 11, 22, 9, 30).astimezone()

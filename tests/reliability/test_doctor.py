@@ -18,6 +18,12 @@ from tui.cli import main
 from tui.core.journal.daily_backup import backup_path, make_daily_backup
 from tui.core.journal.journal import Journal
 
+
+@pytest.fixture(autouse=True)
+def in_the_data_folder(tmp_path, monkeypatch):
+    """The journal here is in the app's data folder (elsewhere: test_own_folder.py)."""
+    monkeypatch.setenv("RECOVERY_TUI_DATA_DIR", str(tmp_path / "data"))
+
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=timezone(timedelta(hours=1)))
 DAY = NOW.date()
 

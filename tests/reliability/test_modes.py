@@ -17,11 +17,17 @@ from tests.reliability.helpers import child_env, mode, temp_files
 from tui import cli
 from tui.core.common import atomic as storage_mod
 
+
+@pytest.fixture(autouse=True)
+def in_the_data_folder(tmp_path, monkeypatch):
+    """The journal here is in the app's data folder (elsewhere: test_own_folder.py)."""
+    monkeypatch.setenv("RECOVERY_TUI_DATA_DIR", str(tmp_path / "data"))
+
 NOW = "2024-11-22T09:12:00+01:00"
 
 
-def log(path: Path, umask: int) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui", "log", "--soreness", "3", "--journal", str(path)],
+def log(path: Path, umask: int, rating: int = 3) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "tui", "log", "--soreness", str(rating), "--journal", str(path)],
                           capture_output=True, text=True, umask=umask, timeout=60,
                           env=child_env(RECOVERY_TUI_NOW=NOW))
 
@@ -33,12 +39,13 @@ def modes(folder: Path) -> dict[str, int]:
 @pytest.mark.parametrize("umask", [0o000, 0o022], ids=["umask-000", "umask-022"])
 def test_log_keeps_everything_private(tmp_path: Path, umask: int) -> None:
     path = tmp_path / "new" / "data" / "journal.json"
-    for _ in range(2):
-        done = log(path, umask)
+    for rating in (3, 4):  # two different ratings: the same one twice in a minute gets a warning
+        done = log(path, umask, rating)
         assert (done.returncode, done.stderr) == (0, "")
         found = modes(path.parent)
         assert found == {name: 0o700 if (tmp_path / "new" / name).is_dir() else 0o600 for name in found}
-        assert {"data/journal.json", "data/journal.json.lock"} <= set(found)
+        # outside the data folder: the app's own files in a folder of their own, made 0700
+        assert {"data/journal.json", "data/journal.json.d/journal.json.lock"} <= set(found)
         assert temp_files(path.parent) == []
 
 

@@ -9,6 +9,7 @@ from textual.widgets._toast import Toast
 
 from tests.sync.folder import ENGINES, START
 from tests.ui.helpers import FIXED_NOW, make_app, settle_workers
+from tui.core.common.paths import own_files_folder
 from tui.core.journal.journal import Journal
 
 
@@ -26,6 +27,6 @@ async def test_the_app_merges_a_conflict_copy_and_says_so(tmp_path):
         await pilot.pause()
         shown = "\n".join(str(toast.render()) for toast in app.screen.query(Toast))
         assert "Merged 1 record(s) from a copy made on another device" in shown
-    assert (a / "merged" / copy.name).exists()
+    assert (own_files_folder(a / "journal.json") / "merged" / copy.name).exists()
     with Journal(a / "journal.json") as journal:
         assert sorted(r["note"] for r in journal.records()) == ["on A", "on B"]

@@ -14,6 +14,7 @@ import pytest
 
 from tests.core.cli_support import run
 from tests.sync.folder import ENGINES, START, Clock, copy_folder, device, records_by_uid
+from tui.core.common.paths import own_files_folder
 from tui.core.journal import archive
 from tui.core.journal.journal import Journal
 
@@ -46,7 +47,7 @@ def test_every_command_that_reads_merges_a_copy_and_keeps_it_in_merged(two_devic
     notes = [record["note"] for record in json.loads(out) if record["type"] == "soreness"]
     assert sorted(notes) == ["on A", "on B"]
     assert "Merged 2 record(s) from a copy made on another device" in err  # B's rating and its run
-    assert not copy.exists() and (a / "merged" / copy.name).exists()
+    assert not copy.exists() and (own_files_folder(a / "journal.json") / "merged" / copy.name).exists()
     with Journal(a / "journal.json") as journal:
         by_uid = records_by_uid(journal)
     (run_record,) = [r for r in by_uid.values() if r["type"] == "run"]
@@ -72,7 +73,7 @@ def test_a_damaged_copy_is_left_where_it_is_and_doctor_says_so(two_devices, caps
     copy = a / ENGINES["dropbox"]("journal.json", START)
     copy.write_text('{"records": {"1": {"type"')
     code, out, _ = run(capsys, "doctor", "--journal", str(a / "journal.json"))
-    assert code == 1 and copy.exists() and not (a / "merged").exists()
+    assert code == 1 and copy.exists() and not (own_files_folder(a / "journal.json") / "merged").exists()
     assert "The copy was left where it is, not merged." in out
     assert f"problem: the conflict copy {copy} (Dropbox, Nextcloud or ownCloud) is not merged" in out
 

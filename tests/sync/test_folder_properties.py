@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from tests.sync.folder import ENGINES, START, Clock, comparable, copy_folder, records_by_uid
 from tui.core.common import atomic
+from tui.core.common.paths import own_files_folder
 from tui.core.journal.journal import Journal
 from tui.core.journal.records import TABLE
 
@@ -112,7 +113,7 @@ def test_any_order_of_arrival_gives_the_union_with_the_last_change_winning(plans
             assert set(merged) == set(made)  # the union, nothing lost, nothing twice
             assert len(stored) == len(merged)
             assert not [p for p in path.parent.iterdir() if "conflict" in p.name]
-            assert len(list((path.parent / "merged").iterdir())) == len(plans) - 1
+            assert len(list((own_files_folder(path) / "merged").iterdir())) == len(plans) - 1
             for uid, record in merged.items():
                 if record["type"] == "soreness":
                     assert (record["note"], record["overall"]) == (made[uid]["note"], made[uid]["overall"])

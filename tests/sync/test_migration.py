@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 
 from tests.sync.legacy import all_uids, legacy_journal
+from tui.core.journal.daily_backup import backup_folder
 from tui.core.journal.journal import Journal
 from tui.core.journal.sync.identity import legacy_uid
 
@@ -21,7 +22,7 @@ def test_the_first_open_gives_every_record_a_uid_and_keeps_the_files_as_they_wer
     assert all(uid is not None for file in uids.values() for uid in file.values())
     assert {r["uid"] for r in records} == {uid for file in uids.values() for uid in file.values()}
     assert len({r["uid"] for r in records}) == len(records)
-    kept = tmp_path / "backups" / "before-ids"
+    kept = backup_folder(path) / "before-ids"
     assert {name: (kept / name.split("/")[-1]).read_bytes() for name in before} == before
     key, uid = next(iter(uids["journal.json"].items()))
     assert uid == legacy_uid(key, next(r for r in records if r["id"] == int(key)))

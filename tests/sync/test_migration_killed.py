@@ -17,6 +17,7 @@ import pytest
 
 from tests.reliability.helpers import REPO, child_env
 from tests.sync.legacy import all_uids, legacy_journal
+from tui.core.journal.daily_backup import backup_folder
 from tui.core.journal.journal import Journal
 from tui.core.journal.store.json_tables import read_tables
 
@@ -65,7 +66,7 @@ def test_a_migration_killed_anywhere_is_finished_by_the_next_open(tmp_path):
         for name, uids in now.items():
             assert read_tables(folder / name) is not None
             assert all(uid in (None, expected[name][key]) for key, uid in uids.items()), name
-        kept = folder / "backups" / "before-ids"
+        kept = backup_folder(path) / "before-ids"
         if kept.exists() and any(uid is None for uid in now["journal.json"].values()):
             interrupted += 1  # begun (a copy kept), not finished (the journal is rewritten last)
         for copy in kept.glob("*.json") if kept.exists() else []:

@@ -24,6 +24,8 @@ import pytest
 
 from tests.reliability.helpers import REPO, child_env
 from tests.sync.syncthing import MISSING, Daemon, syncthing_binary
+from tui.core.common.paths import own_files_folder
+from tui.core.journal.daily_backup import backup_folder
 from tui.core.journal.sync.ignore import PATTERNS
 
 pytestmark = pytest.mark.slow
@@ -141,11 +143,11 @@ def test_two_devices_on_real_syncthing(tmp_path):
         assert made and all(name.startswith("journal.sync-conflict-") for name in made), made
         open_both_until_merged(a, b, deadline)
         for side in (a, b):
-            assert {p.name for p in (side.journal.parent / "merged").iterdir()} >= set(made)
+            assert {p.name for p in (own_files_folder(side.journal) / "merged").iterdir()} >= set(made)
         synced = a.daemon.global_names()
         assert "recovery-tui/journal.json" in synced
         assert not [n for n in synced if n.endswith(".lock") or ".tmp-" in n], synced  # the lock stays local
-        backups = sorted(os.listdir(a.journal.parent / "backups"))
+        backups = sorted(os.listdir(backup_folder(a.journal)))
         assert len({name.split(".")[1] for name in backups if name.endswith(".json")}) == 2, backups  # one per device
 
         rng = random.Random(os.environ.get("SYNC_SEED", "recovery-tui"))

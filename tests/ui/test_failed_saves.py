@@ -15,7 +15,7 @@ from textual.widgets import Input, Static
 
 from tests.clock import FakeClock
 from tests.ui.helpers import FIXED_NOW, make_app, settle_workers, start_plan, wait_until
-from tui.core.journal.daily_backup import backup_path
+from tui.core.journal.daily_backup import backup_folder, backup_path
 from tui.core.journal.journal import Journal
 from tui.core.journal.sync.device import device_name
 from tui.dialogs.damaged_journal import DamagedJournalScreen
@@ -121,9 +121,9 @@ async def test_a_damaged_journal_is_offered_the_newest_good_backup(tmp_path):
         moment = FIXED_NOW - timedelta(days=days_ago)
         with Journal(path, now=lambda moment=moment: moment) as journal:
             journal.add_soreness(5, {"calves": 6}, note=note, when=moment)
-    assert sorted(p.name for p in (tmp_path / "backups").iterdir() if not p.name.startswith(".")) == [
+    assert sorted(p.name for p in backup_folder(path).iterdir() if not p.name.startswith(".")) == [
         f"journal-2026-11-20.{device_name()}.json", f"journal-2026-11-21.{device_name()}.json"]
-    future = tmp_path / "backups" / "journal-2026-12-25.json"  # the clock was wrong once: never "latest"
+    future = backup_folder(path) / "journal-2026-12-25.json"  # the clock was wrong once: never "latest"
     future.write_bytes(backup_path(path, date(2026, 11, 20)).read_bytes())
     damaged = b'{"records": {"1": {"type": "sess'
     path.write_bytes(damaged)
@@ -140,7 +140,7 @@ async def test_a_damaged_journal_is_offered_the_newest_good_backup(tmp_path):
         await pilot.press("l", "1", "enter")  # and saving works again
         await settle(app, pilot)
     assert [r["note"] for r in Journal(path).records()] == ["", "middle", "older"]
-    (kept,) = [p for p in tmp_path.iterdir() if p.name.startswith("journal.json.") and p.suffix != ".lock"]
+    (kept,) = [p for p in tmp_path.iterdir() if p.name.startswith("journal.json.") and p.is_file()]
     assert kept.read_bytes() == damaged
 
 

@@ -18,6 +18,7 @@ from tui.cli.output import CommandOutput, OutputFailed, discard_output
 from tui.cli.parser import parse
 from tui.core.common.errors import DataFileError
 from tui.core.common.terminal_text import VisibleStream, shortened, visible
+from tui.core.journal.records import FieldError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,11 +34,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(words: list[str]) -> int:
+    args = None
     try:
         args = parse(words)
         return handler(args)(args)
-    except UsageError as error:
-        say(f"{visible(shortened(str(error)))} (try '{PROG} --help')")
+    except UsageError as error:  # the help it points to: the command's own, once it is known
+        command = error.command or getattr(args, "command", None)
+        say(f"{visible(shortened(str(error)))} (try '{PROG}{f' {command}' if command else ''} --help')")
         return 2
     except DataFileError as error:  # a DataFileErrors is several lines: each gets the prefix
         for line in str(error).splitlines():
@@ -46,6 +49,9 @@ def run(words: list[str]) -> int:
     except CommandFailed as error:
         say(str(error))
         return 1
+    except FieldError as error:  # a record the journal could not read back: refused before it is saved
+        say(f"not saved: {visible(shortened(str(error)))}")
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader (`| head`) went away: say nothing more

@@ -8,10 +8,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli.common import UsageError
+from tui.cli.common import UsageError, command_journal_path, did_you_mean
 from tui.cli.library import load_all
-from tui.core.common.paths import journal_path, settings_path
+from tui.core.common.paths import settings_path
 from tui.core.common.settings import load_settings
+from tui.core.common.terminal_text import quoted
 from tui.core.common.when import wall_clock
 from tui.core.journal.journal import Journal
 
@@ -21,18 +22,20 @@ def cmd_app(args: argparse.Namespace) -> int:
     start = getattr(args, "routine", None)
     if start is not None and library.get(start) is None:
         known = ", ".join(r.id for r in library.routines)
-        raise UsageError(f"unknown routine '{start}' (known: {known})")
+        suggestion = did_you_mean(start, [r.id for r in library.routines])
+        raise UsageError(f"unknown routine {quoted(start)}{suggestion} (known: {known})")
     try:
         now = wall_clock()
     except ValueError as error:
         raise UsageError(str(error)) from None
+    journal = command_journal_path(args.journal)
     settings, problems = load_settings(settings_path())
     from tui.app import RecoveryApp  # Textual, for the app only
     from tui.crash import CrashCatcher, crash_message, write_crash_log
 
     app = RecoveryApp(
         library,
-        journal=Journal(journal_path(args.journal), now=now),
+        journal=Journal(journal, now=now),
         now=now,
         quiet=args.quiet,
         voice=args.voice,

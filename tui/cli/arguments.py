@@ -6,9 +6,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from tui.cli.common import did_you_mean
 from tui.core.common.ids import AREAS
 from tui.core.common.terminal_text import quoted, visible
-from tui.core.journal.records import area_name
+from tui.core.journal.records import NOTE_LIMIT, area_name
 
 
 def whole_number(text: str) -> int | None:
@@ -28,7 +29,8 @@ def area(text: str) -> str:
     try:
         return area_name(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"unknown area {quoted(text)} (known: {', '.join(AREAS)})") from None
+        raise argparse.ArgumentTypeError(
+            f"unknown area {quoted(text)}{did_you_mean(text, AREAS)} (known: {', '.join(AREAS)})") from None
 
 
 def area_rating(text: str) -> tuple[str, int]:
@@ -58,6 +60,9 @@ def note(text: str) -> str:
     if bad is not None:
         raise argparse.ArgumentTypeError(
             f"is not valid UTF-8 text (byte {ord(bad) - 0xDC00:#04x}); check the terminal's encoding")
+    if len(text.strip()) > NOTE_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"is {len(text.strip()):,} characters; a note holds at most {NOTE_LIMIT} (nothing was saved)")
     return text
 
 

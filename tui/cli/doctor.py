@@ -13,9 +13,8 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from tui.cli.common import PROG, UsageError, journal_errors
-from tui.core.common.paths import journal_path
-from tui.core.common.when import cli_now
+from tui.cli.common import PROG, UsageError, command_journal_path, command_now, journal_errors
+from tui.core.common.paths import own_files_folder
 from tui.core.journal import archive, backups, daily_backup
 from tui.core.journal.journal import Journal
 from tui.core.journal.store.errors import JournalError
@@ -29,7 +28,8 @@ RESTORE_HINT = f"To restore the latest good backup: {PROG} doctor --restore late
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
-    path = journal_path(args.journal)
+    path = command_journal_path(args.journal)
+    command_now()  # a bad $RECOVERY_TUI_NOW is one line, before anything is printed
     with journal_errors():
         if args.stignore:
             print(ignore.STIGNORE, end="")
@@ -119,7 +119,7 @@ def _check_backups(path: Path) -> int:
     if not infos:
         print("  none yet (one is made each day something is saved)")
     problems = 0
-    today = cli_now().date()
+    today = command_now().date()
     for info in infos:
         if info.ok:
             later = "  dated in the future (the clock was wrong?): never 'latest'" if info.day > today else ""
@@ -149,7 +149,8 @@ def _check_sync(path: Path) -> int:
     problem), the copies merged so far, and a Syncthing folder's .stignore."""
     folder = Path(os.path.realpath(path)).parent
     waiting = conflict_copies(folder / path.name)
-    merged = merged_copies(folder, path) + merged_copies(archive.archive_folder(folder / path.name), path)
+    own = own_files_folder(folder / path.name)
+    merged = merged_copies(own, path) + merged_copies(archive.archive_folder(folder / path.name), path)
     root = ignore.syncthing_root(folder)
     missing = ignore.missing_patterns(root) if root is not None else []
     if not (waiting or merged or root):
@@ -160,7 +161,7 @@ def _check_sync(path: Path) -> int:
     if merged:
         print(f"  {len(merged)} conflict copy(ies) merged, kept in {MERGED}/:")
         for done in merged[-10:]:
-            print(f"    {done.relative_to(folder)}")
+            print(f"    {done.relative_to(own) if done.is_relative_to(own) else done}")
     if missing and root is not None:
         print(f"  problem: {root / '.stignore'} lacks {', '.join(missing)}: "
               f"run {PROG} doctor --stignore >> {root / '.stignore'}")
@@ -180,7 +181,7 @@ def _restore(path: Path, choice: str, yes: bool) -> int:
                                 "The current journal is kept. [y/N] "):
         print("Nothing was changed.")
         return 1
-    moved = backups.restore_backup(path, backup, cli_now())
+    moved = backups.restore_backup(path, backup, command_now())
     print(f"Restored the journal at {path} from {backup} ({count} record(s)).")
     if moved is not None:
         print(f"The previous journal is kept at {moved}.")
@@ -190,7 +191,7 @@ def _restore(path: Path, choice: str, yes: bool) -> int:
 def _choose(path: Path, choice: str) -> Path:
     """'latest' (the newest readable backup not dated in the future), a backup's date, or a file."""
     if choice == "latest":
-        good = backups.latest_good(path, cli_now().date())
+        good = backups.latest_good(path, command_now().date())
         if good is None:
             raise JournalError(path, f"There is no readable backup of the journal at {path}.")
         return good.path

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import UsageError, command_now, finish, local_time, open_journal
+from tui.cli.common import UsageError, command_now, finish, local_time, open_journal, say
 from tui.core.common.when import parse_when
 from tui.core.journal import soreness
 from tui.core.journal.linking import LINK_WINDOW
@@ -41,4 +41,8 @@ def cmd_log(args: argparse.Namespace) -> int:
               f"for {local_time(record['time'], now)}, {link}")
         if alerts:
             print(soreness.guard_notice(alerts))
+        repeat = soreness.repeat_of(records, record)
+        if repeat is not None:
+            say(f"warning: this is the same rating as #{repeat['id']}, saved less than a minute before it: "
+                "if it was saved twice by mistake, it counts twice in history and insights")
         return finish(journal, problems_fail=False)  # the rating was saved

@@ -7,11 +7,13 @@ only, and only the app, `start` and `serve` bring in Textual."""
 from __future__ import annotations
 
 import argparse
+import ast
+import re
 from pathlib import Path
 
 from tui import __version__
 from tui.cli import arguments
-from tui.cli.common import PROG, UsageError
+from tui.cli.common import PROG, UsageError, did_you_mean
 from tui.core.common.ids import AREAS, RUN_KINDS
 from tui.core.common.when import ENDED_HELP, WHEN_HELP
 
@@ -33,6 +35,13 @@ EXPERIMENT_EPILOG = (
     "After each run that counts (the first of its day, of --after's kind if given) the plan says "
     "whether tonight is with the practice or without; the next morning's soreness rating is its result. "
     "The coin's schedule is drawn in pairs and stored when the experiment starts.")
+IMPORT_EPILOG = (
+    "PATH is a .fit, .fit.gz, .tcx, .gpx file, a zip of them (Garmin's export, Strava's bulk export) "
+    "or a folder; from a zip or a folder, the newest run not yet imported (every one with --all, "
+    "or those since DATE). Each file gets one line before anything is written; on a terminal, Enter "
+    "records it as shown or you type another kind. Importing the same file again adds nothing; a run "
+    "you typed with `r` or `plan --ended` is completed, not repeated. Needs the import extra.")
+AUTO_KIND = "auto"  # import --kind: from the kind rules
 
 # Options whose value is free text. argparse reads a value that starts with
 # '-' ("-2+3", "-hills") as another option and stops with "expected one argument".
@@ -41,14 +50,18 @@ FREE_TEXT_OPTIONS = ("--note",)
 
 # Old names that still work but are not offered: `run ID` is `start ID` ("run" is the workout).
 UNLISTED_COMMANDS = ("run",)
+INVALID_CHOICE = re.compile(r"invalid choice: ('(?:[^'\\]|\\.)*') \(choose from (.*)\)$")
 
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str):
-        if "invalid choice:" in message:  # the list of commands leaves the old names out
+        """A usage error that points to this parser's help (`recovery-tui log --help`)."""
+        choice = INVALID_CHOICE.search(message)
+        if choice:  # the list of commands leaves the old names out
             for name in UNLISTED_COMMANDS:
                 message = message.replace(f", {name!r}", "")
-        raise UsageError(message)
+            message += did_you_mean(ast.literal_eval(choice[1]), ast.literal_eval(f"[{choice[2]}]"))
+        raise UsageError(message, command=self.prog.removeprefix(PROG).strip() or None)
 
 
 def parse(words: list[str]) -> argparse.Namespace:
@@ -64,7 +77,7 @@ def build_parser() -> Parser:
     add_journal_option(parser, top_level=True)
     parser.set_defaults(handler=APP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for add_commands in (add_app_commands, add_journal_commands, add_plan_commands,
+    for add_commands in (add_app_commands, add_journal_commands, add_plan_commands, add_import_command,
                          add_insights_command, add_experiment_commands, add_doctor_command, add_serve_command):
         add_commands(commands)
     return parser
@@ -122,7 +135,8 @@ def add_journal_commands(commands) -> None:
     log.add_argument("--note", metavar="TEXT", type=arguments.note, default="",
                      help="a free note (one that starts with '-' works too)")
     log.add_argument("--date", metavar="WHEN", default="today",
-                     help=f"when you felt it: {WHEN_HELP} (default: today)")
+                     help=f"when you felt it: {WHEN_HELP} (default: today); 'yesterday' and a bare "
+                          "date mean that day at the current time of day")
     add_journal_option(log)
 
     history = add_command(commands, "history", "tui.cli.history:cmd_history",
@@ -165,6 +179,22 @@ def add_plan_commands(commands) -> None:
     did.add_argument("--undo", action="store_true",
                      help="put the practices back to open (neither done nor skipped)")
     add_journal_option(did)
+
+
+def add_import_command(commands) -> None:
+    importer = add_command(commands, "import", "tui.cli.import_runs:cmd_import", epilog=IMPORT_EPILOG,
+                           help="record runs from watch files (FIT, TCX, GPX)")
+    importer.add_argument("paths", metavar="PATH", nargs="+", type=Path)
+    importer.add_argument("--kind", choices=(AUTO_KIND, *RUN_KINDS), default=AUTO_KIND,
+                          help="the kind of run (default: auto, from the kind rules)")
+    importer.add_argument("--dry-run", action="store_true", help="show what would be recorded; write nothing")
+    importer.add_argument("--yes", action="store_true", help="record each run as shown, without asking")
+    choose = importer.add_mutually_exclusive_group()
+    choose.add_argument("--all", action="store_true", help="every run in a zip or folder, not only the newest")
+    choose.add_argument("--since", metavar="DATE", help="the runs of a zip or folder since DATE (2024-11-01)")
+    importer.add_argument("--json", action="store_true", help="a JSON list, one object per file (file, status, "
+                          "sport, start, end, duration_s, moving_s, distance_m, avg_hr, max_hr, load, kind, kind_reasons)")
+    add_journal_option(importer)
 
 
 def add_insights_command(commands) -> None:

@@ -12,7 +12,7 @@ import sys
 import textwrap
 from datetime import date, datetime
 
-from tui.cli.common import UsageError, command_now, finish, open_journal, say
+from tui.cli.common import UsageError, command_now, did_you_mean, finish, open_journal, say
 from tui.cli.library import load_all
 from tui.core.common.errors import DataFileError
 from tui.core.common.paths import PLAN_FILE, settings_path, user_plan_path
@@ -144,7 +144,8 @@ def cmd_did(args: argparse.Namespace) -> int:
         raise UsageError(f"{', '.join(repr(p) for p in warmups)} is a warm-up, not a recovery practice")
     unknown = [p for p in practices if p not in valid]
     if unknown:
-        raise UsageError(f"unknown practice {', '.join(repr(p) for p in unknown)} (valid: {', '.join(valid)})")
+        named = ", ".join(f"{p!r}{did_you_mean(p, valid)}" for p in unknown)
+        raise UsageError(f"unknown practice {named} (valid: {', '.join(valid)})")
     with open_journal(args.journal, now) as journal:
         try:
             run, created = _did_run(journal, args, when)

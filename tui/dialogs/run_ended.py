@@ -1,6 +1,7 @@
 """Ask when the run ended: just now, 15/30/60 minutes ago, or a time typed in
 (as `recovery-tui plan --ended` takes it). With a current run (today's, or
-last night's just after midnight), the first answer goes back to its plan."""
+last night's just after midnight), the first answer goes back to its plan;
+the last reads the run from a watch file."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from tui.core.plan.runs import run_end
 from tui.dialogs.base import DialogScreen
 
 RESUME = "resume"
+WATCH = "watch"  # the run's end from a watch file (tui/dialogs/watch_file.py)
 MINUTES_AGO = (0, 15, 30, 60)
 HINT = "Enter picks; or type the time it ended, like 21:40. Esc cancels."
 
@@ -26,7 +28,8 @@ def ago_label(minutes: int) -> str:
 
 
 class RunEndedScreen(DialogScreen[datetime | str | None]):
-    """Dismisses with when the run ended, RESUME (back to the current run's plan), or None."""
+    """Dismisses with when the run ended, RESUME (back to the current run's
+    plan), WATCH (read it from a watch file), or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     choices = getters.query_one("#run-ended", OptionList)
@@ -44,6 +47,7 @@ class RunEndedScreen(DialogScreen[datetime | str | None]):
             ended = run_end(self.current_run, self.now)
             day = "today's" if ended.date() == self.now.date() else f"{ended:%A}'s"
             options.insert(0, Option(f"Back to {day} plan (run ended {ended:%H:%M})", id=RESUME))
+        options.append(Option("From the watch file…", id=WATCH))
         yield Label("When did your run end?", id="question")
         yield OptionList(*options, id="run-ended")
         yield Input(placeholder="or a time, like 21:40", id="ended-at", max_length=8, select_on_focus=False)
@@ -54,8 +58,8 @@ class RunEndedScreen(DialogScreen[datetime | str | None]):
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id == RESUME:
-            self.dismiss(RESUME)
+        if event.option.id in (RESUME, WATCH):
+            self.dismiss(event.option.id)
         else:
             self.dismiss(self.now - timedelta(minutes=int(event.option.id or 0)))
 

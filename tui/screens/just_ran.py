@@ -15,7 +15,7 @@ from tui.core.common.errors import DataFileError
 from tui.core.experiments.plan_line import tonight_notes
 from tui.core.journal.records import new_run
 from tui.core.plan.run_plan import PlanSource, RunPlan, run_plan
-from tui.dialogs.run_ended import RESUME, RunEndedScreen
+from tui.dialogs.run_ended import RESUME, WATCH, RunEndedScreen
 from tui.dialogs.run_kind import RunKindScreen
 from tui.screens.plan import PlanScreen
 from tui.threads import in_thread
@@ -32,6 +32,10 @@ async def just_ran(app: AppServices) -> None:
     answer = await app.push_screen_wait(RunEndedScreen(now, current))
     if answer == RESUME:
         run = current
+    elif answer == WATCH:
+        from tui.screens.watch_run import pick_watch_run  # the watch readers load only when asked for
+
+        run = await pick_watch_run(app, now)
     elif isinstance(answer, datetime):
         run = await place_run(app, answer)
     else:

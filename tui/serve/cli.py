@@ -10,7 +10,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from tui.cli.common import PROG, UsageError
+from tui.cli.common import PROG, UsageError, command_journal_path, command_now
 from tui.serve.addresses import valid_host
 
 INSTALL_HINT = f"{PROG}: serve needs the serve extra: in the recovery-tui folder, pip install '.[serve]'"
@@ -38,6 +38,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not valid_host(args.host):
         shown = ascii(args.host)  # no escape or stray surrogate reaches the terminal
         raise UsageError(f"--host {shown} is not a host name or an address (such as localhost, 0.0.0.0 or ::1)")
+    command_journal_path(args.journal)  # what each tab would open: checked once, here
+    command_now()
     from tui.serve.run import serve
 
     return serve(app_command(args), args.host, args.port)

@@ -9,12 +9,30 @@ from dataclasses import dataclass
 from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Input, Label
 
 from tui.core.common.ids import AREAS
+from tui.core.journal.records import NOTE_LIMIT
 from tui.widgets.rating_grid import RatingGrid
 
 HINT = "0-9 rate (1 then 0 = 10) · ↑↓ row · ←→ adjust · x sharp pain · Tab note"
+NOTE_CUT = f"The note holds {NOTE_LIMIT} characters: what went past that was left out."
+
+
+class NoteInput(Input):
+    """The note, at most NOTE_LIMIT characters: text typed or pasted past the
+    limit is cut to fit, and the hint says so (Input alone drops it silently)."""
+
+    class Cut(Message):
+        """Text went past the limit and was left out."""
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        room = NOTE_LIMIT - (len(self.value) - abs(end - start))
+        if len(text) > room:
+            text = text[:max(room, 0)]
+            self.post_message(self.Cut())
+        super().replace(text, start, end)
 
 
 @dataclass(frozen=True)
@@ -47,7 +65,12 @@ class SorenessForm(Vertical):
         yield Label(self.question, id="soreness-question")
         yield Label(HINT, id="soreness-hint")
         yield RatingGrid(AREAS, clock=self.clock, id="ratings")
-        yield Input(placeholder="Note (optional; Tab to write it)", id="soreness-note", max_length=500)
+        yield NoteInput(placeholder="Note (optional; Tab to write it)", id="soreness-note",
+                        max_length=NOTE_LIMIT)
+
+    def on_note_input_cut(self) -> None:
+        self.query_one("#soreness-hint", Label).update(NOTE_CUT)
+        self.app.bell()
 
     def focus_ratings(self) -> None:
         self.ratings.focus()

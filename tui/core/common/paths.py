@@ -9,6 +9,7 @@ from pathlib import Path
 from platformdirs import user_config_path, user_data_path
 
 APP_NAME = "recovery-tui"
+JOURNAL_VARIABLE = "RECOVERY_TUI_JOURNAL"
 
 
 def _builtin_routines_dir() -> Path:
@@ -53,7 +54,7 @@ def user_routines_dir() -> Path:
 def journal_path(explicit: str | os.PathLike | None = None) -> Path:
     if explicit:
         return Path(explicit).expanduser()
-    override = os.environ.get("RECOVERY_TUI_JOURNAL")
+    override = os.environ.get(JOURNAL_VARIABLE)
     if override:
         return Path(override).expanduser()
     return data_dir() / "journal.json"
@@ -66,3 +67,23 @@ def settings_path() -> Path:
 def user_plan_path() -> Path:
     """The user's own after-run plan; it replaces the shipped one."""
     return config_dir() / "plan.toml"
+
+
+OWN_FOLDER_SUFFIX = ".d"
+
+
+def own_files_folder(journal: Path) -> Path:
+    """Where the app keeps its own files for `journal` (lock, backups/, archive/).
+
+    In the data folder, which is the app's, they sit beside the journal. A
+    journal anywhere else (`--journal ~/Documents/recovery.json`) lives among
+    the runner's own files: there they go in one folder of their own named
+    after it, "recovery.json.d", so her folder gets one entry and no mode change."""
+    folder = journal.parent
+    if _same_folder(os.fspath(folder), os.fspath(data_dir())):
+        return folder
+    return folder / f"{journal.name}{OWN_FOLDER_SUFFIX}"
+
+
+def _same_folder(one: str, other: str) -> bool:
+    return one == other or os.path.realpath(one) == os.path.realpath(other)

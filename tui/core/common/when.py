@@ -48,7 +48,9 @@ def cli_now() -> datetime:
     try:
         moment = datetime.fromisoformat(fixed)
     except ValueError:
-        raise ValueError(f"${NOW_VARIABLE} is not an ISO date-time: '{fixed}'") from None
+        raise ValueError(f"${NOW_VARIABLE} is not an ISO date-time: {quoted(fixed)}") from None
+    if moment.year not in YEARS:  # the journal could not read back what it saved at that time
+        raise ValueError(f"${NOW_VARIABLE} {quoted(fixed)} is out of range (years {YEARS.start} to {YEARS.stop - 1})")
     return moment if moment.tzinfo else moment.astimezone()
 
 

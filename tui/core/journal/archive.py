@@ -3,8 +3,8 @@
 TinyDB rewrites its whole file on every save. After ten years of daily use
 that file would hold ~9,000 records (1.9 MB), and every save and every read
 would pay for all of them. So the records of months before last move, once a
-month, to "archive/<journal stem>-YYYY-MM<suffix>" next to the journal
-(e.g. archive/journal-2019-04.json), in the journal's own format. The
+month, to "archive/<journal stem>-YYYY-MM<suffix>" in the app's folder for the journal
+(e.g. archive/journal-2019-04.json; see paths.own_files_folder), in the journal's own format. The
 journal keeps this month and last (a plan of the 31st can still be ticked
 on the 1st), so what a save costs does not grow with the years.
 
@@ -30,6 +30,7 @@ from tinydb import Storage, TinyDB
 from tinydb.table import Document
 
 from tui.core.common.atomic import remove_temp_files, write_atomically
+from tui.core.common.paths import own_files_folder
 from tui.core.journal.records import TABLE
 from tui.core.journal.storage import SafeJSONStorage
 from tui.core.journal.store.errors import JournalAccessError, JournalCorruptError, reason
@@ -45,7 +46,7 @@ CREATED = {"session": "started", "soreness": "time"}  # what never changes in a 
 
 
 def archive_folder(journal_path: Path) -> Path:
-    return journal_path.parent / FOLDER_NAME
+    return own_files_folder(journal_path) / FOLDER_NAME
 
 
 def archive_path(journal_path: Path, month: str) -> Path:

@@ -1,11 +1,12 @@
 """The day's backup, made by the first save of each day; the last seven are kept.
 
-A backup is "backups/<journal stem>-YYYY-MM-DD.<device><suffix>" next to the
-journal (files 0600, folder 0700), e.g. backups/journal-2024-11-22.laptop-k3j9.json:
-named by the device that made it (sync/device.py), so that two devices sharing
-a synced folder never write, or prune, each other's. It is written
-atomically (temp file, fsync, rename) and read back before it counts. An older
-backup is deleted only once seven newer ones read back as journals, so a run of
+A backup is "backups/<journal stem>-YYYY-MM-DD.<device><suffix>" in the app's
+folder for the journal (paths.own_files_folder; files 0600, folder 0700), e.g.
+backups/journal-2024-11-22.laptop-k3j9.json: named by the device that made it
+(sync/device.py), so that two devices sharing a synced folder never write, or
+prune, each other's. It is written atomically (temp file, fsync, rename) and
+read back before it counts. An older backup is deleted only once seven newer
+ones read back as journals, so a run of
 bad days never costs the last good copy. A backup dated after today (made
 while the clock was wrong) is never the latest and is pruned first. Each
 device prunes its own (and those without a device's name, made before).
@@ -25,6 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from tui.core.common.atomic import remove_temp_files, write_atomically
+from tui.core.common.paths import own_files_folder
 from tui.core.journal.store.errors import JournalAccessError, JournalError, reason
 from tui.core.journal.store.folder import list_names, make_private_folder
 from tui.core.journal.store.json_tables import encode_tables, read_tables
@@ -43,14 +45,14 @@ def real_journal(journal_path: Path | str) -> Path:
 
 
 def backup_folder(journal_path: Path | str) -> Path:
-    return real_journal(journal_path).parent / FOLDER_NAME
+    return own_files_folder(real_journal(journal_path)) / FOLDER_NAME
 
 
 def backup_path(journal_path: Path | str, day: date, device: str | None = None) -> Path:
     """This device's backup of `day` (or `device`'s)."""
     journal = real_journal(journal_path)
     device = device_name() if device is None else device
-    return journal.parent / FOLDER_NAME / f"{journal.stem}-{day.isoformat()}.{device}{journal.suffix}"
+    return backup_folder(journal) / f"{journal.stem}-{day.isoformat()}.{device}{journal.suffix}"
 
 
 def device_of(journal_path: Path | str, backup: Path) -> str | None:

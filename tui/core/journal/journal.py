@@ -39,6 +39,7 @@ from tui.core.journal.records import (
     skipped,
     ticked,
 )
+from tui.core.journal.run_details import only_details
 from tui.core.journal.stats import SessionDays
 from tui.core.journal.storage import JournalDB, SafeJSONStorage
 from tui.core.journal.store.errors import JournalCorruptError
@@ -308,9 +309,10 @@ class Journal:
 
     # -- runs (the after-run plan's state)
 
-    def add_run(self, ended: datetime, run_kind: str | None = None) -> dict:
-        """A new run record; its plan day is the day the run ended (in `ended`'s zone)."""
-        return self._insert(new_run(ended, run_kind))
+    def add_run(self, ended: datetime, run_kind: str | None = None, details: Mapping | None = None) -> dict:
+        """A new run record; its plan day is the day the run ended (in `ended`'s
+        zone). `details`: those of a run from a watch file (run_details.py)."""
+        return self._insert(new_run(ended, run_kind, details))
 
     def runs_on(self, day: date) -> list[dict]:
         """The runs whose plan day is `day`, newest first."""
@@ -367,9 +369,10 @@ class Journal:
 
     def update_run(self, run_id: int, *, practices: Iterable[str] | None = None,
                    skipped: Iterable[str] | None = None, ended: datetime | None = None,
-                   run_kind: str | EllipsisType | None = ...) -> dict:
-        """Replace the given fields of a run (`...` leaves run_kind as it is)."""
-        changes: dict[str, Any] = {}
+                   run_kind: str | EllipsisType | None = ..., details: Mapping | None = None) -> dict:
+        """Replace the given fields of a run (`...` leaves run_kind as it is);
+        `details` are those of a run from a watch file (run_details.py)."""
+        changes: dict[str, Any] = dict(only_details(details or {}))
         if practices is not None:
             changes["practices"] = check_ids(practices, "practices")
         if skipped is not None:

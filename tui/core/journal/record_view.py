@@ -75,11 +75,33 @@ def _soreness(record: dict) -> list[tuple[str, str]]:
     ]
 
 
+LOAD_FORMULAS = {"trimp100": "TRIMP(100), from heart rate", "pace": "from pace"}
+
+
 def _run(record: dict) -> list[tuple[str, str]]:
     return [
         ("Kind", f"{record['run_kind']} run" if record["run_kind"] else "not given"),
         ("Ended", long_time(record_time(record))),
+        *_from_watch(record),
         ("Plan day", record["plan_date"]),
         ("Done", listed(record["practices"], "nothing yet")),
         ("Skipped", listed(record["skipped"], "nothing")),
+    ]
+
+
+def _from_watch(record: dict) -> list[tuple[str, str]]:
+    """What a run imported from a watch file adds (see tui/core/watch)."""
+    if "sha256" not in record:
+        return []
+    distance = f"{record['distance_m'] / 1000:.2f} km" if record.get("distance_m") else "not recorded"
+    heart = f"{record['avg_hr']} average, {record['max_hr']} max" if record.get("avg_hr") else "not recorded"
+    load = record.get("load")
+    formula = LOAD_FORMULAS.get(record.get("load_formula") or "", record.get("load_formula") or "")
+    return [
+        ("Time", f"{format_duration(record['moving_s'])} moving of {format_duration(record['duration_s'])}"),
+        ("Distance", distance),
+        ("Heart rate", heart),
+        ("Load", f"{load:g} ({formula})" if load is not None else "not known"),
+        ("Why this kind", "; ".join(record.get("kind_reasons") or []) or "not given"),
+        ("From", record["source"]),
     ]

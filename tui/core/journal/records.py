@@ -14,6 +14,7 @@ from typing import Any
 
 from tui.core.common.ids import AREAS, ID_PATTERN, RUN_KINDS
 from tui.core.common.when import parse_stored
+from tui.core.journal.run_details import bad_detail, only_details
 
 SCHEMA_VERSION = 1
 TABLE = "records"
@@ -22,6 +23,7 @@ PUBLIC_KEYS = (
     "id", "type", "time", "routine", "completed", "exercises_done", "exercises_total",
     "seconds", "soreness", "areas", "pain", "note", "session", "practices", "run_kind",
 )
+NOTE_LIMIT = 500  # characters a new note may hold (older, longer notes still read)
 CSV_COLUMNS = (*PUBLIC_KEYS[:9], *AREAS, "pain", "note", "session", "practices", "run_kind")
 
 
@@ -78,8 +80,14 @@ def check_note(note: Any) -> str:
 
 
 def check_moment(moment: Any, field: str) -> datetime:
+    """A new record's time, by the rules a stored one is read with (parse_stored):
+    a time the journal would skip on reading is never written."""
     if not isinstance(moment, datetime) or moment.tzinfo is None:
         raise FieldError(field, f"must be a datetime with a UTC offset, got {moment!r}")
+    try:
+        parse_stored(moment.isoformat())
+    except ValueError as error:
+        raise FieldError(field, str(error)) from None
     return moment
 
 
@@ -152,6 +160,9 @@ def check_run(doc: dict) -> None:
         date.fromisoformat(doc["plan_date"])
     except (KeyError, TypeError, ValueError):
         raise FieldError("plan_date", f"must be a date like 2024-11-22, got {doc.get('plan_date')!r}") from None
+    bad = bad_detail(doc)  # what a run from a watch file adds (run_details.py)
+    if bad:
+        raise FieldError(*bad)
 
 
 def checks_out(key: str, doc: dict) -> bool:
@@ -209,24 +220,29 @@ def new_rating(overall: int, areas: Mapping[str, int] | None, pain: Iterable[str
     """A soreness rating not yet saved; FieldError if it would not check out."""
     if session_id is not None and (isinstance(session_id, bool) or not isinstance(session_id, int)):
         raise FieldError("session_id", f"must be a record id, got {session_id!r}")
-    return {
+    record = {
         "v": SCHEMA_VERSION, "type": "soreness", "time": check_moment(when, "when").isoformat(),
         "overall": check_rating(overall), "areas": check_areas({} if areas is None else areas),
         "pain": check_pain(pain), "note": check_note(note), "session": session_id,
     }
+    check_soreness(record)  # the checks a stored rating is read with
+    return record
 
 
 # -- the run record: its one shape, and how its plan state changes ------------
 
 
-def new_run(ended: datetime, run_kind: str | None = None) -> dict:
-    """A run record not yet saved; its plan day is the day the run ended (in `ended`'s zone)."""
+def new_run(ended: datetime, run_kind: str | None = None, details: Mapping | None = None) -> dict:
+    """A run record not yet saved; its plan day is the day the run ended (in
+    `ended`'s zone). `details` are those of a run from a watch file (run_details.py)."""
     ended = check_moment(ended, "ended")
-    return {
+    record = {
         "v": SCHEMA_VERSION, "type": "run", "time": ended.isoformat(),
         "run_kind": check_run_kind(run_kind), "practices": [], "skipped": [],
-        "plan_date": ended.date().isoformat(),
+        "plan_date": ended.date().isoformat(), **only_details(details or {}),
     }
+    check_run(record)  # the checks a stored run is read with
+    return record
 
 
 def ticked(run: Mapping, ids: Iterable[str]) -> dict:

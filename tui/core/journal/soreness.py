@@ -20,6 +20,7 @@ HIGH_DAYS = 3
 GUARD_WINDOW = timedelta(days=7)
 DOMS_FROM = timedelta(hours=12)
 DOMS_UNTIL = timedelta(hours=72)
+REPEAT_WITHIN = timedelta(minutes=1)  # the same rating again this soon is most likely a key pressed twice
 
 NOT_MEDICAL_ADVICE = "This is not medical advice."
 # Signs that it is not muscle soreness (../shared/evidence.md: Nye et al. 2021 on
@@ -121,3 +122,15 @@ def describe(record: dict) -> str:
         details.append("pain: " + ", ".join(area_words(area) for area in record["pain"]))
     inner = "; ".join(d for d in details if d)
     return f"{record['overall']}/10" + (f" ({inner})" if inner else "")
+
+
+def repeat_of(records: Iterable[dict], record: dict) -> dict | None:
+    """The rating `record` repeats: the same overall, areas, pain and note,
+    saved up to REPEAT_WITHIN before it (the latest such), or None."""
+    def same(other: dict) -> bool:
+        return all(other.get(key) == record.get(key) for key in ("overall", "areas", "pain", "note"))
+
+    moment = datetime.fromisoformat(record["time"])
+    return max((r for r in records if r["type"] == "soreness" and r["id"] != record["id"] and same(r)
+                and timedelta(0) <= moment - datetime.fromisoformat(r["time"]) <= REPEAT_WITHIN),
+               key=lambda r: datetime.fromisoformat(r["time"]), default=None)

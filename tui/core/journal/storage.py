@@ -33,6 +33,7 @@ from tui.core.journal.store.aside import lock_path_of
 from tui.core.journal.store.errors import JournalAccessError, reason
 from tui.core.journal.store.folder import prepare_folder, tighten
 from tui.core.journal.store.json_tables import encode_tables, parse_tables, read_bytes_and_stat, require_regular
+from tui.core.journal.store.layout import move_old_layout
 from tui.core.journal.store.lock import FileLock
 from tui.core.journal.store.table import JournalTable
 from tui.core.journal.sync.fresh import Seen, changed_since
@@ -72,6 +73,8 @@ class SafeJSONStorage(Storage):
                 if check_existing:
                     self._check_journal()
                 self._remove_stale_temps()
+                if not self._lock.read_only:
+                    move_old_layout(self.path, self.lock_path.parent, self.notices)
         except BaseException:
             self.close()
             raise

@@ -35,18 +35,27 @@ class JournalWriter:
     def __init__(self, journal: Journal | None) -> None:
         self.journal = journal
         self.failed: JournalError | None = None
+        self.unsaved: list[Change] = []  # kept changes that failed (a session on a full disk)
         self._lock = threading.RLock()
 
-    def write(self, change: Change) -> Any:
+    def write(self, change: Change, keep: bool = False) -> Any:
         """Apply `change` to the journal; raises NoJournal, JournalError or
-        ValueError (a record the journal refuses) without changing anything."""
+        ValueError (a record the journal refuses) without changing anything.
+        The kept changes that failed are written first, so a rating given
+        after a session that could not be saved still follows, and links to, it.
+        With `keep`, a change that fails is kept for the next write."""
         if self.journal is None:
             raise NoJournal
         with self._lock:
             try:
+                while self.unsaved:
+                    self.unsaved[0](self.journal)
+                    self.unsaved.pop(0)
                 record = change(self.journal)
             except JournalError as error:
                 self.failed = error
+                if keep:
+                    self.unsaved.append(change)
                 raise
         self.failed = None
         return record

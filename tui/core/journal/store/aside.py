@@ -7,12 +7,14 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from tui.core.common.paths import own_files_folder
 from tui.core.journal.store.errors import JournalAccessError, reason
 from tui.core.journal.store.lock import FileLock
 
 
 def lock_path_of(journal: Path) -> Path:
-    return journal.with_name(journal.name + ".lock")
+    """The journal's lock file, "<name>.lock" in the app's own folder for it (paths.py)."""
+    return own_files_folder(journal) / (journal.name + ".lock")
 
 
 def move_aside(path: Path | str, now: datetime, why: str = "corrupt") -> Path:

@@ -1,13 +1,18 @@
 """The data folder's permission policy: 0700 for a folder of our own, 0600
-for the journal; shared folders (/tmp-like, home, root, not ours) are never chmod-ed."""
+for the journal; shared folders (/tmp-like, home, root, not ours) are never
+chmod-ed, nor is the folder of a journal kept outside the data folder: the
+app's files for that one go in a folder of their own (paths.own_files_folder)."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import stat
 from pathlib import Path
 
 from tui.core.common.atomic import DIR_MODE, LOOSE_BITS
+from tui.core.common.paths import own_files_folder
 from tui.core.journal.store.errors import JournalAccessError, reason
 from tui.core.journal.store.links import require_real_folder
 
@@ -52,6 +57,8 @@ def prepare_folder(journal: Path, create_dirs: bool, notices: list[str]) -> None
             raise JournalAccessError(
                 journal, f"Cannot create the folder for the journal at {journal}: {reason(exc)}."
             ) from None
+        if own_files_folder(journal) != folder:
+            _make_own_folder(journal, own_files_folder(journal))
         return
     except OSError as exc:
         raise JournalAccessError(
@@ -61,13 +68,39 @@ def prepare_folder(journal: Path, create_dirs: bool, notices: list[str]) -> None
         raise JournalAccessError(
             journal, f"The journal at {journal} cannot be used: {folder} is not a folder."
         )
-    if st.st_mode & LOOSE_BITS and not is_shared_folder(folder, st):
+    own = own_files_folder(journal)
+    if own != folder:
+        _make_own_folder(journal, own)
+    elif st.st_mode & LOOSE_BITS and not is_shared_folder(folder, st):
         tighten(folder, st, DIR_MODE, notices)
 
 
+def _make_own_folder(journal: Path, own: Path) -> None:
+    """The app's folder beside a journal among the runner's files. Where it
+    cannot be made (a read-only folder) the journal can still be read: the
+    lock finds no folder and is read-only (store/lock.py)."""
+    try:
+        require_real_folder(own)
+        make_private_folder(own)
+    except OSError as exc:
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return
+        raise JournalAccessError(
+            journal, f"Cannot create the folder {own} for the journal at {journal}: {reason(exc)}."
+        ) from None
+
+
 def make_private_folder(folder: Path) -> None:
-    """Create `folder` 0700 if missing and make it 0700 if it is not. Raises OSError."""
-    os.makedirs(folder, mode=DIR_MODE, exist_ok=True)
+    """Create `folder` 0700 if missing (and any missing folder above it, each
+    0700) and make it 0700 if it is not. Raises OSError."""
+    missing = []
+    top = folder
+    while not os.path.lexists(top) and top.parent != top:
+        missing.append(top)
+        top = top.parent
+    for created in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(created, DIR_MODE)
     if stat.S_IMODE(os.stat(folder).st_mode) != DIR_MODE:
         os.chmod(folder, DIR_MODE)
 

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from tui.core.common.paths import own_files_folder
 from tui.core.journal.store.errors import JournalError
 from tui.core.journal.store.json_tables import read_tables
 from tui.core.journal.store.links import is_link
@@ -25,7 +26,7 @@ ASIDE = (".replaced-", ".corrupt-")
 def kept_files(journal: Path) -> Iterator[Path]:
     """Archive months, backups and journals moved aside, of the journal at `journal`."""
     for folder in FOLDERS:
-        where = journal.parent / folder
+        where = own_files_folder(journal) / folder
         if is_link(where):
             continue  # never followed (see links.py)
         for name in _names(where):

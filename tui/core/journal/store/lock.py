@@ -101,7 +101,8 @@ class FileLock:
         try:
             fd = open_own_file(self.path, os.O_RDWR | os.O_CREAT, self.notices)
         except OSError as exc:
-            if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+            no_folder = exc.errno == errno.ENOENT and not self.path.parent.exists()  # could not be made
+            if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM) and not no_folder:
                 raise JournalAccessError(
                     self.about,
                     f"Cannot create the lock file {self.path} for the {self.label}: {reason(exc)}.",

@@ -66,9 +66,10 @@ def merged_copies(folder: Path, about: Path) -> list[Path]:
     return [where / name for name in sorted(list_names(where, about, "the merged copies"))]
 
 
-def move_to_merged(copy: Path) -> Path:
-    """Move a merged copy into merged/ beside it, never over another; OSError if it cannot."""
-    where = copy.parent / MERGED
+def move_to_merged(copy: Path, folder: Path) -> Path:
+    """Move a merged copy into `folder`/merged/ (the app's folder for the
+    journal, or the archive), never over another; OSError if it cannot."""
+    where = folder / MERGED
     make_private_folder(where)
     for n in range(10_000):
         target = where / (copy.name if n == 0 else f"{copy.name}.{n}")

@@ -17,6 +17,7 @@ from typing import Any
 
 from tui.core.common.atomic import write_atomically
 from tui.core.journal import archive
+from tui.core.journal.daily_backup import backup_folder
 from tui.core.journal.records import TABLE
 from tui.core.journal.storage import SafeJSONStorage
 from tui.core.journal.store.errors import JournalError
@@ -27,7 +28,7 @@ from tui.core.journal.store.meta import meta, with_meta
 from tui.core.journal.sync.identity import MIGRATED, UID, with_uid
 
 Tables = dict[str, dict[str, Any]]
-KEPT = Path("backups") / "before-ids"
+KEPT = "before-ids"  # in backups/
 
 
 def needs_migration(tables: Tables) -> bool:
@@ -55,7 +56,7 @@ def migrate(storage: SafeJSONStorage, tables: Tables) -> Tables:
     legacy = any(not isinstance(doc.get(UID), str) for doc in tables.get(TABLE, {}).values())
     if not legacy and not months:
         return tables  # nothing to do; no write (the archive's first move marks it done)
-    kept = journal.parent / KEPT
+    kept = backup_folder(journal) / KEPT
     require_real_folder(kept.parent)
     make_private_folder(kept.parent)
     make_private_folder(kept)

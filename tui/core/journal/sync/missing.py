@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from tui.core.common.paths import own_files_folder
 from tui.core.journal.store.errors import JournalAccessError
 
 WAIT_SECONDS = 3.0
@@ -31,12 +32,13 @@ def traces(journal: Path) -> list[Path]:
     months, backups and merged copies, unless the journal was moved aside
     since (the runner chose to start afresh, or a restore is under way)."""
     found = []
+    own = own_files_folder(journal)
     for folder in TRACE_FOLDERS:
         try:
-            names = os.listdir(journal.parent / folder)
+            names = os.listdir(own / folder)
         except OSError:
             continue
-        found += [journal.parent / folder / n for n in names if n.startswith(journal.stem)]
+        found += [own / folder / n for n in names if n.startswith(journal.stem)]
     moved = _newest(journal.parent / n for n in _names(journal.parent)
                     if any(n.startswith(journal.name + mark) for mark in ASIDE))
     if found and moved is not None and moved >= (_newest(found, "st_mtime_ns") or 0):

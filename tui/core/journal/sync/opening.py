@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.common.atomic import write_atomically
+from tui.core.common.paths import own_files_folder
 from tui.core.journal import archive
 from tui.core.journal.records import TABLE
 from tui.core.journal.storage import SafeJSONStorage
@@ -62,7 +63,8 @@ def _merge_all(storage: SafeJSONStorage, tables: Tables, copies: list[Copy]) -> 
             else:
                 tables, count = _merge_month(storage, tables, copy, incoming)
                 records += count
-            move_to_merged(copy.path)
+            is_journal = copy.original == storage.path.name
+            move_to_merged(copy.path, own_files_folder(storage.path) if is_journal else copy.path.parent)
         except JournalError as error:
             storage.notices.append(f"{error} The copy was left where it is, not merged.")
             continue

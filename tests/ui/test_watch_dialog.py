@@ -1,0 +1,123 @@
+""""From the watch file…" on the "When did your run end?" dialog: the newest
+files of the given places, read in a worker, the summary shown, then used."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.clock import FakeClock
+from tests.data.synthetic_fit import Lap, write_run
+from tests.ui.helpers import EVENING, evening, make_app, settle_workers, wait_until
+from tui.core.journal.journal import Journal
+from tui.dialogs.watch_file import WatchFileScreen
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SUMMARY = "Ended 21:30 · 30 min · 5.40 km · 5:33/km · HR 150/150 → easy (none of the harder rules holds)"
+
+
+def watch_folder(tmp_path: Path) -> Path:
+    """A mounted watch's GARMIN/Activity: tonight's run (newest) and a ride."""
+    folder = tmp_path / "GARMIN" / "Activity"
+    folder.mkdir(parents=True)
+    run = write_run(folder / "2026-11-22-21-00.fit", EVENING - timedelta(minutes=50), [Lap(1800, 3.0, 150)],
+                    local_offset=timedelta(hours=1), every=5)
+    ride = folder / "ride.fit"
+    ride.write_bytes((DATA / "fit" / "garmin-fenix-5-bike.fit").read_bytes())
+    for path, minutes in ((run, 19), (ride, 600)):
+        stamp = (EVENING - timedelta(minutes=minutes)).timestamp()
+        os.utime(path, (stamp, stamp))
+    return folder
+
+
+async def open_watch_dialog(pilot) -> WatchFileScreen:
+    await pilot.press("r")
+    await settle_workers(pilot.app)
+    await pilot.pause()
+    await pilot.press("up", "enter")  # the last choice, "From the watch file…"
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, WatchFileScreen))
+    screen = pilot.app.screen
+    await wait_until(pilot, lambda: screen.choices.option_count == 2)
+    return screen
+
+
+def app_for(tmp_path: Path, places: list[Path]):
+    clock = FakeClock()
+    return make_app(clock, journal_path=tmp_path / "j.json", watch_places=places, **evening(clock))
+
+
+async def test_the_newest_file_is_read_summarised_and_recorded(tmp_path):
+    folder = watch_folder(tmp_path)
+    app = app_for(tmp_path, [folder])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_watch_dialog(pilot)
+        assert [str(screen.choices.get_option_at_index(i).prompt) for i in range(2)] == [
+            "2026-11-22-21-00.fit (Sun 22 Nov 21:31)", "ride.fit (Sun 22 Nov 11:50)"]
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: screen.result is not None)
+        assert str(screen.detail.render()) == SUMMARY
+        assert str(screen.choices.get_option_at_index(0).prompt) == "Use this run"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "PlanScreen")
+        await settle_workers(app)
+    with Journal(tmp_path / "j.json") as journal:
+        [run] = [r for r in journal.records() if r["type"] == "run"]
+    assert run["time"] == "2026-11-22T21:30:00+01:00" and run["source"] == "2026-11-22-21-00.fit"
+
+
+async def test_a_ride_is_refused_with_its_reason_and_back_returns_to_the_list(tmp_path):
+    app = app_for(tmp_path, [watch_folder(tmp_path)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_watch_dialog(pilot)
+        await pilot.press("down", "enter")
+        await wait_until(pilot, lambda: screen.result is not None)
+        assert str(screen.detail.render()) == "not a run: the file records cycling, not a run"
+        assert screen.detail.has_class("error") and screen.choices.option_count == 1
+        await pilot.press("enter")  # Back to the list
+        await wait_until(pilot, lambda: screen.choices.option_count == 2)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, WatchFileScreen)
+    assert not (tmp_path / "j.json").exists() or not Journal(tmp_path / "j.json").records()
+
+
+async def test_no_files_says_where_it_looked(tmp_path):
+    app = app_for(tmp_path, [])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await settle_workers(app)
+        await pilot.pause()
+        await pilot.press("up", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, WatchFileScreen))
+        screen = app.screen
+        await wait_until(pilot, lambda: "No .fit" in str(screen.detail.render()))
+
+
+async def test_without_the_extra_the_dialog_says_how_to_install_it(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "gpxpy", None)
+    app = app_for(tmp_path, [watch_folder(tmp_path)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await settle_workers(app)
+        await pilot.pause()
+        await pilot.press("up", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, WatchFileScreen))
+        assert "pip install '.[import]'" in str(app.screen.detail.render())
+
+
+@pytest.mark.slow
+def test_snapshot_of_the_summary_at_80x24(snap_compare, tmp_path):
+    folder = watch_folder(tmp_path)
+
+    async def run_before(pilot):
+        screen = await open_watch_dialog(pilot)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: screen.result is not None)
+        await pilot.pause()
+
+    assert snap_compare(app_for(tmp_path, [folder]), terminal_size=(80, 24), run_before=run_before)
