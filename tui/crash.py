@@ -22,7 +22,6 @@ from pathlib import Path
 
 from tui.core.common.atomic import DIR_MODE, write_atomically
 from tui.core.common.paths import data_dir
-from tui.core.journal.store.aside import lock_path_of
 from tui.core.journal.store.errors import JournalError
 from tui.core.journal.store.lock import FileLock
 
@@ -43,7 +42,8 @@ def write_crash_log(error: BaseException | str, path: Path | None = None) -> Pat
     entry = f"--- {datetime.now().astimezone().isoformat()}\n{details.rstrip()}\n"
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-        lock = FileLock(lock_path_of(path), path, label="crash log")
+        # The log's lock sits beside it: the crash log is not a journal, and has no folder of its own.
+        lock = FileLock(path.with_name(path.name + ".lock"), path, label="crash log")
         with lock.hold():  # two processes failing at once both keep their entry
             # a symbolic link in its place is replaced by the rename, never written through
             write_atomically(path, _earlier_entries(path) + entry.encode("utf-8"))
