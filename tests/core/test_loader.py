@@ -161,3 +161,20 @@ def test_a_duplicate_routine_built_in_code_is_a_data_file_error_not_a_crash():
     with pytest.raises(DataFileError, match="'calves' is already used by another routine"):
         library.add(routine)
     assert library.routines == [routine]
+
+
+def test_an_exercise_may_be_marked_moving_and_the_value_is_checked(tmp_path):
+    moving = VALID.replace('cue = "Lean into the wall.', 'moving = true\ncue = "Lean into the wall.')
+    routine = load_routine(write(tmp_path, moving))
+    assert [e.moving for e in routine.exercises] == [True, False]  # absent: a still hold
+    message = error_for(tmp_path, moving.replace("moving = true", 'moving = "yes"'))
+    assert "exercise 1 ('Wall calf stretch')" in message and "moving" in message
+    assert "true or false" in message
+
+
+def test_moving_poses_are_marked_moving_and_stretches_are_not():
+    library = load_library(builtin_routine_files(), None)
+    exercises = {e.name: e for r in library.routines for e in r.exercises}
+    assert exercises["Cat-cow"].moving
+    assert exercises["Knees to chest"].moving  # rocks side to side
+    assert not exercises["Standing quad stretch"].moving

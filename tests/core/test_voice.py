@@ -41,7 +41,7 @@ def test_cues_follow_the_timer_once_each(clock):
     at(1)  # nothing new
     for step in (4, 20, 1, 9, 5, 20, 10, 5, 80, 10):
         at(step)
-    assert said == ["Quad, 30 seconds each side", "left side", "ten seconds", "switch sides",
+    assert said == ["Quad, 30 seconds each side, left side first", "left side", "ten seconds", "switch sides",
                     "right side", "ten seconds", "next: Calf, 1 minute 30 seconds", "hold",
                     "ten seconds", "routine complete"]
 
@@ -110,3 +110,31 @@ def test_voice_flag_before_or_after_the_command(argv, voice):
     from tui.cli.parser import parse
 
     assert parse(argv).voice is voice
+
+
+def test_get_ready_and_rest_before_two_sides_say_which_side_starts(clock):
+    two_sided_second = Routine("t", "T", "stretch", "d", (Exercise("Calf", 40, 1, ("calves",), "c"),
+                                                          Exercise("Quad", 30, 2, ("quads",), "c")))
+    timer = RoutineTimer(routine(), clock, get_ready=5, switch_sides=5)
+    cues = CueTracker(timer.routine)
+    timer.start()
+    assert cues.update(timer) == ["Quad, 30 seconds each side, left side first"]
+    timer = RoutineTimer(two_sided_second, clock, get_ready=5, switch_sides=5)
+    cues = CueTracker(timer.routine)
+    timer.start()
+    assert cues.update(timer) == ["Calf, 40 seconds"]  # one side: nothing to say
+    clock.advance(5 + 40)  # get ready, Calf's hold: the rest before Quad
+    timer.update()
+    said = cues.update(timer)
+    assert said[-1] == "next: Quad, 30 seconds each side, left side first"
+
+
+def test_a_moving_exercise_is_told_keep_moving(clock):
+    moving = Routine("t", "T", "yoga", "d", (Exercise("Cat-cow", 40, 1, ("back",), "c", moving=True),))
+    timer = RoutineTimer(moving, clock, get_ready=5, switch_sides=5)
+    cues = CueTracker(moving)
+    timer.start()
+    cues.update(timer)
+    clock.advance(5)
+    timer.update()
+    assert cues.update(timer) == ["keep moving"]

@@ -54,8 +54,9 @@ async def give_rating(tab: Tab, overall: int) -> None:
 
 def rate_in_terminal(home) -> None:
     for number in range(TERMINAL_SAVES):
-        subprocess.run([sys.executable, "-m", "tui", "log", "--soreness", "2", "--note", f"terminal {number}"],
-                       check=True, env=user_env(home), capture_output=True, timeout=60)
+        done = subprocess.run([sys.executable, "-m", "tui", "log", "--soreness", "2", "--note", f"terminal {number}"],
+                              env=user_env(home), capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
 
 
 async def test_two_tabs_and_a_terminal_lose_nothing(tmp_path):

@@ -204,9 +204,9 @@ async def test_voice_speaks_a_two_sided_exercise_in_order(tmp_path, monkeypatch)
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
     clock = FakeClock()
     app = make_app(clock, start_routine="post-run-stretches", voice=True)
-    expected = ["Standing quad stretch, 1 minute each side", "left side", "ten seconds",
+    expected = ["Standing quad stretch, 1 minute each side, left side first", "left side", "ten seconds",
                 "switch sides", "right side", "ten seconds",
-                "next: Standing hamstring stretch, 1 minute each side"]
+                "next: Standing hamstring stretch, 1 minute each side, left side first"]
     async with app.run_test(size=(80, 24)) as pilot:
         for step, seconds in enumerate((0, 5, 50, 10, 5, 50, 10)):
             clock.advance(seconds)

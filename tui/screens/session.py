@@ -233,8 +233,9 @@ class SessionScreen(Screen[SessionResult | None]):
         self.phase_label.update(self.phase_text(segment, exercise))
         self.name_label.update(exercise.name)
         side = self.side_text
-        side.update((segment.side or "").upper())
-        side.set_class(not segment.side, "-hidden")
+        side_word = self.side_word(segment)
+        side.update(side_word)
+        side.set_class(not side_word, "-hidden")
         self.countdown.update(format_duration(remaining))
         self.cue.update(self.cue_text(exercise))
         self.areas_label.update(self.areas_text(exercise))
@@ -245,17 +246,29 @@ class SessionScreen(Screen[SessionResult | None]):
             f"Left {format_duration(timer.routine_remaining())}"
         )
 
+    def side_word(self, segment: Segment) -> str:
+        """The side held now; in a switch, the side that comes next."""
+        if segment.phase is Phase.SWITCH:
+            following = self.timer.segments[self.timer.index + 1 :]
+            upcoming = next((s.side for s in following if s.side), None)
+            return f"→ {upcoming.upper()}" if upcoming else ""
+        return (segment.side or "").upper()
+
     def phase_text(self, segment: Segment, exercise: Exercise) -> str:
         """The phase in words, so that it reads without colour too."""
         if self.timer.paused:
             return "PAUSED · space to resume"
         if segment.phase is Phase.HOLD:
-            word = "GO · keep moving" if self.routine.kind == "warmup" else "HOLD"
+            word = "HOLD"
+            if self.routine.kind == "warmup":
+                word = "GO · keep moving"
+            elif exercise.moving:
+                word = "KEEP MOVING"
             return f"{word} · {segment.side.upper()} SIDE" if segment.side else word
         if segment.phase is Phase.SWITCH:
             return "SWITCH SIDES · now the right"
         if segment.phase is Phase.REST:
-            return "REST · next up"
+            return "REST · next up, left side first" if exercise.sides == 2 else "REST · next up"
         if exercise.sides == 2:
             return "GET READY · left side first"
         return "GET READY"

@@ -66,6 +66,13 @@ class Fields:
             raise self.error(key, f"must be between {low} and {high}, got {value}")
         return value
 
+    def flag(self, key: str, *, default: bool = False) -> bool:
+        """An optional true/false field."""
+        value = self.table.get(key, default)
+        if not isinstance(value, bool):
+            raise self.error(key, f"must be true or false, got {_type_name(value)}")
+        return value
+
     def choice(self, key: str, choices: Iterable[str], *, default: str | None = None) -> str:
         choices = list(choices)
         value = self.text(key, default=default)

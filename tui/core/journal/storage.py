@@ -72,8 +72,8 @@ class SafeJSONStorage(Storage):
             with self.locked():
                 if check_existing:
                     self._check_journal()
-                self._remove_stale_temps()
-                if not self._lock.read_only:
+                if not self._lock.read_only:  # a temp file is stale only if its writer held this lock
+                    self._remove_stale_temps()
                     move_old_layout(self.path, self.lock_path.parent, self.notices)
         except BaseException:
             self.close()

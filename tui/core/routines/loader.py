@@ -13,7 +13,7 @@ from tui.core.common.tomlfile import read_toml
 from tui.core.routines.model import KINDS, MAX_SECONDS, Exercise, Routine
 
 ROUTINE_FIELDS = ("id", "name", "kind", "description", "exercises")
-EXERCISE_FIELDS = ("name", "seconds", "sides", "areas", "cue")
+EXERCISE_FIELDS = ("name", "seconds", "sides", "areas", "cue", "moving")
 
 
 def parse_routine(data: dict, path: Path, *, builtin: bool = False) -> Routine:
@@ -59,6 +59,7 @@ def _parse_exercise(path: Path, position: int, entry: object) -> Exercise:
         sides=problems.check(fields.integer, "sides", 1, 2),
         areas=problems.check(fields.choices, "areas", AREAS),
         cue=problems.check(fields.text, "cue"),
+        moving=problems.check(fields.flag, "moving"),
     )
     problems.raise_errors()
     return Exercise(**values)

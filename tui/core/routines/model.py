@@ -24,6 +24,7 @@ class Exercise:
     sides: int
     areas: tuple[str, ...]
     cue: str
+    moving: bool = False  # a flow (cat-cow, rolling, walking): "keep moving", not "hold"
 
     @property
     def total_seconds(self) -> int:
@@ -31,13 +32,15 @@ class Exercise:
         return self.seconds * self.sides
 
     def to_dict(self) -> dict:
-        return {
+        """As in the routine file: `moving` only when set, as it is optional there."""
+        data = {
             "name": self.name,
             "seconds": self.seconds,
             "sides": self.sides,
             "areas": list(self.areas),
             "cue": self.cue,
         }
+        return data | {"moving": True} if self.moving else data
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,10 @@ class CueTracker:
         exercise = self.routine.exercises[exercise_index]
         return f"{exercise.name}, {spoken_length(exercise.seconds, exercise.sides)}"
 
+    def _first_side(self, exercise_index: int) -> str:
+        """Said before a two-sided exercise, so the runner knows where to start."""
+        return ", left side first" if self.routine.exercises[exercise_index].sides == 2 else ""
+
     def update(self, timer: RoutineTimer) -> list[str]:
         if timer.started_at is None:
             return []
@@ -75,9 +79,9 @@ class CueTracker:
         if segment is None:
             return ["routine complete"]
         if segment.phase is Phase.GET_READY:
-            return [self._introduce(segment.exercise)]
+            return [self._introduce(segment.exercise) + self._first_side(segment.exercise)]
         if segment.phase is Phase.REST:
-            return ["next: " + self._introduce(segment.exercise)]
+            return ["next: " + self._introduce(segment.exercise) + self._first_side(segment.exercise)]
         if segment.phase is Phase.SWITCH:
             return ["switch sides"]
         lines = []
@@ -86,7 +90,9 @@ class CueTracker:
         if segment.side:
             lines.append(f"{segment.side} side")
         elif lines == []:
-            lines.append("go" if self.routine.kind == "warmup" else "hold")
+            exercise = self.routine.exercises[segment.exercise]
+            word = "keep moving" if exercise.moving else "hold"
+            lines.append("go" if self.routine.kind == "warmup" else word)
         return [", ".join(lines)]
 
 

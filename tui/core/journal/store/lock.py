@@ -24,6 +24,7 @@ from pathlib import Path
 
 from tui.core.common.atomic import FILE_MODE, LOOSE_BITS
 from tui.core.journal.store.errors import JournalAccessError, reason
+from tui.core.journal.store.folder import make_private_folder
 from tui.core.journal.store.links import open_own_file
 
 _holders: dict[str, int] = {}  # lock file -> the thread holding it through some FileLock
@@ -99,6 +100,8 @@ class FileLock:
     def _open(self) -> int | None:
         """The lock file's descriptor, made 0600; None where none can be made."""
         try:
+            if not self.path.parent.exists() and _could_be_made(self.path.parent):
+                make_private_folder(self.path.parent)  # the app's own folder for the journal (paths.py)
             fd = open_own_file(self.path, os.O_RDWR | os.O_CREAT, self.notices)
         except OSError as exc:
             no_folder = exc.errno == errno.ENOENT and not self.path.parent.exists()  # could not be made
@@ -121,3 +124,13 @@ class FileLock:
         except OSError as exc:
             self.notices.append(f"Could not tighten permissions of {self.path}: {reason(exc)}.")
         return fd
+
+
+def _could_be_made(folder: Path) -> bool:
+    """Whether a missing `folder` could be made: its nearest existing folder
+    above is writable. A lock folder not made yet is made (it is the app's own),
+    so that only one that cannot be made leaves the lock read-only, never one
+    that another process was about to make."""
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    return folder.exists() and os.access(folder, os.W_OK | os.X_OK)
