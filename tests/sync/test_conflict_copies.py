@@ -96,7 +96,7 @@ def test_a_copy_of_an_archive_month_is_merged_into_it(tmp_path):
     copy.write_text(json.dumps(theirs))
     with Journal(path, now=lambda: START) as journal:
         records = journal.records()
-        assert "Merged 2 record(s) from a copy made on another device (kept in merged/ beside it)." in journal.notices
+        assert "Merged 2 record(s) from a copy made on another device (kept in merged/)." in journal.notices
     assert [r["practices"] for r in records if r["type"] == "run"] == [["foam-roll"]]
     assert "only in the copy" in [r.get("note") for r in records]
     assert (month.parent / "merged" / copy.name).exists() and not copy.exists()

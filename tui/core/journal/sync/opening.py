@@ -75,7 +75,7 @@ def _merge_all(storage: SafeJSONStorage, tables: Tables, copies: list[Copy]) -> 
     if done:
         where = "a copy" if done == 1 else f"{done} copies"
         storage.notices.append(f"{MERGED_NOTICE}{records} record(s) from {where} made on another device "
-                               f"(kept in merged/ beside it).")
+                               f"(kept in merged/).")
 
 
 def _merge_month(storage: SafeJSONStorage, tables: Tables, copy: Copy, incoming: Tables) -> tuple[Tables, int]:
