@@ -24,6 +24,7 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))  # the device's name (journal/sync/device.py)
     for name in ("RECOVERY_TUI_JOURNAL", "RECOVERY_TUI_CONFIG_DIR", "RECOVERY_TUI_DATA_DIR", "RECOVERY_TUI_NOW"):
         monkeypatch.delenv(name, raising=False)
     return home

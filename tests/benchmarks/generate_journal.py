@@ -23,6 +23,7 @@ from tui.core.common.ids import AREAS, RUN_KINDS
 from tui.core.journal.journal import Journal
 from tui.core.journal.records import SCHEMA_VERSION, TABLE
 from tui.core.journal.storage import SafeJSONStorage
+from tui.core.journal.sync.identity import with_uid
 from tui.core.plan.definition import STEP_IDS
 
 ROUTINES = {
@@ -107,7 +108,8 @@ def generate(years: int = 10, seed: int = 2024, end: date | None = None, pain_du
             "note": rng.choice(NOTES) if rng.random() < 0.4 else "", "session": linked,
         })
         day += timedelta(days=1)
-    return {TABLE: {str(i): doc for i, doc in enumerate(docs, start=1)}}
+    # as the app stores them: each with its uid, the journal marked as having them (journal/sync/)
+    return {TABLE: {str(i): with_uid(i, doc) for i, doc in enumerate(docs, start=1)}, "meta": {"1": {"uids": 1}}}
 
 
 def write_journal(path: Path, years: int = 10, seed: int = 2024, end: date | None = None,
@@ -128,10 +130,10 @@ def write_journal(path: Path, years: int = 10, seed: int = 2024, end: date | Non
 
 def kept_journal(years: int) -> Path:
     """A journal of `years` ending yesterday, written on first use and kept in
-    the temp folder (rtui-journal-<years>y-<end date>/): 99 years (about 90,000
+    the temp folder (rtui-journal-<years>y-<end date>-uids/): 99 years (about 90,000
     records in 1,187 archive months) take about 20 s to write."""
     end = date.today() - timedelta(days=1)
-    folder = Path(tempfile.gettempdir()) / f"rtui-journal-{years}y-{end.isoformat()}"
+    folder = Path(tempfile.gettempdir()) / f"rtui-journal-{years}y-{end.isoformat()}-uids"
     journal, done = folder / "journal.json", folder / "complete"
     if not done.exists():
         write_journal(journal, years=years, end=end)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import uuid
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -50,8 +51,9 @@ def test_round_trip_through_the_file(journal, path):
     assert rating == {
         "v": SCHEMA_VERSION, "type": "soreness", "time": "2024-11-22T09:12:00+01:00",
         "overall": 3, "areas": {"quads": 2, "calves": 4}, "pain": ["calves"],
-        "note": "stiff", "session": session["id"], "id": rating["id"],
+        "note": "stiff", "session": session["id"], "id": rating["id"], "uid": rating["uid"],
     }
+    assert rating["uid"] != session["uid"] and uuid.UUID(rating["uid"]).version == 7
     assert (session["started"], session["ended"]) == ("2024-11-21T13:00:00+01:00", "2024-11-21T13:12:00+01:00")
     stored = json.loads(path.read_text())["records"]
     assert {doc["v"] for doc in stored.values()} == {1}

@@ -16,6 +16,7 @@ from tests.core.cli_support import run
 from tui.core.common.settings import Settings, load_settings, save_settings
 from tui.core.journal.backups import latest_good, list_backups
 from tui.core.journal.daily_backup import KEEP, backup_path, make_daily_backup
+from tui.core.journal.sync.device import device_name
 
 
 def journal_with(path: Path, note: str) -> None:
@@ -36,7 +37,7 @@ def test_a_future_dated_backup_is_never_latest_and_is_pruned(tmp_path: Path, cap
     code, out, _ = run(capsys, "doctor", "--journal", str(path))
     assert "2027-06-01" in out and "dated in the future" in out
     code, out, _ = run(capsys, "doctor", "--restore", "latest", "--yes", "--journal", str(path))
-    assert code == 0 and "journal-2026-12-02.json" in out
+    assert code == 0 and f"journal-2026-12-02.{device_name()}.json" in out
 
     for day in range(3, 3 + KEEP):
         make_daily_backup(path, date(2026, 12, day))

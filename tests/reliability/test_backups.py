@@ -16,6 +16,7 @@ from tui.core.journal.backups import list_backups, restore_backup
 from tui.core.journal.daily_backup import KEEP, backup_path, make_daily_backup
 from tui.core.journal.journal import Journal
 from tui.core.journal.store.errors import JournalAccessError, JournalCorruptError
+from tui.core.journal.sync.device import device_name
 
 
 @pytest.fixture(autouse=True)
@@ -56,7 +57,7 @@ def test_one_backup_a_day(path: Path) -> None:
     assert not path.parent.exists()
     log(path, 1)
     made = make_daily_backup(path, DAY)
-    assert made == path.parent / "backups" / "journal-2024-11-22.json"
+    assert made == path.parent / "backups" / f"journal-2024-11-22.{device_name()}.json"  # named by device
     log(path, 2)
     assert make_daily_backup(path, DAY) is None  # today's is there; it is kept as it was
     assert overalls(made) == [1]

@@ -8,15 +8,16 @@ removing that file lets the next try succeed.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from textual.widgets import Input, Static
 
 from tests.clock import FakeClock
 from tests.ui.helpers import FIXED_NOW, make_app, settle_workers, start_plan, wait_until
-from tui.core.journal.daily_backup import backup_folder
+from tui.core.journal.daily_backup import backup_folder, backup_path
 from tui.core.journal.journal import Journal
+from tui.core.journal.sync.device import device_name
 from tui.dialogs.damaged_journal import DamagedJournalScreen
 from tui.screens.home import HomeScreen
 from tui.screens.plan import PlanScreen
@@ -121,9 +122,9 @@ async def test_a_damaged_journal_is_offered_the_newest_good_backup(tmp_path):
         with Journal(path, now=lambda moment=moment: moment) as journal:
             journal.add_soreness(5, {"calves": 6}, note=note, when=moment)
     assert sorted(p.name for p in backup_folder(path).iterdir() if not p.name.startswith(".")) == [
-        "journal-2026-11-20.json", "journal-2026-11-21.json"]
+        f"journal-2026-11-20.{device_name()}.json", f"journal-2026-11-21.{device_name()}.json"]
     future = backup_folder(path) / "journal-2026-12-25.json"  # the clock was wrong once: never "latest"
-    future.write_bytes((backup_folder(path) / "journal-2026-11-20.json").read_bytes())
+    future.write_bytes(backup_path(path, date(2026, 11, 20)).read_bytes())
     damaged = b'{"records": {"1": {"type": "sess'
     path.write_bytes(damaged)
     app = make_app(journal_path=path)

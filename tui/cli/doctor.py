@@ -14,10 +14,15 @@ from datetime import date
 from pathlib import Path
 
 from tui.cli.common import PROG, UsageError, command_journal_path, command_now, journal_errors
+from tui.core.common.paths import own_files_folder
 from tui.core.journal import archive, backups, daily_backup
 from tui.core.journal.journal import Journal
 from tui.core.journal.store.errors import JournalError
 from tui.core.journal.store.json_tables import read_tables
+from tui.core.journal.sync import ignore
+from tui.core.journal.sync.copies import MERGED, merged_copies
+from tui.core.journal.sync.missing import traces
+from tui.core.journal.sync.opening import conflict_copies
 
 RESTORE_HINT = f"To restore the latest good backup: {PROG} doctor --restore latest"
 
@@ -26,9 +31,12 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     path = command_journal_path(args.journal)
     command_now()  # a bad $RECOVERY_TUI_NOW is one line, before anything is printed
     with journal_errors():
+        if args.stignore:
+            print(ignore.STIGNORE, end="")
+            return 0
         if args.restore is not None:
             return _restore(path, args.restore, args.yes)
-        problems = _check_journal(path) + _check_archive(path) + _check_backups(path)
+        problems = _check_journal(path) + _check_archive(path) + _check_backups(path) + _check_sync(path)
     print("No problems found." if not problems else f"{problems} problem(s) found.")
     return 1 if problems else 0
 
@@ -40,6 +48,10 @@ def _check_journal(path: Path) -> int:
     """Print what the journal holds; return the number of problems."""
     print(f"Journal: {path}")
     if not os.path.lexists(path):
+        if traces(path):
+            print(f"  problem: it is missing, but {path.parent} holds the archive or backups of one "
+                  f"(a sync tool replacing it?)\n  {RESTORE_HINT}")
+            return 1
         print("  not created yet: nothing has been saved")
         return 0
     try:
@@ -132,6 +144,30 @@ def _loose(path: Path) -> int:
     return 0
 
 
+def _check_sync(path: Path) -> int:
+    """Conflict copies a sync engine left (merged on open: those left are a
+    problem), the copies merged so far, and a Syncthing folder's .stignore."""
+    folder = Path(os.path.realpath(path)).parent
+    waiting = conflict_copies(folder / path.name)
+    own = own_files_folder(folder / path.name)
+    merged = merged_copies(own, path) + merged_copies(archive.archive_folder(folder / path.name), path)
+    root = ignore.syncthing_root(folder)
+    missing = ignore.missing_patterns(root) if root is not None else []
+    if not (waiting or merged or root):
+        return 0
+    print("Sync:" + (f" in the Syncthing folder {root}" if root is not None else ""))
+    for copy in waiting:
+        print(f"  problem: the conflict copy {copy.path} ({copy.engine}) is not merged (see the notes above)")
+    if merged:
+        print(f"  {len(merged)} conflict copy(ies) merged, kept in {MERGED}/:")
+        for done in merged[-10:]:
+            print(f"    {done.relative_to(own) if done.is_relative_to(own) else done}")
+    if missing and root is not None:
+        print(f"  problem: {root / '.stignore'} lacks {', '.join(missing)}: "
+              f"run {PROG} doctor --stignore >> {root / '.stignore'}")
+    return len(waiting) + (1 if missing else 0)
+
+
 # -- restoring -------------------------------------------------------------------
 
 
@@ -163,7 +199,9 @@ def _choose(path: Path, choice: str) -> Path:
         day = date.fromisoformat(choice)
     except ValueError:
         return Path(choice).expanduser()
-    return daily_backup.backup_path(path, day)
+    # that day's backup, this device's if it made one (see daily_backup.py)
+    return next((found for made, found in daily_backup.backup_days(path) if made == day),
+                daily_backup.backup_path(path, day))
 
 
 def _confirm(question: str) -> bool:

@@ -236,6 +236,8 @@ def add_doctor_command(commands) -> None:
     doctor.add_argument("--restore", metavar="BACKUP", help="replace the journal with a backup: "
                         "'latest', its date (YYYY-MM-DD) or its file")
     doctor.add_argument("--yes", action="store_true", help="restore without asking")
+    doctor.add_argument("--stignore", action="store_true",
+                        help="print the lines a Syncthing folder's .stignore needs (see docs/sync.md)")
     add_journal_option(doctor)
 
 

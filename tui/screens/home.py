@@ -183,6 +183,9 @@ class HomeScreen(Screen):
         if after_run is not None:
             self.show_after_run(*after_run)
         self.show_notice(*notice)
+        journal = getattr(self.app, "journal", None)  # RecoveryApp's
+        for line in journal.sync_news() if journal is not None else []:  # what an open merged (journal/sync/)
+            self.notify(line, timeout=10)
 
     def read_notices(self, journal: Journal, now: datetime) -> Notices:
         """((notice, kind), (next step, routine to highlight) or None), from a worker thread."""

@@ -38,6 +38,8 @@ from tui.core.journal.store.folder import list_names, make_private_folder
 from tui.core.journal.store.json_tables import encode_tables, read_tables
 from tui.core.journal.store.links import require_real_folder
 from tui.core.journal.store.meta import last_id, meta, with_last_id, with_meta
+from tui.core.journal.sync.identity import MIGRATED, uid_of
+from tui.core.journal.sync.merge import merge_records
 
 FOLDER_NAME = "archive"
 CREATED = {"session": "started", "soreness": "time"}  # what never changes in a record of that type
@@ -138,6 +140,7 @@ def write_month(journal_path: Path, month: str, moving: dict[str, dict[str, Any]
     with TinyDB(target, storage=MonthStorage) as month_db:
         table = month_db.table(TABLE, cache_size=0)
         archived = {str(doc.doc_id): doc for doc in table.all()}
+        moving = _under_their_numbers(moving, archived)
         for key, doc in moving.items():
             if key in archived and not same_record(archived[key], doc):
                 raise JournalCorruptError(
@@ -153,6 +156,17 @@ def write_month(journal_path: Path, month: str, moving: dict[str, dict[str, Any]
         except OSError as exc:
             raise JournalAccessError(target, f"Cannot write the archive file {target}: {reason(exc)}.") from None
         return len(table)  # reads it back before anything leaves the journal
+
+
+def _under_their_numbers(moving: dict[str, dict[str, Any]], archived: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """A record the month holds under another number (another device's, before
+    a merge renumbered it here) joins that one, merged (sync/merge.py), not a second copy."""
+    where = {uid_of(key, doc): key for key, doc in archived.items()}
+    placed = {}
+    for key, doc in moving.items():
+        theirs = where.get(uid_of(key, doc), key)
+        placed[theirs] = doc if theirs == key else merge_records(dict(archived[theirs]), doc, uid_of(key, doc))
+    return placed
 
 
 def replaced_by(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
@@ -229,8 +243,9 @@ def move_old_records(
     moved = {key for moving in by_month.values() for key in moving}
     kept = {key: doc for key, doc in records.items() if key not in moved}
     kept_tables = with_last_id({**tables, TABLE: kept}, TABLE, last_id(tables, TABLE))
+    # what a journal opened by this version moves has uids (sync/migrate.py gave them to older ones)
     storage.write(with_meta(kept_tables, archived=dict(sorted(counts.items())),
-                            session_days=dict(sorted(days.items()))))
+                            session_days=dict(sorted(days.items())), **{MIGRATED: 1}))
     return len(moved)
 
 

@@ -1,11 +1,15 @@
 """The day's backup, made by the first save of each day; the last seven are kept.
 
-A backup is "backups/<journal stem>-YYYY-MM-DD<suffix>" in the app's folder
-for the journal (paths.own_files_folder; files 0600, folder 0700), e.g.
-backups/journal-2024-11-22.json. It is written atomically (temp file, fsync,
-rename) and read back before it counts. An older backup is deleted only once seven newer ones read back as journals, so a run of
+A backup is "backups/<journal stem>-YYYY-MM-DD.<device><suffix>" in the app's
+folder for the journal (paths.own_files_folder; files 0600, folder 0700), e.g.
+backups/journal-2024-11-22.laptop-k3j9.json: named by the device that made it
+(sync/device.py), so that two devices sharing a synced folder never write, or
+prune, each other's. It is written atomically (temp file, fsync, rename) and
+read back before it counts. An older backup is deleted only once seven newer
+ones read back as journals, so a run of
 bad days never costs the last good copy. A backup dated after today (made
-while the clock was wrong) is never the latest and is pruned first.
+while the clock was wrong) is never the latest and is pruned first. Each
+device prunes its own (and those without a device's name, made before).
 
 Every save runs this, so it holds only what a save needs; listing backups
 for the runner and restoring one are in backups.py.
@@ -28,6 +32,7 @@ from tui.core.journal.store.folder import list_names, make_private_folder
 from tui.core.journal.store.json_tables import encode_tables, read_tables
 from tui.core.journal.store.links import require_real_folder
 from tui.core.journal.store.lock import FileLock
+from tui.core.journal.sync.device import device_name
 
 KEEP = 7
 FOLDER_NAME = "backups"
@@ -43,9 +48,18 @@ def backup_folder(journal_path: Path | str) -> Path:
     return own_files_folder(real_journal(journal_path)) / FOLDER_NAME
 
 
-def backup_path(journal_path: Path | str, day: date) -> Path:
+def backup_path(journal_path: Path | str, day: date, device: str | None = None) -> Path:
+    """This device's backup of `day` (or `device`'s)."""
     journal = real_journal(journal_path)
-    return backup_folder(journal) / f"{journal.stem}-{day.isoformat()}{journal.suffix}"
+    device = device_name() if device is None else device
+    return backup_folder(journal) / f"{journal.stem}-{day.isoformat()}.{device}{journal.suffix}"
+
+
+def device_of(journal_path: Path | str, backup: Path) -> str | None:
+    """The device that made a backup, None for one named without (made before devices had names)."""
+    journal = real_journal(journal_path)
+    middle = backup.name[len(journal.stem) + 11:len(backup.name) - len(journal.suffix)]
+    return middle[1:] if middle.startswith(".") else None
 
 
 def make_daily_backup(journal_path: Path | str, today: date) -> Path | None:
@@ -76,7 +90,7 @@ def backup_days(journal_path: Path | str) -> list[tuple[date, Path]]:
     """Every backup file of the journal by its day, newest first (not read)."""
     journal = real_journal(journal_path)
     pattern = re.compile(
-        rf"{re.escape(journal.stem)}-(\d{{4}}-\d{{2}}-\d{{2}}){re.escape(journal.suffix)}"
+        rf"{re.escape(journal.stem)}-(\d{{4}}-\d{{2}}-\d{{2}})(?:\.[a-z0-9][a-z0-9-]{{0,39}})?{re.escape(journal.suffix)}"
     )
     found = []
     for name in list_names(backup_folder(journal), journal, "the backups"):
@@ -87,7 +101,9 @@ def backup_days(journal_path: Path | str) -> list[tuple[date, Path]]:
             day = None
         if day is not None:
             found.append((day, backup_folder(journal) / name))
-    return sorted(found, key=lambda found: found[0], reverse=True)
+    mine = (None, device_name())  # on the same day, this device's first
+    return sorted(found, key=lambda found: (found[0], device_of(journal, found[1]) in mine, found[1].name),
+                  reverse=True)
 
 
 def readable(path: Path) -> bool:
@@ -99,10 +115,11 @@ def readable(path: Path) -> bool:
 
 
 def _prune(journal: Path, today: date) -> None:
-    """Delete the backups older than the KEEP newest readable ones; those
-    dated after today count as the oldest."""
+    """Delete this device's backups older than its KEEP newest readable ones;
+    those dated after today count as the oldest."""
     kept = 0
-    for _day, path in sorted(backup_days(journal), key=lambda found: found[0] > today):  # stable
+    mine = [(day, path) for day, path in backup_days(journal) if device_of(journal, path) in (None, device_name())]
+    for _day, path in sorted(mine, key=lambda found: found[0] > today):  # stable
         if kept >= KEEP:
             _unlink(path)
         elif readable(path):

@@ -44,6 +44,9 @@ from tui.core.journal.stats import SessionDays
 from tui.core.journal.storage import JournalDB, SafeJSONStorage
 from tui.core.journal.store.errors import JournalCorruptError
 from tui.core.journal.store.table import JournalTable
+from tui.core.journal.sync.identity import UID, new_uid, stamped, uid_of
+from tui.core.journal.sync.missing import await_journal
+from tui.core.journal.sync.opening import MERGED_NOTICE, settle
 from tui.core.journal.vetting import RecordVetter
 
 # -- the journal ------------------------------------------------------------------
@@ -61,11 +64,15 @@ class Journal:
         self._open_lock = threading.Lock()
         self._vetter = RecordVetter(self.path)
         self._backups = DailyBackups(self.path)
+        self._news_taken = 0
+        self._active_uids: tuple[Mapping[str, dict] | None, set[str]] = (None, set())
 
     def _open(self) -> JournalDB:
         with self._open_lock:
             if self._db is None:
-                self._db = JournalDB(self.path, create_dirs=True)
+                await_journal(self.path)  # a briefly missing journal is not a new one
+                db = self._db = JournalDB(self.path, create_dirs=True)
+                settle(cast(SafeJSONStorage, db.storage))  # uids, and the copies a sync engine left (sync/)
             return self._db
 
     def _table(self) -> Table:
@@ -73,6 +80,13 @@ class Journal:
 
     def _storage(self) -> SafeJSONStorage:
         return cast(SafeJSONStorage, self._open().storage)  # JournalDB's default storage
+
+    def _absent(self) -> bool:
+        """Whether there is no journal to read (and none was ever here: see sync/missing.py)."""
+        if self._db is not None or self.path.exists():
+            return False
+        await_journal(self.path)
+        return not self.path.exists()
 
     def other_table(self, name: str) -> JournalTable:
         """Another table of the journal's file (the experiments): the same
@@ -84,11 +98,18 @@ class Journal:
         """What storage did on its own (tightened modes, removed temp files)."""
         return list(self._storage().notices) if self._db is not None else []
 
+    def sync_news(self) -> list[str]:
+        """What merging a sync engine's conflict copies did, not yet taken (each line once)."""
+        merged = [notice for notice in self.notices if notice.startswith(MERGED_NOTICE)]
+        news, self._news_taken = merged[self._news_taken:], len(merged)
+        return news
+
     def locked(self) -> AbstractContextManager[object]:
         """Hold the journal's lock: reads inside parse the file once."""
         return self._storage().locked()
 
     def close(self) -> None:
+        self._news_taken = 0  # the next open's notices start afresh
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -102,13 +123,15 @@ class Journal:
     # -- reading
 
     def _active_docs(self) -> dict[str, dict]:
-        if self._db is None and not self.path.exists():
+        if self._absent():
             return {}  # nothing to read; do not create folder or lock file
         return (self._storage().read() or {}).get(TABLE, {})
 
     def _archived_docs(self, months: Iterable[str], active: Mapping[str, dict]) -> Iterator[tuple[str, dict]]:
-        """Archived docs of `months`; the journal's own copy wins (see archive.py).
-        A damaged month is left out and named in `damaged_months`: it hides nothing else."""
+        """Archived docs of `months`; the journal's own copy wins (see archive.py),
+        also when a merge gave it another number (the same uid). A damaged month
+        is left out and named in `damaged_months`: it hides nothing else."""
+        uids = self._uids(active)
         for month in months:
             try:
                 docs = archive.read_archive(self.path, month)
@@ -117,8 +140,15 @@ class Journal:
                 continue
             self.damaged_months.pop(month, None)
             for key, doc in docs.items():
-                if key not in active:
+                if key not in active and uid_of(key, doc) not in uids:
                     yield key, doc
+
+    def _uids(self, active: Mapping[str, dict]) -> set[str]:
+        held, uids = self._active_uids
+        if held is not active:
+            uids = {uid_of(key, doc) for key, doc in active.items()}
+            self._active_uids = (active, uids)
+        return uids
 
     def _read(self, docs: Iterable[tuple[str, dict]], since: datetime | None = None,
               remember: bool = True) -> list[dict]:
@@ -213,7 +243,7 @@ class Journal:
         """Hold the lock for a group of reads: journal and archive are read
         together (a move to the archive cannot happen half-way) and the
         journal file is parsed once. Creates nothing if there is no journal."""
-        if self._db is None and not self.path.exists():
+        if self._absent():
             return nullcontext()
         return self.locked()
 
@@ -226,6 +256,7 @@ class Journal:
 
     def _insert_locked(self, table: Table, record: dict) -> dict:
         self._backups.make(self.now().date(), self._storage().notices)
+        record = {**record, UID: new_uid()}
         doc_id = table.insert(record)
         self.archive_old_months()  # after the insert, so a back-dated record moves at once
         return {**record, "id": doc_id}
@@ -382,7 +413,7 @@ class Journal:
         table = self._table()
         with self._storage().locked():
             month, doc = self._run_doc(run_id)
-            record = {**doc, **change(dict(doc))}
+            record = stamped(doc, {**doc, **change(dict(doc))}, self.now())
             check_run(record)
             if month is None:
                 table.update(record, doc_ids=[run_id])

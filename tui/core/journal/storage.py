@@ -20,6 +20,7 @@ so what another process wrote is always seen (see store/table.py).
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,10 +32,12 @@ from tui.core.common import atomic
 from tui.core.journal.store.aside import lock_path_of
 from tui.core.journal.store.errors import JournalAccessError, reason
 from tui.core.journal.store.folder import prepare_folder, tighten
-from tui.core.journal.store.json_tables import encode_tables, parse_tables, read_bytes, require_regular
+from tui.core.journal.store.json_tables import encode_tables, parse_tables, read_bytes_and_stat, require_regular
 from tui.core.journal.store.layout import move_old_layout
 from tui.core.journal.store.lock import FileLock
 from tui.core.journal.store.table import JournalTable
+from tui.core.journal.sync.fresh import Seen, changed_since
+from tui.core.journal.sync.merge import merge_tables
 
 
 class SafeJSONStorage(Storage):
@@ -59,10 +62,11 @@ class SafeJSONStorage(Storage):
         self.folder = self.path.parent
         self.lock_path = lock_path_of(self.path)
         self.notices: list[str] = []
+        self._seen = threading.local()  # what this thread last read (sync/fresh.py)
         self._lock = FileLock(self.lock_path, self.path, "journal", self.notices)
 
-        if check_existing:
-            self._read_checked()
+        # what the check read, before the lock: a hint for what an open must do (sync/opening.py)
+        self.first_read = self._read_checked() if check_existing else None
         prepare_folder(self.path, create_dirs, self.notices)
         try:
             with self.locked():
@@ -74,6 +78,12 @@ class SafeJSONStorage(Storage):
         except BaseException:
             self.close()
             raise
+
+    @property
+    def read_only(self) -> bool:
+        """True where no lock file can be made: the journal can only be read
+        (then an open merges no conflict copies: sync/opening.py)."""
+        return self._lock.read_only
 
     def _check_journal(self) -> None:
         """Fail early on a folder in the journal's place; tighten a loose journal."""
@@ -125,8 +135,9 @@ class SafeJSONStorage(Storage):
         return self._read_checked()
 
     def _read_checked(self) -> dict[str, dict[str, Any]] | None:
-        raw = read_bytes(self.path)
-        return None if raw is None else parse_tables(raw, self.path)
+        found = read_bytes_and_stat(self.path)
+        self._seen.value = Seen.of(found)
+        return None if found is None else parse_tables(found[0], self.path)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Atomically replace the journal with ``data``.
@@ -136,7 +147,11 @@ class SafeJSONStorage(Storage):
         """
         payload = encode_tables(data)
         with self.locked():
-            self._regular_file_stat("write")
+            st = self._regular_file_stat("write")
+            seen: Seen | None = getattr(self._seen, "value", None)
+            theirs = None if seen is None else changed_since(self.path, seen, st)
+            if theirs is not None and seen is not None:
+                payload = encode_tables(self._merged(data, theirs, seen))
             try:
                 atomic.replace_file(self.path, payload)
             except OSError as exc:
@@ -148,6 +163,18 @@ class SafeJSONStorage(Storage):
                     self.path,
                     f"The journal at {self.path} was saved but could not be flushed to disk: {reason(exc)}.",
                 ) from None
+            try:
+                self._seen.value = Seen.of((payload, os.stat(self.path)))
+            except OSError:
+                self._seen.value = Seen(payload, None)  # checked by its bytes next time
+
+    def _merged(self, data: dict[str, dict[str, Any]], theirs: bytes, seen: Seen) -> dict[str, dict[str, Any]]:
+        """`data` (this save) merged into the version that arrived since it was read."""
+        base = None if seen.raw is None else parse_tables(seen.raw, self.path)
+        merged, _ = merge_tables(data, parse_tables(theirs, self.path), base)
+        self.notices.append(f"The journal at {self.path} changed on disk during this save (a version from "
+                            "another device arrived): its records were kept and this save was added to them.")
+        return merged
 
     def close(self) -> None:
         """Release the lock file. Inside locked(), this happens when the block ends."""

@@ -29,6 +29,12 @@ def require_regular(path: Path, st: os.stat_result, label: str = "journal") -> N
 
 def read_bytes(path: Path, label: str = "journal") -> bytes | None:
     """The file's bytes, None if it does not exist; JournalError if it is not a regular file."""
+    found = read_bytes_and_stat(path, label)
+    return None if found is None else found[0]
+
+
+def read_bytes_and_stat(path: Path, label: str = "journal") -> tuple[bytes, os.stat_result] | None:
+    """The file's bytes and the stat of the file they were read from (see read_bytes)."""
     try:
         # O_NONBLOCK: a FIFO in the file's place must not hang us
         fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
@@ -39,9 +45,10 @@ def read_bytes(path: Path, label: str = "journal") -> bytes | None:
     except OSError as exc:
         raise JournalAccessError(path, f"Cannot read the {label} at {path}: {reason(exc)}.") from None
     try:
-        require_regular(path, os.fstat(fd), label)
+        st = os.fstat(fd)
+        require_regular(path, st, label)
         with open(fd, "rb", closefd=False) as f:
-            return f.read()
+            return f.read(), st
     except OSError as exc:
         raise JournalAccessError(path, f"Cannot read the {label} at {path}: {reason(exc)}.") from None
     finally:
