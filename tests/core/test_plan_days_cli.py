@@ -7,27 +7,17 @@ import json
 
 import pytest
 
-from tests.core.cli_support import run
-from tui.core.journal.journal import Journal
+from tests.core.cli_support import evening_plan_env, run, runs
 
 
 @pytest.fixture(autouse=True)
 def env(tmp_path, monkeypatch):
-    monkeypatch.setenv("RECOVERY_TUI_NOW", "2024-11-22T21:49:50+01:00")
-    config = tmp_path / "config"
-    config.mkdir()
-    (config / "settings.toml").write_text('bedtime = "23:15"\n')
-    monkeypatch.setenv("RECOVERY_TUI_CONFIG_DIR", str(config))
-    monkeypatch.setenv("RECOVERY_TUI_JOURNAL", str(tmp_path / "j" / "journal.json"))
+    evening_plan_env(tmp_path, monkeypatch, "2024-11-22T21:49:50+01:00")
 
 
 @pytest.fixture
 def path(tmp_path):
     return tmp_path / "j" / "journal.json"
-
-
-def runs(path):
-    return sorted((r for r in Journal(path).records() if r["type"] == "run"), key=lambda r: r["id"])
 
 
 def test_a_time_a_minute_ahead_is_just_now(capsys, path):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.cli_support import run
+from tests.core.cli_support import evening_plan_env, run, runs
 from tui.core.journal.journal import Journal
 from tui.core.plan.runs import STATES
 
@@ -21,21 +21,12 @@ EVENING = "2024-11-22T21:50:00+01:00"  # Fri 22 Nov
 
 @pytest.fixture(autouse=True)
 def env(tmp_path, monkeypatch):
-    monkeypatch.setenv("RECOVERY_TUI_NOW", EVENING)
-    config = tmp_path / "config"
-    config.mkdir()
-    (config / "settings.toml").write_text('bedtime = "23:15"\n')
-    monkeypatch.setenv("RECOVERY_TUI_CONFIG_DIR", str(config))
-    monkeypatch.setenv("RECOVERY_TUI_JOURNAL", str(tmp_path / "j" / "journal.json"))
+    evening_plan_env(tmp_path, monkeypatch, EVENING)
 
 
 @pytest.fixture
 def path(tmp_path):
     return tmp_path / "j" / "journal.json"
-
-
-def runs(path):
-    return sorted((r for r in Journal(path).records() if r["type"] == "run"), key=lambda r: r["id"])
 
 
 def plan_json(capsys, *argv):
