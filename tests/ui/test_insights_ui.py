@@ -68,6 +68,9 @@ async def test_ranked_table_sentences_chart_and_areas(tmp_path):
         assert short["Drink"][:2] == ["40 runs", "0 runs"] and short["Drink"][2].startswith("about ")
         sentences = text_of(screen, "#insights-sentences").splitlines()
         assert sentences[0] == "After runs with foam rolling you rated about 4 points lower the next morning."
+        beside = sentences[sentences.index("What reviews found, beside your own records:") + 1:]
+        assert any(line.startswith("Foam rolling") or "foam rolling" in line.lower() for line in beside)
+        assert any("You:" in line for line in beside)  # her own result next to the reviews'
         chart = text_of(screen, "#insights-chart").splitlines()
         assert len(chart) == 2 and "◀ less" in chart[0]  # only foam rolling has a verdict
         assert chart[1].startswith("Foam rolling") and "●" in chart[1] and chart[1].endswith("helps")

@@ -14,7 +14,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from tui.app_services import AppServices
+from tui.core.common.errors import DataFileError
 from tui.core.common.ids import area_label
+from tui.core.experiments.words import evidence_beside
 from tui.core.insights import words
 from tui.core.insights.facts import read_facts
 from tui.core.insights.findings import NOT_PROOF, Insight, area_insights, insights
@@ -24,6 +26,7 @@ from tui.core.journal.archive import damaged_month_line
 from tui.core.journal.journal import Journal
 from tui.core.journal.store.errors import JournalError
 from tui.core.plan.practices import load_practice_names
+from tui.core.routines.evidence import shipped_evidence
 from tui.threads import in_thread
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
@@ -98,6 +101,7 @@ class Read:
     left_out: str = ""
     damaged: list[str] = field(default_factory=list)
     per_area: Callable[[], dict[str, Insight | None]] = dict
+    beside: list[str] = field(default_factory=list)  # what reviews found, beside her own result
 
 
 def read_insights(app: AppServices, journal: Journal) -> Read:
@@ -108,8 +112,12 @@ def read_insights(app: AppServices, journal: Journal) -> Read:
     names = load_practice_names(app.library.routines)
     pairing = pair_runs(facts, names, app.settings.bedtime)
     left_out = words.left_out_text(pairing.left_out(facts), pairing.without_outcome())
-    return Read(True, insights(facts, names, pairing), left_out, damaged,
-                lambda: area_insights(facts, names, pairing))
+    ranked = insights(facts, names, pairing)
+    try:
+        beside = evidence_beside(ranked, shipped_evidence())
+    except DataFileError:
+        beside = []  # the shipped evidence file is checked by validate and its tests
+    return Read(True, ranked, left_out, damaged, lambda: area_insights(facts, names, pairing), beside)
 
 
 class InsightsScreen(Screen):
@@ -180,7 +188,7 @@ class InsightsScreen(Screen):
         except JournalError as error:
             self.show_error(str(error))
             return
-        self.show(read.ranked, NOTHING_RATED if read.any_runs else EMPTY, read.left_out, read.damaged)
+        self.show(read.ranked, NOTHING_RATED if read.any_runs else EMPTY, read.left_out, read.damaged, read.beside)
         if read.ranked:  # once the table is drawn: working them out now would slow its drawing down
             self.call_after_refresh(self.load_areas, read.per_area)
 
@@ -193,7 +201,7 @@ class InsightsScreen(Screen):
         self.call_after_refresh(self.show_more)
 
     def show(self, found: list[Insight], empty: str = NOTHING_RATED, left_out: str = "",
-             damaged: list[str] | None = None) -> None:
+             damaged: list[str] | None = None, beside: list[str] | None = None) -> None:
         if damaged:
             self.damaged.update(Text("\n".join(damaged), style="bold red"))
             self.damaged.remove_class("-hidden")
@@ -214,7 +222,12 @@ class InsightsScreen(Screen):
         chart = interval_chart(found)
         short = any(insight.needed for insight in found)
         self.hint.update(SHORT_HINT if short else "")
-        self.sentences.update(sentences_text(found))
+        sentences = sentences_text(found)
+        if beside:
+            sentences.append("\n\nWhat reviews found, beside your own records:", style="bold")
+            for line in beside:
+                sentences.append("\n" + line, style="dim")
+        self.sentences.update(sentences)
         self.chart.update(chart)
         for widget, visible in ((table, True), (self.hint, short), (self.sentences, True),
                                 (self.chart, bool(chart))):
