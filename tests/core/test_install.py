@@ -84,9 +84,16 @@ def where_routines_are(cwd, pythonpath):
     return Path(module), Path(folder)
 
 
+def test_the_installed_app_finds_routines_beside_its_code(tmp_path):
+    """Editable (development) or plain (CI, users) install: the shipped
+    routines are found either in the checkout or inside the installed tui."""
+    module, folder = where_routines_are(tmp_path, "")
+    package = module.parents[2]  # tui/core/common/paths.py -> tui
+    assert folder in (ROOT / "routines", package / "routines")
+    assert (folder / "post-run-stretches.toml").is_file()
+
+
 def test_a_checkout_finds_the_top_level_routines_folder(tmp_path):
-    _module, folder = where_routines_are(tmp_path, "")  # the editable install of this checkout
-    assert folder == ROOT / "routines"
     tree = tmp_path / "source"  # a plain source tree, not installed
     shutil.copytree(ROOT / "tui", tree / "tui", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "routines", tree / "routines")
