@@ -21,7 +21,7 @@ async def pick_watch_run(app: AppServices, now: datetime) -> dict | None:
     from tui.core.common.folder_setting import watch_folder
     from tui.core.watch.examine import DUPLICATE, examine
     from tui.core.watch.kinds import HISTORY, usual_run
-    from tui.core.watch.places import MOUNT_ROOTS, recent_files, usual_places
+    from tui.core.watch.places import recent_files, usual_places
     from tui.core.watch.recording import record
     from tui.dialogs.watch_file import WatchFileScreen
 
@@ -31,10 +31,9 @@ async def pick_watch_run(app: AppServices, now: datetime) -> dict | None:
         return None
     units = app.settings.units
     folder = watch_folder(app.settings.watch_folder, Path.home())
-    mounts = MOUNT_ROOTS if app.watch_mounts is None else app.watch_mounts
 
     def find_files() -> list[ActivityFile]:
-        return recent_files(usual_places(folder, mounts))
+        return recent_files(usual_places(folder, app.watch_mounts))
 
     def read_file(file: ActivityFile) -> Examined:
         with journal.reading():

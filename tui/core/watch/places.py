@@ -17,14 +17,14 @@ MOUNT_ROOTS = ("/media/{user}", "/run/media/{user}", "/Volumes")
 DEPTH = 1  # a folder itself and its folders one level down (an unzipped export's activities/)
 
 
-def usual_places(folder: Path, mount_roots: Iterable[str] = MOUNT_ROOTS) -> list[Path]:
-    """Folders to look in, those that exist: mounted watches first, then `folder`."""
+def usual_places(folder: Path, mount_roots: Iterable[str] | None = None) -> list[Path]:
+    """Folders to look in, those that exist: mounted watches (under MOUNT_ROOTS by default) first, then `folder`."""
     try:
         user = getpass.getuser()
     except (KeyError, OSError):
         user = ""
     places: list[Path] = []
-    for root in mount_roots:
+    for root in MOUNT_ROOTS if mount_roots is None else mount_roots:
         base = Path(root.format(user=user))
         try:
             drives = sorted(base.iterdir()) if base.is_dir() else []
@@ -35,8 +35,8 @@ def usual_places(folder: Path, mount_roots: Iterable[str] = MOUNT_ROOTS) -> list
     return [p for p in places if p.is_dir()]
 
 
-def recent_files(places: Iterable[Path], limit: int = 8) -> list[ActivityFile]:
-    """The newest activity files in `places` (a zip among them is looked into too)."""
+def recent_files(places: Iterable[Path], limit: int | None = 8) -> list[ActivityFile]:
+    """The newest activity files in `places` (a zip among them is looked into too); None: all of them."""
     found: list[ActivityFile] = []
     for place in places:
         for path in _near(place, DEPTH):
