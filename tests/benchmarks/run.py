@@ -24,7 +24,17 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tests.benchmarks import cli_speed, export_speed, history_screen, insights_speed, report, startup, timer_accuracy, writes
+from tests.benchmarks import (
+    cli_speed,
+    export_speed,
+    history_screen,
+    import_speed,
+    insights_speed,
+    report,
+    startup,
+    timer_accuracy,
+    writes,
+)
 from tests.benchmarks.common import ROOT, ROUNDS, RUNS, Figure, Tmux, cpu_hogs, stop
 from tests.benchmarks.generate_journal import kept_journal, write_journal
 from tests.benchmarks.idle_cpu import IdleApps
@@ -89,6 +99,7 @@ def main() -> int:
             ("writes", lambda: writes.measure(journal)),
             ("history screen", lambda: history_screen.measure(journal)),
             ("insights", lambda: insights_speed.measure(journal)),
+            ("import", lambda: import_speed.measure(journal)),
         ]
         figures: list[Figure] = []
         for name, step in steps:
