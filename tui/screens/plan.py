@@ -153,7 +153,9 @@ class PlanScreen(Screen):
         evidence = step_evidence(step)
         if evidence is not None:
             text.append(f"\n{evidence.text()}", style="dim")
-        if step.routine:
+        if step.choices:
+            text.append("\nEnter or d asks which one you do: the journal keeps the one you chose.", style="dim")
+        elif step.routine:
             text.append("\nEnter starts the routine; finishing it with at least half its holding "
                         "time ticks this step (or tick it with d).", style="dim")
         elif step.timer_seconds:
@@ -165,10 +167,27 @@ class PlanScreen(Screen):
         step = self.current
         if step is None:
             return
-        if step.routine or step.timer_seconds:
+        if step.choices and not is_done(step, self.run):
+            self.choose(step, start=True)
+        elif step.routine or step.timer_seconds:
             self.do_timed(step)
         else:
             self.tick(step)
+
+    @work(group="plan-step", exit_on_error=False)
+    async def choose(self, row: DueStep, start: bool = False) -> None:
+        """Which choice of an either-or row: started (its timer, if it has
+        one) with Enter, ticked with d."""
+        from tui.dialogs.either_or import EitherOrScreen
+
+        chosen = await self.app.push_screen_wait(EitherOrScreen(row, "start" if start else "did"))
+        choice = next((c for c in row.choices if c.id == chosen), None)
+        if choice is None:
+            return
+        if start and (choice.routine or choice.timer_seconds):
+            self.do_timed(choice)
+        else:
+            self.tick(choice)
 
     @work(group="plan-step", exit_on_error=False)
     async def do_timed(self, step: DueStep) -> None:
@@ -193,20 +212,26 @@ class PlanScreen(Screen):
     def action_mark_done(self) -> None:
         """Tick the step; on a ticked one, undo it."""
         step = self.current
-        if step is not None:
-            (self.reopen if is_done(step, self.run) else self.tick)(step)
+        if step is None:
+            return
+        if is_done(step, self.run):
+            self.reopen(step)
+        elif step.choices:
+            self.choose(step)
+        else:
+            self.tick(step)
 
     def action_skip(self) -> None:
         """Skip the step; on a skipped one, undo it."""
         step = self.current
         if step is None:
             return
-        if step.id in self.run["skipped"]:
+        if any(i in self.run["skipped"] for i in step.ids):
             self.reopen(step)
             return
-        self.run.update(skipped(self.run, [step.id], practices_for(step)))
+        self.run.update(skipped(self.run, list(step.ids), practices_for(step)))
         self.refresh_states()
-        self.save(lambda journal: journal.skip_steps(self.run["id"], [step.id], practices_for(step)))
+        self.save(lambda journal: journal.skip_steps(self.run["id"], list(step.ids), practices_for(step)))
 
     def tick(self, step: DueStep) -> None:
         ids = practices_for(step)
