@@ -15,15 +15,16 @@ from tui.app_services import AppServices
 from tui.core.journal.soreness import NOT_MEDICAL_ADVICE, WARNING_SIGNS
 from tui.core.journal.store.errors import JournalError
 from tui.core.journal.writer import pain_notice, rating_change
+from tui.dialogs.confirm import ConfirmScreen
 from tui.messages import JournalFailed, JournalSaved, JournalUnreadable
 from tui.widgets.footer import Footer
 from tui.widgets.soreness_form import SorenessEntry, SorenessForm
 
 
 class SorenessScreen(Screen[None]):
-    """Saves the entry (it posts SaveSoreness) and closes once it is in the
-    journal; stays open, saying why, when it could not be saved. Escape
-    skips it. No one waits for a result: the journal has the entry."""
+    """Saves the entry and closes once it is in the journal; stays open,
+    saying why, when it could not be saved. Escape skips it, asking first
+    when anything was entered. No one waits for a result: the journal has the entry."""
 
     BINDINGS = [
         # Not a priority binding: those run before keys typed earlier reach the
@@ -110,4 +111,14 @@ class SorenessScreen(Screen[None]):
         error.scroll_visible()
 
     def action_skip(self) -> None:
-        self.dismiss()
+        """Leave without saving; with anything entered, only once she says so."""
+        if not self.form.changed():
+            self.dismiss()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss()
+
+        self.app.push_screen(ConfirmScreen("Discard this rating?", "What you entered here is not saved.",
+                                           yes="Discard", no="Keep editing"), callback=answered)

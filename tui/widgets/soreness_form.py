@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from textual import getters
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Label
@@ -22,10 +23,23 @@ NOTE_CUT = f"The note holds {NOTE_LIMIT} characters: what went past that was lef
 
 class NoteInput(Input):
     """The note, at most NOTE_LIMIT characters: text typed or pasted past the
-    limit is cut to fit, and the hint says so (Input alone drops it silently)."""
+    limit is cut to fit, and the hint says so (Input alone drops it silently).
+    Enter saves the form and says so in the footer (Input's own Enter is
+    hidden there); Escape leaves the note, never the form."""
+
+    BINDINGS = [
+        Binding("enter", "submit", "Save"),
+        Binding("escape", "leave_note", "Back to ratings"),
+    ]
 
     class Cut(Message):
         """Text went past the limit and was left out."""
+
+    class Left(Message):
+        """Escape in the note: back to the ratings."""
+
+    def action_leave_note(self) -> None:
+        self.post_message(self.Left())
 
     def replace(self, text: str, start: int, end: int) -> None:
         room = NOTE_LIMIT - (len(self.value) - abs(end - start))
@@ -59,6 +73,7 @@ class SorenessForm(Vertical):
         super().__init__(id=id)
         self.question = question
         self.clock = clock
+        self._start: tuple = ({}, set(), "")  # what the form held when it opened (see `changed`)
 
     def compose(self) -> ComposeResult:
         # The hint sits above the grid, so a short window shows it without scrolling.
@@ -68,12 +83,23 @@ class SorenessForm(Vertical):
         yield NoteInput(placeholder="Note (optional; Tab to write it)", id="soreness-note",
                         max_length=NOTE_LIMIT)
 
+    def on_note_input_left(self) -> None:
+        self.focus_ratings()
+
     def on_note_input_cut(self) -> None:
         self.query_one("#soreness-hint", Label).update(NOTE_CUT)
         self.app.bell()
 
     def focus_ratings(self) -> None:
         self.ratings.focus()
+
+    def state(self) -> tuple[dict[str, int], set[str], str]:
+        grid = self.ratings
+        return dict(grid.ratings), set(grid.pain), self.note.value.strip()
+
+    def changed(self) -> bool:
+        """Whether anything was entered (or changed, in a prefilled form) since it opened."""
+        return self.state() != self._start
 
     def entry(self) -> SorenessEntry | None:
         """What was entered; None when there is no rating at all.
