@@ -51,8 +51,9 @@ class SessionResult:
 
 
 class SessionScreen(Screen[SessionResult | None]):
-    """Records itself when it ends (left before the first exercise began:
-    nothing), and dismisses with what happened (None: nothing recorded)."""
+    """Records itself when it ends, and dismisses with what happened. Before
+    the first exercise began nothing is recorded: left then, it dismisses with
+    None; with every exercise skipped, with the result (its summary says so)."""
 
     BINDINGS = [
         Binding("space", "pause", "Pause"),
@@ -200,11 +201,11 @@ class SessionScreen(Screen[SessionResult | None]):
         self._poll.stop()
         found = self.result()
         result: SessionResult | None = found
-        if not found.report.began:
+        if found.report.began:
+            self.record(found)
+        elif found.report.left:
             self.notify("Left before the first exercise began: nothing recorded.")
             result = None
-        else:
-            self.record(found)
         if self.is_active:
             self.dismiss(result)
             return

@@ -10,11 +10,16 @@ from tui.core.routines.timer import Report
 from tui.screens.session import SessionResult, SessionScreen
 from tui.screens.soreness import SorenessScreen
 
+NOT_RECORDED = "Nothing was held, so the routine is not recorded and does not count as a practice."
+
 
 def headline(report: Report) -> str:
-    """"Routine complete", "Routine finished, 2 skipped" or "Left part-way"."""
+    """"Routine complete", "Routine finished, 2 skipped", "Left part-way" or
+    "All 8 exercises skipped" (none began: `n` through every get-ready)."""
     if report.left:
         return "Left part-way"
+    if not report.began:
+        return f"All {len(report.skipped)} exercises skipped"
     if report.skipped:
         return f"Routine finished, {len(report.skipped)} skipped"
     return "Routine complete"
@@ -27,6 +32,9 @@ def summary_text(result: SessionResult) -> Text:
     text.append(f"{headline(report)}: {routine.name}\n", style="bold")
     text.append(f"Exercises done: {len(report.done)} of {total} · ")
     text.append(f"Time spent: {format_duration(report.seconds_spent)}\n")
+    if not report.began:
+        text.append(NOT_RECORDED + "\n", style="dim")
+        return text
     for label, indexes in (("Skipped", report.skipped), ("Not finished", report.not_finished)):
         if indexes:
             names = ", ".join(routine.exercises[i].name for i in indexes)
