@@ -94,7 +94,9 @@ class SorenessScreen(Screen[None]):
         self.action_save()
 
     @on(JournalSaved)
-    def saved(self) -> None:
+    def saved(self, message: JournalSaved) -> None:
+        if message.what != "rating":
+            return
         self.saving = None
         if self.is_active:  # not left with Escape meanwhile
             self.dismiss()
@@ -102,6 +104,8 @@ class SorenessScreen(Screen[None]):
     @on(JournalFailed)
     def not_saved(self, message: JournalFailed) -> None:
         """The form stays, with everything in it: Enter tries again."""
+        if message.what != "rating":
+            return
         problem = message.problem
         self.saving = None
         error = self.error_line

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on, work
+from textual.binding import Binding
+from textual.widgets import Static
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from tui.app_services import AppServices
 from tui.core.common.when import format_duration
+from tui.core.journal.store.errors import JournalError
+from tui.core.journal.writer import NoJournal
 from tui.core.routines.timer import Report
+from tui.messages import JournalFailed, JournalSaved
 from tui.screens.session import SessionResult, SessionScreen
 from tui.screens.soreness import SorenessScreen
 
@@ -42,15 +49,91 @@ def summary_text(result: SessionResult) -> Text:
     return text
 
 
+def unsaved_text(problem: str) -> Text:
+    return Text(f"This routine is not saved yet: {problem}\nIt is kept: press s to try again now "
+                "(saving your rating saves it first).", style="bold red")
+
+
+def nothing(_journal: object) -> None:
+    """A change that changes nothing: writing it writes the kept changes before it."""
+
+
 class SummaryScreen(SorenessScreen):
     """The summary of a routine with the quick soreness form under it.
 
-    Escape skips the rating; the session record is written either way.
+    Escape skips the rating; the session record is written either way. When
+    it could not be written (a full disk), the writer keeps it and `s` tries
+    again now; a rating saved meanwhile saves it first, and links to it.
     """
+
+    BINDINGS = [Binding("s", "save_routine", "Save routine")]
 
     def __init__(self, result: SessionResult) -> None:
         super().__init__("How do your legs feel right now? (optional)", summary_text(result))
         self.result = result
+        self.unsaved = False  # the session's record is kept, not yet in the journal
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if self.result.saving is not None:
+            self.wait_for_record()
+
+    @work(group="summary-record", exit_on_error=False)
+    async def wait_for_record(self) -> None:
+        """Once the session's write is over: say so if it failed (the writer keeps it)."""
+        saving = self.result.saving
+        assert saving is not None
+        try:
+            saved = await saving.wait()
+        except (WorkerFailed, WorkerCancelled):
+            saved = None  # said as the app says any failed worker
+        if saved is None and self.app.writer.unsaved:
+            failed = self.app.writer.failed
+            self.show_unsaved(str(failed) if failed else "the journal could not be written")
+
+    def show_unsaved(self, problem: str) -> None:
+        self.unsaved = True
+        summary = summary_text(self.result)
+        summary.append_text(unsaved_text(problem))
+        self.query_one("#summary-text", Static).update(summary)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save_routine":
+            return self.unsaved
+        return True
+
+    def action_save_routine(self) -> None:
+        if self.unsaved:
+            self.save_routine()
+
+    @work(thread=True, group="journal-write", exit_on_error=False)
+    def save_routine(self) -> None:
+        """The writer writes what it kept before any change: write one that changes nothing."""
+        app = self.app
+        try:
+            app.writer.write(nothing)
+        except NoJournal:
+            app.tell(self, JournalFailed("session", None))
+        except (JournalError, ValueError) as error:
+            app.tell(self, JournalFailed("session", error))
+        else:
+            app.tell(self, JournalSaved("session", {}))  # the writer does not hand the kept record back
+
+    @on(JournalSaved)
+    def routine_saved(self, message: JournalSaved) -> None:
+        """The kept record is in the journal now (a rating saves it first, too)."""
+        if self.unsaved and not self.app.writer.unsaved:
+            self.unsaved = False
+            text = summary_text(self.result)
+            text.append("Routine saved.", style="bold green")
+            self.query_one("#summary-text", Static).update(text)
+            self.refresh_bindings()
+
+    @on(JournalFailed)
+    def routine_not_saved(self, message: JournalFailed) -> None:
+        if message.what == "session" and self.unsaved:
+            self.show_unsaved(message.problem)
 
 
 def start(app: AppServices, routine_id: str) -> None:
