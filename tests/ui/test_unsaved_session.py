@@ -26,7 +26,7 @@ def blocked_journal(tmp_path):
 
 
 def summary(app) -> str:
-    return str(app.screen.query_one("#summary-text", Static).render())
+    return str(app.screen.query_one("#summary-text", Static).render()) + str(app.screen.query_one("KeptRecord", Static).render())
 
 
 def footer(app) -> str:

@@ -45,12 +45,16 @@ class SorenessScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="soreness-screen"):
-            if self.header is not None:
-                yield Static(self.header, id="summary-text")
+            yield from self.compose_header()
             yield SorenessForm(self.question, clock=self.app.clock, id="soreness-form")
             yield Static(id="soreness-error")
             yield Static(f"Not soreness? {WARNING_SIGNS} {NOT_MEDICAL_ADVICE}", id="soreness-warning")
         yield Footer()
+
+    def compose_header(self) -> ComposeResult:
+        """What stands above the form (the summary adds to it)."""
+        if self.header is not None:
+            yield Static(self.header, id="summary-text")
 
     def on_mount(self) -> None:
         self.form.focus_ratings()

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.text import Text
-from textual import on, work
+from textual import getters, work
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
-from textual.worker import WorkerCancelled, WorkerFailed
 
 from tui.app_services import AppServices
 from tui.core.common.when import format_duration
+from tui.core.journal.records import record_time
+from tui.core.journal.soreness import RATE_AGAIN_WITHIN, describe, recent_rating
 from tui.core.journal.store.errors import JournalError
-from tui.core.journal.writer import NoJournal
 from tui.core.routines.timer import Report
-from tui.messages import JournalFailed, JournalSaved
 from tui.screens.session import SessionResult, SessionScreen
 from tui.screens.soreness import SorenessScreen
+from tui.threads import in_thread
+from tui.widgets.kept_record import KeptRecord
 
 NOT_RECORDED = "Nothing was held, so the routine is not recorded and does not count as a practice."
 
@@ -49,91 +53,84 @@ def summary_text(result: SessionResult) -> Text:
     return text
 
 
-def unsaved_text(problem: str) -> Text:
-    return Text(f"This routine is not saved yet: {problem}\nIt is kept: press s to try again now "
-                "(saving your rating saves it first).", style="bold red")
-
-
-def nothing(_journal: object) -> None:
-    """A change that changes nothing: writing it writes the kept changes before it."""
-
-
 class SummaryScreen(SorenessScreen):
     """The summary of a routine with the quick soreness form under it.
 
     Escape skips the rating; the session record is written either way. When
     it could not be written (a full disk), the writer keeps it and `s` tries
-    again now; a rating saved meanwhile saves it first, and links to it.
+    again now (KeptRecord). A rating saved minutes ago (RATE_AGAIN_WITHIN) is
+    offered again instead of a blank form: `r` opens the form prefilled.
     """
 
-    BINDINGS = [Binding("s", "save_routine", "Save routine")]
+    BINDINGS = [Binding("s", "save_routine", "Save routine"), Binding("r", "rate_again", "Rate again")]
+    kept_record = getters.query_one(KeptRecord)
+    rated_line = getters.query_one("#rated-recently", Static)
 
     def __init__(self, result: SessionResult) -> None:
         super().__init__("How do your legs feel right now? (optional)", summary_text(result))
         self.result = result
-        self.unsaved = False  # the session's record is kept, not yet in the journal
+        self.offered: dict | None = None  # the recent rating offered again, while the form is hidden
+
+    def compose_header(self) -> ComposeResult:
+        yield from super().compose_header()
+        yield KeptRecord()
+        yield Static(id="rated-recently")
 
     def on_mount(self) -> None:
         super().on_mount()
         if self.result.saving is not None:
-            self.wait_for_record()
+            self.kept_record.follow(self.result.saving)
+        self.look_for_recent_rating()
 
-    @work(group="summary-record", exit_on_error=False)
-    async def wait_for_record(self) -> None:
-        """Once the session's write is over: say so if it failed (the writer keeps it)."""
-        saving = self.result.saving
-        assert saving is not None
+    @work(group="summary-read", exit_on_error=False)
+    async def look_for_recent_rating(self) -> None:
+        """A journal that cannot be read is said elsewhere (home, the save): here it only means a blank form."""
+        journal, now = self.app.journal, self.app.now()
+        if journal is None:
+            return
         try:
-            saved = await saving.wait()
-        except (WorkerFailed, WorkerCancelled):
-            saved = None  # said as the app says any failed worker
-        if saved is None and self.app.writer.unsaved:
-            failed = self.app.writer.failed
-            self.show_unsaved(str(failed) if failed else "the journal could not be written")
+            recent = await in_thread(
+                self, lambda: recent_rating(journal.records(since=now - RATE_AGAIN_WITHIN), now), JournalError)
+        except JournalError:
+            return
+        if recent is not None and not self.form.changed():  # nothing typed meanwhile
+            self.offer_again(recent, now)
 
-    def show_unsaved(self, problem: str) -> None:
-        self.unsaved = True
-        summary = summary_text(self.result)
-        summary.append_text(unsaved_text(problem))
-        self.query_one("#summary-text", Static).update(summary)
+    def offer_again(self, rating: dict, now: datetime) -> None:
+        self.offered = rating
+        minutes = int((now - record_time(rating)).total_seconds() // 60)
+        when = "just now" if minutes < 1 else f"{minutes} min ago"
+        self.rated_line.update(Text.assemble(
+            ("You rated your legs ", ""), (describe(rating), "bold"), (f" {when}. ", ""),
+            ("Press r to rate again, starting from that rating, or Escape to go on.", "")))
+        self.rated_line.display = True
+        self.form.display = False
+        self.query_one("#soreness-screen").focus()  # not the hidden form's note: Escape goes on
+        self.refresh_bindings()
+
+    def action_rate_again(self) -> None:
+        if self.offered is None:
+            return
+        form = self.form
+        form.prefill(self.offered)
+        self.offered = None
+        self.rated_line.display = False
+        form.display = True
+        form.focus_ratings()
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save_routine":
-            return self.unsaved
+            return self.kept_record.kept
+        if action == "rate_again":
+            return self.offered is not None
+        if action == "save":
+            return self.offered is None
         return True
 
     def action_save_routine(self) -> None:
-        if self.unsaved:
-            self.save_routine()
-
-    @work(thread=True, group="journal-write", exit_on_error=False)
-    def save_routine(self) -> None:
-        """The writer writes what it kept before any change: write one that changes nothing."""
-        app = self.app
-        try:
-            app.writer.write(nothing)
-        except NoJournal:
-            app.tell(self, JournalFailed("session", None))
-        except (JournalError, ValueError) as error:
-            app.tell(self, JournalFailed("session", error))
-        else:
-            app.tell(self, JournalSaved("session", {}))  # the writer does not hand the kept record back
-
-    @on(JournalSaved)
-    def routine_saved(self, message: JournalSaved) -> None:
-        """The kept record is in the journal now (a rating saves it first, too)."""
-        if self.unsaved and not self.app.writer.unsaved:
-            self.unsaved = False
-            text = summary_text(self.result)
-            text.append("Routine saved.", style="bold green")
-            self.query_one("#summary-text", Static).update(text)
-            self.refresh_bindings()
-
-    @on(JournalFailed)
-    def routine_not_saved(self, message: JournalFailed) -> None:
-        if message.what == "session" and self.unsaved:
-            self.show_unsaved(message.problem)
+        if self.kept_record.kept:
+            self.kept_record.retry()
 
 
 def start(app: AppServices, routine_id: str) -> None:

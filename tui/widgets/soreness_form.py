@@ -15,7 +15,7 @@ from textual.widgets import Input, Label
 
 from tui.core.common.ids import AREAS
 from tui.core.journal.records import NOTE_LIMIT
-from tui.widgets.rating_grid import RatingGrid
+from tui.widgets.rating_grid import OVERALL, RatingGrid
 
 HINT = "0-9 rate (1 then 0 = 10) · ↑↓ row · ←→ adjust · x sharp pain · Tab note"
 NOTE_CUT = f"The note holds {NOTE_LIMIT} characters: what went past that was left out."
@@ -96,6 +96,16 @@ class SorenessForm(Vertical):
     def state(self) -> tuple[dict[str, int], set[str], str]:
         grid = self.ratings
         return dict(grid.ratings), set(grid.pain), self.note.value.strip()
+
+    def prefill(self, rating: dict) -> None:
+        """Start from a saved rating (its overall, areas, pain flags and note)."""
+        grid = self.ratings
+        grid.ratings = {OVERALL: rating["overall"],
+                        **{area: value for area, value in rating["areas"].items() if area in grid.rows}}
+        grid.pain = {area for area in rating["pain"] if area in grid.rows}
+        grid.refresh()
+        self.note.value = rating["note"]
+        self._start = self.state()
 
     def changed(self) -> bool:
         """Whether anything was entered (or changed, in a prefilled form) since it opened."""
