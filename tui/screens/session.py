@@ -7,8 +7,9 @@ rule lives in tui.core.routines.timer.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
 from textual import getters
 from textual.app import ComposeResult
@@ -17,6 +18,7 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Label, ProgressBar, Static
+from textual.worker import Worker
 
 from tui.app_services import AppServices
 from tui.core.common.when import format_duration
@@ -48,11 +50,13 @@ class SessionResult:
     report: Report
     started: datetime
     ended: datetime
+    saving: Worker[Any] | None = field(default=None, compare=False, repr=False)  # the record's write
 
 
 class SessionScreen(Screen[SessionResult | None]):
-    """Records itself when it ends (left before the first exercise began:
-    nothing), and dismisses with what happened (None: nothing recorded)."""
+    """Records itself when it ends, and dismisses with what happened. Before
+    the first exercise began nothing is recorded: left then, it dismisses with
+    None; with every exercise skipped, with the result (its summary says so)."""
 
     BINDINGS = [
         Binding("space", "pause", "Pause"),
@@ -174,9 +178,9 @@ class SessionScreen(Screen[SessionResult | None]):
     def result(self) -> SessionResult:
         return SessionResult(self.routine, self.timer.report(), self.started or self.now(), self.now())
 
-    def record(self, result: SessionResult) -> None:
+    def record(self, result: SessionResult) -> Worker[Any] | None:
         """The session's record, written off the UI thread (a failure is said there)."""
-        self.app.write("session", self.change(result))
+        return self.app.write("session", self.change(result))
 
     def change(self, result: SessionResult) -> Change:
         return session_change(result.routine, result.report, result.started, result.ended)
@@ -200,11 +204,11 @@ class SessionScreen(Screen[SessionResult | None]):
         self._poll.stop()
         found = self.result()
         result: SessionResult | None = found
-        if not found.report.began:
+        if found.report.began:
+            result = replace(found, saving=self.record(found))
+        elif found.report.left:
             self.notify("Left before the first exercise began: nothing recorded.")
             result = None
-        else:
-            self.record(found)
         if self.is_active:
             self.dismiss(result)
             return
