@@ -26,6 +26,7 @@ from tui.core.plan.runs import DONE, SKIPPED, is_done, practices_for, run_end, s
 from tui.core.plan.view import STATE_WORDS, step_title, window_words
 from tui.core.routines.evidence import Evidence, shipped_evidence
 from tui.threads import in_thread
+from tui.widgets.drawn_text import PREVIEW_NAME_CELLS, fitted, paragraph
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 
@@ -122,7 +123,7 @@ class PlanScreen(Screen):
         table.clear()
         ended = run_end(self.run, self.app.now())
         for step in self.steps:
-            table.add_row(window_words(step, ended), Text(step_title(step)), "", key=step.id)  # text, not markup
+            table.add_row(window_words(step, ended), Text(fitted(step_title(step))), "", key=step.id)  # text, not markup
         table.move_cursor(row=min(row, len(self.steps) - 1))
         self.refresh_states()
 
@@ -145,11 +146,11 @@ class PlanScreen(Screen):
         if step is None:
             return
         text = Text()
-        text.append(f"{step.title}\n", style="bold")
+        text.append(f"{fitted(step.title, PREVIEW_NAME_CELLS)}\n", style="bold")
         if step.dropped:
             text.append("Does not fit before bed tonight: skip it, or do it anyway if you feel like it.\n",
                         style="italic")
-        text.append(step.detail)
+        text.append(paragraph(step.detail))
         evidence = step_evidence(step)
         if evidence is not None:
             text.append(f"\n{evidence.text()}", style="dim")

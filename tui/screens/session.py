@@ -29,6 +29,7 @@ from tui.core.routines.voice import CueTracker
 from tui.dialogs.confirm import ConfirmScreen
 from tui.messages import Cue
 from tui.widgets.big_text import BigText
+from tui.widgets.drawn_text import BAND_NAME_CELLS, fitted, paragraph
 from tui.widgets.footer import Footer
 
 PHASE_CLASSES = {
@@ -111,7 +112,7 @@ class SessionScreen(Screen[SessionResult | None]):
                 # Names and cues come from routine files: text, never markup
                 # (a "[/]" in a cue would otherwise stop the session).
                 yield Label(id="phase", markup=False)
-                yield Label(self.routine.name, id="routine-name", markup=False)
+                yield Label(fitted(self.routine.name, BAND_NAME_CELLS), id="routine-name", markup=False)
                 yield Label(id="position", markup=False)
             yield Label(id="exercise-name", markup=False)
             with Container(id="clock"):
@@ -235,13 +236,13 @@ class SessionScreen(Screen[SessionResult | None]):
         self.set_class(timer.paused, "-paused")
         self.position_label.update(self.position_text(segment.exercise))
         self.phase_label.update(self.phase_text(segment, exercise))
-        self.name_label.update(exercise.name)
+        self.name_label.update(fitted(exercise.name))
         side = self.side_text
         side_word = self.side_word(segment)
         side.update(side_word)
         side.set_class(not side_word, "-hidden")
         self.countdown.update(format_duration(remaining))
-        self.cue.update(self.cue_text(exercise))
+        self.cue.update(paragraph(self.cue_text(exercise)))
         self.areas_label.update(self.areas_text(exercise))
         self.up_next_label.update(self.up_next_text())
         self.progress_bar.update(progress=timer.progress())
@@ -293,7 +294,7 @@ class SessionScreen(Screen[SessionResult | None]):
             return "Next: finish"
         nxt = self.routine.exercises[following]
         sides = " each side" if nxt.sides == 2 else ""
-        return f"Next: {nxt.name} ({format_duration(nxt.seconds)}{sides})"
+        return f"Next: {fitted(nxt.name)} ({format_duration(nxt.seconds)}{sides})"
 
     def _command(self, command: Callable[[], None]) -> None:
         before = (self.timer.segment, self.timer.paused)
