@@ -20,10 +20,6 @@ from tui.core.journal.writer import NoJournal
 from tui.messages import JournalFailed, JournalSaved
 
 
-def nothing(_journal: object) -> None:
-    """A change that changes nothing: the writer writes what it kept before it."""
-
-
 class KeptRecord(Static):
     """Empty while nothing is kept; posts Changed when that changes."""
 
@@ -57,7 +53,7 @@ class KeptRecord(Static):
         """Write the kept record now (said to this line, then to the app)."""
         app = self.app
         try:
-            app.writer.write(nothing)
+            app.writer.save_pending()
         except NoJournal:
             app.tell(self, JournalFailed("session", None))
         except (JournalError, ValueError) as error:
