@@ -28,10 +28,10 @@ from tui.core.common.when import parse_stored
 from tui.core.journal.archive import archive_path
 from tui.core.journal.records import PUBLIC_KEYS, to_public
 from tui.core.journal.store.errors import JournalCorruptError
-from tui.core.plan.practices import PracticeNames
 
 if TYPE_CHECKING:
     from tui.core.journal.journal import Journal
+    from tui.core.plan.practices import PracticeNames  # loaded by export_csv only: history --json stays quick
 
 # the CSV: times to the second; a session's skipped exercises beside those
 # done; a run's practices and skipped steps by the names the plan shows
@@ -77,6 +77,8 @@ def export_json(records: Iterable[dict], file: IO[str]) -> None:
 def export_csv(records: Iterable[dict], file: IO[str], names: PracticeNames | None = None) -> None:
     """One row per record, one column per area; open `file` with newline="".
     `names` (tui.core.plan.practices) gives the plan's names for practices."""
+    from tui.core.plan.practices import PracticeNames
+
     names = names or PracticeNames()
     writer = csv.writer(file)
     writer.writerow(CSV_COLUMNS)
