@@ -152,6 +152,9 @@ async def test_empty_journal_explains_how_to_build_data(tmp_path):
         headline = text_of(screen, "#insights-headline")
         assert "No runs in your journal yet" in headline
         assert "press r" in headline and "recovery-tui did" in headline
+        # the runs-needed rule of the core, not a number of its own: 2 (1.96 + 0.84)^2 1.5^2 / 1^2 = 35.3
+        assert "a verdict takes more, about 36 a side" in " ".join(headline.split())
+        assert "at least 3 each" not in headline
         assert not screen.query_one(DataTable).display
 
 

@@ -20,7 +20,7 @@ from tui.core.experiments.words import evidence_beside
 from tui.core.insights import words
 from tui.core.insights.facts import read_facts
 from tui.core.insights.findings import NOT_PROOF, Insight, area_insights, insights
-from tui.core.insights.model import MIN_RUNS
+from tui.core.insights.model import MIN_RUNS, runs_a_side_needed
 from tui.core.insights.pairing import pair_runs
 from tui.core.journal.archive import damaged_month_line
 from tui.core.journal.journal import Journal
@@ -32,19 +32,22 @@ from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.insight_chart import interval_chart, verdict_style
 
+ENOUGH_RUNS = (
+    f"Numbers appear once a practice has {MIN_RUNS} rated runs with it and {MIN_RUNS} without; a verdict "
+    f"takes more, about {runs_a_side_needed()} a side while your ratings vary as much as most people's "
+    "(fewer if yours vary less), and this screen says how many more as they come in."
+)
 EMPTY = (
     "No runs in your journal yet, so there is nothing to compare.\n\n"
     "After a run, press r on the home screen to follow the after-run plan and tick what you do, "
     "or record it from the command line, e.g. `recovery-tui did foam-roll stretch`. "
     "The next morning, press l to rate your soreness.\n\n"
-    f"Once a practice has enough rated runs with it and without it (at least {MIN_RUNS} each), "
-    "this screen shows whether it goes with less soreness the morning after."
+    + ENOUGH_RUNS
 )
 NOTHING_RATED = (
     "Your runs have nothing to compare yet: tick what you do in the after-run plan (r on home) "
     "or with `recovery-tui did`, and rate your soreness (l) the morning after the run.\n\n"
-    f"Once a practice has enough rated runs with it and without it (at least {MIN_RUNS} each), "
-    "this screen shows whether it goes with less soreness the morning after."
+    + ENOUGH_RUNS
 )
 SHORT_HINT = "A run counts once you rate your soreness the morning after it."
 MORE_BELOW = "▼ more below: ↓ or PgDn to scroll"

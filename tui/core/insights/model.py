@@ -160,12 +160,18 @@ def _inflation(residuals: list[float]) -> float:
     return (1 + r) / (1 - r) if r > 0 else 1.0
 
 
+def runs_a_side_needed(variance: float = PRIOR_SD**2) -> int:
+    """Runs a side that can show a DETECT-point difference 4 times in 5 at
+    the 5% level, for ratings that vary this much (by default as the prior
+    assumes, before any rating is in)."""
+    return max(MIN_RUNS, math.ceil(2 * (1.96 + POWER_Z) ** 2 * variance / DETECT**2))
+
+
 def _comparison(with_: Tally, total: Tally, counts: Counter, per_key: dict, common: Common,
                 kinds: int) -> Comparison:
     without = total.minus(with_)
     if with_.n < MIN_RUNS or without.n < MIN_RUNS:
-        per_side = max(MIN_RUNS, math.ceil(2 * (1.96 + POWER_Z) ** 2 * common.sigma2() * common.inflation
-                                           / DETECT**2))
+        per_side = runs_a_side_needed(common.sigma2() * common.inflation)
         return Comparison(with_, without, None, max(0, per_side - with_.n) + max(0, per_side - without.n))
     size = kinds + len(EXTRA)
     zd = [0.0] * size
