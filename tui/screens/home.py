@@ -24,6 +24,7 @@ from tui.core.common.when import format_duration
 from tui.core.routines.model import KIND_LABELS, Routine
 from tui.core.routines.timer import planned_seconds
 from tui.messages import JournalUnreadable
+from tui.widgets.drawn_text import PREVIEW_NAME_CELLS, fitted, paragraph
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 
@@ -47,13 +48,13 @@ def routine_line(routine: Routine, total: float) -> Table:
     line = Table.grid(expand=True, padding=(0, 1))
     line.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     line.add_column(justify="right", no_wrap=True)
-    line.add_row(Text(routine.name), Text(format_duration(total), style="dim"))
+    line.add_row(Text(fitted(routine.name)), Text(format_duration(total), style="dim"))
     return line
 
 
 def routine_preview(routine: Routine, total: float) -> Text:
     text = Text()
-    text.append(f"{routine.name}\n", style="bold")
+    text.append(f"{fitted(routine.name, PREVIEW_NAME_CELLS)}\n", style="bold")
     count = len(routine.exercises)
     text.append(
         f"{KIND_LABELS[routine.kind]} · {count} exercise{'s' if count != 1 else ''} · {format_duration(total)}"
@@ -64,10 +65,10 @@ def routine_preview(routine: Routine, total: float) -> Text:
         text.append(f"{format_duration(routine.total_seconds)} of holds, the rest getting ready"
                     f"{' and switching sides' if any(e.sides == 2 for e in routine.exercises) else ''}\n",
                     style="dim")
-    text.append(f"\n{routine.description}\n\n")
+    text.append(f"\n{paragraph(routine.description)}\n\n")
     for position, exercise in enumerate(routine.exercises, start=1):
         sides = " each side" if exercise.sides == 2 else ""
-        text.append(f"{position:>2}. {exercise.name}", style="bold")
+        text.append(f"{position:>2}. {fitted(exercise.name, PREVIEW_NAME_CELLS)}", style="bold")
         text.append(f"  {format_duration(exercise.seconds)}{sides}\n", style="dim")
     return text
 
@@ -252,7 +253,7 @@ class HomeScreen(Screen):
 
     def show_after_run(self, line: str, routine_id: str | None) -> None:
         next_step = self.next_step
-        next_step.update(f"After your run: {line}" if line else "")
+        next_step.update(f"After your run: {fitted(line, PREVIEW_NAME_CELLS)}" if line else "")
         next_step.set_class(bool(line), "-visible")
         if routine_id is None:
             return

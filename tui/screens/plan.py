@@ -27,6 +27,7 @@ from tui.core.plan.view import STATE_WORDS, next_due_step, step_title, window_wo
 from tui.core.routines.evidence import Evidence, shipped_evidence
 from tui.min_size import NARROW_BELOW
 from tui.threads import in_thread
+from tui.widgets.drawn_text import PREVIEW_NAME_CELLS, fitted, paragraph
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 
@@ -153,7 +154,7 @@ class PlanScreen(Screen):
         table.clear()
         self._windows = {step.id: window_words(step, run_end(self.run, self.app.now())) for step in self.steps}
         for step in self.steps:
-            cells = [self._windows[step.id], Text(step_title(step))]  # text, not markup
+            cells = [self._windows[step.id], Text(fitted(step_title(step)))]  # text, not markup
             table.add_row(*cells, *([] if self.narrow else [""]), key=step.id, height=2 if self.narrow else 1)
         table.move_cursor(row=min(row, len(self.steps) - 1))
         self.refresh_states()
@@ -181,15 +182,17 @@ class PlanScreen(Screen):
         if step is None:
             return
         text = Text()
-        text.append(f"{step.title}\n", style="bold")
+        text.append(f"{fitted(step.title, PREVIEW_NAME_CELLS)}\n", style="bold")
         if step.dropped:
             text.append("Does not fit before bed tonight: skip it, or do it anyway if you feel like it.\n",
                         style="italic")
-        text.append(step.detail)
+        text.append(paragraph(step.detail))
         evidence = step_evidence(step)
         if evidence is not None:
             text.append(f"\n{evidence.text()}", style="dim")
-        if step.routine:
+        if step.choices:
+            text.append("\nEnter or d asks which one you do: the journal keeps the one you chose.", style="dim")
+        elif step.routine:
             text.append("\nEnter starts the routine; finishing it with at least half its holding "
                         "time ticks this step (or tick it with d).", style="dim")
         elif step.timer_seconds:
@@ -201,10 +204,27 @@ class PlanScreen(Screen):
         step = self.current
         if step is None:
             return
-        if step.routine or step.timer_seconds:
+        if step.choices and not is_done(step, self.run):
+            self.choose(step, start=True)
+        elif step.routine or step.timer_seconds:
             self.do_timed(step)
         else:
             self.tick(step)
+
+    @work(group="plan-step", exit_on_error=False)
+    async def choose(self, row: DueStep, start: bool = False) -> None:
+        """Which choice of an either-or row: started (its timer, if it has
+        one) with Enter, ticked with d."""
+        from tui.dialogs.either_or import EitherOrScreen
+
+        chosen = await self.app.push_screen_wait(EitherOrScreen(row, "start" if start else "did"))
+        choice = next((c for c in row.choices if c.id == chosen), None)
+        if choice is None:
+            return
+        if start and (choice.routine or choice.timer_seconds):
+            self.do_timed(choice)
+        else:
+            self.tick(choice)
 
     @work(group="plan-step", exit_on_error=False)
     async def do_timed(self, step: DueStep) -> None:
@@ -229,20 +249,26 @@ class PlanScreen(Screen):
     def action_mark_done(self) -> None:
         """Tick the step; on a ticked one, undo it."""
         step = self.current
-        if step is not None:
-            (self.reopen if is_done(step, self.run) else self.tick)(step)
+        if step is None:
+            return
+        if is_done(step, self.run):
+            self.reopen(step)
+        elif step.choices:
+            self.choose(step)
+        else:
+            self.tick(step)
 
     def action_skip(self) -> None:
         """Skip the step; on a skipped one, undo it."""
         step = self.current
         if step is None:
             return
-        if step.id in self.run["skipped"]:
+        if any(i in self.run["skipped"] for i in step.ids):
             self.reopen(step)
             return
-        self.run.update(skipped(self.run, [step.id], practices_for(step)))
+        self.run.update(skipped(self.run, list(step.ids), practices_for(step)))
         self.refresh_states()
-        self.save(lambda journal: journal.skip_steps(self.run["id"], [step.id], practices_for(step)))
+        self.save(lambda journal: journal.skip_steps(self.run["id"], list(step.ids), practices_for(step)))
 
     def tick(self, step: DueStep) -> None:
         ids = practices_for(step)

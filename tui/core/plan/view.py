@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, time
 
-from tui.core.common.when import in_zone_of
+from tui.core.common.when import in_zone_of, span_words
 from tui.core.plan.definition import DueStep, step_status
 from tui.core.plan.evening import night_for
 from tui.core.plan.runs import DONE, SKIPPED, run_end, step_state
@@ -24,6 +24,23 @@ STATE_WORDS = {
     SKIPPED: "– skipped",
     "dropped": "skip tonight",
 }
+
+
+def step_ids(step: DueStep) -> str:
+    """"[stretch]", "[ice-bath or heat]": what `did` takes for the row."""
+    return f"[{' or '.join(step.ids)}]"
+
+
+def left_out_line(steps: Iterable[DueStep], ended: datetime) -> str:
+    """"Left out tonight: Meal, Epsom salt bath (bed in 1 h 15 min)", or ""
+    when everything fits: the steps dropped tonight, named in one line."""
+    steps = list(steps)
+    left_out = [s.title for s in steps if s.dropped]
+    sleep = next((s.start for s in steps if s.id == "sleep" and s.start is not None), None)
+    if not left_out:
+        return ""
+    until = f" (bed in {span_words(sleep - ended)})" if sleep is not None else ""
+    return f"Left out tonight: {', '.join(left_out)}{until}"
 
 
 def step_title(step: DueStep) -> str:
