@@ -7,6 +7,7 @@ from contextlib import suppress
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from rich.table import Table
 from rich.text import Text
 from textual import getters, on, work
 from textual.app import ComposeResult
@@ -38,21 +39,25 @@ Notices = tuple[tuple[str, str], tuple[str, str | None] | None]  # see read_noti
 # Measured side by side on Textual 8 (10-year journal, tmux, loaded 2-CPU machine): the settled
 # first frame came 141 ms and 461 ms sooner (two runs) than with the notices in a later frame.
 NOTICES_WAIT = 0.1
+START_HINT = "Press Enter to start."
 
 
-def routine_line(routine: Routine, total: float) -> Text:
-    """Name, then count and the whole length (`total`: see planned_seconds)."""
-    count = len(routine.exercises)
-    line = Text(f" {fitted(routine.name)}\n")
-    line.append(f" {count} exercise{'s' if count != 1 else ''} · {format_duration(total)}", style="dim")
+def routine_line(routine: Routine, total: float) -> Table:
+    """One line: the name, and at the right the whole length (`total`: see
+    planned_seconds), so that the whole list fits beside a notice at 80x24."""
+    line = Table.grid(expand=True, padding=(0, 1))
+    line.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    line.add_column(justify="right", no_wrap=True)
+    line.add_row(Text(fitted(routine.name)), Text(format_duration(total), style="dim"))
     return line
 
 
 def routine_preview(routine: Routine, total: float) -> Text:
     text = Text()
     text.append(f"{fitted(routine.name, PREVIEW_NAME_CELLS)}\n", style="bold")
+    count = len(routine.exercises)
     text.append(
-        f"{KIND_LABELS[routine.kind]} · {format_duration(total)}"
+        f"{KIND_LABELS[routine.kind]} · {count} exercise{'s' if count != 1 else ''} · {format_duration(total)}"
         f"{'' if routine.builtin else ' · your routine'}\n",
         style="dim",
     )
@@ -65,7 +70,6 @@ def routine_preview(routine: Routine, total: float) -> Text:
         sides = " each side" if exercise.sides == 2 else ""
         text.append(f"{position:>2}. {fitted(exercise.name, PREVIEW_NAME_CELLS)}", style="bold")
         text.append(f"  {format_duration(exercise.seconds)}{sides}\n", style="dim")
-    text.append("\nPress Enter to start.", style="italic")
     return text
 
 
@@ -103,7 +107,8 @@ class HomeScreen(Screen):
         yield Header()
         with Horizontal(id="home-body"):
             yield RoutineList(*self._options(), id="routine-list")
-            with VerticalScroll(id="preview-pane"):
+            with VerticalScroll(id="preview-pane") as pane:
+                pane.border_subtitle = START_HINT  # on the border: on screen however long the preview
                 yield Static(self._first_preview(), id="preview")
         yield Static(id="next-step", markup=False)
         yield Static(id="home-notices")

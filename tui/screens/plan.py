@@ -23,8 +23,9 @@ from tui.core.plan.definition import DueStep
 from tui.core.plan.lengths import not_ticked_words
 from tui.core.plan.run_plan import PlanSource, RunPlan, run_plan
 from tui.core.plan.runs import DONE, SKIPPED, is_done, practices_for, run_end, step_state
-from tui.core.plan.view import STATE_WORDS, step_title, window_words
+from tui.core.plan.view import STATE_WORDS, next_due_step, step_title, window_words
 from tui.core.routines.evidence import Evidence, shipped_evidence
+from tui.min_size import NARROW_BELOW
 from tui.threads import in_thread
 from tui.widgets.drawn_text import PREVIEW_NAME_CELLS, fitted, paragraph
 from tui.widgets.footer import Footer
@@ -40,6 +41,8 @@ STATE_STYLE = {
     "dropped": "dim italic",
 }
 REFRESH_SECONDS = 30
+NARROW_DUE = 11  # "08:05-08:19"
+NARROW_CHROME = 3  # the screen's padding and the table's scrollbar (plan.tcss)
 JOURNAL_POLL_SECONDS = 2  # a stat of the journal file: `did` in another terminal shows up
 
 
@@ -88,6 +91,8 @@ class PlanScreen(Screen):
         self._stamp: tuple[int, int] | None = None
         self._writes = 0  # counts this screen's saves: a reload read before one is stale
         self._journal_lock = threading.Lock()
+        self.narrow = False  # two-line rows below NARROW_BELOW columns (see add_columns)
+        self._windows: dict[str, str] = {}  # each step's "Due" words, by step id
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,10 +104,12 @@ class PlanScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.table
-        table.add_column("Due", key="due")
-        table.add_column("Step", key="step")
-        table.add_column("Status", key="status", width=12)
+        self.narrow = self.size.width < NARROW_BELOW
+        self.add_columns()
         self.fill_table()
+        due = next_due_step(self.steps, self.run, self.app.now())
+        if due is not None:  # the cursor starts on the step to do next
+            table.move_cursor(row=self.steps.index(due))
         table.focus()
         self.report_problems(self.problems)
         self.set_interval(REFRESH_SECONDS, self.refresh_states)
@@ -117,13 +124,38 @@ class PlanScreen(Screen):
                         title="Your plan file has problems: using the built-in plan",
                         severity="warning", timeout=30)
 
-    def fill_table(self) -> None:
+    def add_columns(self) -> None:
+        """Due, step and status; narrow (a phone held upright), the status under the
+        time in two-line rows, so that the step's name has the width."""
         table = self.table
-        row = table.cursor_row
+        if not self.narrow:
+            table.add_column("Due", key="due")
+            table.add_column("Step", key="step")
+            table.add_column("Status", key="status", width=12)
+            return
+        padding = 2 * table.cell_padding
+        room = self.size.width - NARROW_CHROME - NARROW_DUE - 2 * padding
+        table.add_column("Due", key="due", width=NARROW_DUE)
+        table.add_column("Step", key="step", width=max(room, 8))
+
+    def on_resize(self) -> None:
+        narrow = self.size.width < NARROW_BELOW
+        table = self.table
+        if table.columns and (narrow or narrow != self.narrow):  # after on_mount built them
+            self.narrow = narrow
+            row = table.cursor_row
+            table.clear(columns=True)
+            self.add_columns()
+            self.fill_table(row)
+
+    def fill_table(self, row: int | None = None) -> None:
+        table = self.table
+        row = table.cursor_row if row is None else row
         table.clear()
-        ended = run_end(self.run, self.app.now())
+        self._windows = {step.id: window_words(step, run_end(self.run, self.app.now())) for step in self.steps}
         for step in self.steps:
-            table.add_row(window_words(step, ended), Text(fitted(step_title(step))), "", key=step.id)  # text, not markup
+            cells = [self._windows[step.id], Text(fitted(step_title(step)))]  # text, not markup
+            table.add_row(*cells, *([] if self.narrow else [""]), key=step.id, height=2 if self.narrow else 1)
         table.move_cursor(row=min(row, len(self.steps) - 1))
         self.refresh_states()
 
@@ -132,7 +164,11 @@ class PlanScreen(Screen):
         now = self.app.now()
         for step in self.steps:
             state = step_state(step, self.run, now)
-            table.update_cell(step.id, "status", Text(STATE_WORDS[state], style=STATE_STYLE[state]))
+            words = Text(STATE_WORDS[state], style=STATE_STYLE[state])
+            if self.narrow:
+                table.update_cell(step.id, "due", Text("\n").join([Text(self._windows[step.id]), words]))
+            else:
+                table.update_cell(step.id, "status", words)
         self.show_detail()
 
     @property

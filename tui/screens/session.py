@@ -26,7 +26,7 @@ from tui.core.journal.writer import Change, session_change
 from tui.core.routines.model import Exercise, Routine
 from tui.core.routines.timer import Clock, Phase, Report, RoutineTimer, Segment
 from tui.core.routines.voice import CueTracker
-from tui.dialogs.confirm import ConfirmScreen
+from tui.dialogs.leave import LeaveRoutineScreen
 from tui.messages import Cue
 from tui.widgets.big_text import BigText
 from tui.widgets.drawn_text import BAND_NAME_CELLS, fitted, paragraph
@@ -350,12 +350,4 @@ class SessionScreen(Screen[SessionResult | None]):
             elif not was_paused:
                 self._command(self.timer.toggle_pause)
 
-        self.app.push_screen(
-            ConfirmScreen(
-                "Leave this routine?",
-                "What you have done so far is recorded as left part-way.",
-                yes="Leave",
-                no="Keep going",
-            ),
-            callback=answered,
-        )
+        self.app.push_screen(LeaveRoutineScreen(), callback=answered)
