@@ -12,6 +12,7 @@ from selenium.webdriver.common.keys import Keys
 
 from tests.serve.browser import browser_missing, chromium, screen, wait_for_text
 from tests.serve.helpers import ServedApp
+from tui.min_size import MIN_WIDTH
 
 pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 
@@ -65,5 +66,5 @@ def test_on_a_phone_sized_screen_the_app_fits(tmp_path):
         driver.get(served.url)
         text = wait_for_text(driver, *ROUTINES)
         _, columns = screen(driver)
-        assert columns >= 60, columns  # the app's smallest size: no "too small" screen
+        assert columns >= MIN_WIDTH, columns  # the app's smallest size: no "too small" screen
         assert "too small" not in text.lower()
