@@ -42,3 +42,22 @@ def test_a_file_that_is_not_toml_is_one_clear_error(tmp_path):
     path.write_text("[[practice]\n")
     with pytest.raises(DataFileError, match="invalid TOML"):
         load_evidence(path)
+
+
+def test_the_readme_gives_what_each_review_found_and_its_source():
+    """The README's table is written by hand: it must say what the shipped
+    file says, each practice's finding with its first author and year."""
+    from pathlib import Path
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    rows = [line for line in readme.splitlines() if line.startswith("| ") and line.count("|") == 4]
+    for practice, entry in shipped_evidence().items():
+        authors = [part.strip().split(",")[0].split(" et al")[0] for part in entry.source.split(";")]
+        years = [next(w.strip(",") for w in part.split() if w.strip(",").isdigit()) for part in entry.source.split(";")
+                 if any(w.strip(",").isdigit() for w in part.split())]
+        row = next((r for r in rows if f"| {entry.summary} |" in r), None)
+        assert row is not None, f"{practice}: {entry.summary!r} is not in the README's evidence table"
+        for author in authors:
+            if author != "no systematic review found":
+                assert author in row, f"{practice}: {author} missing from {row!r}"
+        for year in years:
+            assert year in row, f"{practice}: {year} missing from {row!r}"

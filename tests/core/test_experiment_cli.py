@@ -113,3 +113,10 @@ def test_insights_show_what_reviews_found_beside_the_runners_own_records(capsys,
     assert code == 0, err
     assert "What reviews found, beside your own records" in out
     assert "Ice bath: Reviews: less soreness on average, from low-quality trials. You: too few runs yet (4 runs so far)" in out
+
+
+@pytest.mark.parametrize(("runs", "warned"), [(4, True), (8, True), (10, True), (12, False), (16, False)])
+def test_start_says_when_the_runs_can_never_give_a_verdict(capsys, runs, warned):
+    code, out, err = run(capsys, "experiment", "start", "foam-roll", "--runs", str(runs), "--seed", "2")
+    assert (code, err) == (0, "")
+    assert ("no verdict; 12 runs or more can show a clear difference" in out) is warned

@@ -69,6 +69,13 @@ async def test_n_starts_one_and_x_stops_it(tmp_path):
         options = app.screen.query_one("#experiment-practices", OptionList)
         ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
         assert "ice-bath" in ids and "sleep" not in ids and "meal" not in ids
+        detail_label = app.screen.query_one("#detail")
+        assert "8 runs the coin's test cannot go below p = 0.125" in str(detail_label.render())
+        app.screen.query_one("#experiment-runs").value = 12
+        await pilot.pause()
+        assert "cannot go below" not in str(detail_label.render())
+        app.screen.query_one("#experiment-runs").value = 8
+        await pilot.pause()
         options.highlighted = ids.index("foam-roll")
         await pilot.press("enter")
         await settle(pilot)

@@ -17,7 +17,7 @@ from tui.core.common.paths import settings_path
 from tui.core.common.settings import load_settings
 from tui.core.experiments.design import NOT_RANDOMISED, check_runs, check_seed, new_seed
 from tui.core.experiments.progress import Progress
-from tui.core.experiments.result import result
+from tui.core.experiments.result import planned_runs_note, result
 from tui.core.experiments.status import read_progress, start_experiment, stop_experiment
 from tui.core.experiments.words import reminder, result_lines, side_by_side, state_line
 from tui.core.journal.records import FieldError
@@ -81,6 +81,8 @@ def cmd_start(args: argparse.Namespace) -> int:
         print(f"Started experiment #{experiment.id}: {names.name(practice)} on {args.runs} {kind} from now, "
               f"half with it and half without, in pairs in an order the coin decides (seed {seed}).")
         print("After each run the plan says which it is tonight; rate your soreness the next morning.")
+        if (note := planned_runs_note(args.runs)) is not None:
+            print(note)
         return finish(journal)
 
 

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.common.ids import RUN_KINDS
 from tui.core.experiments.design import DEFAULT_RUNS, MIN_RUNS
+from tui.core.experiments.result import planned_runs_note
 from tui.dialogs.base import DialogScreen
 
 RUN_COUNTS = (MIN_RUNS, 6, DEFAULT_RUNS, 12, 16, 20)
@@ -47,11 +48,21 @@ class ExperimentStartScreen(DialogScreen[StartChoice | None]):
                          value="any", allow_blank=False, id="experiment-after")
             yield Select([(f"{n} runs", n) for n in RUN_COUNTS], value=DEFAULT_RUNS, allow_blank=False,
                          id="experiment-runs")
-        yield Label("Enter starts it with the practice highlighted; half the runs get it, half do not. "
-                    "Esc cancels.", id="detail")
+        yield Label(self.detail_text(DEFAULT_RUNS), id="detail")
+
+    @staticmethod
+    def detail_text(runs: int) -> str:
+        text = "Enter starts it with the practice highlighted; half the runs get it, half do not. Esc cancels."
+        note = planned_runs_note(runs)
+        return text if note is None else f"{text}\n{note}"
 
     def on_mount(self) -> None:
         self.practices.focus()
+
+    @on(Select.Changed, "#experiment-runs")
+    def runs_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, int):
+            self.query_one("#detail", Label).update(self.detail_text(event.value))
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

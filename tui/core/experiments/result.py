@@ -131,6 +131,16 @@ def result(progress: Progress) -> Result:
     )
 
 
+def planned_runs_note(runs: int) -> str | None:
+    """Said when an experiment starts: whether its runs can ever give a verdict."""
+    pairs = runs // 2
+    if smallest_p(pairs) < SIGNIFICANCE:
+        return None
+    fewest = next(n for n in range(pairs + 1, 64) if smallest_p(n) < SIGNIFICANCE)
+    return (f"With {runs} runs the coin's test cannot go below p = {smallest_p(pairs):.3g}, so the result "
+            f"will show a pattern but no verdict; {2 * fewest} runs or more can show a clear difference.")
+
+
 def few_runs_note(result: Result) -> str:
     """How few runs it is, plainly, and what the coin's test can show with them."""
     pairs = len(result.pairs)
