@@ -64,7 +64,7 @@ class AppServices(App[int]):
         settings_path: Path | None = None,
         startup_problems: list[str] | None = None,
         settings_problems: list[DataFileError] | None = None,
-        watch_places: list[Path] | None = None,
+        watch_mounts: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.library = library
@@ -79,7 +79,7 @@ class AppServices(App[int]):
         self.settings_path = settings_path
         self.startup_problems = list(startup_problems or [])
         self.settings_problems = list(settings_problems or [])  # shown together in one notice
-        self.watch_places = watch_places  # where "From the watch file…" looks; None: the usual places
+        self.watch_mounts = watch_mounts  # where a watch's drive is looked for; None: places.MOUNT_ROOTS
         self.repair_offered = False  # the damaged-journal dialog is open
         # Published before the app leaves on a signal (a session records itself), and after
         # the journal changed (home reads its notices again).

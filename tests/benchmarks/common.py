@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from tui.core.common.paths import own_files_folder
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 PYTHON = str(BIN / "python")
@@ -110,7 +112,7 @@ class Home:
         process is timed next."""
         copied = _copy_if_changed(journal, self.journal)
         os.chmod(self.journal, 0o600)
-        archive = journal.parent / "archive"
+        archive = own_files_folder(journal) / "archive"  # beside a journal in the data folder, else in <name>.d/
         if archive.is_dir():
             copies = self.journal.parent / "archive"
             copies.mkdir(mode=0o700, exist_ok=True)

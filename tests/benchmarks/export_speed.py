@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from tests.benchmarks.common import APP, RUNS, Figure, Home, median, on_one_cpu
+from tui.core.common.paths import own_files_folder
 
 MEMORY_LIMIT = 1.5
 LINEAR_LIMIT = 1.25
@@ -37,7 +38,7 @@ def run_export(env: dict, fmt: str) -> tuple[float, int]:
 
 def record_count(journal: Path) -> int:
     """Records in the journal file and its archive months."""
-    files = [journal, *sorted((journal.parent / "archive").glob("*.json"))]
+    files = [journal, *sorted((own_files_folder(journal) / "archive").glob("*.json"))]
     return sum(len(json.loads(f.read_text()).get("records", {})) for f in files)
 
 

@@ -2,8 +2,8 @@
 altitude, heart rate, speed and cadence, written with fit-tool): the FIT
 reader in-process against issue 20's target of 2 s; the whole `import
 --dry-run` as a runner types it (interpreter start, journal and all) is given
-beside it for reference. Run it with `python -m tests.benchmarks.import_speed`
-(not yet a row of the suite's table: report.FIGURES and docs/performance.md change together)."""
+beside it for reference. A row of the suite's table (report.FIGURES); alone:
+`python -m tests.benchmarks.import_speed`."""
 
 from __future__ import annotations
 

@@ -23,6 +23,7 @@ FIGURES = (
     "export --format csv: time per record, 100 years vs 10 years", "write: one record, p95 of 200",
     "write: key handled during a save", "history screen opens",
     "insights --json, 10 years", "insights --json, 100 years", "insights screen opens, 10 years",
+    "import: read a 3 h 1 Hz FIT file",
     "timer: 60 s routine under 2 CPU hogs", "timer: simulated 2 h, 0-2 s stalls",
     "memory (peak RSS on History)", "idle CPU, session paused 30 s",
 )

@@ -24,10 +24,21 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tests.benchmarks import cli_speed, export_speed, history_screen, insights_speed, report, startup, timer_accuracy, writes
+from tests.benchmarks import (
+    cli_speed,
+    export_speed,
+    history_screen,
+    import_speed,
+    insights_speed,
+    report,
+    startup,
+    timer_accuracy,
+    writes,
+)
 from tests.benchmarks.common import ROOT, ROUNDS, RUNS, Figure, Tmux, cpu_hogs, stop
 from tests.benchmarks.generate_journal import kept_journal, write_journal
 from tests.benchmarks.idle_cpu import IdleApps
+from tui.core.common.paths import own_files_folder
 
 RESULTS = Path(__file__).with_name("results")
 
@@ -76,7 +87,7 @@ def main() -> int:
         journal = Path(folder) / "journal.json"
         count = write_journal(journal, pain_due=True)  # home shows the pain notice
         one_year, big = kept_journal(1), kept_journal(99)
-        months = sorted((journal.parent / "archive").glob("*.json"))
+        months = sorted((own_files_folder(journal) / "archive").glob("*.json"))
         print(f"10-year journal: {count} records; journal.json {journal.stat().st_size / 1e3:.0f} kB, "
               f"{len(months)} archive months {sum(m.stat().st_size for m in months) / 1e6:.1f} MB",
               file=sys.stderr)
@@ -89,6 +100,7 @@ def main() -> int:
             ("writes", lambda: writes.measure(journal)),
             ("history screen", lambda: history_screen.measure(journal)),
             ("insights", lambda: insights_speed.measure(journal)),
+            ("import", lambda: import_speed.measure(journal)),
         ]
         figures: list[Figure] = []
         for name, step in steps:

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from datetime import time
+from pathlib import Path
 
 import pytest
 
+from tui.core.common.folder_setting import watch_folder
 from tui.core.common.settings import (
+    KEYS,
     Settings,
     format_temperature_range,
     format_volume_range,
     load_settings,
     save_settings,
     settings_from_table,
+    to_toml,
 )
 
 THEMES = ["textual-dark", "textual-light", "nord"]
@@ -22,8 +26,11 @@ get_ready_seconds = 0
 switch_sides_seconds = 30
 sound = false
 theme = "nord"
+voice = true
+watch_folder = "/"
 '''
-EXPECTED = Settings("imperial", time(23, 15), 0, 30, False, "nord")
+EXPECTED = Settings(units="imperial", bedtime=time(23, 15), get_ready_seconds=0, switch_sides_seconds=30,
+                    sound=False, theme="nord", voice=True, watch_folder=Path("/"))
 
 
 def write(tmp_path, text):
@@ -36,8 +43,17 @@ def test_missing_file_is_all_defaults_and_creates_nothing(tmp_path):
     path = tmp_path / "config" / "settings.toml"
     settings, errors = load_settings(path, THEMES)
     assert errors == [] and settings == Settings()
-    assert settings == Settings("metric", time(22, 30), 5, 5, True, "textual-dark")
+    assert (settings.units, settings.bedtime, settings.theme, settings.watch_folder) == (
+        "metric", time(22, 30), "textual-dark", None)
+    assert (settings.get_ready_seconds, settings.switch_sides_seconds, settings.sound, settings.voice) == (
+        5, 5, True, False)
     assert not path.parent.exists()
+
+
+def test_the_good_file_sets_every_key_to_something_else_than_its_default():
+    """GOOD and EXPECTED follow KEYS: a new key makes this fail until both hold it."""
+    assert [line.split(" = ")[0] for line in GOOD.splitlines()] == list(KEYS)
+    assert all(getattr(EXPECTED, key) != getattr(Settings(), key) for key in KEYS)
 
 
 def test_good_file(tmp_path):
@@ -60,6 +76,11 @@ BAD = [
     ("sound", "1", "must be true or false"),
     ("theme", '"neon"', "'neon' is not one of: textual-dark, textual-light, nord"),
     ("theme", '""', "must not be empty"),
+    ("voice", '"on"', "must be true or false, got text"),
+    ("watch_folder", '"/no/such/folder"', "the folder '/no/such/folder' does not exist"),
+    ("watch_folder", '"Downloads"', "must be a full path like ~/Downloads, got 'Downloads'"),
+    ("watch_folder", "3", "must be text, got a whole number"),
+    ("watch_folder", '"/tmp/\\u001b[2J"', "must not contain control characters"),
 ]
 
 
@@ -112,7 +133,35 @@ def test_save_round_trips_creating_the_folder(tmp_path):
     save_settings(path, odd)  # replaces the old file
     assert load_settings(path) == (odd, [])
     assert [p.name for p in path.parent.iterdir()] == ["settings.toml"]  # no temp file left
-    assert path.read_text().splitlines()[1:3] == ['units = "metric"', 'bedtime = "22:30"']
+    assert [line.split(" = ")[0] for line in path.read_text().splitlines()[1:]] == list(KEYS)
+
+
+def test_a_watch_folder_that_is_a_file_is_refused_and_an_empty_one_is_the_default(tmp_path):
+    (tmp_path / "runs.fit").write_bytes(b"")
+    path = write(tmp_path, f'watch_folder = "{tmp_path / "runs.fit"}"\n')
+    settings, [error] = load_settings(path)
+    assert str(error) == f"{path}: field 'watch_folder': '{tmp_path / 'runs.fit'}' is a file, not a folder"
+    assert settings.watch_folder is None
+    assert load_settings(write(tmp_path, 'watch_folder = ""\n')) == (Settings(), [])
+
+
+def test_a_watch_folder_from_home_is_kept_as_written_and_saved_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "Garmin exports").mkdir()
+    path = write(tmp_path, 'watch_folder = "~/Garmin exports"\n')
+    settings, errors = load_settings(path)
+    assert errors == [] and settings.watch_folder == Path("~/Garmin exports")
+    assert watch_folder(settings.watch_folder, tmp_path) == tmp_path / "Garmin exports"
+    save_settings(path, settings)
+    assert 'watch_folder = "~/Garmin exports"' in path.read_text()
+    assert 'watch_folder = ""' in to_toml(Settings())  # the key is in a new file, empty for the default
+
+
+def test_the_default_watch_folder_is_downloads_if_there_is_one_else_home(tmp_path):
+    assert watch_folder(None, tmp_path) == tmp_path
+    (tmp_path / "Downloads").mkdir()
+    assert watch_folder(None, tmp_path) == tmp_path / "Downloads"
+    assert watch_folder(Path("/media/watch"), tmp_path) == Path("/media/watch")
 
 
 def test_unit_formatting():

@@ -13,22 +13,32 @@ from tui.screens.session import SessionScreen
 SYSTEMS = (ColorSystem.TRUECOLOR, ColorSystem.EIGHT_BIT, ColorSystem.STANDARD)
 
 
-def band_colours(app) -> dict[str, tuple]:
-    """The band's background per theme, as each colour system would draw it."""
-    band = app.screen.query_one("#band")
-    found = {}
+def band_colours(app, states: dict) -> dict:
+    """The band's background per state and theme, as each colour system would
+    draw it. `states` are the session's classes as the timer left them in each
+    phase; the stylesheet is applied to them with no await in between, so the
+    session's own ticks cannot change them meanwhile, and the whole CSS is
+    refreshed once a theme (not once a theme and phase: that was 10 s)."""
+    session = app.screen
+    band = session.query_one("#band")
+    kept = set(session.classes)
+    found: dict = {state: {} for state in states}
     for theme in sorted(app.available_themes):
         app.theme = theme
         app.refresh_css(animate=False)
-        colour = band.styles.background.rich_color
-        found[theme] = tuple(colour.downgrade(system).get_truecolor() for system in SYSTEMS)
+        for state, classes in states.items():
+            session.set_classes(classes)
+            app.stylesheet.update(session, animate=False)
+            colour = band.styles.background.rich_color
+            found[state][theme] = tuple(colour.downgrade(system).get_truecolor() for system in SYSTEMS)
+    session.set_classes(kept)
     return found
 
 
 async def test_every_phase_has_its_own_band_colour_in_every_theme_and_colour_depth():
     clock = FakeClock()
     app = make_app(clock, start_routine="post-run-stretches")
-    per_phase: dict[Phase | str, dict[str, tuple]] = {}
+    states: dict[Phase | str, frozenset[str]] = {}
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         session = app.screen
@@ -41,13 +51,14 @@ async def test_every_phase_has_its_own_band_colour_in_every_theme_and_colour_dep
             clock.advance(seconds)
             await polled(pilot)
             assert session.timer.segment.phase is phase
-            per_phase[phase] = band_colours(app)
+            states[phase] = frozenset(session.classes)
         await pilot.press("space")
-        paused = band_colours(app)  # red: "stopped", so no phase may look like it
+        await polled(pilot)
+        states["paused"] = frozenset(session.classes)  # red: "stopped", so no phase may look like it
+        per_phase = band_colours(app, states)
     themes = per_phase[Phase.HOLD].keys()
     assert len(themes) > 5  # Textual's themes are all offered in Settings
     for theme in themes:
         for depth, system in enumerate(SYSTEMS):
-            colours = {phase: per_phase[phase][theme][depth] for phase in Phase}
-            colours["paused"] = paused[theme][depth]
+            colours = {state: per_phase[state][theme][depth] for state in [*Phase, "paused"]}
             assert len(set(colours.values())) == len(colours), (theme, system, colours)

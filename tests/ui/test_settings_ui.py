@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import time
 
 import pytest
 from textual.widgets import Select, Static
 
-from tests.ui.helpers import make_app, settle_workers
-from tui.core.common.settings import DEFAULTS, load_settings
+from tests.ui.helpers import make_app, settle_workers, wait_until
+from tui.core.common.settings import DEFAULTS, KEYS, load_settings, to_table
 from tui.dialogs.confirm import ConfirmScreen
 from tui.screens.home import HomeScreen
-from tui.screens.settings import SettingsScreen
+from tui.screens.settings import LABELS, SettingsScreen
 
 
 async def open_settings(app, pilot) -> SettingsScreen:
@@ -147,3 +148,24 @@ async def test_escape_with_changes_asks_and_discarding_restores_the_theme(tmp_pa
         assert isinstance(app.screen, HomeScreen)
         assert app.theme == DEFAULTS.theme and app.settings == DEFAULTS
     assert not path.exists()
+
+
+async def test_every_key_has_its_row_and_a_watch_folder_that_does_not_exist_is_refused(tmp_path):
+    """The form follows settings.KEYS (a key without a row fails here), and the
+    watch-files folder must exist: the error names the field, the screen the file."""
+    path = tmp_path / "settings.toml"
+    app = make_app(settings_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_settings(app, pilot)
+        assert list(LABELS) == list(KEYS)
+        assert screen.form_table() == to_table(DEFAULTS) and not screen.changed
+        await retype(pilot, "watch_folder", str(tmp_path / "gone"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen and screen.changed
+        assert error_text(screen) == f"Watch files: the folder '{tmp_path / 'gone'}' does not exist"
+        (tmp_path / "gone").mkdir()
+        await pilot.press("ctrl+s")
+        await settle_workers(app)
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+    assert load_settings(path) == (replace(DEFAULTS, watch_folder=tmp_path / "gone"), [])

@@ -4,6 +4,7 @@ files of the given places, read in a worker, the summary shown, then used."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,8 +21,8 @@ SUMMARY = "Ended 21:30 · 30 min · 5.40 km · 5:33/km · HR 150/150 → easy (n
 
 
 def watch_folder(tmp_path: Path) -> Path:
-    """A mounted watch's GARMIN/Activity: tonight's run (newest) and a ride."""
-    folder = tmp_path / "GARMIN" / "Activity"
+    """A watch mounted under tmp_path/media: in its GARMIN/Activity, tonight's run (newest) and a ride."""
+    folder = tmp_path / "media" / "FENIX" / "GARMIN" / "Activity"
     folder.mkdir(parents=True)
     run = write_run(folder / "2026-11-22-21-00.fit", EVENING - timedelta(minutes=50), [Lap(1800, 3.0, 150)],
                     local_offset=timedelta(hours=1), every=5)
@@ -44,14 +45,20 @@ async def open_watch_dialog(pilot) -> WatchFileScreen:
     return screen
 
 
-def app_for(tmp_path: Path, places: list[Path]):
+def app_for(tmp_path: Path, mounted: bool, folder: Path | None = None):
+    """The app with a watch mounted under tmp_path/media (or none) and `folder` as the watch-files folder."""
     clock = FakeClock()
-    return make_app(clock, journal_path=tmp_path / "j.json", watch_places=places, **evening(clock))
+    folder = folder or tmp_path / "empty-downloads"
+    folder.mkdir(exist_ok=True)
+    options = evening(clock)
+    options["settings"] = replace(options["settings"], watch_folder=folder)
+    return make_app(clock, journal_path=tmp_path / "j.json", watch_mounts=[str(tmp_path / "media")] if mounted else [],
+                    **options)
 
 
 async def test_the_newest_file_is_read_summarised_and_recorded(tmp_path):
-    folder = watch_folder(tmp_path)
-    app = app_for(tmp_path, [folder])
+    watch_folder(tmp_path)
+    app = app_for(tmp_path, mounted=True)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_watch_dialog(pilot)
         assert [str(screen.choices.get_option_at_index(i).prompt) for i in range(2)] == [
@@ -69,7 +76,8 @@ async def test_the_newest_file_is_read_summarised_and_recorded(tmp_path):
 
 
 async def test_a_ride_is_refused_with_its_reason_and_back_returns_to_the_list(tmp_path):
-    app = app_for(tmp_path, [watch_folder(tmp_path)])
+    watch_folder(tmp_path)
+    app = app_for(tmp_path, mounted=True)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_watch_dialog(pilot)
         await pilot.press("down", "enter")
@@ -85,7 +93,7 @@ async def test_a_ride_is_refused_with_its_reason_and_back_returns_to_the_list(tm
 
 
 async def test_no_files_says_where_it_looked(tmp_path):
-    app = app_for(tmp_path, [])
+    app = app_for(tmp_path, mounted=False, folder=tmp_path / "Exports")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         await settle_workers(app)
@@ -94,13 +102,33 @@ async def test_no_files_says_where_it_looked(tmp_path):
         await wait_until(pilot, lambda: isinstance(app.screen, WatchFileScreen))
         screen = app.screen
         await wait_until(pilot, lambda: "No .fit" in str(screen.detail.render()))
+        assert str(screen.detail.render()) == (
+            f"No .fit, .tcx or .gpx file in a mounted watch's GARMIN/Activity or in {tmp_path / 'Exports'}"
+            " (the watch-files folder of the settings).")
+
+
+async def test_the_watch_files_folder_of_the_settings_is_where_it_looks(tmp_path):
+    """No watch mounted: the files come from the folder set in the settings, one level down too."""
+    exports = tmp_path / "Exports"
+    (exports / "activities").mkdir(parents=True)
+    mounted = watch_folder(tmp_path)
+    (mounted / "ride.fit").rename(exports / "activities" / "ride.fit")
+    (mounted / "2026-11-22-21-00.fit").rename(exports / "2026-11-22-21-00.fit")
+    (exports / ".hidden").mkdir()
+    (exports / ".hidden" / "old.fit").write_bytes(b"")
+    app = app_for(tmp_path, mounted=False, folder=exports)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_watch_dialog(pilot)
+        assert [str(screen.choices.get_option_at_index(i).prompt) for i in range(2)] == [
+            "2026-11-22-21-00.fit (Sun 22 Nov 21:31)", "ride.fit (Sun 22 Nov 11:50)"]
 
 
 async def test_without_the_extra_the_dialog_says_how_to_install_it(tmp_path, monkeypatch):
     import sys
 
     monkeypatch.setitem(sys.modules, "gpxpy", None)
-    app = app_for(tmp_path, [watch_folder(tmp_path)])
+    watch_folder(tmp_path)
+    app = app_for(tmp_path, mounted=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         await settle_workers(app)
@@ -112,7 +140,7 @@ async def test_without_the_extra_the_dialog_says_how_to_install_it(tmp_path, mon
 
 @pytest.mark.slow
 def test_snapshot_of_the_summary_at_80x24(snap_compare, tmp_path):
-    folder = watch_folder(tmp_path)
+    watch_folder(tmp_path)
 
     async def run_before(pilot):
         screen = await open_watch_dialog(pilot)
@@ -120,4 +148,4 @@ def test_snapshot_of_the_summary_at_80x24(snap_compare, tmp_path):
         await wait_until(pilot, lambda: screen.result is not None)
         await pilot.pause()
 
-    assert snap_compare(app_for(tmp_path, [folder]), terminal_size=(80, 24), run_before=run_before)
+    assert snap_compare(app_for(tmp_path, mounted=True), terminal_size=(80, 24), run_before=run_before)

@@ -11,16 +11,19 @@ import argparse
 import json
 import sys
 from datetime import datetime, time
+from pathlib import Path
 
 from tui.cli.common import UsageError, command_now, finish, open_journal
 from tui.cli.import_prompt import SKIPPED, confirm_kind
 from tui.cli.parser import AUTO_KIND
+from tui.core.common.folder_setting import watch_folder
 from tui.core.common.paths import settings_path
 from tui.core.common.settings import load_settings
 from tui.core.common.when import localize, parse_when
 from tui.core.journal.journal import Journal
 from tui.core.watch.examine import DUPLICATE, NEW, Examined, examine
 from tui.core.watch.kinds import HISTORY, Usual, usual_run
+from tui.core.watch.places import recent_files, usual_places
 from tui.core.watch.readers import INSTALL_HINT, missing_libraries
 from tui.core.watch.recording import record
 from tui.core.watch.sources import ActivityFile, SourceProblem, activity_files
@@ -36,10 +39,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     if asking and not sys.stdin.isatty():
         raise UsageError("import: standard input is not a terminal to confirm on: "
                          "add --yes to record each run as shown, or --dry-run")
-    units = load_settings(settings_path())[0].units
+    settings, problems = load_settings(settings_path())
+    units = settings.units
+    if not args.paths:
+        folder_problems = [p for p in problems if p.field == "watch_folder"]
+        if folder_problems:
+            print(f"recovery-tui: {folder_problems[0]}", file=sys.stderr)
+            return 1
+        places = usual_places(watch_folder(settings.watch_folder, Path.home()))
+        print(f"recovery-tui: no PATH given: looking in {', '.join(map(str, places))}", file=sys.stderr)
     with open_journal(args.journal, now) as journal:
         usual = usual_run([r for r in journal.records(now - HISTORY) if r["type"] == "run"], now)
-        results = [*_examine_paths(args, journal, usual, now, since, units)]
+        if args.paths:
+            results = [*_examine_paths(args, journal, usual, now, since, units)]
+        else:
+            results = [*_examine_places(args, places, journal, usual, now, since, units)]
         for result in results:
             if not args.json:
                 print(f"{result.name}: {result.summary(now, units)}")
@@ -80,6 +94,18 @@ def _examine_paths(args: argparse.Namespace, journal: Journal, usual: Usual, now
             yield from _every(collection, journal, usual, now, kind, units, since)
         else:
             yield _newest(str(path), collection, journal, usual, now, kind, units)
+
+
+def _examine_places(args: argparse.Namespace, places: list[Path], journal: Journal, usual: Usual,
+                    now: datetime, since: datetime | None, units: str):
+    """Without PATH: the usual places' files taken as one collection."""
+    kind = None if args.kind == AUTO_KIND else args.kind
+    files = recent_files(places, limit=None)
+    if args.all or since is not None:
+        yield from _every(files, journal, usual, now, kind, units, since)
+    else:
+        yield _newest(" and ".join(map(str, places)) or "the usual places", files, journal, usual, now, kind,
+                      units)
 
 
 def _every(files: list[ActivityFile], journal: Journal, usual: Usual, now: datetime, kind: str | None,

@@ -39,7 +39,8 @@ EXPERIMENT_EPILOG = (
 IMPORT_EPILOG = (
     "PATH is a .fit, .fit.gz, .tcx, .gpx file, a zip of them (Garmin's export, Strava's bulk export) "
     "or a folder; from a zip or a folder, the newest run not yet imported (every one with --all, "
-    "or those since DATE). Each file gets one line before anything is written; on a terminal, Enter "
+    "or those since DATE). Without PATH, the files of a mounted watch's GARMIN/Activity and of the "
+    "watch-files folder of the settings (watch_folder; ~/Downloads by default). Each file gets one line before anything is written; on a terminal, Enter "
     "records it as shown or you type another kind. Importing the same file again adds nothing; a run "
     "you typed with `r` or `plan --ended` is completed, not repeated. Needs the import extra.")
 AUTO_KIND = "auto"  # import --kind: from the kind rules
@@ -191,7 +192,7 @@ def add_plan_commands(commands) -> None:
 def add_import_command(commands) -> None:
     importer = add_command(commands, "import", "tui.cli.import_runs:cmd_import", epilog=IMPORT_EPILOG,
                            help="record runs from watch files (FIT, TCX, GPX)")
-    importer.add_argument("paths", metavar="PATH", nargs="+", type=Path)
+    importer.add_argument("paths", metavar="PATH", nargs="*", type=Path)
     importer.add_argument("--kind", choices=(AUTO_KIND, *RUN_KINDS), default=AUTO_KIND,
                           help="the kind of run (default: auto, from the kind rules)")
     importer.add_argument("--dry-run", action="store_true", help="show what would be recorded; write nothing")

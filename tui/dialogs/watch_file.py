@@ -1,12 +1,14 @@
-""""From the watch file…": the newest activity files in the usual places;
-the one picked is read in a thread worker and its one-line summary shown
-(as `recovery-tui import` prints it) before it is used."""
+""""From the watch file…": the newest activity files of a mounted watch and
+of the watch-files folder set in the settings; the one picked is read in a
+thread worker and its one-line summary shown (as `recovery-tui import`
+prints it) before it is used."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from textual import getters, on, work
 from textual.app import ComposeResult
@@ -44,8 +46,9 @@ class WatchFileScreen(DialogScreen[Examined | None]):
     detail = getters.query_one("#detail", Label)
 
     def __init__(self, now: datetime, find_files: Callable[[], list[ActivityFile]],
-                 read_file: Callable[[ActivityFile], Examined], units: str = "metric") -> None:
+                 read_file: Callable[[ActivityFile], Examined], units: str, folder: Path) -> None:
         super().__init__()
+        self.folder = folder  # the settings' watch-files folder, named when nothing is found
         self.now = now
         self.find_files = find_files
         self.read_file = read_file
@@ -80,7 +83,8 @@ class WatchFileScreen(DialogScreen[Examined | None]):
         choices = self.choices
         choices.clear_options()
         if not self.files:
-            self.say("No .fit, .tcx or .gpx file in a mounted watch's GARMIN/Activity or in Downloads.")
+            self.say(f"No .fit, .tcx or .gpx file in a mounted watch's GARMIN/Activity or in {visible(str(self.folder))}"
+                     " (the watch-files folder of the settings).")
             return
         choices.add_options(
             Option(Content(f"{visible(f.name)} ({f.modified.astimezone(self.now.tzinfo):%a %d %b %H:%M})"), id=str(i))

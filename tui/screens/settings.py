@@ -14,27 +14,18 @@ from textual.validation import Integer
 from textual.widgets import Button, Input, Label, Select, Static, Switch
 
 from tui.app_services import AppServices
-from tui.core.common.settings import PAUSE_RANGE, Settings, settings_from_table
+from tui.core.common.settings import KEYS, PAUSE_RANGE, settings_from_table, to_table
 from tui.dialogs.confirm import ConfirmScreen
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 
-LABELS = {
+LABELS = {  # one row a key of settings.KEYS, each control's id its key
     "units": "Units", "bedtime": "Bedtime", "get_ready_seconds": "Get ready",
     "switch_sides_seconds": "Switch sides", "sound": "Sound", "theme": "Theme", "voice": "Voice",
+    "watch_folder": "Watch files",
 }
 UNIT_CHOICES = [("Metric (ml, °C)", "metric"), ("Imperial (oz, °F)", "imperial")]
 LOW, HIGH = PAUSE_RANGE
-
-
-def settings_table(settings: Settings) -> dict:
-    """The settings as the TOML file holds them."""
-    return {
-        "units": settings.units, "bedtime": settings.bedtime.strftime("%H:%M"),
-        "get_ready_seconds": settings.get_ready_seconds,
-        "switch_sides_seconds": settings.switch_sides_seconds,
-        "sound": settings.sound, "theme": settings.theme, "voice": settings.voice,
-    }
 
 
 def whole_number(text: str) -> int | str:
@@ -53,12 +44,6 @@ class SettingsScreen(Screen):
     CSS_PATH = "settings.tcss"
     app = getters.app(AppServices)
     units_field = getters.query_one("#units", Select)
-    bedtime_field = getters.query_one("#bedtime", Input)
-    get_ready_field = getters.query_one("#get_ready_seconds", Input)
-    switch_sides_field = getters.query_one("#switch_sides_seconds", Input)
-    sound_field = getters.query_one("#sound", Switch)
-    voice_field = getters.query_one("#voice", Switch)
-    theme_field = getters.query_one("#theme", Select)
     error_line = getters.query_one("#settings-error", Static)
 
     def compose(self) -> ComposeResult:
@@ -79,6 +64,9 @@ class SettingsScreen(Screen):
             yield self._row("voice", Switch(settings.voice, id="voice"), "spoken cues (needs espeak-ng)")
             yield self._row("theme", Select([(t, t) for t in themes], value=settings.theme, allow_blank=False,
                                             compact=True, id="theme"), "shown as you choose")
+            folder = Input(to_table(settings)["watch_folder"], placeholder="~/Downloads, else home",
+                           compact=True, id="watch_folder")
+            yield self._row("watch_folder", folder, "the folder to look in for runs")
             yield Static(id="settings-error")
             yield Button("Save (ctrl+s)", variant="primary", id="settings-save", compact=True)
         yield Footer()
@@ -99,20 +87,18 @@ class SettingsScreen(Screen):
         self.units_field.focus()
 
     def form_table(self) -> dict:
-        """The form's values, keyed and typed as in the settings file."""
-        return {
-            "units": self.units_field.value,
-            "bedtime": self.bedtime_field.value.strip(),
-            "get_ready_seconds": whole_number(self.get_ready_field.value),
-            "switch_sides_seconds": whole_number(self.switch_sides_field.value),
-            "sound": self.sound_field.value,
-            "voice": self.voice_field.value,
-            "theme": self.theme_field.value,
-        }
+        """The form's values, keyed and typed as in the settings file (the control of a key has its id)."""
+        return {key: self._value(self.query_one(f"#{key}")) for key in KEYS}
+
+    @staticmethod
+    def _value(control) -> object:
+        if isinstance(control, Input):
+            return whole_number(control.value) if control.type == "integer" else control.value.strip()
+        return control.value  # a Select's or a Switch's
 
     @property
     def changed(self) -> bool:
-        return self.form_table() != settings_table(self.app.settings)
+        return self.form_table() != to_table(self.app.settings)
 
     @on(Select.Changed, "#theme")
     def preview_theme(self, event: Select.Changed) -> None:

@@ -1,6 +1,7 @@
 """The app's side of "From the watch file…" (just_ran's WATCH answer): where to
-look, how a picked file is read (as `recovery-tui import` reads it, against
-the journal), and the write, through the app's one write path."""
+look (a mounted watch, then the settings' watch-files folder), how a picked
+file is read (as `recovery-tui import` reads it, against the journal), and
+the write, through the app's one write path."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 
 
 async def pick_watch_run(app: AppServices, now: datetime) -> dict | None:
+    from tui.core.common.folder_setting import watch_folder
     from tui.core.watch.examine import DUPLICATE, examine
     from tui.core.watch.kinds import HISTORY, usual_run
     from tui.core.watch.places import recent_files, usual_places
@@ -28,17 +30,17 @@ async def pick_watch_run(app: AppServices, now: datetime) -> dict | None:
         app.notify("The journal is not available: a run from a watch file cannot be recorded.", severity="warning")
         return None
     units = app.settings.units
+    folder = watch_folder(app.settings.watch_folder, Path.home())
 
     def find_files() -> list[ActivityFile]:
-        places = app.watch_places if app.watch_places is not None else usual_places(Path.home())
-        return recent_files(places)
+        return recent_files(usual_places(folder, app.watch_mounts))
 
     def read_file(file: ActivityFile) -> Examined:
         with journal.reading():
             usual = usual_run([r for r in journal.records(now - HISTORY) if r["type"] == "run"], now)
             return examine(file, journal, usual, now, None, units)
 
-    examined = await app.push_screen_wait(WatchFileScreen(now, find_files, read_file, units))
+    examined = await app.push_screen_wait(WatchFileScreen(now, find_files, read_file, units, folder))
     if examined is None:
         return None
     if examined.status == DUPLICATE:

@@ -19,6 +19,7 @@ from typing import Any
 from tui.core.common.atomic import DIR_MODE, write_atomically
 from tui.core.common.errors import DataFileError
 from tui.core.common.fields import Fields, _type_name
+from tui.core.common.folder_setting import read_folder
 from tui.core.common.tomlfile import read_bytes_limited, read_toml
 from tui.core.common.when import parse_clock
 
@@ -36,9 +37,10 @@ class Settings:
     sound: bool = True
     theme: str = "textual-dark"
     voice: bool = False  # spoken cues through espeak-ng
+    watch_folder: Path | None = None  # where watch files are looked for; None (or "" in the file): the default
 
 
-KEYS = tuple(f.name for f in dataclass_fields(Settings))
+KEYS = tuple(f.name for f in dataclass_fields(Settings))  # the one list of keys: file, screen and tests follow it
 DEFAULTS = Settings()
 
 
@@ -65,6 +67,8 @@ def _read(fields: Fields, key: str, themes: list[str] | None) -> Any:
         return fields.integer(key, *PAUSE_RANGE, default=default)
     if key in ("sound", "voice"):
         return boolean(fields, key, default)
+    if key == "watch_folder":
+        return read_folder(fields, key)
     if themes is not None:
         return fields.choice(key, themes, default=default)
     return fields.text(key, default=default)
@@ -105,16 +109,26 @@ def load_settings(
     return settings_from_table(table, path, themes)
 
 
+def to_table(settings: Settings) -> dict[str, Any]:
+    """The settings as the file holds them: times as "HH:MM", folders as text ("" for the default)."""
+    def value(v: Any) -> Any:
+        if isinstance(v, time):
+            return v.strftime("%H:%M")
+        if isinstance(v, Path) or v is None:
+            return "" if v is None else str(v)
+        return v
+
+    return {key: value(getattr(settings, key)) for key in KEYS}
+
+
 def to_toml(settings: Settings) -> str:
     def value(v: Any) -> str:
         if isinstance(v, bool):
             return "true" if v else "false"
-        if isinstance(v, time):
-            v = v.strftime("%H:%M")
         return json.dumps(v, ensure_ascii=False) if isinstance(v, str) else str(v)
 
     lines = ["# recovery-tui settings (written by the app; edit freely)"]
-    lines += [f"{key} = {value(getattr(settings, key))}" for key in KEYS]
+    lines += [f"{key} = {value(v)}" for key, v in to_table(settings).items()]
     return "\n".join(lines) + "\n"
 
 
@@ -142,10 +156,10 @@ def _edited(path: Path, settings: Settings) -> str | None:
         document = tomlkit.parse(read_bytes_limited(path).decode("utf-8"))
     except (DataFileError, UnicodeDecodeError, tomlkit.exceptions.TOMLKitError):
         return None
-    for key in KEYS:
-        value = getattr(settings, key)
-        if key in document or value != getattr(DEFAULTS, key):
-            document[key] = value.strftime("%H:%M") if isinstance(value, time) else value
+    defaults = to_table(DEFAULTS)
+    for key, value in to_table(settings).items():
+        if key in document or value != defaults[key]:
+            document[key] = value
     return tomlkit.dumps(document)
 
 

@@ -42,6 +42,7 @@ from tui.core.journal.sync.identity import MIGRATED, uid_of
 from tui.core.journal.sync.merge import merge_records
 
 FOLDER_NAME = "archive"
+PART = ".part-"  # "2024-11.part-0002": the second part of a crowded month (rotation.py)
 CREATED = {"session": "started", "soreness": "time"}  # what never changes in a record of that type
 
 
@@ -69,14 +70,39 @@ def month_before(month: str) -> str:
 
 
 def archive_months(journal_path: Path, earliest: str = "") -> list[str]:
-    """The months that have an archive file ("2024-11"), newest first; with
-    `earliest`, only that month and later ones (a save at 100 years looks at
-    two of some 1,200 files, and checks no more than those)."""
+    """The archive's files by month ("2024-11") or part of a month
+    ("2024-11.part-0002", see rotation.py), newest first: a month's own file,
+    then its parts from the last; with `earliest`, only that month and later
+    ones (a save at 100 years looks at two of some 1,200 files, and checks no more than those)."""
     prefix, suffix = f"{journal_path.stem}-", journal_path.suffix
     names = list_names(archive_folder(journal_path), journal_path, "the archive")
     months = (name[len(prefix):len(name) - len(suffix)] for name in names
               if name.startswith(prefix) and name.endswith(suffix))
-    return sorted((month for month in months if month >= earliest and is_month(month)), reverse=True)
+    return sorted((key for key in months if key[:7] >= earliest and is_archive_key(key)),
+                  key=_newest_first, reverse=True)
+
+
+def part_key(month: str, number: int) -> str:
+    """The archive key of a month's part ("2024-11", 2 -> "2024-11.part-0002")."""
+    return f"{month}{PART}{number:04d}"
+
+
+def part_number(key: str) -> int:
+    """2 for "2024-11.part-0002"; 0 for a month's own file ("2024-11")."""
+    _, _, number = key.partition(PART)
+    return int(number) if number else 0
+
+
+def is_archive_key(text: str) -> bool:
+    """A month ("2024-11") or one of its parts ("2024-11.part-0002")."""
+    month, mark, number = text.partition(PART)
+    return is_month(month) and (not mark or (len(number) == 4 and number.isascii()
+                                             and number.isdigit() and int(number) > 0))
+
+
+def _newest_first(key: str) -> tuple[str, int]:
+    """Parts hold a month's older records (the oldest are moved first), its own file the rest."""
+    return key[:7], part_number(key) or 10_000
 
 
 def is_month(text: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from tui.core.journal import archive
+from tui.core.journal import archive, rotation
 from tui.core.journal.daily_backup import make_daily_backup
 from tui.core.journal.records import TIME_FIELD, checks_out
 from tui.core.journal.storage import SafeJSONStorage
@@ -37,11 +37,14 @@ class DailyBackups:
 
 def archive_old_months(storage: SafeJSONStorage, now: datetime) -> int:
     """Move the good records from before last month to the archive (see
-    archive.py); return how many moved."""
+    archive.py), and the oldest of a crowded journal to parts of their month
+    (rotation.py); return how many moved."""
     try:
         with storage.locked():
+            moved = rotation.finish_pending(storage, TIME_FIELD)  # before anything else moves
             before = archive.month_before(archive.month_of(now))
-            return archive.move_old_records(storage, before, TIME_FIELD, checks_out)
+            moved += archive.move_old_records(storage, before, TIME_FIELD, checks_out)
+            return moved + rotation.rotate(storage, TIME_FIELD, checks_out)
     except JournalError as error:
         storage.notices.append(f"{error} Older records stay in the journal for now; nothing was lost.")
         return 0

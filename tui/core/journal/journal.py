@@ -20,7 +20,7 @@ from typing import Any, cast
 from tinydb.table import Table
 
 from tui.core.common.when import in_zone_of, local_now
-from tui.core.journal import archive
+from tui.core.journal import archive, rotation
 from tui.core.journal.housekeeping import DailyBackups, archive_old_months
 from tui.core.journal.linking import CURRENT_RUN, LINK_WINDOW, linked_session, nearest_run
 from tui.core.journal.records import (
@@ -122,10 +122,13 @@ class Journal:
 
     # -- reading
 
-    def _active_docs(self) -> dict[str, dict]:
+    def _tables(self) -> dict[str, dict[str, Any]]:
         if self._absent():
             return {}  # nothing to read; do not create folder or lock file
-        return (self._storage().read() or {}).get(TABLE, {})
+        return self._storage().read() or {}
+
+    def _active_docs(self) -> dict[str, dict]:
+        return self._tables().get(TABLE, {})
 
     def _archived_docs(self, months: Iterable[str], active: Mapping[str, dict]) -> Iterator[tuple[str, dict]]:
         """Archived docs of `months`; the journal's own copy wins (see archive.py),
@@ -160,8 +163,12 @@ class Journal:
         With `since`, only records from then on are checked and returned, and
         only the archive months that may hold them are read."""
         with self.reading():
-            active = self._active_docs()
+            tables = self._tables()
+            active = tables.get(TABLE, {})
             months = archive.months_since(self.path, since)
+            if since is not None:  # and of a crowded month's parts, those that may (rotation.py)
+                newest = rotation.part_newest(tables)
+                months = [month for month in months if rotation.may_hold_since(month, since, newest)]
             return self._read(chain(active.items(), self._archived_docs(months, active)), since)
 
     def recent(self) -> list[dict]:
@@ -419,4 +426,5 @@ class Journal:
                 table.update(record, doc_ids=[run_id])
             else:
                 archive.write_month(self.path, month, {str(run_id): record})
+                rotation.forget_newest(self._storage(), month)  # its time may be later now
             return {**record, "id": run_id}

@@ -1,0 +1,115 @@
+"""A month with very many records: a save rewrites a bounded number of bytes
+(the journal rotates into parts of its month, rotation.py), and every reader
+still sees every record exactly once."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.core.crowded import NOW, write_crowded
+from tui.core.common import atomic
+from tui.core.journal import archive, rotation
+from tui.core.journal.journal import Journal
+from tui.core.journal.pages import RecordPages
+from tui.core.journal.records import TABLE, record_time
+from tui.core.journal.store.id_floor import highest_id_beside
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "journal.json"
+
+
+def written_by(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The size of every file written (atomically) from now on."""
+    sizes: list[int] = []
+    real = atomic.write_all
+
+    def counting(fd: int, payload: bytes) -> None:
+        sizes.append(len(payload))
+        real(fd, payload)
+
+    monkeypatch.setattr(atomic, "write_all", counting)
+    return sizes
+
+
+def ids_read(journal: Journal) -> list[int]:
+    return sorted(record["id"] for record in journal.records())
+
+
+def test_a_save_into_a_month_of_20000_records_rewrites_a_bounded_number_of_bytes(path, monkeypatch) -> None:
+    write_crowded(path, 20_000)
+    month_bytes = path.stat().st_size
+    with Journal(path, now=lambda: NOW) as journal:
+        journal.add_soreness(3, when=NOW)  # the first save after the upgrade rotates the month (once)
+        sizes = written_by(monkeypatch)
+        for n in range(5):
+            journal.add_soreness(4, when=NOW - timedelta(minutes=n))
+    per_save = sum(sizes) / 5
+    assert per_save < month_bytes / 10, f"{per_save:.0f} bytes a save, the month is {month_bytes} bytes"
+    assert max(sizes) < rotation.LIMIT * 300  # the journal file at its largest (about 200 bytes a rating)
+    assert len(json.loads(path.read_text())[TABLE]) <= rotation.LIMIT
+
+
+def test_every_record_is_read_once_from_a_rotated_month(path) -> None:
+    write_crowded(path, 2_600)
+    with Journal(path, now=lambda: NOW) as journal:
+        added = journal.add_soreness(5, when=NOW)
+        parts = [key for key in journal.archive_months() if archive.part_number(key)]
+        assert parts and all(key.startswith("2026-11.part-") for key in parts)
+        assert len(json.loads(path.read_text())[TABLE]) == rotation.KEEP
+        assert ids_read(journal) == list(range(1, 2_602)) and added["id"] == 2_601
+        assert journal.count() == 2_601
+        assert NOW.date().replace(day=2) in journal.session_days(NOW)  # the session moved to a part
+        run = journal.record_practices(2, ["walk"])  # a run in a part is changed where it is
+        assert run["practices"] == ["walk"] and journal.run(2)["practices"] == ["walk"]
+        assert ids_read(journal) == list(range(1, 2_602))
+        assert journal.latest(3)[0]["id"] == 2_601
+        export = [record["id"] for month in journal.by_month() for record in month]
+        assert sorted(export) == list(range(1, 2_602))
+
+
+def test_ids_are_never_reused_after_a_rotation(path) -> None:
+    write_crowded(path, 2_000)
+    with Journal(path, now=lambda: NOW) as journal:
+        journal.add_soreness(5, when=NOW)
+    assert highest_id_beside(path, TABLE) >= 1_000  # the parts are among the files kept beside it
+    data = json.loads(path.read_text())
+    data["meta"]["1"].pop("last_id")  # as a journal restored from an old copy knows none
+    data[TABLE] = {}
+    path.write_text(json.dumps(data))
+    with Journal(path, now=lambda: NOW) as journal:
+        assert journal.add_soreness(1, when=NOW)["id"] > 2_001 - rotation.KEEP
+
+
+def test_reading_since_a_moment_skips_the_parts_from_before_it(path, monkeypatch) -> None:
+    write_crowded(path, 5_000)
+    since = NOW - timedelta(days=3)
+    with Journal(path, now=lambda: NOW) as journal:
+        journal.add_soreness(5, when=NOW)
+        expected = sorted(r["id"] for r in journal.records() if record_time(r) >= since)
+        opened: list[str] = []
+        real = archive.read_archive
+        monkeypatch.setattr(archive, "read_archive", lambda p, key: opened.append(key) or real(p, key))
+        recent = journal.records(since)
+    parts = [key for key in archive.archive_months(path) if archive.part_number(key)]
+    assert 0 < len(opened) < len(parts) / 3
+    assert sorted(r["id"] for r in recent) == expected
+
+
+def test_history_first_page_reads_only_the_newest_parts(path, monkeypatch) -> None:
+    write_crowded(path, 5_000)
+    with Journal(path, now=lambda: NOW) as journal:
+        journal.add_soreness(5, when=NOW)
+        opened: list[str] = []
+        real = archive.read_archive
+        monkeypatch.setattr(archive, "read_archive", lambda p, key: opened.append(key) or real(p, key))
+        pages = RecordPages(journal)
+        pages.fill(1_000)
+        assert len(opened) <= 2 and len(pages.records) >= 1_000
+        times = [record["time"] for record in pages.records]
+        assert times == sorted(times, reverse=True)  # newest first across the journal and its parts

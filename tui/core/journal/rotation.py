@@ -1,0 +1,145 @@
+"""Parts of a crowded month, so that a save rewrites a bounded number of records.
+
+The journal file holds this month and last, and TinyDB rewrites the whole
+file on every save: a script that logs 100,000 ratings in a month would make
+each save rewrite (and each read parse) all of them. So once the journal
+holds more than LIMIT records, its oldest good records move into numbered
+parts of their month in the archive ("archive/journal-2026-12.part-0001.json"),
+at most PART_SIZE to a part, until KEEP are left: a save then rewrites at most
+LIMIT records, and a rotation happens once every LIMIT - KEEP saves.
+
+A rotation is three writes, each atomic, and a crash after any of them
+leaves every record readable exactly once:
+1. the journal notes its plan (which records go to which part) in its meta table;
+2. each part is written (merged into what the file holds, never replacing it);
+3. the journal drops the moved records and the plan.
+Until 3 lands the journal still holds every moved record, and readers take
+the journal's copy (archive.py); the next save finds the plan and finishes
+it with the journal's copies. The meta table also keeps the newest time of
+each part, so that reading "since" a moment skips the parts from before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from tui.core.common.when import parse_stored
+from tui.core.journal import archive
+from tui.core.journal.records import TABLE
+from tui.core.journal.storage import SafeJSONStorage
+from tui.core.journal.store.meta import META_TABLE, last_id, meta, with_last_id
+
+LIMIT = 1_000  # records in the journal file before a rotation: ten times a busy two months
+KEEP = 500  # what a rotation leaves in the journal file
+PART_SIZE = 500  # records in one part at most
+MAX_PARTS = 9_999  # parts of one month (their numbers have four digits): 5 million records
+PLAN, NEWEST = "rotation", "part_newest"  # meta fields
+
+Tables = dict[str, dict[str, Any]]
+
+
+def finish_pending(storage: SafeJSONStorage, time_field: dict[str, str]) -> int:
+    """Finish a rotation cut short (see the module's docstring); how many records
+    it moved. Call under ``storage.locked()``, before anything else moves records."""
+    tables = storage.read() or {}
+    return finish(storage, tables, time_field) if meta(tables).get(PLAN) else 0
+
+
+def rotate(storage: SafeJSONStorage, time_field: dict[str, str], checks_out: Callable[[str, dict], bool]) -> int:
+    """If the journal holds more than LIMIT records, move its oldest good ones
+    into new parts of their months until KEEP are left; how many moved. Call
+    under ``storage.locked()``; JournalError if a part cannot be written (the
+    journal then still holds every record, and the next save goes on)."""
+    tables = storage.read() or {}
+    records = tables.get(TABLE, {})
+    if len(records) <= LIMIT:
+        return 0
+    timed = []
+    for key, doc in records.items():
+        month = archive.stored_month(doc, time_field)
+        if month is not None and checks_out(key, doc):
+            timed.append((parse_stored(doc[time_field[doc["type"]]]), int(key), key, month))
+    timed.sort()
+    moving = timed[:max(0, len(timed) - KEEP)]
+    if not moving:
+        return 0
+    highest: dict[str, int] = {}
+    for part in archive.archive_months(storage.path, earliest=min(month for *_, month in moving)):
+        highest.setdefault(part[:7], archive.part_number(part))  # newest first: the highest part comes first
+    plan: dict[str, list[str]] = {}
+    filling: dict[str, str] = {}  # month -> the part being filled
+    for _, _, key, month in moving:
+        if month not in filling or len(plan[filling[month]]) >= PART_SIZE:
+            highest[month] = highest.get(month, 0) + 1
+            if highest[month] > MAX_PARTS:
+                continue  # stays in the journal
+            filling[month] = archive.part_key(month, highest[month])
+        plan.setdefault(filling[month], []).append(key)
+    if not plan:
+        return 0
+    storage.write(_with_meta(tables, **{PLAN: plan}))
+    return finish(storage, storage.read() or {}, time_field)
+
+
+def finish(storage: SafeJSONStorage, tables: Tables, time_field: dict[str, str]) -> int:
+    """Write the parts of the journal's plan, then drop their records and the
+    plan from the journal; how many records left the journal."""
+    plan = meta(tables).get(PLAN)
+    if not isinstance(plan, dict):
+        return 0
+    records = tables.get(TABLE, {})
+    counts, days = archive.archived_counts(tables), archive.archived_session_days(tables)
+    newest = part_newest(tables)
+    moved: set[str] = set()
+    for part, keys in sorted(plan.items()):
+        if not archive.is_archive_key(part) or not isinstance(keys, list):
+            continue  # not a plan this version made: its records stay in the journal
+        docs = {key: records[key] for key in keys if isinstance(key, str) and key in records}
+        if not docs:
+            continue
+        counts[part] = archive.write_month(storage.path, part, docs)
+        times = [doc[time_field[doc["type"]]] for doc in docs.values()]
+        newest[part] = max([*times, *([newest[part]] if part in newest else [])], key=parse_stored)
+        for doc in docs.values():
+            if doc["type"] == "session":
+                days[part[:7]] = days.get(part[:7], 0) | 1 << int(doc[time_field["session"]][8:10])
+        moved |= docs.keys()
+    kept = {key: doc for key, doc in records.items() if key not in moved}
+    kept_tables = with_last_id({**tables, TABLE: kept}, TABLE, last_id(tables, TABLE))
+    storage.write(_with_meta(kept_tables, **{PLAN: None, NEWEST: dict(sorted(newest.items())),
+                                             "archived": dict(sorted(counts.items())),
+                                             "session_days": dict(sorted(days.items()))}))
+    return len(moved)
+
+
+def part_newest(tables: Tables | None) -> dict[str, str]:
+    """The newest stored time of each part, as the journal's meta table last saw it."""
+    found = meta(tables).get(NEWEST, {})
+    return {part: when for part, when in found.items() if isinstance(when, str)} if isinstance(found, dict) else {}
+
+
+def may_hold_since(key: str, since: datetime, newest: dict[str, str]) -> bool:
+    """Whether an archive file may hold records from `since` on: every month's own
+    file and every part without a known newest time may."""
+    if not archive.part_number(key) or key not in newest:
+        return True
+    try:
+        return parse_stored(newest[key]) >= since
+    except ValueError:
+        return True
+
+
+def forget_newest(storage: SafeJSONStorage, key: str) -> None:
+    """A record of part `key` changed: its newest time is no longer known (the
+    part is read again by every read since a moment). Call under the lock."""
+    tables = storage.read() or {}
+    if key in part_newest(tables):
+        storage.write(_with_meta(tables, **{NEWEST: {k: v for k, v in part_newest(tables).items() if k != key}}))
+
+
+def _with_meta(tables: Tables, **changes: Any) -> Tables:
+    """tables with the given meta fields replaced (None: removed)."""
+    doc = {**meta(tables), **changes}
+    return {**tables, META_TABLE: {"1": {name: value for name, value in doc.items() if value is not None}}}
