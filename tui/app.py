@@ -12,6 +12,7 @@ from typing import Any
 from textual.app import App
 
 from tui.app_services import AppServices
+from tui.min_size import MIN_WIDTH, NARROW_BELOW
 from tui.screens.home import HomeScreen
 
 
@@ -27,6 +28,10 @@ class RecoveryApp(AppServices):
 
     COMMANDS = App.COMMANDS | {recovery_commands}
     CSS_PATH = "app.tcss"  # home's, History's and the dialogs' styles (see its head)
+    # Screens narrower than 60 columns (a phone held upright) get -narrow: their CSS stacks panels.
+    # Below the smallest size the screens are under the request to enlarge the window, and keep
+    # the wide layout (Textual's OptionList cannot measure an auto height at width 0).
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-small"), (MIN_WIDTH, "-narrow"), (NARROW_BELOW, "-normal")]
 
     def __init__(self, *args: Any, start_routine: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -1,10 +1,11 @@
 """Child process for tests/core/test_storage.py.
 
     storage_writer.py safe   JOURNAL TAG COUNT   # JournalDB, each insert under storage.locked()
+    storage_writer.py reopen JOURNAL TAG COUNT   # as safe, opening the journal anew for each insert
     storage_writer.py unsafe JOURNAL TAG COUNT   # stock TinyDB + JSONStorage, no lock (control)
     storage_writer.py die    JOURNAL             # SIGKILL itself just before os.replace
 
-safe/unsafe print "ready", wait for a line on stdin (so both writers start
+safe/reopen/unsafe print "ready", wait for a line on stdin (so both writers start
 together), insert COUNT records {"tag": TAG, "n": i} and print how many
 inserts raised.
 """
@@ -42,6 +43,21 @@ def safe(path: str, tag: str, count: int) -> int:
     return failures
 
 
+def reopen(path: str, tag: str, count: int) -> int:
+    wait_for_go()
+    failures = 0
+    for n in range(count):
+        try:
+            db = storage.JournalDB(path)
+            with db.storage.locked():
+                db.insert({"tag": tag, "n": n})
+            db.close()
+        except Exception as exc:  # reported to the parent, which fails the test
+            failures += 1
+            print(f"error: {exc!r}", file=sys.stderr)
+    return failures
+
+
 def unsafe(path: str, tag: str, count: int) -> int:
     db = TinyDB(path)
     wait_for_go()
@@ -70,7 +86,7 @@ def main(argv: list[str]) -> int:
     if mode == "die":
         die(path)
         return 3  # not reached
-    failures = {"safe": safe, "unsafe": unsafe}[mode](path, argv[3], int(argv[4]))
+    failures = {"safe": safe, "reopen": reopen, "unsafe": unsafe}[mode](path, argv[3], int(argv[4]))
     print(failures, flush=True)
     return 0
 

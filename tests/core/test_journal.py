@@ -11,9 +11,9 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from tui.core.common.ids import AREAS
-from tui.core.journal.export import export_csv
+from tui.core.journal.export import CSV_COLUMNS, export_csv
 from tui.core.journal.journal import Journal
-from tui.core.journal.records import CSV_COLUMNS, PUBLIC_KEYS, SCHEMA_VERSION, to_public
+from tui.core.journal.records import PUBLIC_KEYS, SCHEMA_VERSION, to_public
 
 PLUS_ONE = timezone(timedelta(hours=1))
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=PLUS_ONE)
@@ -152,7 +152,7 @@ def test_csv_parses_back(journal):
     export_csv(journal.records(), out)
     rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
     assert tuple(rows[0]) == CSV_COLUMNS
-    assert rows[0][9:9 + len(AREAS)] == list(AREAS)
+    assert rows[0][10:10 + len(AREAS)] == list(AREAS)
     rating, session = (dict(zip(rows[0], row, strict=True)) for row in rows[1:])
     assert rating["soreness"] == "3" and rating["calves"] == "4" and rating["back"] == "1"
     assert rating["quads"] == "" and rating["pain"] == "calves;back"

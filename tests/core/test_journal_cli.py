@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.core.cli_support import run
+from tui.core.journal.export import CSV_COLUMNS
 from tui.core.journal.journal import Journal
-from tui.core.journal.records import CSV_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2024, 11, 22, 9, 12, tzinfo=timezone(timedelta(hours=1)))  # Fri 22 Nov

@@ -21,7 +21,7 @@ from tui.core.plan.lengths import shipped_lengths
 TZ = timezone(timedelta(hours=1))
 PLAN = load_plan(None, PLAN_FILE)[0]
 LENGTHS = shipped_lengths(PLAN, Settings())
-SHARED = {frozenset({"snack", "stretch"}), frozenset({"heat", "ice-bath"})}  # may share a window
+SHARED = {frozenset({"snack", "stretch"})}  # may share a window
 LIGHT_SNACK = "Light snack instead of a meal"
 
 
@@ -42,8 +42,8 @@ def check_one_at_a_time(steps: list[DueStep], ended: datetime) -> None:
         for b in body[n + 1:]:
             if frozenset({a.id, b.id}) not in SHARED:
                 assert not overlap(a, b), f"{a.id} {a.start:%H:%M}-{a.end:%H:%M} overlaps {b.id} {b.start:%H:%M}-{b.end:%H:%M}"
-    if "heat" in placed or "ice-bath" in placed:  # one either-or choice
-        assert (placed["heat"].start, placed["heat"].end) == (placed["ice-bath"].start, placed["ice-bath"].end)
+    assert "heat" not in {s.id for s in steps}  # one either-or row with the ice bath
+    assert [s.ids for s in steps if "heat" in s.ids] == [("ice-bath", "heat")]
     snacks = sorted((s for s in body if s.id == "snack" or s.title == LIGHT_SNACK), key=lambda s: s.start)
     for first, second in pairwise(snacks):
         assert second.start >= first.end + timedelta(hours=1)
@@ -105,3 +105,26 @@ def test_a_meal_ends_45_minutes_before_bed_or_becomes_the_snack(ended, meal):
     assert night_for(ended, time(22, 30)).short is False
     due = windows(ended, time(22, 30))
     assert due["meal"] == meal
+
+
+def test_the_evening_runner_the_morning_runner_and_a_run_after_midnight():
+    """Each rule on the three days of issue 24, bed 22:45 (the property test
+    above checks the same rules at every time of day)."""
+    evening = windows(at(21, 30), time(22, 45))  # run ends 21:30
+    assert evening["snack"][:2] == (at(21, 55), at(22, 0)) and evening["stretch"][0] == at(21, 55)
+    assert evening["ice-bath"] == (at(22, 19), at(22, 34), "Ice bath or warm bath")
+    # a light snack would come within the hour of the first; the Epsom bath within the hour of the cold one
+    assert evening["meal"][:2] == evening["epsom-bath"][:2] == (None, None)
+    assert evening["bedtime-stretch"][:2] == (at(22, 34), at(22, 43))
+
+    morning = windows(at(7, 0), time(22, 45))
+    assert morning["meal"] == (at(8, 4), at(9, 0), "Meal")
+    assert morning["nap"][:2] == (at(9, 6), at(10, 0))
+    assert morning["epsom-bath"][:2] == (at(21, 15), at(21, 45))
+    assert night_for(at(7, 0), time(22, 45)).short is False
+
+    after_midnight = windows(at(0, 30, day=23), time(22, 45))  # still last night's
+    assert night_for(at(0, 30, day=23), time(22, 45)).short
+    assert after_midnight["sleep"][:2] == (at(1, 30, day=23), at(1, 30, day=23))
+    placed = [step for step, (start, _, _) in after_midnight.items() if start is not None]
+    assert placed == ["cool-down-walk", "hydrate", "stretch", "sleep"]

@@ -40,7 +40,7 @@ def test_plan_prints_the_timeline_and_starts_the_run(capsys, path):
     assert "07:50-07:55     overdue      Drink [hydrate]" in out and "475-600 ml" in out
     assert "08:44-09:40     due now      Meal [meal]" in out
     assert "09:40-09:46     later        Legs up the wall [legs-up]" in out
-    assert "08:29-08:44     overdue      Ice bath (optional) [ice-bath]" in out
+    assert "08:29-08:44     overdue      Ice bath or warm bath (optional) [ice-bath or heat]" in out
     assert "  22:30           later        Sleep [sleep]" in out
     [record] = runs(path)
     assert (record["time"], record["run_kind"], record["plan_date"]) == (

@@ -37,12 +37,14 @@ def plan_json(capsys, *argv):
 
 def test_plan_json_of_an_evening_run(capsys, path):
     data = plan_json(capsys, "--ended", "21:45", "--kind", "tempo")
-    assert list(data) == ["run", "steps"]
+    assert list(data) == ["run", "steps", "left_out"]
+    assert data["left_out"] == ["meal", "legs-up", "nap", "epsom-bath"]
     assert data["run"] == {"id": 1, "ended": "2024-11-22T21:45:00+01:00", "kind": "tempo",
                            "plan_date": "2024-11-22", "sleep": "2024-11-22T23:15:00+01:00",
                            "short_plan": False, "practices": [], "skipped": []}
     steps = {s["step"]: s for s in data["steps"]}
-    assert all(list(s) == ["step", "title", "start", "end", "status"] for s in data["steps"])
+    assert all(list(s) == ["step", "title", "start", "end", "status"] for s in data["steps"] if s["step"] != "ice-bath")
+    assert "heat" not in steps and steps["ice-bath"]["choices"] == ["ice-bath", "heat"]  # one either-or row
     assert {s["status"] for s in data["steps"]} <= set(STATES)
     assert steps["cool-down-walk"] == {"step": "cool-down-walk", "title": "Cool-down walk",
                                        "start": "2024-11-22T21:45:00+01:00",

@@ -18,6 +18,7 @@ from tui.core.journal.soreness import (
     guard_notice,
     pain_advice,
     pain_alerts,
+    recent_rating,
 )
 from tui.core.journal.stats import area_trends, journal_streak, week_count
 
@@ -101,6 +102,21 @@ def test_advice_is_plain_and_the_disclaimer_is_said_once():
     notice = guard_notice([Alert("calves", PAIN), Alert("quads", HIGH)])
     assert notice.count(NOT_MEDICAL_ADVICE) == 1 and "Quads rated 7/10 or more" in notice
     assert guard_notice([]) == ""
+
+
+# -- a rating minutes ago, offered again after the next routine
+
+
+@pytest.mark.parametrize("minutes, offered", [(0, True), (29.9, True), (30, True), (30.1, False), (-1, False)])
+def test_a_rating_up_to_30_minutes_ago_is_offered_again(minutes, offered):
+    recent = rating(ago(minutes=minutes), 4, {"calves": 6})
+    assert recent_rating([session(ago(minutes=40)), recent], NOW) == (recent if offered else None)
+
+
+def test_the_latest_of_two_recent_ratings_is_offered_whatever_their_order():
+    older, newer = rating(ago(minutes=20), 5), rating(ago(minutes=5), 3)
+    assert recent_rating([newer, older], NOW) == newer == recent_rating([older, newer], NOW)
+    assert recent_rating([session(ago(minutes=2))], NOW) is None
 
 
 # -- DOMS check-in

@@ -20,7 +20,7 @@ from tinydb import JSONStorage, Query, TinyDB
 from tests.reliability.helpers import unprivileged
 from tui.core.common import atomic as storage_mod
 from tui.core.journal.storage import JournalDB, SafeJSONStorage
-from tui.core.journal.store.aside import move_aside
+from tui.core.journal.store.aside import lock_path_of, move_aside
 from tui.core.journal.store.errors import JournalAccessError, JournalCorruptError, JournalError
 
 WRITER = Path(__file__).with_name("storage_writer.py")
@@ -123,7 +123,8 @@ def test_missing_journal_starts_empty_and_is_created_private(
 
     assert mode(folder) == 0o700
     assert mode(path) == 0o600
-    assert mode(path.with_name("journal.json.lock")) == 0o600
+    assert mode(folder / "journal.json.d") == 0o700
+    assert mode(folder / "journal.json.d" / "journal.json.lock") == 0o600
     assert temp_modes == [0o600]
     assert temp_files(folder) == []
     assert json.loads(path.read_bytes()) == {"_default": {"1": {"hrv": 55}}}
@@ -474,7 +475,7 @@ def test_lock_is_reentrant_and_excludes_other_storage_objects(journal: Path, mon
 
 
 def lock_is_free(journal: Path) -> bool:
-    fd = os.open(journal.with_name(journal.name + ".lock"), os.O_RDWR)
+    fd = os.open(lock_path_of(journal), os.O_RDWR)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         return True

@@ -34,6 +34,11 @@ def path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "journal.json"
 
 
+def backups_of(path: Path) -> Path:
+    """Where the backups of the journal at `path` go: in the app's folder for it."""
+    return path.parent / "journal.json.d" / "backups"
+
+
 def log(path: Path, overall: int) -> None:
     with Journal(path, now=lambda: AWARE) as journal:
         journal.add_soreness(overall)
@@ -57,7 +62,7 @@ def test_one_backup_a_day(path: Path) -> None:
     assert not path.parent.exists()
     log(path, 1)
     made = make_daily_backup(path, DAY)
-    assert made == path.parent / "backups" / f"journal-2024-11-22.{device_name()}.json"  # named by device
+    assert made == backups_of(path) / f"journal-2024-11-22.{device_name()}.json"  # named by device
     log(path, 2)
     assert make_daily_backup(path, DAY) is None  # today's is there; it is kept as it was
     assert overalls(made) == [1]
@@ -106,7 +111,7 @@ def test_damaged_journal_is_not_backed_up_and_nothing_is_pruned(path: Path) -> N
 def test_unrelated_files_in_the_backup_folder_are_left_alone(path: Path) -> None:
     log(path, 1)
     make_daily_backup(path, DAY)
-    folder = path.parent / "backups"
+    folder = backups_of(path)
     for name in ("journal-2024-02-30.json", "notes.txt", "other-2024-11-20.json", "journal-2024-11-20.json.bak"):
         (folder / name).write_text("mine")
     for n in range(1, 10):
@@ -126,7 +131,7 @@ def test_failed_backup_leaves_no_partial_file(
     make_daily_backup(path, DAY)
     tomorrow = backup_path(path, DAY + timedelta(days=1))
     tomorrow.write_bytes(b"[damaged]")  # an unreadable backup is made again
-    before = contents(path.parent / "backups")
+    before = contents(backups_of(path))
 
     def fail(*args, **kwargs):
         raise OSError(28, "No space left on device")
@@ -135,8 +140,8 @@ def test_failed_backup_leaves_no_partial_file(
         m.setattr(module, name, fail)
         with pytest.raises(JournalAccessError) as info:
             make_daily_backup(path, DAY + timedelta(days=1))
-    assert str(info.value) == f"Cannot write the backups in {path.parent / 'backups'}: the disk is full."
-    assert contents(path.parent / "backups") == before
+    assert str(info.value) == f"Cannot write the backups in {backups_of(path)}: the disk is full."
+    assert contents(backups_of(path)) == before
     assert make_daily_backup(path, DAY + timedelta(days=1)) == tomorrow  # works again
     assert overalls(tomorrow) == [1]
 
@@ -144,10 +149,10 @@ def test_failed_backup_leaves_no_partial_file(
 def test_temp_file_of_a_killed_backup_is_removed_next_time(path: Path) -> None:
     log(path, 1)
     make_daily_backup(path, DAY)
-    stale = path.parent / "backups" / ".journal-2024-11-23.json.tmp-99-abcd"
+    stale = backups_of(path) / ".journal-2024-11-23.json.tmp-99-abcd"
     stale.write_text('{"records": {"1"')
     make_daily_backup(path, DAY + timedelta(days=1))
-    assert temp_files(path.parent / "backups") == []
+    assert temp_files(backups_of(path)) == []
 
 
 @pytest.mark.parametrize("umask", [0o000, 0o022], ids=["umask-000", "umask-022"])
@@ -168,7 +173,7 @@ def test_backups_are_private_under_any_umask(path: Path, monkeypatch: pytest.Mon
             log(path, 2)
     finally:
         os.umask(old)
-    folder = path.parent / "backups"
+    folder = backups_of(path)
     assert mode(folder) == 0o700
     assert {p.name: mode(p) for p in folder.iterdir()} == {p.name: 0o600 for p in folder.iterdir()}
     assert set(temp_modes) == {0o600}
@@ -176,10 +181,10 @@ def test_backups_are_private_under_any_umask(path: Path, monkeypatch: pytest.Mon
 
 def test_loose_backup_folder_is_tightened(path: Path) -> None:
     log(path, 1)
-    (path.parent / "backups").mkdir(mode=0o755)
-    os.chmod(path.parent / "backups", 0o755)
+    (backups_of(path)).mkdir(mode=0o755)
+    os.chmod(backups_of(path), 0o755)
     make_daily_backup(path, DAY)
-    assert mode(path.parent / "backups") == 0o700
+    assert mode(backups_of(path)) == 0o700
 
 
 # -- restore ----------------------------------------------------------------------
@@ -220,7 +225,8 @@ def test_unreadable_backup_is_refused_and_the_journal_untouched(path: Path) -> N
     with pytest.raises(JournalAccessError, match="There is no backup at"):
         restore_backup(path, backup.with_name("nope.json"), NOW)
     assert path.read_bytes() == before
-    assert sorted(p.name for p in path.parent.iterdir()) == ["backups", "journal.json", "journal.json.lock"]
+    assert sorted(p.name for p in path.parent.iterdir()) == ["journal.json", "journal.json.d"]
+    assert sorted(p.name for p in backups_of(path).parent.iterdir()) == ["backups", "journal.json.lock"]
 
 
 def test_failed_restore_says_where_the_previous_journal_is(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -48,7 +48,7 @@ def fill(path: Path, *overalls: int, backup_days: int = 0, keep_auto_backup: boo
         for overall in overalls:
             journal.add_soreness(overall)
     if not keep_auto_backup:
-        shutil.rmtree(path.parent / "backups", ignore_errors=True)
+        shutil.rmtree(path.parent / "journal.json.d" / "backups", ignore_errors=True)
     for n in range(backup_days):
         make_daily_backup(path, DAY - timedelta(days=n))
 
@@ -68,7 +68,7 @@ def test_healthy_journal_and_backups(capsys, path: Path) -> None:
     fill(path, 2, 3, backup_days=2, keep_auto_backup=True)
     code, out, err = doctor(capsys, path)
     assert (code, err) == (0, "")
-    folder = path.parent / "backups"
+    folder = path.parent / "journal.json.d" / "backups"
     assert out == (
         f"Journal: {path}\n"
         "  3 good record(s): 1 session, 2 soreness\n"
@@ -216,7 +216,7 @@ def test_archive_months_are_checked_one_by_one(capsys, path: Path) -> None:
     assert archive.archive_months(path) == ["2024-09", "2024-08"]
     code, out, _ = doctor(capsys, path)
     assert code == 0
-    assert f"Archive in {path.parent / 'archive'}: 2 month(s), 2024-08 to 2024-09\n  2 good record(s)\n" in out
+    assert f"Archive in {path.parent / 'journal.json.d' / 'archive'}: 2 month(s), 2024-08 to 2024-09\n  2 good record(s)\n" in out
     damaged = archive.archive_path(path, "2024-08")
     damaged.write_bytes(b"{")
     code, out, _ = doctor(capsys, path)

@@ -106,7 +106,8 @@ def test_a_linked_crash_log_is_replaced_and_its_target_untouched(data: Path, els
 
 @pytest.mark.parametrize("folder", ["backups", "archive"])
 def test_a_linked_folder_is_refused_and_never_followed(data: Path, elsewhere: Path, capsys, folder: str) -> None:
-    (data / folder).symlink_to(elsewhere, target_is_directory=True)
+    (data / "journal.json.d").mkdir(mode=0o700)  # the app's folder for the journal (paths.own_files_folder)
+    (data / "journal.json.d" / folder).symlink_to(elsewhere, target_is_directory=True)
     results = [run(capsys, "log", "--soreness", "3", "--note", "today"),
                run(capsys, "log", "--soreness", "4", "--date", "2026-08-15", "--note", "old"),
                run(capsys, "history")]
@@ -117,7 +118,7 @@ def test_a_linked_folder_is_refused_and_never_followed(data: Path, elsewhere: Pa
         assert "today" in results[2][1] and "old" in results[2][1]
     else:  # the archive is part of the journal: refused, saying why
         for code, out, err in results:
-            assert code == 1 and out == "" and f"{data / 'archive'} is a symbolic link" in err, err
+            assert code == 1 and out == "" and f"{data / 'journal.json.d' / 'archive'} is a symbolic link" in err, err
 
 
 def test_the_journal_itself_may_be_a_link(tmp_path: Path, capsys) -> None:
@@ -144,7 +145,7 @@ def read_only_run(folder: Path, *argv: str) -> subprocess.CompletedProcess:
 
 def test_a_journal_on_a_read_only_mount_can_be_read(data: Path, capsys) -> None:
     assert run(capsys, "log", "--soreness", "3", "--note", "Füße")[0] == 0
-    (data / "journal.json.lock").unlink()  # as if copied onto the read-only medium without it
+    (data / "journal.json.d" / "journal.json.lock").unlink()  # as if copied onto the read-only medium without it
     probe = subprocess.run(["unshare", "-m", "sh", "-c", f"mount --bind -o ro {data} {data}"],
                            capture_output=True) if shutil.which("unshare") else None
     if probe is None or probe.returncode != 0:

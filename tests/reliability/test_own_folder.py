@@ -70,29 +70,27 @@ def test_a_loose_folder_of_hers_is_left_loose(documents: Path, capsys) -> None:
     assert mode(documents) == 0o775
 
 
-def test_the_layout_from_before_moves_into_its_folder_with_every_record(
-        documents: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_layout_from_before_stays_where_it_is_with_every_record(
+        documents: Path, capsys) -> None:
     """Lock, backups/ and archive/ beside the journal, as the version before left them
-    (made here by letting the app take her folder for its data folder, as it did)."""
+    (made here with its lock file, which today's app then uses).
+    They stay: moving them while another process may be writing by them lost saves,
+    so every process keeps using them where they are (paths.own_files_folder)."""
     journal = documents / "recovery.json"
-    monkeypatch.setenv("RECOVERY_TUI_DATA_DIR", str(documents))
+    (documents / "recovery.json.lock").touch(mode=0o600)  # as the version before made it
     with Journal(journal, now=lambda: NOW - timedelta(days=1)) as before:
         before.add_soreness(2, note="archived", when=datetime(2024, 8, 10, 8, 0, tzinfo=NOW.tzinfo))
         before.add_soreness(5, note="yesterday")
     with Journal(journal, now=lambda: NOW) as before:
         before.add_soreness(6, note="today")  # today's first save: another backup
-    os.chmod(documents, 0o755)  # the version before made it 0700
-    (documents / "archive" / "her-own-notes.txt").write_text("hers")
-    assert entries(documents) == ["archive", "backups", "letter.txt", "recovery.json", "recovery.json.lock"]
-    monkeypatch.delenv("RECOVERY_TUI_DATA_DIR")
+    old_layout = ["archive", "backups", "letter.txt", "recovery.json", "recovery.json.lock"]
+    assert entries(documents) == old_layout
 
-    code, out, _ = run(capsys, "history", "--journal", str(journal))
-    assert code == 0 and "Moved 1 file(s)" in out + _ and "Moved 2 file(s)" in out + _
-    assert entries(documents) == ["archive", "letter.txt", "recovery.json", "recovery.json.d"]
-    assert entries(documents / "archive") == ["her-own-notes.txt"]  # hers stays, and the folder with it
-    assert mode(documents) == 0o755
-    assert archive_months(journal) == ["2024-08"]
+    code, out, err = run(capsys, "log", "--soreness", "4", "--note", "now", "--journal", str(journal))
+    assert code == 0 and "Moved" not in out + err
+    assert entries(documents) == old_layout and mode(documents) == 0o755
+    assert archive_folder(journal) == documents / "archive" and archive_months(journal) == ["2024-08"]
+    assert backup_folder(journal) == documents / "backups"
     assert [day.isoformat() for day, _ in backup_days(journal)] == ["2024-11-22", "2024-11-21"]
-    assert backup_folder(journal) == documents / "recovery.json.d" / "backups"
     code, out, _ = run(capsys, "history", "--json", "--journal", str(journal))
-    assert sorted(record["note"] for record in json.loads(out)) == ["archived", "today", "yesterday"]
+    assert sorted(record["note"] for record in json.loads(out)) == ["archived", "now", "today", "yesterday"]

@@ -59,13 +59,8 @@ def rate_in_terminal(home) -> None:
         assert done.returncode == 0, done.stderr
 
 
-async def test_two_tabs_and_a_terminal_lose_nothing(tmp_path, monkeypatch):
+async def test_two_tabs_and_a_terminal_lose_nothing(tmp_path):
     import aiohttp
-
-    # This process reads the journal as the served apps and the terminal do: with the same
-    # data folder. A reader that took it for a journal outside its data folder would move
-    # the app's lock into a folder of its own under the writers' feet (see the closing note).
-    monkeypatch.setenv("RECOVERY_TUI_DATA_DIR", str(tmp_path / "data"))
 
     with ServedApp(tmp_path) as served:
         async with aiohttp.ClientSession() as session:

@@ -65,7 +65,7 @@ async def history_record(pilot, tmp_path):
 
 
 DIALOGS = {
-    "leave": (leave_session, ["y Yes", "n No"]),
+    "leave": (leave_session, ["y Leave", "n Keep going"]),  # the buttons' words
     "run ended": (run_ended, ["esc Cancel"]),
     "run kind": (run_kind, ["esc Cancel"]),
     "pain notice": (pain, ["esc OK"]),  # enter presses the focused OK button
@@ -112,3 +112,24 @@ async def test_a_dialog_too_tall_for_the_window_scrolls(name, tmp_path):
     async with dialog_open(name, (60, 18), tmp_path) as screen:
         assert scrolled(screen) != []
         assert footer_keys(screen)[0] in DIALOGS[name][1]
+
+
+async def test_the_leave_dialog_buttons_say_what_the_footer_says(tmp_path):
+    from textual.widgets import Button
+
+    async with dialog_open("leave", (80, 24), tmp_path) as screen:
+        buttons = [str(button.label) for button in screen.query(Button)]
+        assert buttons == ["Leave (y)", "Keep going (n)"]
+        for key, button in zip(footer_keys(screen), buttons, strict=True):
+            letter, words = key.split(" ", 1)
+            assert button == f"{words} ({letter})"
+
+
+@pytest.mark.parametrize("name", DIALOGS)
+async def test_a_dialog_fits_a_phone_held_upright(name, tmp_path):
+    """40 columns: the box is no wider than the window and every key is in the footer."""
+    async with dialog_open(name, (40, 44), tmp_path) as screen:
+        dialog = screen.query_one("#dialog")
+        assert dialog.region.x >= 0 and dialog.region.right <= 40
+        assert dialog.region.bottom <= screen.query_one(Footer).region.y
+        assert footer_keys(screen) == DIALOGS[name][1]

@@ -83,7 +83,7 @@ async def test_tick_skip_and_resume_the_same_day(tmp_path):
         assert status(screen, "hydrate") == "✓ done"
         assert status(screen, "ice-bath") == "– skipped" and status(screen, "legs-up") == "– skipped"
     (run,) = Journal(path).records()
-    assert run["practices"] == ["hydrate"] and run["skipped"] == ["ice-bath", "legs-up"]
+    assert run["practices"] == ["hydrate"] and run["skipped"] == ["ice-bath", "heat", "legs-up"]  # one row, both
 
     again = make_app(journal_path=path)
     async with again.run_test(size=(100, 30)) as pilot:
@@ -140,8 +140,10 @@ async def test_ice_bath_countdown_with_milestones(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_plan(app, pilot)
         move_to(screen, "ice-bath")
-        await pilot.press("enter")
-        await pilot.pause()
+        await pilot.press("enter")  # "Ice bath or warm bath": which one
+        await settle(app, pilot)
+        await pilot.press("1")
+        await settle(app, pilot)
         timer = app.screen
         assert isinstance(timer, TimedStepScreen)
         cue = lambda: str(timer.query_one("#cue").render())  # noqa: E731

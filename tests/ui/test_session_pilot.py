@@ -120,7 +120,7 @@ async def test_escape_asks_before_leaving_and_keeps_partial():
     app = make_app(clock, start_routine="foam-rolling")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("escape")
-        assert app.screen.__class__.__name__ == "ConfirmScreen"
+        assert app.screen.__class__.__name__ == "LeaveRoutineScreen"
         await pilot.press("n")
         assert isinstance(app.screen, SessionScreen)
         assert not app.screen.timer.paused

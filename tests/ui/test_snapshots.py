@@ -172,3 +172,14 @@ def test_pain_notice_after_saving(snap_compare, size, tmp_path):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_soreness_note_focused_keeps_save_in_the_footer(snap_compare):
+    """Typing the note: Enter Save and Escape back to the ratings in the footer (80x24)."""
+    app = make_app()
+
+    async def run_before(pilot):
+        await pilot.press("l", "5", "tab", *"tight calves")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

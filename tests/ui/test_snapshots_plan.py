@@ -33,7 +33,8 @@ def test_ice_bath_countdown(snap_compare, size, tmp_path):
         await open_plan(pilot)
         for _ in range(5):
             await pilot.press("down")
-        await pilot.press("enter")
+        await pilot.press("enter", "1")  # "Ice bath or warm bath": the ice bath
+        await settle_workers(pilot.app)
         clock.advance(75)
         await polled(pilot)
 

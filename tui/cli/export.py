@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import IO
 
 from tui.cli.common import CommandFailed, command_now, finish, open_journal
 from tui.core.common.atomic import write_new
@@ -21,7 +23,7 @@ def cmd_history_json(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    write = export_csv if args.format == "csv" else export_json
+    write = _csv_with_names if args.format == "csv" else export_json
     if args.output is not None and os.path.lexists(args.output):
         raise _taken(args.output)
     with open_journal(args.journal, command_now()) as journal:
@@ -40,3 +42,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _taken(path: Path) -> CommandFailed:
     return CommandFailed(f"{path} exists; choose another name.")
+
+
+def _csv_with_names(records: Iterable[dict], file: IO[str]) -> None:
+    """The CSV with practices named as the plan in use names them ("Drink")."""
+    from tui.cli.library import load_all
+    from tui.core.plan.practices import load_practice_names
+
+    export_csv(records, file, load_practice_names(load_all().routines))

@@ -26,7 +26,7 @@ from tui.core.plan.evening import Night, build_plan, night_for
 from tui.core.plan.experiment_note import ExperimentNote, noted_steps
 from tui.core.plan.lengths import routine_lengths, shipped_lengths
 from tui.core.plan.runs import is_practice, practice_ids, run_end, step_state
-from tui.core.plan.view import STATE_WORDS, done_words, plan_heading, step_title, window_words
+from tui.core.plan.view import STATE_WORDS, done_words, left_out_line, plan_heading, step_ids, step_title, window_words
 from tui.core.routines.model import Routine
 
 
@@ -131,6 +131,9 @@ def _print_plan(plan: PlanDef, run: dict, how: str, settings: Settings, now: dat
     print(f"{plan.name}: {how} record #{run['id']}. {plan_heading(run, now, settings.bedtime)}")
     for note in notes:
         print(f"{note.line}.")
+    left_out = left_out_line(steps, ended)
+    if left_out:
+        print(f"{left_out}.")
     for step in steps:
         print(_step_lines(step, step_state(step, run, now), ended))
     print("Tick steps with: recovery-tui did STEP...; undo with: recovery-tui did --undo STEP...")
@@ -147,12 +150,14 @@ def plan_json(run: dict, ended: datetime, night: Night, steps: list[DueStep], no
                 "plan_date": run["plan_date"], "sleep": night.sleep.isoformat(), "short_plan": night.short,
                 "practices": list(run["practices"]), "skipped": list(run["skipped"])},
         "steps": [{"step": s.id, "title": s.title, "start": iso(s.start), "end": iso(s.end),
-                   "status": step_state(s, run, now)} for s in steps],
+                   "status": step_state(s, run, now), **({"choices": list(s.ids)} if s.choices else {})}
+                  for s in steps],
+        "left_out": [s.id for s in steps if s.dropped],
     }
 
 
 def _step_lines(step: DueStep, state: str, ended: datetime) -> str:
-    head = f"  {window_words(step, ended):<15} {STATE_WORDS[state]:<12} {step_title(step)} [{step.id}]"
+    head = f"  {window_words(step, ended):<15} {STATE_WORDS[state]:<12} {step_title(step)} {step_ids(step)}"
     if step.dropped:
         return head
     return "\n".join([head, *textwrap.wrap(step.detail, 78, initial_indent=" " * 18,

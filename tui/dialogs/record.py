@@ -10,19 +10,24 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, Static
 
-from tui.core.common.terminal_text import visible
 from tui.core.journal.record_view import record_fields, record_title
 from tui.dialogs.base import DialogScreen
+from tui.widgets.drawn_text import cut_text
 from tui.widgets.footer import Footer
 
 
 def fields_table(record: dict) -> Table:
-    """Labels on the left, values wrapped on the right."""
+    """Labels on the left, values wrapped on the right. A value past
+    TEXT_CHARACTERS (a 10 MB note from a hand-edited or synced journal) is
+    drawn in part, with a line that says so: wrapping all of it took minutes."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
     for label, value in record_fields(record):
-        table.add_row(label, Text(visible(value, lines=True)))
+        shown, cut = cut_text(value)
+        table.add_row(label, Text(shown))
+        if cut is not None:
+            table.add_row("", Text(f"{label.lower()} {cut}", style="italic"))
     return table
 
 

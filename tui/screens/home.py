@@ -7,6 +7,7 @@ from contextlib import suppress
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from rich.table import Table
 from rich.text import Text
 from textual import getters, on, work
 from textual.app import ComposeResult
@@ -23,6 +24,7 @@ from tui.core.common.when import format_duration
 from tui.core.routines.model import KIND_LABELS, Routine
 from tui.core.routines.timer import planned_seconds
 from tui.messages import JournalUnreadable
+from tui.widgets.drawn_text import PREVIEW_NAME_CELLS, fitted, paragraph
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 
@@ -37,21 +39,25 @@ Notices = tuple[tuple[str, str], tuple[str, str | None] | None]  # see read_noti
 # Measured side by side on Textual 8 (10-year journal, tmux, loaded 2-CPU machine): the settled
 # first frame came 141 ms and 461 ms sooner (two runs) than with the notices in a later frame.
 NOTICES_WAIT = 0.1
+START_HINT = "Press Enter to start."
 
 
-def routine_line(routine: Routine, total: float) -> Text:
-    """Name, then count and the whole length (`total`: see planned_seconds)."""
-    count = len(routine.exercises)
-    line = Text(f" {routine.name}\n")
-    line.append(f" {count} exercise{'s' if count != 1 else ''} · {format_duration(total)}", style="dim")
+def routine_line(routine: Routine, total: float) -> Table:
+    """One line: the name, and at the right the whole length (`total`: see
+    planned_seconds), so that the whole list fits beside a notice at 80x24."""
+    line = Table.grid(expand=True, padding=(0, 1))
+    line.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    line.add_column(justify="right", no_wrap=True)
+    line.add_row(Text(fitted(routine.name)), Text(format_duration(total), style="dim"))
     return line
 
 
 def routine_preview(routine: Routine, total: float) -> Text:
     text = Text()
-    text.append(f"{routine.name}\n", style="bold")
+    text.append(f"{fitted(routine.name, PREVIEW_NAME_CELLS)}\n", style="bold")
+    count = len(routine.exercises)
     text.append(
-        f"{KIND_LABELS[routine.kind]} · {format_duration(total)}"
+        f"{KIND_LABELS[routine.kind]} · {count} exercise{'s' if count != 1 else ''} · {format_duration(total)}"
         f"{'' if routine.builtin else ' · your routine'}\n",
         style="dim",
     )
@@ -59,12 +65,11 @@ def routine_preview(routine: Routine, total: float) -> Text:
         text.append(f"{format_duration(routine.total_seconds)} of holds, the rest getting ready"
                     f"{' and switching sides' if any(e.sides == 2 for e in routine.exercises) else ''}\n",
                     style="dim")
-    text.append(f"\n{routine.description}\n\n")
+    text.append(f"\n{paragraph(routine.description)}\n\n")
     for position, exercise in enumerate(routine.exercises, start=1):
         sides = " each side" if exercise.sides == 2 else ""
-        text.append(f"{position:>2}. {exercise.name}", style="bold")
+        text.append(f"{position:>2}. {fitted(exercise.name, PREVIEW_NAME_CELLS)}", style="bold")
         text.append(f"  {format_duration(exercise.seconds)}{sides}\n", style="dim")
-    text.append("\nPress Enter to start.", style="italic")
     return text
 
 
@@ -102,7 +107,8 @@ class HomeScreen(Screen):
         yield Header()
         with Horizontal(id="home-body"):
             yield RoutineList(*self._options(), id="routine-list")
-            with VerticalScroll(id="preview-pane"):
+            with VerticalScroll(id="preview-pane") as pane:
+                pane.border_subtitle = START_HINT  # on the border: on screen however long the preview
                 yield Static(self._first_preview(), id="preview")
         yield Static(id="next-step", markup=False)
         yield Static(id="home-notices")
@@ -247,7 +253,7 @@ class HomeScreen(Screen):
 
     def show_after_run(self, line: str, routine_id: str | None) -> None:
         next_step = self.next_step
-        next_step.update(f"After your run: {line}" if line else "")
+        next_step.update(f"After your run: {fitted(line, PREVIEW_NAME_CELLS)}" if line else "")
         next_step.set_class(bool(line), "-visible")
         if routine_id is None:
             return

@@ -23,9 +23,11 @@ from tui.core.plan.definition import DueStep
 from tui.core.plan.lengths import not_ticked_words
 from tui.core.plan.run_plan import PlanSource, RunPlan, run_plan
 from tui.core.plan.runs import DONE, SKIPPED, is_done, practices_for, run_end, step_state
-from tui.core.plan.view import STATE_WORDS, step_title, window_words
+from tui.core.plan.view import STATE_WORDS, next_due_step, step_title, window_words
 from tui.core.routines.evidence import Evidence, shipped_evidence
+from tui.min_size import NARROW_BELOW
 from tui.threads import in_thread
+from tui.widgets.drawn_text import PREVIEW_NAME_CELLS, fitted, paragraph
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 
@@ -39,6 +41,8 @@ STATE_STYLE = {
     "dropped": "dim italic",
 }
 REFRESH_SECONDS = 30
+NARROW_DUE = 11  # "08:05-08:19"
+NARROW_CHROME = 3  # the screen's padding and the table's scrollbar (plan.tcss)
 JOURNAL_POLL_SECONDS = 2  # a stat of the journal file: `did` in another terminal shows up
 
 
@@ -87,6 +91,8 @@ class PlanScreen(Screen):
         self._stamp: tuple[int, int] | None = None
         self._writes = 0  # counts this screen's saves: a reload read before one is stale
         self._journal_lock = threading.Lock()
+        self.narrow = False  # two-line rows below NARROW_BELOW columns (see add_columns)
+        self._windows: dict[str, str] = {}  # each step's "Due" words, by step id
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -98,10 +104,12 @@ class PlanScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.table
-        table.add_column("Due", key="due")
-        table.add_column("Step", key="step")
-        table.add_column("Status", key="status", width=12)
+        self.narrow = self.size.width < NARROW_BELOW
+        self.add_columns()
         self.fill_table()
+        due = next_due_step(self.steps, self.run, self.app.now())
+        if due is not None:  # the cursor starts on the step to do next
+            table.move_cursor(row=self.steps.index(due))
         table.focus()
         self.report_problems(self.problems)
         self.set_interval(REFRESH_SECONDS, self.refresh_states)
@@ -116,13 +124,38 @@ class PlanScreen(Screen):
                         title="Your plan file has problems: using the built-in plan",
                         severity="warning", timeout=30)
 
-    def fill_table(self) -> None:
+    def add_columns(self) -> None:
+        """Due, step and status; narrow (a phone held upright), the status under the
+        time in two-line rows, so that the step's name has the width."""
         table = self.table
-        row = table.cursor_row
+        if not self.narrow:
+            table.add_column("Due", key="due")
+            table.add_column("Step", key="step")
+            table.add_column("Status", key="status", width=12)
+            return
+        padding = 2 * table.cell_padding
+        room = self.size.width - NARROW_CHROME - NARROW_DUE - 2 * padding
+        table.add_column("Due", key="due", width=NARROW_DUE)
+        table.add_column("Step", key="step", width=max(room, 8))
+
+    def on_resize(self) -> None:
+        narrow = self.size.width < NARROW_BELOW
+        table = self.table
+        if table.columns and (narrow or narrow != self.narrow):  # after on_mount built them
+            self.narrow = narrow
+            row = table.cursor_row
+            table.clear(columns=True)
+            self.add_columns()
+            self.fill_table(row)
+
+    def fill_table(self, row: int | None = None) -> None:
+        table = self.table
+        row = table.cursor_row if row is None else row
         table.clear()
-        ended = run_end(self.run, self.app.now())
+        self._windows = {step.id: window_words(step, run_end(self.run, self.app.now())) for step in self.steps}
         for step in self.steps:
-            table.add_row(window_words(step, ended), Text(step_title(step)), "", key=step.id)  # text, not markup
+            cells = [self._windows[step.id], Text(fitted(step_title(step)))]  # text, not markup
+            table.add_row(*cells, *([] if self.narrow else [""]), key=step.id, height=2 if self.narrow else 1)
         table.move_cursor(row=min(row, len(self.steps) - 1))
         self.refresh_states()
 
@@ -131,7 +164,11 @@ class PlanScreen(Screen):
         now = self.app.now()
         for step in self.steps:
             state = step_state(step, self.run, now)
-            table.update_cell(step.id, "status", Text(STATE_WORDS[state], style=STATE_STYLE[state]))
+            words = Text(STATE_WORDS[state], style=STATE_STYLE[state])
+            if self.narrow:
+                table.update_cell(step.id, "due", Text("\n").join([Text(self._windows[step.id]), words]))
+            else:
+                table.update_cell(step.id, "status", words)
         self.show_detail()
 
     @property
@@ -145,15 +182,17 @@ class PlanScreen(Screen):
         if step is None:
             return
         text = Text()
-        text.append(f"{step.title}\n", style="bold")
+        text.append(f"{fitted(step.title, PREVIEW_NAME_CELLS)}\n", style="bold")
         if step.dropped:
             text.append("Does not fit before bed tonight: skip it, or do it anyway if you feel like it.\n",
                         style="italic")
-        text.append(step.detail)
+        text.append(paragraph(step.detail))
         evidence = step_evidence(step)
         if evidence is not None:
             text.append(f"\n{evidence.text()}", style="dim")
-        if step.routine:
+        if step.choices:
+            text.append("\nEnter or d asks which one you do: the journal keeps the one you chose.", style="dim")
+        elif step.routine:
             text.append("\nEnter starts the routine; finishing it with at least half its holding "
                         "time ticks this step (or tick it with d).", style="dim")
         elif step.timer_seconds:
@@ -165,10 +204,27 @@ class PlanScreen(Screen):
         step = self.current
         if step is None:
             return
-        if step.routine or step.timer_seconds:
+        if step.choices and not is_done(step, self.run):
+            self.choose(step, start=True)
+        elif step.routine or step.timer_seconds:
             self.do_timed(step)
         else:
             self.tick(step)
+
+    @work(group="plan-step", exit_on_error=False)
+    async def choose(self, row: DueStep, start: bool = False) -> None:
+        """Which choice of an either-or row: started (its timer, if it has
+        one) with Enter, ticked with d."""
+        from tui.dialogs.either_or import EitherOrScreen
+
+        chosen = await self.app.push_screen_wait(EitherOrScreen(row, "start" if start else "did"))
+        choice = next((c for c in row.choices if c.id == chosen), None)
+        if choice is None:
+            return
+        if start and (choice.routine or choice.timer_seconds):
+            self.do_timed(choice)
+        else:
+            self.tick(choice)
 
     @work(group="plan-step", exit_on_error=False)
     async def do_timed(self, step: DueStep) -> None:
@@ -193,20 +249,26 @@ class PlanScreen(Screen):
     def action_mark_done(self) -> None:
         """Tick the step; on a ticked one, undo it."""
         step = self.current
-        if step is not None:
-            (self.reopen if is_done(step, self.run) else self.tick)(step)
+        if step is None:
+            return
+        if is_done(step, self.run):
+            self.reopen(step)
+        elif step.choices:
+            self.choose(step)
+        else:
+            self.tick(step)
 
     def action_skip(self) -> None:
         """Skip the step; on a skipped one, undo it."""
         step = self.current
         if step is None:
             return
-        if step.id in self.run["skipped"]:
+        if any(i in self.run["skipped"] for i in step.ids):
             self.reopen(step)
             return
-        self.run.update(skipped(self.run, [step.id], practices_for(step)))
+        self.run.update(skipped(self.run, list(step.ids), practices_for(step)))
         self.refresh_states()
-        self.save(lambda journal: journal.skip_steps(self.run["id"], [step.id], practices_for(step)))
+        self.save(lambda journal: journal.skip_steps(self.run["id"], list(step.ids), practices_for(step)))
 
     def tick(self, step: DueStep) -> None:
         ids = practices_for(step)

@@ -7,8 +7,9 @@ rule lives in tui.core.routines.timer.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
 from textual import getters
 from textual.app import ComposeResult
@@ -17,6 +18,7 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Label, ProgressBar, Static
+from textual.worker import Worker
 
 from tui.app_services import AppServices
 from tui.core.common.when import format_duration
@@ -24,9 +26,10 @@ from tui.core.journal.writer import Change, session_change
 from tui.core.routines.model import Exercise, Routine
 from tui.core.routines.timer import Clock, Phase, Report, RoutineTimer, Segment
 from tui.core.routines.voice import CueTracker
-from tui.dialogs.confirm import ConfirmScreen
+from tui.dialogs.leave import LeaveRoutineScreen
 from tui.messages import Cue
 from tui.widgets.big_text import BigText
+from tui.widgets.drawn_text import BAND_NAME_CELLS, fitted, paragraph
 from tui.widgets.footer import Footer
 
 PHASE_CLASSES = {
@@ -48,11 +51,13 @@ class SessionResult:
     report: Report
     started: datetime
     ended: datetime
+    saving: Worker[Any] | None = field(default=None, compare=False, repr=False)  # the record's write
 
 
 class SessionScreen(Screen[SessionResult | None]):
-    """Records itself when it ends (left before the first exercise began:
-    nothing), and dismisses with what happened (None: nothing recorded)."""
+    """Records itself when it ends, and dismisses with what happened. Before
+    the first exercise began nothing is recorded: left then, it dismisses with
+    None; with every exercise skipped, with the result (its summary says so)."""
 
     BINDINGS = [
         Binding("space", "pause", "Pause"),
@@ -107,7 +112,7 @@ class SessionScreen(Screen[SessionResult | None]):
                 # Names and cues come from routine files: text, never markup
                 # (a "[/]" in a cue would otherwise stop the session).
                 yield Label(id="phase", markup=False)
-                yield Label(self.routine.name, id="routine-name", markup=False)
+                yield Label(fitted(self.routine.name, BAND_NAME_CELLS), id="routine-name", markup=False)
                 yield Label(id="position", markup=False)
             yield Label(id="exercise-name", markup=False)
             with Container(id="clock"):
@@ -174,9 +179,9 @@ class SessionScreen(Screen[SessionResult | None]):
     def result(self) -> SessionResult:
         return SessionResult(self.routine, self.timer.report(), self.started or self.now(), self.now())
 
-    def record(self, result: SessionResult) -> None:
+    def record(self, result: SessionResult) -> Worker[Any] | None:
         """The session's record, written off the UI thread (a failure is said there)."""
-        self.app.write("session", self.change(result))
+        return self.app.write("session", self.change(result))
 
     def change(self, result: SessionResult) -> Change:
         return session_change(result.routine, result.report, result.started, result.ended)
@@ -200,11 +205,11 @@ class SessionScreen(Screen[SessionResult | None]):
         self._poll.stop()
         found = self.result()
         result: SessionResult | None = found
-        if not found.report.began:
+        if found.report.began:
+            result = replace(found, saving=self.record(found))
+        elif found.report.left:
             self.notify("Left before the first exercise began: nothing recorded.")
             result = None
-        else:
-            self.record(found)
         if self.is_active:
             self.dismiss(result)
             return
@@ -231,13 +236,13 @@ class SessionScreen(Screen[SessionResult | None]):
         self.set_class(timer.paused, "-paused")
         self.position_label.update(self.position_text(segment.exercise))
         self.phase_label.update(self.phase_text(segment, exercise))
-        self.name_label.update(exercise.name)
+        self.name_label.update(fitted(exercise.name))
         side = self.side_text
         side_word = self.side_word(segment)
         side.update(side_word)
         side.set_class(not side_word, "-hidden")
         self.countdown.update(format_duration(remaining))
-        self.cue.update(self.cue_text(exercise))
+        self.cue.update(paragraph(self.cue_text(exercise)))
         self.areas_label.update(self.areas_text(exercise))
         self.up_next_label.update(self.up_next_text())
         self.progress_bar.update(progress=timer.progress())
@@ -289,7 +294,7 @@ class SessionScreen(Screen[SessionResult | None]):
             return "Next: finish"
         nxt = self.routine.exercises[following]
         sides = " each side" if nxt.sides == 2 else ""
-        return f"Next: {nxt.name} ({format_duration(nxt.seconds)}{sides})"
+        return f"Next: {fitted(nxt.name)} ({format_duration(nxt.seconds)}{sides})"
 
     def _command(self, command: Callable[[], None]) -> None:
         before = (self.timer.segment, self.timer.paused)
@@ -345,12 +350,4 @@ class SessionScreen(Screen[SessionResult | None]):
             elif not was_paused:
                 self._command(self.timer.toggle_pause)
 
-        self.app.push_screen(
-            ConfirmScreen(
-                "Leave this routine?",
-                "What you have done so far is recorded as left part-way.",
-                yes="Leave",
-                no="Keep going",
-            ),
-            callback=answered,
-        )
+        self.app.push_screen(LeaveRoutineScreen(), callback=answered)

@@ -15,15 +15,16 @@ from tui.app_services import AppServices
 from tui.core.journal.soreness import NOT_MEDICAL_ADVICE, WARNING_SIGNS
 from tui.core.journal.store.errors import JournalError
 from tui.core.journal.writer import pain_notice, rating_change
+from tui.dialogs.confirm import ConfirmScreen
 from tui.messages import JournalFailed, JournalSaved, JournalUnreadable
 from tui.widgets.footer import Footer
 from tui.widgets.soreness_form import SorenessEntry, SorenessForm
 
 
 class SorenessScreen(Screen[None]):
-    """Saves the entry (it posts SaveSoreness) and closes once it is in the
-    journal; stays open, saying why, when it could not be saved. Escape
-    skips it. No one waits for a result: the journal has the entry."""
+    """Saves the entry and closes once it is in the journal; stays open,
+    saying why, when it could not be saved. Escape skips it, asking first
+    when anything was entered. No one waits for a result: the journal has the entry."""
 
     BINDINGS = [
         # Not a priority binding: those run before keys typed earlier reach the
@@ -44,12 +45,16 @@ class SorenessScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="soreness-screen"):
-            if self.header is not None:
-                yield Static(self.header, id="summary-text")
+            yield from self.compose_header()
             yield SorenessForm(self.question, clock=self.app.clock, id="soreness-form")
             yield Static(id="soreness-error")
             yield Static(f"Not soreness? {WARNING_SIGNS} {NOT_MEDICAL_ADVICE}", id="soreness-warning")
         yield Footer()
+
+    def compose_header(self) -> ComposeResult:
+        """What stands above the form (the summary adds to it)."""
+        if self.header is not None:
+            yield Static(self.header, id="summary-text")
 
     def on_mount(self) -> None:
         self.form.focus_ratings()
@@ -93,7 +98,9 @@ class SorenessScreen(Screen[None]):
         self.action_save()
 
     @on(JournalSaved)
-    def saved(self) -> None:
+    def saved(self, message: JournalSaved) -> None:
+        if message.what != "rating":
+            return
         self.saving = None
         if self.is_active:  # not left with Escape meanwhile
             self.dismiss()
@@ -101,6 +108,8 @@ class SorenessScreen(Screen[None]):
     @on(JournalFailed)
     def not_saved(self, message: JournalFailed) -> None:
         """The form stays, with everything in it: Enter tries again."""
+        if message.what != "rating":
+            return
         problem = message.problem
         self.saving = None
         error = self.error_line
@@ -110,4 +119,14 @@ class SorenessScreen(Screen[None]):
         error.scroll_visible()
 
     def action_skip(self) -> None:
-        self.dismiss()
+        """Leave without saving; with anything entered, only once she says so."""
+        if not self.form.changed():
+            self.dismiss()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss()
+
+        self.app.push_screen(ConfirmScreen("Discard this rating?", "What you entered here is not saved.",
+                                           yes="Discard", no="Keep editing"), callback=answered)

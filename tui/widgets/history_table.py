@@ -14,19 +14,21 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
-from tui.core.common.terminal_text import one_line
+from tui.widgets.drawn_text import fitted
 
 WHEN_WIDTH = 16  # "Tue 01 Dec 22:54"
 WHAT_WIDTH = 18  # "Post-run stretches"; a longer routine name gets an ellipsis
 MIN_DETAILS = 12
+CELL_CELLS = 1000
 COLUMNS = (("When", "when", WHEN_WIDTH), ("What", "what", WHAT_WIDTH))
 
 
 def cell(text: str) -> Text:
     """One line, control characters shown as escapes (\\x1b), "…" where the column ends.
     Text rather than str: DataTable reads a str as markup, and a note
-    with "[/]" in it would stop History from drawing."""
-    return Text(one_line(text), no_wrap=True, overflow="ellipsis", end="")
+    with "[/]" in it would stop History from drawing. Cut first to more than any
+    window is wide: a 10 MB note made into one Text took History seconds to draw."""
+    return Text(fitted(text, CELL_CELLS), no_wrap=True, overflow="ellipsis", end="")
 
 
 class HistoryTable(DataTable):

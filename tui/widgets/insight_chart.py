@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from tui.core.insights.findings import Insight
 from tui.core.insights.stats import HELPS, WORSE
 from tui.core.insights.words import interval_text
+from tui.widgets.drawn_text import fitted
 
 LABEL_WIDTH = 19
 
@@ -24,7 +26,10 @@ def verdict_style(verdict: str) -> str:
 
 
 def clip(label: str, width: int = LABEL_WIDTH) -> str:
-    return label if len(label) < width else label[: width - 2] + "…"
+    """The label padded to `width` cells, cut with "…" to leave one free (cells, not
+    characters: a wide character takes two, a combining mark none)."""
+    shown = fitted(label, width - 1)
+    return shown + " " * (width - cell_len(shown))
 
 
 def interval_bar(low: float, point: float, high: float, scale: float, half: int) -> str:
@@ -58,7 +63,7 @@ def interval_chart(found: Iterable[Insight], half: int = 10) -> Text:
     for insight, adjusted in shown:
         low, high = adjusted.interval or (0.0, 0.0)
         style = verdict_style(insight.verdict)
-        text.append(f"{clip(insight.name):<{LABEL_WIDTH}}", style="bold" if style != "dim" else "dim")
+        text.append(clip(insight.name), style="bold" if style != "dim" else "dim")
         text.append(interval_bar(low, adjusted.difference, high, scale, half), style=style)
         text.append("  ")
         text.append(f"{interval_text(low, high)}  {insight.verdict}\n", style=style)

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 from textual import getters
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Label
 
 from tui.core.common.ids import AREAS
 from tui.core.journal.records import NOTE_LIMIT
-from tui.widgets.rating_grid import RatingGrid
+from tui.widgets.rating_grid import OVERALL, RatingGrid
 
 HINT = "0-9 rate (1 then 0 = 10) · ↑↓ row · ←→ adjust · x sharp pain · Tab note"
 NOTE_CUT = f"The note holds {NOTE_LIMIT} characters: what went past that was left out."
@@ -22,10 +23,23 @@ NOTE_CUT = f"The note holds {NOTE_LIMIT} characters: what went past that was lef
 
 class NoteInput(Input):
     """The note, at most NOTE_LIMIT characters: text typed or pasted past the
-    limit is cut to fit, and the hint says so (Input alone drops it silently)."""
+    limit is cut to fit, and the hint says so (Input alone drops it silently).
+    Enter saves the form and says so in the footer (Input's own Enter is
+    hidden there); Escape leaves the note, never the form."""
+
+    BINDINGS = [
+        Binding("enter", "submit", "Save"),
+        Binding("escape", "leave_note", "Back to ratings"),
+    ]
 
     class Cut(Message):
         """Text went past the limit and was left out."""
+
+    class Left(Message):
+        """Escape in the note: back to the ratings."""
+
+    def action_leave_note(self) -> None:
+        self.post_message(self.Left())
 
     def replace(self, text: str, start: int, end: int) -> None:
         room = NOTE_LIMIT - (len(self.value) - abs(end - start))
@@ -59,6 +73,7 @@ class SorenessForm(Vertical):
         super().__init__(id=id)
         self.question = question
         self.clock = clock
+        self._start: tuple = ({}, set(), "")  # what the form held when it opened (see `changed`)
 
     def compose(self) -> ComposeResult:
         # The hint sits above the grid, so a short window shows it without scrolling.
@@ -68,12 +83,33 @@ class SorenessForm(Vertical):
         yield NoteInput(placeholder="Note (optional; Tab to write it)", id="soreness-note",
                         max_length=NOTE_LIMIT)
 
+    def on_note_input_left(self) -> None:
+        self.focus_ratings()
+
     def on_note_input_cut(self) -> None:
         self.query_one("#soreness-hint", Label).update(NOTE_CUT)
         self.app.bell()
 
     def focus_ratings(self) -> None:
         self.ratings.focus()
+
+    def state(self) -> tuple[dict[str, int], set[str], str]:
+        grid = self.ratings
+        return dict(grid.ratings), set(grid.pain), self.note.value.strip()
+
+    def prefill(self, rating: dict) -> None:
+        """Start from a saved rating (its overall, areas, pain flags and note)."""
+        grid = self.ratings
+        grid.ratings = {OVERALL: rating["overall"],
+                        **{area: value for area, value in rating["areas"].items() if area in grid.rows}}
+        grid.pain = {area for area in rating["pain"] if area in grid.rows}
+        grid.refresh()
+        self.note.value = rating["note"]
+        self._start = self.state()
+
+    def changed(self) -> bool:
+        """Whether anything was entered (or changed, in a prefilled form) since it opened."""
+        return self.state() != self._start
 
     def entry(self) -> SorenessEntry | None:
         """What was entered; None when there is no rating at all.

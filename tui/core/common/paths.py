@@ -4,6 +4,7 @@ arguments and RECOVERY_TUI_* variables override it (tests rely on that)."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from platformdirs import user_config_path, user_data_path
@@ -70,20 +71,43 @@ def user_plan_path() -> Path:
 
 
 OWN_FOLDER_SUFFIX = ".d"
+OLD_LAYOUT_FOLDERS = ("archive", "backups")  # archive.FOLDER_NAME, daily_backup.FOLDER_NAME
 
 
 def own_files_folder(journal: Path) -> Path:
     """Where the app keeps its own files for `journal` (lock, backups/, archive/).
 
-    In the data folder, which is the app's, they sit beside the journal. A
-    journal anywhere else (`--journal ~/Documents/recovery.json`) lives among
-    the runner's own files: there they go in one folder of their own named
-    after it, "recovery.json.d", so her folder gets one entry and no mode change."""
-    folder = journal.parent
-    if _same_folder(os.fspath(folder), os.fspath(data_dir())):
-        return folder
-    return folder / f"{journal.name}{OWN_FOLDER_SUFFIX}"
+    Decided by the files beside the journal alone, never by the data folder a
+    process believes in, so that every process opening it takes the same lock:
+    "journal.json.d/" beside it, unless the journal has the layout from before
+    (no such folder, but its lock or its archive/backups files beside it), which
+    stays where it is. Her folder gets one entry and no mode change."""
+    beside = journal.parent
+    own = beside / f"{journal.name}{OWN_FOLDER_SUFFIX}"
+    if os.path.lexists(own) or not _has_old_layout(journal):
+        return own
+    return beside
 
 
-def _same_folder(one: str, other: str) -> bool:
+def _has_old_layout(journal: Path) -> bool:
+    beside = journal.parent
+    if os.path.lexists(beside / f"{journal.name}.lock"):
+        return True
+    return any(_names_a_file_of(journal, beside / folder) for folder in OLD_LAYOUT_FOLDERS)
+
+
+def _names_a_file_of(journal: Path, folder: Path) -> bool:
+    """Whether `folder` holds an archive month or a backup of `journal` ("journal-2024-11...json")."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return False
+    ours = re.compile(rf"{re.escape(journal.stem)}-\d{{4}}-\d{{2}}.*{re.escape(journal.suffix)}")
+    return any(ours.fullmatch(name) for name in names)
+
+
+def is_data_folder(folder: Path) -> bool:
+    """Whether `folder` is this process's data folder. Only for its mode (it is
+    the app's: 0700); never for where a journal's own files go (above)."""
+    one, other = os.fspath(folder), os.fspath(data_dir())
     return one == other or os.path.realpath(one) == os.path.realpath(other)

@@ -7,7 +7,10 @@ as ESC [) must reach the screen as text, never as a command. The journal
 keeps such text exactly as typed; only what is shown changes.
 
 - `visible(text)`: C0 controls, DEL, C1 controls (U+0080-U+009F) and lone
-  surrogates (bytes that were not UTF-8) as `\\x1b`, `\\x9b`, `\\udc9b`.
+  surrogates (bytes that were not UTF-8) as `\\x1b`, `\\x9b`, `\\udc9b`;
+  bidi controls and zero-width characters too, as `\\u202e`, `\\u200b`
+  (see _UNSEEN). Rich gives those no width, so they may stay in a routine
+  file (the loader refuses only the controls, `first_control`).
   Newlines and tabs are kept with `lines=True`; `one_line(text)` makes each
   run of line breaks and tabs one space first (a table cell).
 - `json_text(text)`: JSON that escapes the same characters (`\\u001b`,
@@ -28,10 +31,19 @@ import re
 from typing import IO, Any
 
 # Everything a terminal may act on, and lone surrogates (which cannot be encoded).
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_ACTING = r"\x00-\x1f\x7f-\x9f\ud800-\udfff"
+_ACTING_IN_LINES = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff"  # but newline and tab
+# Characters that do not show, yet change what is shown: bidi controls (U+202A-U+202E,
+# U+2066-U+2069, the marks U+200E/U+200F, U+061C), after which a terminal that applies
+# them draws the rest of the line reversed; and zero-width characters (U+200B-U+200D,
+# U+2060, U+FEFF), which some terminals draw a cell wide, moving a panel's right border.
+_UNSEEN = "\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+_CONTROL = re.compile(f"[{_ACTING}]")
+_SHOWN = re.compile(f"[{_ACTING}{_UNSEEN}]")
 # The same but newline, tab and the carriage return of a CRLF line end (CSV rows).
-_CONTROL_IN_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|\r(?!\n)")
-_JSON_RAW = re.compile(r"[\x7f-\x9f\ud800-\udfff]")
+_CONTROL_IN_LINES = re.compile(f"[{_ACTING_IN_LINES}]|\r(?!\n)")
+_SHOWN_IN_LINES = re.compile(f"[{_ACTING_IN_LINES}{_UNSEEN}]|\r(?!\n)")
+_JSON_RAW = re.compile(f"[\\x7f-\\x9f\\ud800-\\udfff{_UNSEEN}]")  # json.dumps escapes C0 itself
 _LINE_BREAKS = re.compile(r"\s*[\n\t]\s*")
 
 
@@ -45,8 +57,8 @@ def _shown(match: re.Match) -> str:
 
 
 def visible(text: str, *, lines: bool = False) -> str:
-    """`text` with every control character written out as an escape."""
-    pattern = _CONTROL_IN_LINES if lines else _CONTROL
+    """`text` with every control, bidi and zero-width character written out as an escape."""
+    pattern = _SHOWN_IN_LINES if lines else _SHOWN
     return pattern.sub(_shown, text) if pattern.search(text) else text
 
 
@@ -77,8 +89,9 @@ def shortened(message: str, limit: int = 300) -> str:
 
 
 def json_text(dumped: str) -> str:
-    """JSON text (from json.dumps with ensure_ascii=False) with DEL, C1 and lone
-    surrogates escaped too; they can only occur inside its strings."""
+    """JSON text (from json.dumps with ensure_ascii=False) with DEL, C1, lone
+    surrogates, bidi and zero-width characters escaped too; they can only occur
+    inside its strings, where `\\u202e` reads back as the character itself."""
     return _JSON_RAW.sub(lambda match: f"\\u{ord(match.group()):04x}", dumped)
 
 

@@ -130,15 +130,18 @@ class AheadOfClock(ValueError):
     def __init__(self, text: str, now: datetime, yesterday: datetime) -> None:
         self.yesterday = yesterday
         today = localize(datetime.combine(now.date(), yesterday.time()), now)
-        ahead = _hours_minutes(today - now)
+        ahead = span_words(today - now)
         ago = int((now - yesterday).total_seconds() // 60)
         super().__init__(f"'{text.strip()}' is {ahead} ahead of the clock ({now:%H:%M}); for a run "
                          f"that ended yesterday at {yesterday:%H:%M}, give the minutes ago: '{ago}m'")
 
 
-def _hours_minutes(span: timedelta) -> str:
+def span_words(span: timedelta) -> str:
+    """"1 h 15 min", "40 min": a span in whole minutes."""
     hours, minutes = divmod(round(span.total_seconds() / 60), 60)
-    return f"{hours} h {minutes} min" if hours else f"{minutes} min"
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
 
 
 def parse_ended(text: str, now: datetime) -> datetime:

@@ -24,12 +24,19 @@ from typing import IO, TYPE_CHECKING, Any
 
 from tui.core.common.ids import AREAS
 from tui.core.common.terminal_text import json_text
+from tui.core.common.when import parse_stored
 from tui.core.journal.archive import archive_path
-from tui.core.journal.records import CSV_COLUMNS, PUBLIC_KEYS, to_public
+from tui.core.journal.records import PUBLIC_KEYS, to_public
 from tui.core.journal.store.errors import JournalCorruptError
+from tui.core.plan.practices import PracticeNames
 
 if TYPE_CHECKING:
     from tui.core.journal.journal import Journal
+
+# the CSV: times to the second; a session's skipped exercises beside those
+# done; a run's practices and skipped steps by the names the plan shows
+CSV_COLUMNS = (*PUBLIC_KEYS[:5], "exercises_skipped", *PUBLIC_KEYS[5:9], *AREAS, "pain", "note", "session",
+               "practices", "skipped_steps", "run_kind")
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0", "＝", "＋", "－", "＠")
 
@@ -67,18 +74,24 @@ def export_json(records: Iterable[dict], file: IO[str]) -> None:
     file.write("\n]\n" if opened else "[]\n")
 
 
-def export_csv(records: Iterable[dict], file: IO[str]) -> None:
-    """One row per record, one column per area; open `file` with newline=""."""
+def export_csv(records: Iterable[dict], file: IO[str], names: PracticeNames | None = None) -> None:
+    """One row per record, one column per area; open `file` with newline="".
+    `names` (tui.core.plan.practices) gives the plan's names for practices."""
+    names = names or PracticeNames()
     writer = csv.writer(file)
     writer.writerow(CSV_COLUMNS)
     for record in records:
         public = to_public(record)
         areas = public["areas"] or {}
-        row = [public[key] for key in PUBLIC_KEYS[:9]]
+        row = [*(public[key] for key in PUBLIC_KEYS[:5]), record.get("exercises_skipped")]
+        row[2] = parse_stored(row[2]).isoformat(timespec="seconds")
+        row += [public[key] for key in PUBLIC_KEYS[5:9]]
         row += [areas.get(area) for area in AREAS]
         row += [";".join(public["pain"]) if public["pain"] is not None else None]
         row += [public["note"], public["session"]]
-        row += [";".join(public["practices"]) if public["practices"] is not None else None, public["run_kind"]]
+        run = record["type"] == "run"
+        row += [";".join(map(names.name, record[key])) if run else None for key in ("practices", "skipped")]
+        row += [public["run_kind"]]
         writer.writerow([csv_cell(value) for value in row])
 
 

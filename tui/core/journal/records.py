@@ -24,7 +24,6 @@ PUBLIC_KEYS = (
     "seconds", "soreness", "areas", "pain", "note", "session", "practices", "run_kind",
 )
 NOTE_LIMIT = 500  # characters a new note may hold (older, longer notes still read)
-CSV_COLUMNS = (*PUBLIC_KEYS[:9], *AREAS, "pain", "note", "session", "practices", "run_kind")
 
 
 class FieldError(ValueError):

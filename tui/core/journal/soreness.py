@@ -20,6 +20,7 @@ HIGH_DAYS = 3
 GUARD_WINDOW = timedelta(days=7)
 DOMS_FROM = timedelta(hours=12)
 DOMS_UNTIL = timedelta(hours=72)
+RATE_AGAIN_WITHIN = timedelta(minutes=30)  # a rating this recent is offered again, not asked for again
 REPEAT_WITHIN = timedelta(minutes=1)  # the same rating again this soon is most likely a key pressed twice
 
 NOT_MEDICAL_ADVICE = "This is not medical advice."
@@ -113,6 +114,15 @@ def doms_checkin_due(records: Iterable[dict], now: datetime) -> dict | None:
     if any(t > ended for t, _ in ratings_until(records, now)):
         return None
     return session
+
+
+def recent_rating(records: Iterable[dict], now: datetime) -> dict | None:
+    """The latest rating saved up to RATE_AGAIN_WITHIN before `now`, or None:
+    after a second routine, the summary offers it instead of a blank form."""
+    ratings = ratings_until(records, now)
+    if ratings and now - ratings[-1][0] <= RATE_AGAIN_WITHIN:
+        return ratings[-1][1]
+    return None
 
 
 def describe(record: dict) -> str:

@@ -33,7 +33,6 @@ from tui.core.journal.store.aside import lock_path_of
 from tui.core.journal.store.errors import JournalAccessError, reason
 from tui.core.journal.store.folder import prepare_folder, tighten
 from tui.core.journal.store.json_tables import encode_tables, parse_tables, read_bytes_and_stat, require_regular
-from tui.core.journal.store.layout import move_old_layout
 from tui.core.journal.store.lock import FileLock
 from tui.core.journal.store.table import JournalTable
 from tui.core.journal.sync.fresh import Seen, changed_since
@@ -74,7 +73,6 @@ class SafeJSONStorage(Storage):
                     self._check_journal()
                 if not self._lock.read_only:  # a temp file is stale only if its writer held this lock
                     self._remove_stale_temps()
-                    move_old_layout(self.path, self.lock_path.parent, self.notices)
         except BaseException:
             self.close()
             raise

@@ -30,12 +30,14 @@ class NoJournal(Exception):
 
 class JournalWriter:
     """Serialises writes to one journal; `failed` is the last journal error,
-    None once a write has worked (home reads nothing meanwhile)."""
+    None once a write has worked (home reads nothing meanwhile). `unsaved`
+    holds the kept changes that failed (a session that ended on a full disk),
+    oldest first, in memory until a write works."""
 
     def __init__(self, journal: Journal | None) -> None:
         self.journal = journal
         self.failed: JournalError | None = None
-        self.unsaved: list[Change] = []  # kept changes that failed (a session on a full disk)
+        self.unsaved: list[Change] = []
         self._lock = threading.RLock()
 
     def write(self, change: Change, keep: bool = False) -> Any:
@@ -44,14 +46,10 @@ class JournalWriter:
         The kept changes that failed are written first, so a rating given
         after a session that could not be saved still follows, and links to, it.
         With `keep`, a change that fails is kept for the next write."""
-        if self.journal is None:
-            raise NoJournal
         with self._lock:
             try:
-                while self.unsaved:
-                    self.unsaved[0](self.journal)
-                    self.unsaved.pop(0)
-                record = change(self.journal)
+                self._save_unsaved()
+                record = change(self._journal())
             except JournalError as error:
                 self.failed = error
                 if keep:
@@ -59,6 +57,33 @@ class JournalWriter:
                 raise
         self.failed = None
         return record
+
+    def save_pending(self) -> int:
+        """Write the kept changes now (the runner's "try again"), oldest first;
+        how many were saved (0: nothing was pending). Raises NoJournal or
+        JournalError (what is still unsaved stays kept, in order)."""
+        with self._lock:
+            try:
+                saved = self._save_unsaved()
+            except JournalError as error:
+                self.failed = error
+                raise
+        self.failed = None
+        return saved
+
+    def _save_unsaved(self) -> int:
+        journal = self._journal()
+        saved = 0
+        while self.unsaved:
+            self.unsaved[0](journal)
+            self.unsaved.pop(0)
+            saved += 1
+        return saved
+
+    def _journal(self) -> Journal:
+        if self.journal is None:
+            raise NoJournal
+        return self.journal
 
     def replace(self, swap: Callable[[], T]) -> T:
         """Swap the journal's file (a restore, a move aside) between writes,
@@ -76,16 +101,18 @@ def session_change(routine: Routine, report: Report, started: datetime, ended: d
     routine (warm-up drills are not one) whose holds covered at least half of
     it also counts as a practice of the day's run, if any."""
     counts = report.counts_as_practice and is_practice(routine)
+    written: list[dict] = []  # the session, once saved: a retry after a failed tick adds it only once
 
     def write(journal: Journal) -> dict:
-        session = journal.add_session(
-            routine.id, routine.name, started, ended, report.finished, len(report.done),
-            len(report.skipped), len(routine.exercises), round(report.seconds_spent, 1),
-        )
+        if not written:
+            written.append(journal.add_session(
+                routine.id, routine.name, started, ended, report.finished, len(report.done),
+                len(report.skipped), len(routine.exercises), round(report.seconds_spent, 1),
+            ))
         run = journal.run_for_day(ended.date()) if counts else None
         if run is not None:
             journal.record_practices(run["id"], [routine.id])
-        return session
+        return written[0]
 
     return write
 

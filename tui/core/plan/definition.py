@@ -80,7 +80,9 @@ class PlanDef:
 @dataclass(frozen=True)
 class DueStep:
     """One step of one run's plan. A dropped step ("skip tonight") has no
-    window: it does not fit before bedtime."""
+    window: it does not fit before bedtime. An either-or row ("Ice bath or
+    warm bath", one window) holds each choice as a DueStep of its own; its
+    `step` is the first choice's."""
 
     step: PlanStep
     start: datetime | None  # due from
@@ -88,8 +90,11 @@ class DueStep:
     title: str
     detail: str  # in the user's units
     optional: bool
+    choices: tuple[DueStep, ...] = ()  # of an either-or row
 
     id = property(lambda self: self.step.id)
+    halves = property(lambda self: tuple(c.step for c in self.choices) or (self.step,))
+    ids = property(lambda self: tuple(half.id for half in self.halves))
     routine = property(lambda self: self.step.routine)
     timer_seconds = property(lambda self: self.step.timer_seconds)
     milestones = property(lambda self: self.step.milestones)

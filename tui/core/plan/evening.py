@@ -14,7 +14,7 @@ different; the times handed out are wall times in the run's zone.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 
 from tui.core.common.when import in_zone_of, localize
@@ -88,8 +88,8 @@ def build_plan(plan: PlanDef, ended: datetime, bedtime: time, run_kind: str | No
         else:
             layout.place(step, base[step.anchor])
     words, optional_for = unit_text(units), _optional_for(run_kind)
-    due = {n: _due(step, layout, sleep_at, night.short, words, optional_for, ended)
-           for n, step in enumerate(plan.steps)}
+    due = _one_row_per_choice({n: _due(step, layout, sleep_at, night.short, words, optional_for, ended)
+                               for n, step in enumerate(plan.steps)})
 
     def order(n: int) -> tuple:
         step = due[n]
@@ -97,6 +97,22 @@ def build_plan(plan: PlanDef, ended: datetime, bedtime: time, run_kind: str | No
         return when, step.id == SLEEP, n
 
     return [due[n] for n in sorted(due, key=order)]
+
+
+def _one_row_per_choice(due: dict[int, DueStep]) -> dict[int, DueStep]:
+    """Heat and the ice bath are one either-or choice: one row, "Ice bath or
+    warm bath", in the ice bath's place and window; ticking it records the
+    one that was done (runs.practices_for)."""
+    by_id = {step.id: n for n, step in due.items()}
+    for alternative, main in EITHER_OR.items():
+        if alternative in by_id and main in by_id:
+            other = due.pop(by_id[alternative])
+            first = due[by_id[main]]
+            due[by_id[main]] = replace(
+                first, title=f"{first.title} or {other.title[:1].lower()}{other.title[1:]}",
+                detail=f"{first.detail}\n{other.detail}", optional=first.optional and other.optional,
+                choices=(first, other))
+    return due
 
 
 def _optional_for(run_kind: str | None) -> Callable[[PlanStep], bool]:

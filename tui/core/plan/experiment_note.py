@@ -27,18 +27,32 @@ def noted_heading(heading: str, notes: Iterable[ExperimentNote]) -> str:
 
 
 def noted_steps(steps: Iterable[DueStep], notes: Iterable[ExperimentNote]) -> list[DueStep]:
-    """The steps, the experiment's practice saying what the coin decided."""
+    """The steps, the experiment's practice saying what the coin decided. An
+    either-or row whose choice is the experiment's practice is that choice
+    alone on a "tonight" and both choices as rows on a "not tonight"."""
     by_practice = {note.practice: note for note in notes}
-    noted = []
-    for step in steps:
-        note = by_practice.get(step.id) or (by_practice.get(step.routine) if step.routine else None)
-        if note is None:
-            noted.append(step)
-        elif note.doing:
-            noted.append(replace(step, title=f"{step.title}: tonight (experiment)", optional=False,
-                                 detail=f"{note.line}. {step.detail}"))
+    noted: list[DueStep] = []
+    for row in steps:
+        decided = [(c, n) for c in row.choices if (n := _note_of(c, by_practice)) is not None]
+        if decided:
+            choice, note = decided[0]
+            rows = [choice] if note.doing else list(row.choices)
+            noted += [_noted(c, _note_of(c, by_practice)) for c in rows]
         else:
-            noted.append(replace(step, title=f"{step.title}: not tonight (experiment)", optional=True,
-                                 detail=f"{note.line}. Leave this one out tonight, whatever the day was like: "
-                                        "that is what makes the comparison fair."))
+            noted.append(_noted(row, _note_of(row, by_practice)))
     return noted
+
+
+def _note_of(step: DueStep, by_practice: dict[str, ExperimentNote]) -> ExperimentNote | None:
+    return by_practice.get(step.id) or (by_practice.get(step.routine) if step.routine else None)
+
+
+def _noted(step: DueStep, note: ExperimentNote | None) -> DueStep:
+    if note is None:
+        return step
+    if note.doing:
+        return replace(step, title=f"{step.title}: tonight (experiment)", optional=False,
+                       detail=f"{note.line}. {step.detail}")
+    return replace(step, title=f"{step.title}: not tonight (experiment)", optional=True,
+                   detail=f"{note.line}. Leave this one out tonight, whatever the day was like: "
+                          "that is what makes the comparison fair.")

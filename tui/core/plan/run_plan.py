@@ -17,7 +17,7 @@ from tui.core.plan.evening import build_plan
 from tui.core.plan.experiment_note import ExperimentNote, noted_heading, noted_steps
 from tui.core.plan.lengths import routine_lengths
 from tui.core.plan.runs import run_end
-from tui.core.plan.view import plan_heading
+from tui.core.plan.view import left_out_line, plan_heading
 from tui.core.routines.model import Routine
 
 
@@ -61,4 +61,6 @@ def run_plan(source: PlanSource, run: dict, now: datetime, bedtime: time, units:
     tonight (experiment_note.py); raises DataFileError as plan_steps does."""
     notes = tuple(notes)
     steps, problems = plan_steps(source, run, now, bedtime, units)
-    return RunPlan(noted_steps(steps, notes), noted_heading(plan_heading(run, now, bedtime), notes), problems, notes)
+    heading = noted_heading(plan_heading(run, now, bedtime), notes)
+    left_out = left_out_line(steps, run_end(run, now))
+    return RunPlan(noted_steps(steps, notes), f"{heading}\n{left_out}" if left_out else heading, problems, notes)

@@ -36,10 +36,12 @@ def practice_ids(routines: Iterable[Routine]) -> list[str]:
 
 
 def is_done(step: DueStep, run: dict | None) -> bool:
-    """Ticked, or its routine was recorded as a practice of the run."""
+    """Ticked, or its routine was recorded as a practice of the run (either
+    choice of an either-or row)."""
     if run is None:
         return False
-    return step.id in run["practices"] or (step.routine is not None and step.routine in run["practices"])
+    return any(half.id in run["practices"] or (half.routine is not None and half.routine in run["practices"])
+               for half in step.halves)
 
 
 def step_state(step: DueStep, run: dict | None, now: datetime) -> str:
@@ -47,11 +49,16 @@ def step_state(step: DueStep, run: dict | None, now: datetime) -> str:
     "due", "overdue", or "dropped" when it does not fit tonight)."""
     if is_done(step, run):
         return DONE
-    if run is not None and step.id in run["skipped"]:
+    if run is not None and any(i in run["skipped"] for i in step.ids):
         return SKIPPED
     return step_status(step, now)
 
 
-def practices_for(step: DueStep) -> list[str]:
-    """What ticking a step records: its id, and its routine's id if it has one."""
-    return [step.id] + ([step.routine] if step.routine else [])
+def practices_for(step: DueStep, choice: str | None = None) -> list[str]:
+    """What ticking a step records: its id, and its routine's id if it has
+    one. For an either-or row, `choice` names the one that was done; without
+    it, what either records (to undo or skip the row)."""
+    halves = [h for h in step.halves if choice is None or h.id == choice]
+    if not halves:
+        raise ValueError(f"{choice!r} is not a choice of {step.id!r}")
+    return list(dict.fromkeys(i for h in halves for i in (h.id, h.routine) if i))

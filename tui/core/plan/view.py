@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, time
 
-from tui.core.common.when import in_zone_of
+from tui.core.common.when import in_zone_of, span_words
 from tui.core.plan.definition import DueStep, step_status
 from tui.core.plan.evening import night_for
 from tui.core.plan.runs import DONE, SKIPPED, run_end, step_state
@@ -24,6 +24,23 @@ STATE_WORDS = {
     SKIPPED: "– skipped",
     "dropped": "skip tonight",
 }
+
+
+def step_ids(step: DueStep) -> str:
+    """"[stretch]", "[ice-bath or heat]": what `did` takes for the row."""
+    return f"[{' or '.join(step.ids)}]"
+
+
+def left_out_line(steps: Iterable[DueStep], ended: datetime) -> str:
+    """"Left out tonight: Meal, Epsom salt bath (bed in 1 h 15 min)", or ""
+    when everything fits: the steps dropped tonight, named in one line."""
+    steps = list(steps)
+    left_out = [s.title for s in steps if s.dropped]
+    sleep = next((s.start for s in steps if s.id == "sleep" and s.start is not None), None)
+    if not left_out:
+        return ""
+    until = f" (bed in {span_words(sleep - ended)})" if sleep is not None else ""
+    return f"Left out tonight: {', '.join(left_out)}{until}"
 
 
 def step_title(step: DueStep) -> str:
@@ -79,11 +96,20 @@ def describe_run(run: dict) -> str:
 def next_due_line(steps: Iterable[DueStep], run: dict, now: datetime) -> str:
     """The plan's next step in one line: "Stretch due now", "Next: Foam rolling
     at 08:10", or "" when nothing required is left to do today."""
+    step = next_due_step(steps, run, now)
+    if step is None or step.start is None:
+        return ""
+    if step_status(step, now) == "due":
+        return f"{step.title} {STATE_WORDS['due']}"
+    return f"Next: {step.title} at {in_zone_of(step.start, now):%H:%M}"
+
+
+def next_due_step(steps: Iterable[DueStep], run: dict, now: datetime) -> DueStep | None:
+    """The required step to do next: the first one due now, else the first one
+    still to come (None when nothing required is left to do today). Home names
+    it after a run; the plan screen's cursor starts on it."""
     waiting = [s for s in steps if not s.optional and step_state(s, run, now) not in (DONE, SKIPPED)]
     due = next((s for s in waiting if step_status(s, now) == "due"), None)
     if due is not None:
-        return f"{due.title} {STATE_WORDS['due']}"
-    later = next((s for s in waiting if s.start is not None and step_status(s, now) in ("later", "soon")), None)
-    if later is None or later.start is None:
-        return ""
-    return f"Next: {later.title} at {in_zone_of(later.start, now):%H:%M}"
+        return due
+    return next((s for s in waiting if s.start is not None and step_status(s, now) in ("later", "soon")), None)

@@ -8,7 +8,7 @@ from pathlib import Path
 KINDS: tuple[str, ...] = ("warmup", "stretch", "yoga", "recovery")
 
 KIND_LABELS: dict[str, str] = {
-    "warmup": "Warm-up drills",
+    "warmup": "Before a run",
     "stretch": "Stretches",
     "yoga": "Yoga",
     "recovery": "Recovery",

@@ -1,7 +1,7 @@
 """The data folder's permission policy: 0700 for a folder of our own, 0600
 for the journal; shared folders (/tmp-like, home, root, not ours) are never
-chmod-ed, nor is the folder of a journal kept outside the data folder: the
-app's files for that one go in a folder of their own (paths.own_files_folder)."""
+chmod-ed, nor is the folder of a journal kept outside the data folder. The
+app's files for a journal go in a folder of their own (paths.own_files_folder)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import stat
 from pathlib import Path
 
 from tui.core.common.atomic import DIR_MODE, LOOSE_BITS
-from tui.core.common.paths import own_files_folder
+from tui.core.common.paths import is_data_folder, own_files_folder
 from tui.core.journal.store.errors import JournalAccessError, reason
 from tui.core.journal.store.links import require_real_folder
 
@@ -71,7 +71,7 @@ def prepare_folder(journal: Path, create_dirs: bool, notices: list[str]) -> None
     own = own_files_folder(journal)
     if own != folder:
         _make_own_folder(journal, own)
-    elif st.st_mode & LOOSE_BITS and not is_shared_folder(folder, st):
+    if is_data_folder(folder) and st.st_mode & LOOSE_BITS and not is_shared_folder(folder, st):
         tighten(folder, st, DIR_MODE, notices)
 
 

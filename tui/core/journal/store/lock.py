@@ -5,10 +5,10 @@ file that cannot be made (a read-only folder) leaves the lock `read_only`:
 then nobody can write there, and reading needs no lock. Within this process,
 a thread that already holds a lock file through one FileLock may take it
 again through another (flock would otherwise block it on itself).
-Hand-written on purpose: filelock 4.3 adds about 25 ms of CPU to every
-command (`log`: 99 -> 125 ms; it loads logging, hmac, decimal, platform),
-waits by polling rather than in flock, and will not lock a lock file it can
-only read, where this one does.
+Hand-written on purpose: filelock 4.3.2 adds 20 ms to every command
+(`log`, median of 20 runs: 106 -> 125 ms; 17 ms of import after the app's
+own), waits by polling rather than in flock, and will not lock a lock file
+it can only read, where this one does.
 """
 
 from __future__ import annotations
