@@ -12,7 +12,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.serve.browser import browser_missing, chromium, font_size, screen, wait_for_text
+from tests.serve.browser import browser_missing, chromium, find_text, font_size, screen, tap, wait_for_text
 from tests.serve.helpers import ServedApp
 from tui.min_size import MIN_HEIGHT, MIN_WIDTH
 
@@ -21,8 +21,8 @@ pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 if (missing := browser_missing()) is not None:  # .ci/run installs both; never skipped there
     pytest.fail(f"{missing} is missing: apt-get install chromium chromium-driver", pytrace=False)
 
-UPRIGHT, SIDEWAYS = (390, 844), (844, 390)
-SMALLEST_FONT = {UPRIGHT: 16, SIDEWAYS: 14}  # CSS pixels; see page.js
+UPRIGHT, SIDEWAYS, SMALL_PHONE = (390, 844), (844, 390), (360, 780)
+SMALLEST_FONT = {UPRIGHT: 16, SIDEWAYS: 14, SMALL_PHONE: 16}  # CSS pixels; see page.js
 HOME_KEYS = ("Start", "Just ran", "Log soreness", "History", "Insights", "Settings", "Quit", "palette")
 BLOCKS = set("█▀▄")  # the big digits' half blocks (tui/widgets/big_text.py)
 
@@ -42,7 +42,7 @@ def footer_rows(text: str) -> list[str]:
     return text.split("\n")[-3:]
 
 
-@pytest.mark.parametrize("size", [SIDEWAYS], ids=["sideways"])
+@pytest.mark.parametrize("size", [UPRIGHT, SIDEWAYS, SMALL_PHONE], ids=["upright", "sideways", "small-upright"])
 def test_home_is_readable_and_its_whole_footer_is_on_screen(served, size, tmp_path):
     with chromium(*size, phone=True) as driver:
         driver.get(served.url)
@@ -59,11 +59,21 @@ def test_home_is_readable_and_its_whole_footer_is_on_screen(served, size, tmp_pa
         assert missing == [], f"not in the footer: {missing}\n{text}"
 
 
+def test_a_tap_on_settings_in_the_footer_opens_settings_upright(served):
+    with chromium(*UPRIGHT, phone=True) as driver:
+        driver.get(served.url)
+        text = wait_for_text(driver, "Post-run stretches", "Settings")
+        lines = text.split("\n")
+        row, column = find_text(text, "Settings", range(len(lines) - 3, len(lines)))
+        tap(driver, row, column + 2)
+        wait_for_text(driver, "Settings file", "Bedtime", timeout=15)
+
+
 def block_rows(text: str) -> int:
     return sum(1 for line in text.splitlines() if BLOCKS & set(line))
 
 
-@pytest.mark.parametrize("size", [SIDEWAYS], ids=["sideways"])
+@pytest.mark.parametrize("size", [UPRIGHT, SIDEWAYS], ids=["upright", "sideways"])
 def test_a_sessions_countdown_fills_its_share_of_the_screen(served, size, tmp_path):
     with chromium(*size, phone=True) as driver:
         driver.get(served.url)
