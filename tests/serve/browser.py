@@ -11,6 +11,8 @@ import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -42,7 +44,7 @@ for (let y = 0; y < terminal.rows; y++) {
   const line = buffer.getLine(buffer.viewportY + y);
   rows.push(line ? line.translateToString(true) : "");
 }
-return {rows: rows, cols: terminal.cols};
+return {rows: rows, cols: terminal.cols, fontSize: terminal.options.fontSize};
 """
 
 
@@ -82,6 +84,32 @@ def screen(driver) -> tuple[str, int]:
     if shown is None:
         return "", 0
     return "\n".join(shown["rows"]), shown["cols"]
+
+
+def font_size(driver) -> float:
+    """The terminal's font size in CSS pixels, as xterm.js draws it."""
+    shown = driver.execute_script(READ_SCREEN)
+    return 0.0 if shown is None else float(shown["fontSize"])
+
+
+def find_text(text: str, wanted: str, rows: range | None = None) -> tuple[int, int]:
+    """(row, column) where `wanted` starts in the terminal's `text`
+    (searched in `rows` only when given); AssertionError when it is not there."""
+    lines = text.split("\n")
+    for row in rows if rows is not None else range(len(lines)):
+        if 0 <= row < len(lines) and wanted in lines[row]:
+            return row, lines[row].index(wanted)
+    raise AssertionError(f"{wanted!r} is not on the screen:\n{text}")
+
+
+def tap(driver, row: int, column: int) -> None:
+    """A tap (a click, with a phone's touch emulated) on one cell of the terminal."""
+    terminal = driver.find_element(By.CSS_SELECTOR, ".xterm-screen")
+    shown = driver.execute_script(READ_SCREEN)
+    width, height = terminal.size["width"], terminal.size["height"]
+    x = (column + 0.5) * width / shown["cols"] - width / 2  # from the element's centre
+    y = (row + 0.5) * height / len(shown["rows"]) - height / 2
+    ActionChains(driver).move_to_element_with_offset(terminal, int(x), int(y)).click().perform()
 
 
 def wait_for_text(driver, *texts: str, timeout: float = 40) -> str:

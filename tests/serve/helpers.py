@@ -35,14 +35,15 @@ def user_env(home: Path, **extra: str) -> dict[str, str]:
 
 
 class ServedApp:
-    """`python -m tui serve ARGS` until stop(); `url` is the line it printed."""
+    """`python -m tui serve ARGS` until stop(); `url` is the line it printed.
+    `env` adds to the user's environment (e.g. RECOVERY_TUI_NOW, an hour of the day)."""
 
-    def __init__(self, home: Path, *args: str) -> None:
+    def __init__(self, home: Path, *args: str, env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tui", "serve", "--port", str(self.port), *args],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            env=user_env(home), text=True, start_new_session=True)
+            env=user_env(home, **(env or {})), text=True, start_new_session=True)
         line = self.process.stdout.readline()
         if not line.startswith("Open http://"):
             self.process.kill()

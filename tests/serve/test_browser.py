@@ -59,11 +59,3 @@ def test_without_the_token_the_browser_gets_nothing(tmp_path):
         assert body.startswith("This link no longer opens recovery-tui") and "Post-run" not in body
         assert screen(driver) == ("", 0)
 
-
-def test_on_a_phone_sized_screen_the_app_fits(tmp_path):
-    with ServedApp(tmp_path) as served, chromium(390, 844, phone=True) as driver:
-        driver.get(served.url)
-        text = wait_for_text(driver, *ROUTINES)
-        _, columns = screen(driver)
-        assert columns >= 60, columns  # the app's smallest size: no "too small" screen
-        assert "too small" not in text.lower()

@@ -11,12 +11,11 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.serve.browser import browser_missing, chromium, policy_violations, requested_urls, screen, wait_for_text
+from tests.serve.browser import browser_missing, chromium, policy_violations, requested_urls, tap, wait_for_text
 from tests.serve.helpers import ServedApp, free_port
 
 pytestmark = pytest.mark.slow  # see pyproject.toml's markers
@@ -132,21 +131,11 @@ def test_a_tap_on_the_tenth_dot_rates_ten_and_on_the_first_one(tmp_path):
         wait_for_text(driver, "Post-run stretches")
         press(driver, "l")
         text = wait_for_text(driver, "How do your legs feel today?", "Overall")
-        terminal = driver.find_element(By.CSS_SELECTOR, ".xterm-screen")
-        _, columns = screen(driver)
         rows = text.splitlines()
         row = next(index for index, line in enumerate(rows) if "Overall" in line and "·" in line)
         first = rows[row].index("·")
-        cell_width = terminal.size["width"] / columns
-        cell_height = terminal.size["height"] / len(rows)
-
-        def tap(column: int) -> None:
-            x = (column + 0.5) * cell_width - terminal.size["width"] / 2  # from the element's centre
-            y = (row + 0.5) * cell_height - terminal.size["height"] / 2
-            ActionChains(driver).move_to_element_with_offset(terminal, int(x), int(y)).click().perform()
-
-        tap(first + 9)
+        tap(driver, row, first + 9)
         wait_for_text(driver, "■" * 10 + " 10")
         (tmp_path / "phone-rating.png").write_bytes(driver.get_screenshot_as_png())
-        tap(first)
+        tap(driver, row, first)
         wait_for_text(driver, "■" + "·" * 9 + "  1")

@@ -14,6 +14,7 @@ import jinja2
 from aiohttp import web
 from textual_serve.server import Server, to_int
 
+from tui.min_size import MIN_HEIGHT, MIN_WIDTH
 from tui.serve.children import end_children
 from tui.serve.pages import error_page, page_policy, secure_headers, too_many_apps
 from tui.serve.tab_messages import TabService, query_size, relay
@@ -98,6 +99,8 @@ class RecoveryServer(Server):
         context = {
             "title": self.title,
             "font_size": to_int(request.query.get("fontsize", "16"), 16),
+            "min_columns": MIN_WIDTH,  # page.js picks a font size at which the app fits
+            "min_rows": MIN_HEIGHT,
             "websocket": websocket,
             "static": f"{self.prefix}/static/",
             "own": f"{self.prefix}/page/",

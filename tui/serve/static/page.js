@@ -1,11 +1,10 @@
 // recovery-tui, added to textual-serve's page (loaded after its textual.js):
-// take the token out of the address bar (the cookie carries it now), fit at
-// least 62 columns on a narrow screen, start the terminal once its font is
-// there, ring the terminal bell in the browser, and ask before a reload or
-// a close ends a routine in progress.
+// take the token out of the address bar (the cookie carries it now), pick a
+// font size the app fits at, start the terminal once its font is there, ring
+// the terminal bell in the browser, and ask before a reload or a close ends
+// a routine in progress.
 (function () {
   "use strict";
-  const MIN_COLUMNS = 62;  // the app needs 60; xterm.js keeps a little margin
   const params = new URLSearchParams(window.location.search);
 
   if (params.has("token")) {
@@ -15,11 +14,6 @@
   }
 
   window.addEventListener("DOMContentLoaded", function () {
-    const terminal = document.querySelector(".textual-terminal");
-    if (terminal && !params.has("fontsize")) {
-      const fits = Math.floor(window.innerWidth / (MIN_COLUMNS * 0.6));  // a cell is 0.6 em wide
-      terminal.dataset.fontSize = String(Math.max(8, Math.min(16, fits)));
-    }
     document.querySelectorAll("button.restart").forEach(function (button) {
       button.addEventListener("click", restart);
     });
@@ -36,13 +30,47 @@
   // font then: wait for the font (served from this origin) so cells are its size.
   const startTerminal = window.onload;
   window.onload = function (event) {
-    const go = function () { if (startTerminal) startTerminal.call(window, event); };
+    const go = function () {
+      const terminal = document.querySelector(".textual-terminal");
+      if (terminal && !params.has("fontsize")) terminal.dataset.fontSize = String(fontSize(terminal));
+      if (startTerminal) startTerminal.call(window, event);
+    };
     if (document.fonts && document.fonts.load) {
       document.fonts.load('16px "Roboto Mono"').then(go, go);
     } else {
       go();
     }
   };
+
+  // The font size: 16 px, readable at arm's length, where the app gets its
+  // smallest size (data-min-columns x data-min-rows, from tui/min_size.py)
+  // and two rows to spare (a phone upright: 16 px, about 43 x 40); else the
+  // largest size down to 14 px that gives that (a phone sideways: 14 px,
+  // about 105 x 20, as 16 px would leave the session its very least, 18
+  // rows); else the largest down to 8 px at which the app fits at all.
+  function fontSize(terminal) {
+    const columns = Number(terminal.dataset.minColumns), rows = Number(terminal.dataset.minRows);
+    const fits = function (size, spare) {
+      const cell = cellAt(size);
+      return Math.floor(terminal.clientWidth / cell.width) >= columns &&
+        Math.floor(terminal.clientHeight / cell.height) >= rows + spare;
+    };
+    for (let size = 16; size >= 14; size--) if (fits(size, 2)) return size;
+    for (let size = 15; size > 8; size--) if (fits(size, 0)) return size;
+    return 8;
+  }
+
+  // A cell of the terminal at a font size, in CSS pixels, measured and
+  // rounded to device pixels as xterm.js does (its CharSizeService and
+  // RenderService: the glyph "W", width rounded down, height up).
+  function cellAt(size) {
+    const ratio = window.devicePixelRatio || 1;
+    const context = document.createElement("canvas").getContext("2d");
+    context.font = size + "px 'Roboto Mono', Monaco, 'Courier New', monospace";
+    const glyph = context.measureText("W");
+    const height = glyph.fontBoundingBoxAscent + glyph.fontBoundingBoxDescent;
+    return {width: Math.floor(glyph.width * ratio) / ratio, height: Math.ceil(height * ratio) / ratio};
+  }
 
   // The app says when a routine starts and ends (["routine", true|false]):
   // while one runs, a reload or a close asks first, since it ends the routine.
