@@ -26,6 +26,8 @@ FIGURES = (
     "import: read a 3 h 1 Hz FIT file",
     "timer: 60 s routine under 2 CPU hogs", "timer: simulated 2 h, 0-2 s stalls",
     "memory (peak RSS on History)", "idle CPU, session paused 30 s",
+    *(f"{command}, {size}, CPU time" for command in ("quick entry (log)", "history --json --limit 20", "plan")
+      for size in ("10 years", "100 years")),
 )
 
 
