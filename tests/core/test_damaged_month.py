@@ -10,8 +10,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from tests.core.cli_support import run
+from tests.damaged_month import write_damaged_september
 from tui.core.insights.facts import read_facts
-from tui.core.journal.archive import archive_path
 from tui.core.journal.journal import Journal
 
 TZ = timezone(timedelta(hours=1))
@@ -23,16 +23,7 @@ def damaged(tmp_path, monkeypatch):
     """Runs with foam rolling (or not) and their morning-after ratings in August,
     September and October; August and September archived, September truncated."""
     path = tmp_path / "journal.json"
-    with Journal(path, now=lambda: NOW) as journal:
-        for month in (8, 9, 10):
-            for day in range(1, 9):
-                ended = datetime(2026, month, day, 21, 30, tzinfo=TZ)
-                run = journal.add_run(ended)
-                journal.record_practices(run["id"], ["foam-roll"] if day % 2 else ["meal"])
-                journal.add_soreness(3 if day % 2 else 5, when=ended + timedelta(hours=10))
-        journal.archive_old_months()
-    september = archive_path(path, "2026-09")
-    september.write_bytes(september.read_bytes()[:60])
+    write_damaged_september(path, NOW)
     monkeypatch.setenv("RECOVERY_TUI_JOURNAL", str(path))
     monkeypatch.setenv("RECOVERY_TUI_NOW", NOW.isoformat())
     return path

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, Static
 
+from tests.damaged_month import write_damaged_september
 from tests.ui.helpers import FIXED_NOW, make_app, settle_workers
 from tui.core.insights.findings import NOT_PROOF
 from tui.core.journal.journal import Journal
@@ -196,21 +197,8 @@ async def test_journal_error_is_shown_not_raised():
 
 
 async def test_one_damaged_archive_month_hides_nothing_else(tmp_path):
-    from datetime import datetime
-
-    from tui.core.journal.archive import archive_path
-
     path = tmp_path / "journal.json"
-    with Journal(path, now=lambda: FIXED_NOW) as journal:
-        for month in (8, 9, 10):
-            for day in range(1, 9):
-                ended = datetime(2026, month, day, 21, 30, tzinfo=FIXED_NOW.tzinfo)
-                run = journal.add_run(ended)
-                journal.record_practices(run["id"], ["foam-roll"] if day % 2 else ["meal"])
-                journal.add_soreness(3 if day % 2 else 5, when=ended + timedelta(hours=10))
-        journal.archive_old_months()
-    september = archive_path(path, "2026-09")
-    september.write_bytes(september.read_bytes()[:60])
+    write_damaged_september(path, FIXED_NOW)
     app = make_app(journal_path=path)
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await open_insights(app, pilot)

@@ -34,14 +34,16 @@ def watch_folder(tmp_path: Path) -> Path:
     return folder
 
 
-async def open_watch_dialog(pilot) -> WatchFileScreen:
+async def open_watch_dialog(pilot, listed: int | None = 2) -> WatchFileScreen:
+    """r, then "From the watch file…"; waits for `listed` files (None: no wait)."""
     await pilot.press("r")
     await settle_workers(pilot.app)
     await pilot.pause()
     await pilot.press("up", "enter")  # the last choice, "From the watch file…"
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, WatchFileScreen))
     screen = pilot.app.screen
-    await wait_until(pilot, lambda: screen.choices.option_count == 2)
+    if listed is not None:
+        await wait_until(pilot, lambda: screen.choices.option_count == listed)
     return screen
 
 
@@ -95,12 +97,7 @@ async def test_a_ride_is_refused_with_its_reason_and_back_returns_to_the_list(tm
 async def test_no_files_says_where_it_looked(tmp_path):
     app = app_for(tmp_path, mounted=False, folder=tmp_path / "Exports")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await settle_workers(app)
-        await pilot.pause()
-        await pilot.press("up", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, WatchFileScreen))
-        screen = app.screen
+        screen = await open_watch_dialog(pilot, listed=None)
         await wait_until(pilot, lambda: "No .fit" in str(screen.detail.render()))
         assert str(screen.detail.render()) == (
             f"No .fit, .tcx or .gpx file in a mounted watch's GARMIN/Activity or in {tmp_path / 'Exports'}"
@@ -130,11 +127,7 @@ async def test_without_the_extra_the_dialog_says_how_to_install_it(tmp_path, mon
     watch_folder(tmp_path)
     app = app_for(tmp_path, mounted=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await settle_workers(app)
-        await pilot.pause()
-        await pilot.press("up", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, WatchFileScreen))
+        await open_watch_dialog(pilot, listed=None)
         assert "pip install '.[import]'" in str(app.screen.detail.render())
 
 
