@@ -76,8 +76,9 @@ def parse(words: list[str]) -> argparse.Namespace:
 
 def build_parser(only: str | None = None) -> Parser:
     """The whole command line, or with `only` the top level and that one
-    command: a command's parser costs about 0.3 ms to make, and a command
-    needs none of the others' (every other word is the same parse)."""
+    command ("": none, for the app): a command's parser costs about 0.3 ms
+    to make, and a command needs none of the others' (every other word is
+    the same parse)."""
     parser = Parser(prog=PROG, description="Post-run recovery: guided routines with timers.",
                     epilog="Run without a command to open the app.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -99,9 +100,10 @@ TOP_LEVEL_FLAGS = {"--quiet": False, "--voice": False, "--journal": True}
 def command_of(words: list[str]) -> str | None:
     """The command the words name, when that is plain without the parser:
     the first word, past the top-level flags (--journal and its value), that
-    is a command. None, and the whole parser is built, for anything else:
-    no command, a typo (its error lists the commands), --help or --version
-    first, an abbreviated or unknown option before the command."""
+    is a command; "" for top-level flags alone (the app: no command's parser
+    is built). None, and the whole parser is built, for anything else: a
+    typo (its error lists the commands), --help or --version first, an
+    abbreviated or unknown option before the command."""
     position = 0
     while position < len(words):
         word = words[position]
@@ -111,7 +113,7 @@ def command_of(words: list[str]) -> str | None:
         if flag not in TOP_LEVEL_FLAGS:
             return None
         position += 2 if TOP_LEVEL_FLAGS[flag] and "=" not in word else 1
-    return None
+    return ""
 
 
 def add_command(commands, name: str, handler: str, **parser_options) -> Parser:
