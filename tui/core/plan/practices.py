@@ -52,6 +52,17 @@ class PracticeNames:
     def name(self, practice: str) -> str:
         return self.names.get(practice) or fallback_name(practice)
 
+    def named(self, recorded: Iterable[str]) -> list[tuple[str, str]]:
+        """(practice, name) for a run's recorded ids, in their order, each
+        practice once: ["stretch", "post-run-stretches"] is one ("stretch",
+        "Stretch"). An id that is not a practice (a warm-up in an old
+        journal) keeps its own name."""
+        named: dict[str, str] = {}
+        for found in recorded:
+            practice = self.practice(found) or found
+            named.setdefault(practice, self.name(practice))
+        return list(named.items())
+
 
 def practice_names(plan: PlanDef, routines: Iterable) -> PracticeNames:
     """From the plan in use (step titles, which routine carries out which
