@@ -14,6 +14,10 @@ from tui.core.journal.journal import Journal
 from tui.core.plan.practices import PracticeNames
 
 
+def NO_PLAN(ids: list[str]) -> PracticeNames:
+    return PracticeNames()
+
+
 def test_journal_records_are_every_record_newest_first_month_by_month(tmp_path):
     path = tmp_path / "journal.json"
     write_journal(path, years=1, end=date(2025, 6, 30))
@@ -71,11 +75,11 @@ def test_json_is_laid_out_as_one_dump_of_the_list(tmp_path):
     with Journal(path) as journal:
         records = journal.records()
     out = io.StringIO()
-    export_json(iter(records), out, PracticeNames)
-    dumped = json.dumps([public_record(r, PracticeNames) for r in records], indent=2, ensure_ascii=False)
+    export_json(iter(records), out, NO_PLAN)
+    dumped = json.dumps([public_record(r, NO_PLAN) for r in records], indent=2, ensure_ascii=False)
     assert out.getvalue() == dumped + "\n"
     empty = io.StringIO()
-    export_json(iter([]), empty, PracticeNames)
+    export_json(iter([]), empty, NO_PLAN)
     assert empty.getvalue() == "[]\n"
 
 

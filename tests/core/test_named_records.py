@@ -81,8 +81,9 @@ print("tui.core.plan.definition" in sys.modules, "tui.core.routines.loader" in s
 """
 
 
-def test_history_json_reads_no_plan_when_no_run_has_steps(tmp_path):
-    """The names cost the plan's and the routines' reading: only a run with steps pays it."""
+def test_history_json_reads_the_plan_and_routines_only_when_needed(tmp_path):
+    """The names cost the plan's reading, and the routines': only a run with
+    steps pays the first, and only one with a routine no step names the second."""
     path = tmp_path / "journal.json"
     with Journal(path, now=lambda: NOW) as journal:
         journal.add_soreness(3, {"calves": 4}, when=NOW)
@@ -91,5 +92,12 @@ def test_history_json_reads_no_plan_when_no_run_has_steps(tmp_path):
     command = [sys.executable, "-c", PROBE, "history", "--json", "--journal", str(path)]
     assert subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout == "False False\n"
     with Journal(path, now=lambda: NOW) as journal:
-        journal.record_practices(journal.latest(1)[0]["id"], ["hydrate"])
+        journal.record_practices(journal.latest(1)[0]["id"], ["hydrate", "foam-rolling"])
+    assert subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout == "True False\n"
+    with Journal(path, now=lambda: NOW) as journal:
+        journal.record_practices(journal.latest(1)[0]["id"], ["runner-yoga"])
     assert subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout == "True True\n"
+    ran = json.loads(subprocess.run([*command[:1], "-m", "tui", *command[3:]], env=env, capture_output=True,
+                                    text=True, check=True).stdout)[0]
+    assert ran["done_steps"] == [{"step": "hydrate", "name": "Drink"}, {"step": "foam-roll", "name": "Foam rolling"},
+                                 {"step": "runner-yoga", "name": "Yoga for runners"}]

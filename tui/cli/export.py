@@ -8,20 +8,18 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
 from tui.cli.common import CommandFailed, command_now, finish, open_journal
+from tui.cli.step_names import StepNames
 from tui.core.common.atomic import write_new
 from tui.core.journal.export import export_csv, export_json, journal_records
-
-if TYPE_CHECKING:
-    from tui.core.plan.practices import PracticeNames
 
 
 def cmd_history_json(args: argparse.Namespace) -> int:
     """`history --json [--limit N]`: the newest N records (or all), newest first."""
     with open_journal(args.journal, command_now()) as journal:
-        export_json(journal.latest(args.limit) if args.limit else journal.records(), sys.stdout, _names)
+        export_json(journal.latest(args.limit) if args.limit else journal.records(), sys.stdout, StepNames())
         return finish(journal)
 
 
@@ -47,17 +45,12 @@ def _taken(path: Path) -> CommandFailed:
     return CommandFailed(f"{path} exists; choose another name.")
 
 
-def _names() -> PracticeNames:
-    """The plan's names for steps ("Drink"), read only for records that need them."""
-    from tui.cli.library import practice_names
-
-    return practice_names()
-
-
 def _json_with_names(records: Iterable[dict], file: IO[str]) -> None:
-    export_json(records, file, _names)
+    export_json(records, file, StepNames())
 
 
 def _csv_with_names(records: Iterable[dict], file: IO[str]) -> None:
     """The CSV with practices named as the plan in use names them ("Drink")."""
-    export_csv(records, file, _names())
+    from tui.cli.library import practice_names
+
+    export_csv(records, file, practice_names())

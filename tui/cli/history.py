@@ -7,11 +7,10 @@ import argparse
 import json
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from functools import cache
 from typing import TYPE_CHECKING
 
 from tui.cli.common import command_now, finish, local_time, open_journal
-from tui.cli.library import practice_names
+from tui.cli.step_names import StepNames
 from tui.core.common.terminal_text import visible
 from tui.core.journal import soreness, stats
 from tui.core.journal.journal import Journal
@@ -35,7 +34,7 @@ def _print_table(journal: Journal, limit: int | None, now: datetime) -> None:
     if not shown:
         print(f"No records yet in {journal.path}.")
         return
-    names = cache(practice_names)  # the plan and the routines are read for a run only
+    names = StepNames()  # the plan (and if need be the routines) read for a run only
     for record in shown:
         print(visible(f"{'#' + str(record['id']):>6}  {local_time(to_public(record)['time'], now)}  "
                       f"{record['type']:<8}  {_what(record, names)}"))  # one line, whatever a note holds
@@ -44,11 +43,11 @@ def _print_table(journal: Journal, limit: int | None, now: datetime) -> None:
     print(f"Routines this week: {week}. Streak: {days} day{'s' if days != 1 else ''}.")
 
 
-def _what(record: dict, names: Callable[[], PracticeNames]) -> str:
+def _what(record: dict, names: Callable[[list[str]], PracticeNames]) -> str:
     if record["type"] == "session":
         return f"{record['routine_name']}: {describe_session(record)}"
     if record["type"] == "run":
-        return describe_run(record, names())
+        return describe_run(record, names([*record["practices"], *record["skipped"]]))
     text = soreness.describe(record)
     if record["session"] is not None:
         text += f" after session #{record['session']}"

@@ -25,3 +25,4 @@ def practice_names() -> PracticeNames:
     from tui.core.plan.practices import load_practice_names
 
     return load_practice_names(load_all().routines)
+

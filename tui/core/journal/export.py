@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache
 from itertools import chain
 from typing import IO, TYPE_CHECKING, Any
 
@@ -70,9 +69,10 @@ def _months(journal: Journal) -> Iterator[dict]:
 JSON_NAMED_KEYS = ("routine_name", "exercises_skipped", "skipped", "done_steps", "skipped_steps")
 
 
-def public_record(record: dict, names: Callable[[], PracticeNames]) -> dict:
-    """to_public(record) and JSON_NAMED_KEYS. `names` is called only for a run
-    with steps to name (it reads the plan and the routines)."""
+def public_record(record: dict, names: Callable[[list[str]], PracticeNames]) -> dict:
+    """to_public(record) and JSON_NAMED_KEYS. `names(ids)` gives the names for
+    those ids, called only for a run with steps to name (it reads the plan,
+    and the routines if need be: tui.cli.library.StepNames)."""
     public = {**to_public(record), **dict.fromkeys(JSON_NAMED_KEYS)}
     if record["type"] == "session":
         public.update(routine_name=record["routine_name"], exercises_skipped=record["exercises_skipped"])
@@ -82,15 +82,13 @@ def public_record(record: dict, names: Callable[[], PracticeNames]) -> dict:
     return public
 
 
-def _steps(ids: list[str], names: Callable[[], PracticeNames]) -> list[dict]:
-    return [{"step": step, "name": name} for step, name in names().named(ids)] if ids else []
+def _steps(ids: list[str], names: Callable[[list[str]], PracticeNames]) -> list[dict]:
+    return [{"step": step, "name": name} for step, name in names(ids).named(ids)] if ids else []
 
 
-def export_json(records: Iterable[dict], file: IO[str], names: Callable[[], PracticeNames]) -> None:
-    """A JSON array of public_record(record), written one record at a time,
-    laid out as json.dumps(list, indent=2) would lay it out. `names` is
-    called once at most (see tui.cli.library.practice_names)."""
-    names = cache(names)
+def export_json(records: Iterable[dict], file: IO[str], names: Callable[[list[str]], PracticeNames]) -> None:
+    """A JSON array of public_record(record, names), written one record at a
+    time, laid out as json.dumps(list, indent=2) would lay it out."""
     opened = False
     for record in records:
         dumped = json.dumps(public_record(record, names), indent=2, ensure_ascii=False)
