@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from tui.cli.common import command_now, finish, local_time, open_journal
-from tui.cli.step_names import StepNames
+from tui.cli.export import StepNames
 from tui.core.common.terminal_text import visible
 from tui.core.journal import soreness, stats
 from tui.core.journal.journal import Journal
