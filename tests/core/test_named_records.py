@@ -5,6 +5,8 @@ beside the ids scripts already read, which stay as they were."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import subprocess
@@ -51,6 +53,9 @@ def test_history_json_names_each_step_beside_its_id(capsys, path):
     assert (session["exercises_skipped"], session["done_steps"], session["skipped"]) == (2, None, None)
     code, exported, _ = run(capsys, "export", "--format", "json", "--journal", str(path))
     assert (code, exported) == (0, out)  # the export is the same JSON
+    code, table, _ = run(capsys, "export", "--format", "csv", "--journal", str(path))
+    ran_row = next(row for row in csv.DictReader(io.StringIO(table)) if row["type"] == "run")
+    assert (ran_row["practices"], ran_row["skipped_steps"]) == ("Drink;Cool-down walk;Stretch", "Warm bath")
 
 
 def test_history_names_a_runs_steps(capsys, path):

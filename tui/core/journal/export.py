@@ -72,7 +72,7 @@ JSON_NAMED_KEYS = ("routine_name", "exercises_skipped", "skipped", "done_steps",
 def public_record(record: dict, names: Callable[[list[str]], PracticeNames]) -> dict:
     """to_public(record) and JSON_NAMED_KEYS. `names(ids)` gives the names for
     those ids, called only for a run with steps to name (it reads the plan,
-    and the routines if need be: tui.cli.library.StepNames)."""
+    and the routines if need be: tui.cli.export.StepNames)."""
     public = {**to_public(record), **dict.fromkeys(JSON_NAMED_KEYS)}
     if record["type"] == "session":
         public.update(routine_name=record["routine_name"], exercises_skipped=record["exercises_skipped"])
