@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Label, Static
+from textual.widgets import DataTable, Static
 
 from tui.app_services import AppServices
 from tui.core.common.errors import DataFileError
@@ -30,6 +30,7 @@ from tui.threads import in_thread
 from tui.widgets.drawn_text import PREVIEW_NAME_CELLS, fitted, paragraph
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
+from tui.widgets.packed_text import PackedText
 
 STATE_STYLE = {
     DONE: "green",
@@ -79,7 +80,7 @@ class PlanScreen(Screen):
     app = getters.app(AppServices)
     table = getters.query_one(DataTable)
     detail = getters.query_one("#plan-detail", Static)
-    heading_label = getters.query_one("#plan-heading", Label)
+    heading_label = getters.query_one("#plan-heading", PackedText)
 
     def __init__(self, run: dict[str, Any], planned: RunPlan) -> None:
         super().__init__()
@@ -97,7 +98,7 @@ class PlanScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="plan"):
-            yield Label(self.heading, id="plan-heading")
+            yield PackedText(self.heading, id="plan-heading")  # at 40 columns, a line per item
             yield PlanTable(id="plan-table", cursor_type="row")
             yield Static(id="plan-detail")
         yield Footer()
@@ -321,7 +322,7 @@ class PlanScreen(Screen):
             return
         self.steps, self.heading = planned.steps, planned.heading
         self.report_problems(planned.problems)
-        self.heading_label.update(self.heading)
+        self.heading_label.set_text(self.heading)
         self.fill_table()
 
     def read_run(self) -> tuple[dict[str, Any], RunPlan | None]:
