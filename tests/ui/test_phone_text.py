@@ -108,3 +108,17 @@ async def test_the_plans_heading_is_whole_on_a_phone(size, tmp_path):
         assert "late run" in full and "Left out tonight" in full, full
         assert_whole(heading, full)
         assert drawn(heading)[0] == "Tempo run ended 21:45 · bedtime 22:30"
+
+
+@pytest.mark.parametrize("size", PHONE)
+async def test_the_plans_questions_are_whole_on_a_phone(size, tmp_path):
+    """`r`: when the run ended, then what kind it was (the second was cut at "What kind wa")."""
+    app = make_app(journal_path=tmp_path / "journal.json")
+    async with app.run_test(size=size) as pilot:
+        for keys in (("r",), ("enter",)):
+            await pilot.press(*keys)
+            await settle_workers(app)
+            await pilot.pause()
+            question = app.screen.query_one("#question")
+            assert_whole(question, str(question.content))
+        assert "What kind was it?" in str(question.content)
