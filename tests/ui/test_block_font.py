@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tui.widgets.block_font import MAX_STRETCH, NONE, Fit, best_fit, render_rows, size_at
+from tui.widgets.block_font import MAX_STRETCH, NONE, Fit, best_fit, best_layout, render_rows, size_at
 
 CLOCK = "1:00"  # 13 pixels wide: 3 + 1 + 1 + 1 + 3 + 1 + 3
 
@@ -70,3 +70,21 @@ def test_the_font_module_loads_no_textual():
     code = "import sys, tui.widgets.block_font; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_the_side_word_goes_a_word_a_line_when_that_draws_it_bigger():
+    """A phone upright: "→ RIGHT" on one line fits 40 columns only at scale 1;
+    "→" over "RIGHT" fits at scale 2."""
+    text, fit = best_layout("→ RIGHT", 40, 13)
+    assert text == "→\nRIGHT" and fit.scale == 2
+    columns, rows = size_at(text, fit)
+    assert columns <= 40 and rows <= 13
+    assert best_layout("→ RIGHT", 116, 9) == ("→ RIGHT", best_fit("→ RIGHT", 116, 9))  # wide: one line
+    assert best_layout("0:05", 40, 13) == ("0:05", best_fit("0:05", 40, 13))  # no space: never split
+
+
+def test_stacked_lines_are_centred_on_the_widest_with_a_gap_between():
+    rows = render_rows("→\nRIGHT", Fit(1, 1))
+    arrow = [row for row in rows[:3] if row.strip()]
+    assert len(rows) == 6 and all(len(row) == 19 for row in rows)  # 11 half-rows, rounded up
+    assert min(len(row) - len(row.lstrip()) for row in arrow) == 7  # the 5-pixel arrow centred on 19

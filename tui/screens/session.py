@@ -41,6 +41,7 @@ PHASE_CLASSES = {
 }
 POLL_SECONDS = 0.1
 ROW_LAYOUT_BELOW = 32  # window rows
+SHORT_BELOW = 20  # window rows: a switch keeps the side beside the clock (see session.tcss)
 DEADLINE_MARGIN = 0.001  # Textual wakes timers up to 0.5 ms early
 
 
@@ -146,6 +147,7 @@ class SessionScreen(Screen[SessionResult | None]):
     def on_resize(self) -> None:
         """A short window puts the side beside the clock, so both can be bigger."""
         self.clock_box.set_class(self.size.height < ROW_LAYOUT_BELOW, "-row")
+        self.clock_box.set_class(self.size.height < SHORT_BELOW, "-short")
 
     def on_screen_resume(self) -> None:
         """A voice found missing before (told once per app) is said in every session."""

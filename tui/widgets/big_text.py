@@ -11,7 +11,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from tui.widgets.block_font import NONE, Fit, best_fit, can_draw, render_rows
+from tui.widgets.block_font import NONE, Fit, best_layout, can_draw, render_rows
 
 
 class BigText(Widget):
@@ -31,11 +31,15 @@ class BigText(Widget):
         self.max_scale = max_scale
 
     @property
-    def fit(self) -> Fit:
-        """The size the text is drawn at now (scale 0: plain text)."""
+    def drawn(self) -> tuple[str, Fit]:
+        """What is drawn now (the text, or a word a line) and at what size (scale 0: plain text)."""
         if not can_draw(self.text):
-            return NONE
-        return best_fit(self.text, self.size.width, self.size.height, self.max_scale)
+            return self.text, NONE
+        return best_layout(self.text, self.size.width, self.size.height, self.max_scale)
+
+    @property
+    def fit(self) -> Fit:
+        return self.drawn[1]
 
     @property
     def scale(self) -> int:
@@ -47,6 +51,6 @@ class BigText(Widget):
             self.refresh()
 
     def render(self) -> Text:
-        fit = self.fit
-        rows = render_rows(self.text, fit) if fit.scale else [self.text]
+        text, fit = self.drawn
+        rows = render_rows(text, fit) if fit.scale else [text]
         return Text("\n".join(rows), no_wrap=True, overflow="crop")

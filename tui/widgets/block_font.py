@@ -60,19 +60,30 @@ NONE = Fit(0, 0)
 
 
 def can_draw(text: str) -> bool:
-    return bool(text) and all(char in FONT for char in text)
+    return bool(text) and all(char in FONT for char in text.replace("\n", ""))
 
 
-def pixel_rows(text: str) -> list[str]:
-    """The text as GLYPH_ROWS rows of '#' and '.', one pixel gap between glyphs."""
-    glyphs = [FONT[char] for char in text]
-    return [".".join(glyph[row] for glyph in glyphs) for row in range(GLYPH_ROWS)]
+def pixel_rows(text: str) -> list[tuple[int, str]]:
+    """The text as (glyph row, pixels) pairs of '#' and '.', one pixel gap
+    between glyphs. Lines (split at "\n") are centred on the widest and stacked
+    with a bar row's gap between them (glyph row 0: as tall as a bar)."""
+    lines = [[FONT[char] for char in line] for line in text.split("\n")]
+    drawn = [[".".join(glyph[row] for glyph in glyphs) for row in range(GLYPH_ROWS)] for glyphs in lines]
+    width = max(len(rows[0]) for rows in drawn)
+    stacked: list[tuple[int, str]] = []
+    for rows in drawn:
+        if stacked:
+            stacked.append((0, "." * width))
+        left = (width - len(rows[0])) // 2
+        stacked += [(row, "." * left + pixels + "." * (width - left - len(pixels))) for row, pixels in enumerate(rows)]
+    return stacked
 
 
 def size_at(text: str, fit: Fit) -> tuple[int, int]:
     """(columns, rows) that the text takes when drawn at `fit`."""
-    halves = sum(fit.half_rows(row) for row in range(GLYPH_ROWS))
-    return len(pixel_rows(text)[0]) * fit.scale, -(-halves // 2)
+    rows = pixel_rows(text)
+    halves = sum(fit.half_rows(row) for row, _ in rows)
+    return len(rows[0][1]) * fit.scale, -(-halves // 2)
 
 
 def best_fit(text: str, width: int, height: int, max_scale: int = 8) -> Fit:
@@ -94,10 +105,21 @@ def best_fit(text: str, width: int, height: int, max_scale: int = 8) -> Fit:
     return Fit(scale, stem)
 
 
+def best_layout(text: str, width: int, height: int, max_scale: int = 8) -> tuple[str, Fit]:
+    """The text on one line, or a word a line when that draws it bigger (the
+    side word "→ RIGHT" on a phone upright): what to draw, and its fit."""
+    whole = best_fit(text, width, height, max_scale)
+    if " " not in text:
+        return text, whole
+    stacked = "\n".join(text.split())
+    fit = best_fit(stacked, width, height, max_scale)
+    return (stacked, fit) if fit.scale > whole.scale else (text, whole)
+
+
 def render_rows(text: str, fit: Fit) -> list[str]:
     """The text drawn with half blocks at `fit`: one string per terminal row."""
     halves: list[str] = []
-    for row, pixels in enumerate(pixel_rows(text)):
+    for row, pixels in pixel_rows(text):
         line = "".join((" " if pixel == "." else "#") * fit.scale for pixel in pixels)
         halves += [line] * fit.half_rows(row)
     if len(halves) % 2:
