@@ -29,6 +29,7 @@ async def test_the_get_ready_digits_fill_most_of_their_height(size, share):
         assert inked_rows(countdown) >= share * countdown.size.height, (countdown.scale, countdown.size)
 
 
+@pytest.mark.slow  # two screens in one app: 2-3 s on a loaded machine
 async def test_a_hold_at_40x44_draws_digits_taller_than_the_side_and_refits_on_resize():
     clock = FakeClock()
     app = make_app(clock, start_routine="post-run-stretches")

@@ -47,6 +47,7 @@ async def test_the_missing_voice_notice_covers_neither_the_countdown_nor_the_cue
         assert "espeak-ng" in str(session.query_one("#voice-notice").render())
 
 
+@pytest.mark.slow  # two screens in one app: 2-3 s on a loaded machine
 async def test_a_later_session_says_it_again_and_other_screens_get_a_notice(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
     notices: list[str] = []
