@@ -25,11 +25,13 @@ POLL = 0.005
 
 def newest_row(journal: Path) -> str:
     """The When cell of the row History shows first."""
+    from tui.core.common.when import local_now
     from tui.core.journal.journal import Journal
+    from tui.core.plan.practices import PracticeNames
     from tui.screens.history import record_row
 
     with Journal(journal) as opened:
-        return record_row(opened.latest(1)[0])[0]
+        return record_row(opened.latest(1)[0], PracticeNames(), local_now())[0]
 
 
 def open_times(journal: Path, key: str, drawn: tuple[str, ...], runs: int = ROUNDS,

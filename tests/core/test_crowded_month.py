@@ -113,3 +113,32 @@ def test_history_first_page_reads_only_the_newest_parts(path, monkeypatch) -> No
         assert len(opened) <= 2 and len(pages.records) >= 1_000
         times = [record["time"] for record in pages.records]
         assert times == sorted(times, reverse=True)  # newest first across the journal and its parts
+
+
+def test_a_rotation_reads_none_of_the_parts_it_made_before(path, monkeypatch) -> None:
+    """A rotation looks for its records in the parts of their month (another
+    device may have rotated them there, rotation.held_in_archive), but the
+    parts this journal made hold older records only: none is read."""
+    for name, value in (("LIMIT", 40), ("KEEP", 20), ("PART_SIZE", 10)):  # a rotation every 21 saves
+        monkeypatch.setattr(rotation, name, value)
+    write_crowded(path, 300)
+    with Journal(path, now=lambda: NOW) as journal:
+        journal.add_soreness(5, when=NOW)
+        parts = journal.archive_months()
+        looked, opened = [], []
+        real_read, real_look = archive.read_archive, rotation.held_in_archive
+
+        def look(*args):
+            looked.append(args[1])
+            monkeypatch.setattr(archive, "read_archive", lambda p, key: opened.append(key) or real_read(p, key))
+            try:
+                return real_look(*args)
+            finally:
+                monkeypatch.setattr(archive, "read_archive", real_read)
+
+        monkeypatch.setattr(rotation, "held_in_archive", look)
+        for n in range(rotation.LIMIT - rotation.KEEP + 1):
+            journal.add_soreness(n % 11, when=NOW + timedelta(seconds=n))
+        assert len(journal.archive_months()) > len(parts)  # it rotated
+    assert len(looked) == 1 and len(looked[0]) == rotation.LIMIT - rotation.KEEP + 1  # what it moved
+    assert opened == []

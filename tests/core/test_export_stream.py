@@ -9,9 +9,13 @@ from datetime import date
 from tests.benchmarks.generate_journal import write_journal
 from tests.core.cli_support import run
 from tui.core.journal.archive import archive_folder
-from tui.core.journal.export import export_json, journal_records
+from tui.core.journal.export import export_json, journal_records, public_record
 from tui.core.journal.journal import Journal
-from tui.core.journal.records import to_public
+from tui.core.plan.practices import PracticeNames
+
+
+def NO_PLAN(ids: list[str]) -> PracticeNames:
+    return PracticeNames()
 
 
 def test_journal_records_are_every_record_newest_first_month_by_month(tmp_path):
@@ -71,10 +75,11 @@ def test_json_is_laid_out_as_one_dump_of_the_list(tmp_path):
     with Journal(path) as journal:
         records = journal.records()
     out = io.StringIO()
-    export_json(iter(records), out)
-    assert out.getvalue() == json.dumps([to_public(r) for r in records], indent=2, ensure_ascii=False) + "\n"
+    export_json(iter(records), out, NO_PLAN)
+    dumped = json.dumps([public_record(r, NO_PLAN) for r in records], indent=2, ensure_ascii=False)
+    assert out.getvalue() == dumped + "\n"
     empty = io.StringIO()
-    export_json(iter([]), empty)
+    export_json(iter([]), empty, NO_PLAN)
     assert empty.getvalue() == "[]\n"
 
 

@@ -10,6 +10,7 @@ import pytest
 from tui.core.journal.journal import Journal
 from tui.core.journal.record_view import record_fields
 from tui.core.journal.records import FieldError, new_run
+from tui.core.plan.practices import PracticeNames
 
 ENDED = datetime(2024, 11, 22, 18, 3, tzinfo=timezone(timedelta(hours=1)))
 DETAILS = {
@@ -22,12 +23,12 @@ DETAILS = {
 def test_history_detail_shows_the_load_and_where_the_run_came_from(tmp_path):
     with Journal(tmp_path / "journal.json", now=lambda: ENDED) as journal:
         run = journal.add_run(ENDED, "long", DETAILS)
-        fields = dict(record_fields(journal.run(run["id"])))
+        fields = dict(record_fields(journal.run(run["id"]), PracticeNames(), ENDED))
     assert fields["Load"] == "82.4 (TRIMP(100), from heart rate)"
     assert fields["Time"] == "56:40 moving of 57:00"
     assert (fields["Distance"], fields["Heart rate"]) == ("6.75 km", "147 average, 176 max")
     assert (fields["Why this kind"], fields["From"]) == ("57 min ≥ 1.5× your usual 35 min", "run.fit")
-    typed = dict(record_fields({**new_run(ENDED), "id": 2}))
+    typed = dict(record_fields({**new_run(ENDED), "id": 2}, PracticeNames(), ENDED))
     assert "Load" not in typed  # a typed run has nothing from a watch
 
 

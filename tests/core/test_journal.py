@@ -197,10 +197,11 @@ def test_a_session_in_full_tells_skipped_from_not_finished(journal):
     """Leaving is not skipping: the detail of a session left part-way counts
     the exercises it never finished apart from those skipped with `n`."""
     from tui.core.journal.record_view import record_fields
+    from tui.core.plan.practices import PracticeNames
 
     left = journal.add_session("post-run-stretches", "Post-run stretches", NOW - timedelta(minutes=5), NOW,
                                False, 2, 1, 8, 200.0)
     finished = journal.add_session("post-run-stretches", "Post-run stretches", NOW - timedelta(minutes=5), NOW,
                                    True, 6, 2, 8, 600.0)
-    assert ("Exercises", "2 of 8 done, 1 skipped, 5 not finished") in record_fields(left)
-    assert ("Exercises", "6 of 8 done, 2 skipped") in record_fields(finished)
+    assert ("Exercises", "2 of 8 done, 1 skipped, 5 not finished") in record_fields(left, PracticeNames(), NOW)
+    assert ("Exercises", "6 of 8 done, 2 skipped") in record_fields(finished, PracticeNames(), NOW)

@@ -89,11 +89,11 @@ def test_bad_input_exits_2_with_one_line_and_no_journal(capsys, path, argv, mess
 def test_did_records_for_the_run_of_the_day(capsys, path):
     code, out, err = run(capsys, "did", "hydrate", "Foam-Rolling")
     assert (code, err) == (0, "")
-    assert out == "Started run record #1 for Fri 22 Nov 2024; done: hydrate, foam-rolling.\n"
+    assert out == "Started run record #1 for Friday 22 November 2024; done: Drink, Foam rolling.\n"
     code, out, _ = run(capsys, "did", "snack", "hydrate")
-    assert out == "Updated run record #1 for Fri 22 Nov 2024; done: hydrate, foam-rolling, snack.\n"
+    assert out == "Updated run record #1 for Friday 22 November 2024; done: Drink, Foam rolling, Snack.\n"
     code, out, _ = run(capsys, "did", "meal", "--date", "yesterday")
-    assert out == "Started run record #2 for Thu 21 Nov 2024; done: meal.\n"
+    assert out == "Started run record #2 for Thursday 21 November 2024; done: Meal.\n"
     assert {r["plan_date"]: r["practices"] for r in runs(path)} == {
         "2024-11-22": ["hydrate", "foam-rolling", "snack"], "2024-11-21": ["meal"]}
 

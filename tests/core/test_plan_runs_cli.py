@@ -93,9 +93,9 @@ def test_second_run_of_the_day_or_a_correction(capsys, path, monkeypatch):
     assert "started record #2. Tempo run ended 21:45 ·" in out
     assert "resumed record #2. Tempo run ended 21:45 ·" in run(capsys, "plan")[1]
     code, out, _ = run(capsys, "did", "stretch")  # the latest run of the day
-    assert code == 0 and out == "Updated run record #2 for Fri 22 Nov 2024; done: stretch.\n"
+    assert code == 0 and out == "Updated run record #2 for Friday 22 November 2024; done: Stretch.\n"
     code, out, _ = run(capsys, "did", "meal", "--run", "1")
-    assert out == "Updated run record #1 for Fri 22 Nov 2024; done: hydrate, meal.\n"
+    assert out == "Updated run record #1 for Friday 22 November 2024; done: Drink, Meal.\n"
     assert "resumed record #1. Easy run ended 08:30 ·" in run(capsys, "plan", "--run", "1")[1]
     assert [(r["time"], r["run_kind"], r["practices"]) for r in runs(path)] == [
         ("2024-11-22T08:30:00+01:00", "easy", ["hydrate", "meal"]),
@@ -110,7 +110,7 @@ def test_did_undo_puts_steps_back_to_open(capsys, path):
         journal.skip_steps(1, ["ice-bath"])
     code, out, err = run(capsys, "did", "--undo", "foam-roll", "ice-bath")
     assert (code, err) == (0, "")
-    assert out == "Reopened foam-roll, ice-bath on run record #1 (Fri 22 Nov 2024); done: hydrate, snack.\n"
+    assert out == "Reopened Foam rolling, Ice bath on run record #1 (Friday 22 November 2024); done: Drink, Snack.\n"
     [record] = runs(path)
     assert record["practices"] == ["hydrate", "snack"] and record["skipped"] == []
     steps = {s["step"]: s["status"] for s in plan_json(capsys)["steps"]}
@@ -120,7 +120,7 @@ def test_did_undo_puts_steps_back_to_open(capsys, path):
 
 def test_did_records_the_kind_of_run(capsys, path):
     code, out, _ = run(capsys, "did", "hydrate", "--kind", "long", "--date", "2024-11-21")
-    assert code == 0 and out == "Started run record #1 for Thu 21 Nov 2024; done: hydrate.\n"
+    assert code == 0 and out == "Started run record #1 for Thursday 21 November 2024; done: Drink.\n"
     run(capsys, "did", "meal", "--kind", "race", "--date", "2024-11-21T18:00")
     [record] = runs(path)
     assert (record["run_kind"], record["time"], record["practices"]) == (
@@ -161,7 +161,7 @@ def test_a_run_id_that_is_not_a_run(capsys, path):
 
 def test_undo_on_a_day_without_a_run(capsys, path):
     code, out, err = run(capsys, "did", "--undo", "hydrate")
-    assert (code, out) == (1, "") and "nothing to undo: no run recorded on Fri 22 Nov 2024" in err
+    assert (code, out) == (1, "") and "nothing to undo: no run recorded on Friday 22 November 2024" in err
 
 
 def test_the_day_the_clocks_go_forward_in_the_system_zone(tmp_path):
@@ -190,7 +190,7 @@ def test_just_after_midnight_did_and_plan_go_on_with_last_nights_run(capsys, pat
     run(capsys, "plan", "--ended", "23:40", "--kind", "easy")
     monkeypatch.setenv("RECOVERY_TUI_NOW", "2024-11-23T00:10:00+01:00")
     code, out, _ = run(capsys, "did", "hydrate")
-    assert out == "Updated run record #1 for Fri 22 Nov 2024; done: hydrate.\n"
+    assert out == "Updated run record #1 for Friday 22 November 2024; done: Drink.\n"
     code, out, _ = run(capsys, "plan")
     assert code == 0 and "resumed record #1. Easy run ended Fri 22 Nov 23:40 · " in out  # last night's: its day said
     assert "· late run: short plan, sleep 00:40\n" in out

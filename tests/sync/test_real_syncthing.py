@@ -3,8 +3,11 @@ loopback (discovery and relays off), each with its own home and a shared
 folder holding the app's data folder. Both save while the link is paused;
 once it is back and Syncthing reports the folder in sync, opening the
 journal on each side shows exactly the union of records, none twice, and
-the conflict copies Syncthing made are in merged/. Then rounds of random
-saves on each side, the same way (bounded: under 3 minutes in all).
+the conflict copies Syncthing made are in merged/. Then the same with a
+month crowded enough to rotate into parts on both sides, a run among the
+records rotated changed on one side only (so that the parts differ). Then
+rounds of random saves on each side, the same way (bounded: under 3 minutes
+in all).
 
 Where Syncthing is missing this fails, saying so: it is never skipped.
 """
@@ -17,6 +20,7 @@ import random
 import subprocess
 import sys
 import time
+from datetime import datetime, timedelta
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -25,7 +29,11 @@ import pytest
 from tests.reliability.helpers import REPO, child_env
 from tests.sync.syncthing import MISSING, Daemon, syncthing_binary
 from tui.core.common.paths import own_files_folder
+from tui.core.journal import archive, rotation
 from tui.core.journal.daily_backup import backup_folder
+from tui.core.journal.records import SCHEMA_VERSION, TABLE
+from tui.core.journal.storage import SafeJSONStorage
+from tui.core.journal.store.meta import last_id, with_last_id
 from tui.core.journal.sync.ignore import PATTERNS
 
 pytestmark = pytest.mark.slow
@@ -61,7 +69,7 @@ class Side:
         assert done.returncode == 0, err
         records = json.loads(out)
         assert len({r["id"] for r in records}) == len(records), f"a number twice on {self.name}"
-        return sorted(r["note"] for r in records)
+        return sorted(r["note"] or "" for r in records)  # a run has none
 
     def files(self) -> dict[str, bytes]:
         found = {}
@@ -73,6 +81,54 @@ class Side:
 
     def conflict_copies(self) -> list[Path]:
         return [p for p in self.shared.rglob("*sync-conflict*") if p.parent.name != "merged"]
+
+
+def crowd(side: Side) -> int:
+    """Ratings a script logged two days ago, until the journal holds rotation's
+    limit, a run the oldest of them; the run's id."""
+    storage = SafeJSONStorage(side.journal)
+    with storage.locked():
+        tables = storage.read() or {}
+        table, first = dict(tables[TABLE]), last_id(tables, TABLE) + 1
+        start = datetime.now().astimezone() - timedelta(days=2)
+        count = rotation.LIMIT - len(table)
+        for n in range(count):
+            table[str(first + n)] = {
+                "v": SCHEMA_VERSION, "type": "soreness", "time": (start + timedelta(minutes=n)).isoformat(),
+                "overall": n % 11, "areas": {}, "pain": [], "note": "by a script", "session": None,
+                "uid": f"script-{n:04d}"}
+        table[str(first)] = {"v": SCHEMA_VERSION, "type": "run", "time": start.isoformat(), "run_kind": "easy",
+                             "practices": [], "skipped": [], "plan_date": start.date().isoformat(), "uid": "script-run"}
+        storage.write(with_last_id({**tables, TABLE: table}, TABLE, first + count - 1))
+    storage.close()
+    side.written += ["by a script"] * (count - 1) + [""]  # the run has no note
+    return first
+
+
+def both_rotate(a: Side, b: Side, deadline: float) -> None:
+    """Both sides rotate a crowded month; B ticked a run among the records
+    rotated, so their first parts differ: a conflict copy of a part."""
+    run_id = crowd(a)
+    wait_in_sync(a, b, deadline)
+    a.daemon.pause(b.daemon)
+    b.daemon.pause(a.daemon)
+    finish([b.command("did", "foam-rolling", "--run", str(run_id))])
+    finish(a.save(2) + b.save(1))  # each journal past its limit: both rotate
+    for side in (a, b):
+        assert [key for key in archive.archive_months(side.journal) if archive.part_number(key)]
+    a.daemon.scan()
+    b.daemon.scan()
+    a.daemon.resume(b.daemon)
+    b.daemon.resume(a.daemon)
+    wait_in_sync(a, b, deadline)
+    made = [p.name for p in a.conflict_copies() if ".part-" in p.name]
+    assert made, [p.name for p in a.conflict_copies()]
+    open_both_until_merged(a, b, deadline)
+    for side in (a, b):
+        assert {p.name for p in (archive.archive_folder(side.journal) / "merged").iterdir()} >= set(made)
+        done = side.command("history", "--json")
+        out, _ = done.communicate(timeout=60)
+        assert [r["practices"] for r in json.loads(out) if r["id"] == run_id] == [["foam-rolling"]]
 
 
 def finish(processes: list[subprocess.Popen]) -> None:
@@ -149,6 +205,8 @@ def test_two_devices_on_real_syncthing(tmp_path):
         assert not [n for n in synced if n.endswith(".lock") or ".tmp-" in n], synced  # the lock stays local
         backups = sorted(os.listdir(backup_folder(a.journal)))
         assert len({name.split(".")[1] for name in backups if name.endswith(".json")}) == 2, backups  # one per device
+
+        both_rotate(a, b, deadline)
 
         rng = random.Random(os.environ.get("SYNC_SEED", "recovery-tui"))
         for _ in range(ROUNDS):

@@ -74,11 +74,13 @@ async def test_a_session_and_a_run_open_in_full_too(tmp_path):
     app = make_app(journal_path=path)
     async with app.run_test(size=(120, 40)) as pilot:
         history = await open_history(app, pilot)
+        row = history.query_one(DataTable).get_row_at(0)  # the run's row says the plan's names too
+        assert (str(row[1]), str(row[2])) == ("Run", "long run; done: Drink, Foam rolling; skipped: Ice bath")
         await pilot.press("enter")  # the run, newest
         await pilot.pause()
         words = " ".join("\n".join(visible(app.screen.query_one("#record-fields"))).split())
-        for expected in ("Kind long run", "Ended Sunday 22 November 2026, 07:10", "Plan day 2026-11-22",
-                         "Done hydrate, foam-roll", "Skipped ice-bath"):
+        for expected in ("Kind long run", "Ended Sunday 22 November 2026, 07:10", "Plan day Sunday 22 November 2026",
+                         "Done Drink, Foam rolling", "Skipped Ice bath"):
             assert expected in words, expected
         await pilot.press("escape")
         history.query_one(DataTable).move_cursor(row=3)  # the session

@@ -29,11 +29,14 @@ def cmd_routines(args: argparse.Namespace) -> int:
                   sys.stdout, indent=2)
         print()
     else:
+        # the two totals of --json: the holds (total_seconds) and a session's
+        # time, getting ready and switching sides included (planned_seconds)
+        print(f"  {'':<22} {'':<28} {'exercises':>9} {'holds':>6} {'with pauses':>11}")
         for kind, routines in library.by_kind().items():
             print(KIND_LABELS[kind])
             for r in routines:
-                count = f"{len(r.exercises)} ex"
-                print(f"  {r.id:<22} {r.name:<28} {count:>5}  {format_duration(total(r)):>6}")
+                print(f"  {r.id:<22} {r.name:<28} {len(r.exercises):>9} {format_duration(r.total_seconds):>6} "
+                      f"{format_duration(total(r)):>11}")
     for error in library.errors:
         print(f"{PROG}: {error}", file=sys.stderr)
     return 1 if library.errors else 0

@@ -77,7 +77,7 @@ def _check_archive(path: Path) -> int:
     months = archive.archive_months(path)
     if not months:
         return 0
-    print(f"Archive in {archive.archive_folder(path)}: {len(months)} month(s), {months[-1]} to {months[0]}")
+    print(f"Archive in {archive.archive_folder(path)}: {_months_line(months)}")
     good = problems = 0
     active = _journal_records(path)
     with Journal(path) as journal:
@@ -95,6 +95,18 @@ def _check_archive(path: Path) -> int:
             problems += len(journal.problems) + _loose(archive.archive_path(path, month))
     print(f"  {good} good record(s)")
     return problems
+
+
+def _months_line(keys: list[str]) -> str:
+    """"12 month(s), 2026-01 to 2026-12": months, not files (a crowded month
+    is kept in several files, its parts: rotation.py), then the files if more."""
+    files = Counter(key[:7] for key in keys)
+    line = f"{len(files)} month(s), {min(files)} to {max(files)}"
+    crowded = [f"{month} in {count}" for month, count in sorted(files.items()) if count > 1]
+    if not crowded:
+        return line
+    shown = ", ".join(crowded[:5]) + (f" and {len(crowded) - 5} more" if len(crowded) > 5 else "")
+    return f"{line}, in {len(keys)} files (a crowded month is kept in parts: {shown})"
 
 
 def _journal_records(path: Path) -> dict:

@@ -17,7 +17,7 @@ from tui.cli.library import load_all
 from tui.core.common.errors import DataFileError
 from tui.core.common.paths import PLAN_FILE, settings_path, user_plan_path
 from tui.core.common.settings import Settings, load_settings
-from tui.core.common.when import parse_ended, parse_when
+from tui.core.common.when import long_day, parse_ended, parse_when
 from tui.core.experiments.plan_line import tonight_notes
 from tui.core.journal.journal import Journal
 from tui.core.journal.records import FieldError
@@ -25,8 +25,18 @@ from tui.core.plan.definition import DueStep, PlanDef, load_plan
 from tui.core.plan.evening import Night, build_plan, night_for
 from tui.core.plan.experiment_note import ExperimentNote, noted_steps
 from tui.core.plan.lengths import routine_lengths, shipped_lengths
+from tui.core.plan.practices import load_practice_names
 from tui.core.plan.runs import is_practice, practice_ids, run_end, step_state
-from tui.core.plan.view import STATE_WORDS, done_words, left_out_line, plan_heading, step_ids, step_title, window_words
+from tui.core.plan.view import (
+    STATE_WORDS,
+    done_words,
+    left_out_line,
+    named_steps,
+    plan_heading,
+    step_ids,
+    step_title,
+    window_words,
+)
 from tui.core.routines.model import Routine
 
 
@@ -187,19 +197,20 @@ def cmd_did(args: argparse.Namespace) -> int:
         except FieldError as error:
             raise UsageError(f"argument --run: {error.reason}") from None
         if run is None:
-            say(f"nothing to undo: no run recorded on {when:%a %d %b %Y}")
+            say(f"nothing to undo: no run recorded on {long_day(when)}")
             return 1
         if args.kind:
             run = journal.update_run(run["id"], run_kind=args.kind)
+        names = load_practice_names(routines)  # the words are the plan's: "Drink", not "hydrate"
         if args.undo:
             plan, _, _ = _plan(None, routines)
             run = journal.reopen_steps(run["id"], _with_partners(plan, practices))
-            print(f"Reopened {', '.join(practices)} on run record #{run['id']} "
-                  f"({_run_day(run)}); {done_words(run)}.")
+            print(f"Reopened {named_steps(practices, names)} on run record #{run['id']} "
+                  f"({_run_day(run)}); {done_words(run, names)}.")
         else:
             run = journal.record_practices(run["id"], practices)
             print(f"{'Started' if created else 'Updated'} run record #{run['id']} for {_run_day(run)}; "
-                  f"{done_words(run)}.")
+                  f"{done_words(run, names)}.")
         return finish(journal, problems_fail=False)  # the practices were saved
 
 
@@ -223,4 +234,4 @@ def _with_partners(plan: PlanDef, practices: list[str]) -> list[str]:
 
 
 def _run_day(run: dict) -> str:
-    return f"{date.fromisoformat(run['plan_date']):%a %d %b %Y}"
+    return long_day(date.fromisoformat(run["plan_date"]))

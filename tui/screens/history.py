@@ -8,7 +8,7 @@ is small and bounded whatever the journal's age); later pages in a worker.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from rich.text import Text
 from textual import events, getters, on, work
@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
 from tui.app_services import AppServices
+from tui.core.common.when import in_zone_of
 from tui.core.journal.archive import damaged_month_line
 from tui.core.journal.journal import Journal
 from tui.core.journal.pages import RecordPages
@@ -26,6 +27,7 @@ from tui.core.journal.sessions import describe_session
 from tui.core.journal.soreness import describe
 from tui.core.journal.stats import area_trends, journal_streak, latest_ratings, week_count
 from tui.core.journal.store.errors import JournalError
+from tui.core.plan.practices import PracticeNames, load_practice_names
 from tui.core.plan.view import describe_run
 from tui.threads import in_thread
 from tui.widgets.footer import Footer
@@ -39,20 +41,20 @@ FIRST_ROWS = 25  # a screenful, drawn first: a DataTable row costs about a milli
 NEAR_END = 20  # rows from the end at which the next page is added
 
 
-def record_row(record: dict) -> tuple[str, str, str]:
-    when = record_time(record)
-    stamp = when.strftime("%a %d %b %H:%M")
+def record_row(record: dict, names: PracticeNames, now: datetime) -> tuple[str, str, str]:
+    """When, what and how, with the time in `now`'s zone (by its own date's rules)."""
+    stamp = f"{in_zone_of(record_time(record), now):%a %d %b %H:%M}"
     if record["type"] == "run":
-        return stamp, "Run", describe_run(record)
+        return stamp, "Run", describe_run(record, names)
     if record["type"] == "session":
         return stamp, record["routine_name"], describe_session(record)
     note = f" · {record['note']}" if record.get("note") else ""
     return stamp, "Soreness", describe(record) + note
 
 
-def table_row(record: dict) -> tuple[Text, Text, Text]:
+def table_row(record: dict, names: PracticeNames, now: datetime) -> tuple[Text, Text, Text]:
     """record_row as cells of one line that end in "…" if cut (see widgets/history_table.py)."""
-    when, kind, details = (cell(text) for text in record_row(record))
+    when, kind, details = (cell(text) for text in record_row(record, names, now))
     return when, kind, details
 
 
@@ -96,6 +98,7 @@ class HistoryScreen(Screen):
         self.pages: RecordPages | None = None
         self.first_rows: list[tuple] = []
         self.trend_records: list[dict] | None = None  # kept to lay the trend out again on a resize
+        self.names = PracticeNames()  # the plan's names for steps, read with the first page
 
     def compose(self) -> ComposeResult:
         stats, trend = self.read_first_page()
@@ -126,7 +129,8 @@ class HistoryScreen(Screen):
         except JournalError as error:
             return Text(str(error), style="bold red"), ""
         self.pages = pages
-        self.first_rows = [table_row(record) for record in pages.records[:FIRST_ROWS]]
+        self.names = load_practice_names(self.app.library.routines)
+        self.first_rows = [table_row(record, self.names, now) for record in pages.records[:FIRST_ROWS]]
         self.trend_records = trend_records
         return stats, trend_text(trend_records, now, self.app.size.width - 2)
 
@@ -148,7 +152,7 @@ class HistoryScreen(Screen):
     def add_first_page_rest(self) -> None:
         """The rest of the first page, once the first screenful is drawn."""
         records = self.pages.records if self.pages is not None else []
-        rest = [table_row(record) for record in records[FIRST_ROWS:PAGE]]
+        rest = [table_row(record, self.names, self.app.now()) for record in records[FIRST_ROWS:PAGE]]
         self.add_rows(FIRST_ROWS, rest)
 
     def show_error(self, error: str) -> None:
@@ -172,7 +176,8 @@ class HistoryScreen(Screen):
         if pages is None:  # no journal: no pages to add
             return []
         pages.fill(shown + PAGE)
-        return [table_row(record) for record in pages.records[shown : shown + PAGE]]
+        now = self.app.now()
+        return [table_row(record, self.names, now) for record in pages.records[shown : shown + PAGE]]
 
     def add_rows(self, shown: int, rows: list[tuple]) -> None:
         table = self.table
@@ -193,4 +198,4 @@ class HistoryScreen(Screen):
         from tui.dialogs.record import RecordScreen
 
         if self.pages is not None and event.cursor_row < len(self.pages.records):
-            self.app.push_screen(RecordScreen(self.pages.records[event.cursor_row]))
+            self.app.push_screen(RecordScreen(self.pages.records[event.cursor_row], self.names, self.app.now()))

@@ -10,7 +10,8 @@ Every time the journal stores is aware (carries a UTC offset). A wall time
 the user types without an offset is read in the local time zone of `now`.
 Hand-written on purpose: dateutil and dateparser read far more than this
 strict grammar allows (fuzzy words, other scripts' digits), and say less
-about what is wrong.
+about what is wrong. What it writes for a reader: `span_words`, `long_day`,
+`long_time`, `format_duration`.
 """
 
 from __future__ import annotations
@@ -198,6 +199,17 @@ def parse_stored(value: object) -> datetime:
     if moment.year not in YEARS:
         raise ValueError(f"is out of range (years {YEARS.start} to {YEARS.stop - 1}): '{value}'")
     return moment
+
+
+def long_day(day: date) -> str:
+    """"Saturday 5 December 2026": a day in words, its year always given."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def long_time(moment: datetime) -> str:
+    """"Saturday 5 December 2026, 21:30": a moment in words, as its own wall time
+    (give it `in_zone_of(moment, now)` to read it in the runner's zone)."""
+    return f"{long_day(moment)}, {moment:%H:%M}"
 
 
 def format_duration(seconds: float) -> str:

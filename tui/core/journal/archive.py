@@ -240,10 +240,13 @@ def archived_counts(tables: dict[str, dict[str, Any]] | None) -> dict[str, int]:
 
 
 def move_old_records(
-    storage: SafeJSONStorage, before_month: str, time_field: dict[str, str], checks_out: Callable[[str, dict], bool]
+    storage: SafeJSONStorage, before_month: str, time_field: dict[str, str], checks_out: Callable[[str, dict], bool],
+    held: Callable[[dict[str, dict[str, Any]]], dict[str, str]] | None = None,
 ) -> int:
     """Move the journal's good records from months before `before_month` to their
-    archive files; return how many moved. Records that do not check out stay.
+    archive files; return how many moved. Records that do not check out stay;
+    those `held` finds in a part of their month (another device's, by uid:
+    rotation.held_in_archive) join that part, so that no record is kept twice.
     Call under ``storage.locked()``; JournalError if an archive file cannot be
     written (then nothing has left the journal)."""
     tables = storage.read() or {}
@@ -256,11 +259,16 @@ def move_old_records(
     if not by_month:
         return 0
     counts, days = archived_counts(tables), archived_session_days(tables)
-    for month, moving in sorted(by_month.items()):
-        counts[month] = write_month(storage.path, month, moving)
+    where = held({key: doc for docs in by_month.values() for key, doc in docs.items()}) if held else {}
+    by_file: dict[str, dict[str, dict[str, Any]]] = {}
+    for month, docs in by_month.items():
+        for key, doc in docs.items():
+            by_file.setdefault(where.get(key, month), {})[key] = doc
+    for target, moving in sorted(by_file.items()):
+        counts[target] = write_month(storage.path, target, moving)
         for doc in moving.values():
             if doc.get("type") == "session":
-                days[month] = days.get(month, 0) | 1 << int(doc[time_field["session"]][8:10])
+                days[target[:7]] = days.get(target[:7], 0) | 1 << int(doc[time_field["session"]][8:10])
     # The journal's side is one storage write of the records left and the meta
     # table, not Table.remove and a meta update: TinyDB's Table API saves one
     # table at a time, and a crash between the two saves would leave the

@@ -2,7 +2,8 @@
 
 JSON escapes every control character (C1 and DEL too, which json.dumps
 leaves as they are with ensure_ascii=False), so the output is safe to show
-and reads back to exactly the text in the journal.
+and reads back to exactly the text in the journal. A run's steps are given
+by their ids and by the names the plan in use shows ("hydrate", "Drink").
 
 CSV is opened by spreadsheets, which run a cell that starts with =, +, -, @,
 a tab or a carriage return as a formula (`=HYPERLINK(...)`, `=1+1`). Following
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from typing import IO, TYPE_CHECKING, Any
 
@@ -31,7 +32,7 @@ from tui.core.journal.store.errors import JournalCorruptError
 
 if TYPE_CHECKING:
     from tui.core.journal.journal import Journal
-    from tui.core.plan.practices import PracticeNames  # loaded by export_csv only: history --json stays quick
+    from tui.core.plan.practices import PracticeNames  # loaded when there are names to give
 
 # the CSV: times to the second; a session's skipped exercises beside those
 # done; a run's practices and skipped steps by the names the plan shows
@@ -62,12 +63,35 @@ def _months(journal: Journal) -> Iterator[dict]:
         yield from records
 
 
-def export_json(records: Iterable[dict], file: IO[str]) -> None:
-    """A JSON array, written one record at a time, laid out as
-    json.dumps(list, indent=2) would lay it out."""
+# beside PUBLIC_KEYS in the JSON (null where they do not apply): a session's
+# routine name and skipped exercises; a run's skipped step ids, and its done
+# and skipped steps as {"step": id, "name": the name the plan shows}
+JSON_NAMED_KEYS = ("routine_name", "exercises_skipped", "skipped", "done_steps", "skipped_steps")
+
+
+def public_record(record: dict, names: Callable[[list[str]], PracticeNames]) -> dict:
+    """to_public(record) and JSON_NAMED_KEYS. `names(ids)` gives the names for
+    those ids, called only for a run with steps to name (it reads the plan,
+    and the routines if need be: tui.cli.export.StepNames)."""
+    public = {**to_public(record), **dict.fromkeys(JSON_NAMED_KEYS)}
+    if record["type"] == "session":
+        public.update(routine_name=record["routine_name"], exercises_skipped=record["exercises_skipped"])
+    elif record["type"] == "run":
+        public.update(skipped=list(record["skipped"]), done_steps=_steps(record["practices"], names),
+                      skipped_steps=_steps(record["skipped"], names))
+    return public
+
+
+def _steps(ids: list[str], names: Callable[[list[str]], PracticeNames]) -> list[dict]:
+    return [{"step": step, "name": name} for step, name in names(ids).named(ids)] if ids else []
+
+
+def export_json(records: Iterable[dict], file: IO[str], names: Callable[[list[str]], PracticeNames]) -> None:
+    """A JSON array of public_record(record, names), written one record at a
+    time, laid out as json.dumps(list, indent=2) would lay it out."""
     opened = False
     for record in records:
-        dumped = json.dumps(to_public(record), indent=2, ensure_ascii=False)
+        dumped = json.dumps(public_record(record, names), indent=2, ensure_ascii=False)
         file.write(",\n  " if opened else "[\n  ")
         file.write(json_text(dumped.replace("\n", "\n  ")))  # strings hold no raw newline
         opened = True
@@ -92,7 +116,8 @@ def export_csv(records: Iterable[dict], file: IO[str], names: PracticeNames | No
         row += [";".join(public["pain"]) if public["pain"] is not None else None]
         row += [public["note"], public["session"]]
         run = record["type"] == "run"
-        row += [";".join(map(names.name, record[key])) if run else None for key in ("practices", "skipped")]
+        row += [";".join(name for _step, name in names.named(record[key])) if run else None
+                for key in ("practices", "skipped")]
         row += [public["run_kind"]]
         writer.writerow([csv_cell(value) for value in row])
 

@@ -43,7 +43,8 @@ def archive_old_months(storage: SafeJSONStorage, now: datetime) -> int:
         with storage.locked():
             moved = rotation.finish_pending(storage, TIME_FIELD)  # before anything else moves
             before = archive.month_before(archive.month_of(now))
-            moved += archive.move_old_records(storage, before, TIME_FIELD, checks_out)
+            moved += archive.move_old_records(storage, before, TIME_FIELD, checks_out, held=lambda docs: (
+                rotation.held_in_archive(storage.path, docs, TIME_FIELD, rotation.part_newest(storage.read()))))
             return moved + rotation.rotate(storage, TIME_FIELD, checks_out)
     except JournalError as error:
         storage.notices.append(f"{error} Older records stay in the journal for now; nothing was lost.")

@@ -1,49 +1,50 @@
 """A journal record in full, as labelled lines for the History detail view.
 
 History's table gives each record one line; this gives every field of it,
-the whole note included. Headless: the screen only lays the pairs out.
+the whole note included, with dates in words in the runner's time zone
+(`now`'s, by each date's own rules) and steps by the names the plan shows.
+Headless: the screen only lays the pairs out.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from tui.core.common.ids import area_words
-from tui.core.common.when import format_duration, parse_stored
+from tui.core.common.when import format_duration, in_zone_of, long_day, long_time, parse_stored
 from tui.core.journal.records import record_time
 from tui.core.journal.sessions import session_state
 
+if TYPE_CHECKING:
+    from tui.core.plan.practices import PracticeNames
+
 TITLES = {"session": "Routine", "soreness": "Soreness rating", "run": "Run"}
-
-
-def long_time(moment: datetime) -> str:
-    """"Tuesday 1 December 2026, 22:54"."""
-    return f"{moment:%A} {moment.day} {moment:%B %Y, %H:%M}"
 
 
 def listed(items: list[str], empty: str) -> str:
     return ", ".join(items) if items else empty
 
 
-def record_title(record: dict) -> str:
+def record_title(record: dict, now: datetime) -> str:
     """"Soreness rating, Tuesday 1 December 2026, 22:54"."""
-    return f"{TITLES[record['type']]}, {long_time(record_time(record))}"
+    return f"{TITLES[record['type']]}, {long_time(in_zone_of(record_time(record), now))}"
 
 
-def record_fields(record: dict) -> list[tuple[str, str]]:
+def record_fields(record: dict, names: PracticeNames, now: datetime) -> list[tuple[str, str]]:
     """(label, value) for every field of a record, in reading order."""
     kind = record["type"]
     if kind == "session":
-        fields = _session(record)
+        fields = _session(record, now)
     elif kind == "soreness":
         fields = _soreness(record)
     else:
-        fields = _run(record)
+        fields = _run(record, names, now)
     return [*fields, ("Record", f"#{record['id']}")]
 
 
-def _session(record: dict) -> list[tuple[str, str]]:
-    started, ended = parse_stored(record["started"]), parse_stored(record["ended"])
+def _session(record: dict, now: datetime) -> list[tuple[str, str]]:
+    started, ended = (in_zone_of(parse_stored(record[key]), now) for key in ("started", "ended"))
     done, total = record["exercises_done"], record["exercises_total"]
     return [
         ("Routine", f"{record['routine_name']} ({record['routine_id']})"),
@@ -78,14 +79,14 @@ def _soreness(record: dict) -> list[tuple[str, str]]:
 LOAD_FORMULAS = {"trimp100": "TRIMP(100), from heart rate", "pace": "from pace"}
 
 
-def _run(record: dict) -> list[tuple[str, str]]:
+def _run(record: dict, names: PracticeNames, now: datetime) -> list[tuple[str, str]]:
     return [
         ("Kind", f"{record['run_kind']} run" if record["run_kind"] else "not given"),
-        ("Ended", long_time(record_time(record))),
+        ("Ended", long_time(in_zone_of(record_time(record), now))),
         *_from_watch(record),
-        ("Plan day", record["plan_date"]),
-        ("Done", listed(record["practices"], "nothing yet")),
-        ("Skipped", listed(record["skipped"], "nothing")),
+        ("Plan day", long_day(date.fromisoformat(record["plan_date"]))),
+        ("Done", listed([name for _step, name in names.named(record["practices"])], "nothing yet")),
+        ("Skipped", listed([name for _step, name in names.named(record["skipped"])], "nothing")),
     ]
 
 

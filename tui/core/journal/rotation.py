@@ -23,13 +23,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from tui.core.common.when import parse_stored
 from tui.core.journal import archive
 from tui.core.journal.records import TABLE
 from tui.core.journal.storage import SafeJSONStorage
+from tui.core.journal.store.errors import JournalCorruptError
 from tui.core.journal.store.meta import META_TABLE, last_id, meta, with_last_id
+from tui.core.journal.sync.identity import uid_of
 
 LIMIT = 1_000  # records in the journal file before a rotation: ten times a busy two months
 KEEP = 500  # what a rotation leaves in the journal file
@@ -70,7 +73,11 @@ def rotate(storage: SafeJSONStorage, time_field: dict[str, str], checks_out: Cal
         highest.setdefault(part[:7], archive.part_number(part))  # newest first: the highest part comes first
     plan: dict[str, list[str]] = {}
     filling: dict[str, str] = {}  # month -> the part being filled
+    held = held_in_archive(storage.path, {key: records[key] for *_, key, _ in moving}, time_field, part_newest(tables))
     for _, _, key, month in moving:
+        if key in held:  # another device's part holds it already: it joins that one
+            plan.setdefault(held[key], []).append(key)
+            continue
         if month not in filling or len(plan[filling[month]]) >= PART_SIZE:
             highest[month] = highest.get(month, 0) + 1
             if highest[month] > MAX_PARTS:
@@ -112,6 +119,33 @@ def finish(storage: SafeJSONStorage, tables: Tables, time_field: dict[str, str])
                                              "archived": dict(sorted(counts.items())),
                                              "session_days": dict(sorted(days.items()))}))
     return len(moved)
+
+
+def held_in_archive(journal: Path, docs: dict[str, dict[str, Any]], time_field: dict[str, str],
+                    newest: dict[str, str]) -> dict[str, str]:
+    """The archive file of its month (a part or its own) that already holds a
+    record of `docs` by its uid, for those one does (journal key -> archive
+    key): another device rotated it there, and synced that part here. Only
+    files that may hold records as old as these are read (see may_hold_since):
+    the parts this device made of its own month hold older ones only."""
+    by_month: dict[str, dict[str, dict[str, Any]]] = {}
+    for key, doc in docs.items():
+        month = archive.stored_month(doc, time_field)
+        if month is not None:
+            by_month.setdefault(month, {})[key] = doc
+    found: dict[str, str] = {}
+    for month, group in by_month.items():
+        since = min(parse_stored(doc[time_field[doc["type"]]]) for doc in group.values())
+        files = [key for key in archive.archive_months(journal, earliest=month)
+                 if key[:7] == month and may_hold_since(key, since, newest)]
+        where: dict[str, str] = {}
+        for file in files:
+            try:
+                where |= {uid_of(key, doc): file for key, doc in archive.read_archive(journal, file).items()}
+            except JournalCorruptError:
+                continue  # damaged: nothing can join it (doctor names it)
+        found |= {key: where[uid_of(key, doc)] for key, doc in group.items() if uid_of(key, doc) in where}
+    return found
 
 
 def part_newest(tables: Tables | None) -> dict[str, str]:

@@ -52,6 +52,21 @@ class PracticeNames:
     def name(self, practice: str) -> str:
         return self.names.get(practice) or fallback_name(practice)
 
+    def knows(self, recorded: str) -> bool:
+        """Whether the id has a name here (else it gets fallback_name)."""
+        return recorded in self.names or recorded in self.aliases
+
+    def named(self, recorded: Iterable[str]) -> list[tuple[str, str]]:
+        """(practice, name) for a run's recorded ids, in their order, each
+        practice once: ["stretch", "post-run-stretches"] is one ("stretch",
+        "Stretch"). An id that is not a practice (a warm-up in an old
+        journal) keeps its own name."""
+        named: dict[str, str] = {}
+        for found in recorded:
+            practice = self.practice(found) or found
+            named.setdefault(practice, self.name(practice))
+        return list(named.items())
+
 
 def practice_names(plan: PlanDef, routines: Iterable) -> PracticeNames:
     """From the plan in use (step titles, which routine carries out which
@@ -66,6 +81,13 @@ def practice_names(plan: PlanDef, routines: Iterable) -> PracticeNames:
             names[routine.id] = one_line(routine.name)
     names.update({step.id: one_line(step.title) for step in plan.steps})
     return PracticeNames(aliases, names, frozenset(excluded - set(STEP_IDS)))
+
+
+def shipped_plan_names() -> PracticeNames:
+    """From the shipped plan alone: the names of its steps and of the routines
+    that carry them out, as practice_names gives them with every routine read
+    (the other routines' names are the only ones this lacks)."""
+    return practice_names(load_plan(None, PLAN_FILE)[0], [])
 
 
 def load_practice_names(routines: Iterable) -> PracticeNames:

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, time
+from typing import TYPE_CHECKING
 
 from tui.core.common.when import in_zone_of, span_words
 from tui.core.plan.definition import DueStep, step_status
 from tui.core.plan.evening import night_for
 from tui.core.plan.runs import DONE, SKIPPED, run_end, step_state
+
+if TYPE_CHECKING:
+    from tui.core.plan.practices import PracticeNames
 
 STATE_WORDS = {
     "later": "later",
@@ -82,15 +86,20 @@ def plan_heading(run: dict, now: datetime, bedtime: time) -> str:
     return heading
 
 
-def done_words(run: dict) -> str:
-    """What a run has done: "done: hydrate, stretch; skipped: ice-bath"."""
-    words = "done: " + (", ".join(run["practices"]) or "nothing yet")
-    return words + ("; skipped: " + ", ".join(run["skipped"]) if run["skipped"] else "")
+def named_steps(ids: Iterable[str], names: PracticeNames) -> str:
+    """"Drink, Stretch": recorded ids by the names the plan shows, each once."""
+    return ", ".join(name for _practice, name in names.named(ids))
 
 
-def describe_run(run: dict) -> str:
-    """A run record in a few words: "long run; done: hydrate, stretch; skipped: ice-bath"."""
-    return f"{kind_words(run)}; {done_words(run)}"
+def done_words(run: dict, names: PracticeNames) -> str:
+    """What a run has done: "done: Drink, Stretch; skipped: Ice bath"."""
+    words = "done: " + (named_steps(run["practices"], names) or "nothing yet")
+    return words + ("; skipped: " + named_steps(run["skipped"], names) if run["skipped"] else "")
+
+
+def describe_run(run: dict, names: PracticeNames) -> str:
+    """A run record in a few words: "long run; done: Drink, Stretch; skipped: Ice bath"."""
+    return f"{kind_words(run)}; {done_words(run, names)}"
 
 
 def next_due_line(steps: Iterable[DueStep], run: dict, now: datetime) -> str:

@@ -5,6 +5,8 @@ version under the file's name and the other beside it:
 - Syncthing: journal.sync-conflict-20261206-123456-ABCDEFG.json
 - Dropbox: journal (Ana's conflicted copy 2026-12-06).json
 - Nextcloud, ownCloud: journal (conflicted copy 2026-12-06 123456).json
+The same goes for archive months and the parts of a crowded month
+("journal-2026-09.part-0003.sync-conflict-….json").
 Once merged, a copy is moved into merged/ beside it (never deleted), so
 that it is read once and can still be looked at.
 """
@@ -57,7 +59,9 @@ def journal_copies(journal: Path) -> list[Copy]:
 
 
 def archive_copies(journal: Path, archive_folder: Path) -> list[Copy]:
-    return find_copies(archive_folder, rf"{re.escape(journal.stem)}-\d{{4}}-\d{{2}}", journal.suffix, journal)
+    """Copies of archive months and of their parts ("journal-2026-09.part-0003.json", rotation.py)."""
+    month = rf"{re.escape(journal.stem)}-\d{{4}}-\d{{2}}(?:\.part-\d{{4}})?"
+    return find_copies(archive_folder, month, journal.suffix, journal)
 
 
 def merged_copies(folder: Path, about: Path) -> list[Path]:

@@ -23,6 +23,7 @@ from tui.core.journal.sync.identity import CHANGED, HISTORY, OWN_FIELDS, UID, ui
 
 Tables = dict[str, dict[str, Any]]
 Doc = dict[str, Any]
+ONE_DEVICE = ("rotation",)  # meta fields never merged in: a rotation cut short names that device's numbers
 
 
 @dataclass
@@ -174,7 +175,7 @@ def _merged_meta(tables: Tables, incoming: Tables) -> Tables:
     for name, n in _dict(theirs, "last_id").items():
         if isinstance(n, int) and isinstance(given.get(name), int):
             given[name] = max(n, given[name])
-    merged = {**theirs, **ours}
+    merged = {**{name: value for name, value in theirs.items() if name not in ONE_DEVICE}, **ours}
     for name, value in (("archived", counts), ("session_days", days), ("last_id", given)):
         if value:
             merged[name] = dict(sorted(value.items()))

@@ -1,23 +1,25 @@
 """What every open of the journal does for a synced folder, under its lock:
 give uids to an older journal (migrate.py), then merge the conflict copies
-of the journal and of its archive months (merge.py) and move them into
-merged/. One notice says what was merged."""
+of the journal, of its archive months and of their parts (merge.py, each
+record where it is kept: archived.py) and move them into merged/. One
+notice says what was merged."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from tui.core.common.atomic import write_atomically
 from tui.core.common.paths import own_files_folder
-from tui.core.journal import archive
-from tui.core.journal.records import TABLE
+from tui.core.journal import archive, rotation
+from tui.core.journal.records import TABLE, TIME_FIELD, checks_out
 from tui.core.journal.storage import SafeJSONStorage
 from tui.core.journal.store.errors import JournalError, reason
-from tui.core.journal.store.json_tables import encode_tables, read_tables
+from tui.core.journal.store.json_tables import read_tables
+from tui.core.journal.store.meta import with_meta
+from tui.core.journal.sync.archived import merge_into_archive
 from tui.core.journal.sync.copies import Copy, archive_copies, journal_copies, move_to_merged
 from tui.core.journal.sync.identity import uid_of
-from tui.core.journal.sync.merge import merge_records, merge_tables
+from tui.core.journal.sync.merge import merge_tables
 from tui.core.journal.sync.migrate import migrate, migration_due, needs_migration
 
 Tables = dict[str, dict[str, Any]]
@@ -54,16 +56,11 @@ def settle(storage: SafeJSONStorage) -> None:
 def _merge_all(storage: SafeJSONStorage, tables: Tables, copies: list[Copy]) -> None:
     records = done = 0
     for copy in copies:
+        is_journal = copy.original == storage.path.name
         try:
             incoming = read_tables(copy.path, "conflict copy") or {}
-            if copy.original == storage.path.name:
-                tables, report = merge_tables(tables, incoming)
-                storage.write(tables)
-                records += report.records
-            else:
-                tables, count = _merge_month(storage, tables, copy, incoming)
-                records += count
-            is_journal = copy.original == storage.path.name
+            tables, count = _merge_copy(storage, tables, incoming if is_journal else {TABLE: incoming.get(TABLE, {})})
+            records += count
             move_to_merged(copy.path, own_files_folder(storage.path) if is_journal else copy.path.parent)
         except JournalError as error:
             storage.notices.append(f"{error} The copy was left where it is, not merged.")
@@ -76,31 +73,34 @@ def _merge_all(storage: SafeJSONStorage, tables: Tables, copies: list[Copy]) -> 
         where = "a copy" if done == 1 else f"{done} copies"
         storage.notices.append(f"{MERGED_NOTICE}{records} record(s) from {where} made on another device "
                                f"(kept in merged/).")
+        _rotate(storage)
 
 
-def _merge_month(storage: SafeJSONStorage, tables: Tables, copy: Copy, incoming: Tables) -> tuple[Tables, int]:
-    """Records of the month's copy: those the month holds are merged there, the
-    others join the journal (the next save moves them to their month)."""
-    path = copy.path.parent / copy.original
-    month_tables = read_tables(path, "archive file") or {}
-    held = month_tables.get(TABLE, {})
-    where = {uid_of(key, doc): key for key, doc in held.items()}
-    changed, rest = {}, {}
-    for key, doc in incoming.get(TABLE, {}).items():
-        uid = uid_of(key, doc)
-        if uid in where:
-            merged = merge_records(held[where[uid]], doc, uid)
-            if merged != held[where[uid]]:
-                changed[where[uid]] = merged
-        else:
-            rest[key] = doc
-    if changed:
-        write_atomically(path, encode_tables({**month_tables, TABLE: {**held, **changed}}))
-    if not rest:
-        return tables, len(changed)
-    tables, report = merge_tables(tables, {TABLE: rest})
+def _merge_copy(storage: SafeJSONStorage, tables: Tables, incoming: Tables) -> tuple[Tables, int]:
+    """A copy's records: those the journal holds are merged there, those an
+    archive file of their month holds there (archived.py), the others join
+    the journal; how many records changed or were added."""
+    held = {uid_of(key, doc) for key, doc in tables.get(TABLE, {}).items()}
+    theirs = incoming.get(TABLE, {})
+    outside = {key: doc for key, doc in theirs.items() if uid_of(key, doc) not in held}
+    taken, changed, count = merge_into_archive(storage.path, outside)
+    rest = {key: doc for key, doc in theirs.items() if key not in taken}
+    tables, report = merge_tables(tables, {**incoming, TABLE: rest})
+    if changed & rotation.part_newest(tables).keys():  # a run's time may be later now
+        tables = with_meta(tables, **{rotation.NEWEST: {key: when for key, when in rotation.part_newest(tables).items()
+                                                        if key not in changed}})
     storage.write(tables)
-    return tables, len(changed) + report.records
+    return tables, count + report.records
+
+
+def _rotate(storage: SafeJSONStorage) -> None:
+    """Records a copy added may take the journal past rotation's limit: it
+    rotates now, by its own rules, as a save would."""
+    try:
+        rotation.finish_pending(storage, TIME_FIELD)
+        rotation.rotate(storage, TIME_FIELD, checks_out)
+    except JournalError as error:
+        storage.notices.append(f"{error} Older records stay in the journal for now; nothing was lost.")
 
 
 def conflict_copies(journal: Path) -> list[Copy]:
