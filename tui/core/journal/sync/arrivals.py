@@ -34,9 +34,10 @@ from tui.core.common.atomic import write_atomically
 from tui.core.journal import archive
 from tui.core.journal.records import TABLE
 from tui.core.journal.storage import SafeJSONStorage
-from tui.core.journal.store.errors import JournalError
+from tui.core.journal.store.errors import JournalAccessError, JournalError, reason
 from tui.core.journal.store.folder import make_private_folder
 from tui.core.journal.store.json_tables import encode_tables, read_tables
+from tui.core.journal.store.links import require_real_folder
 from tui.core.journal.store.meta import last_id, with_last_id
 from tui.core.journal.sync.device import state_folder
 from tui.core.journal.sync.identity import uid_of
@@ -157,13 +158,23 @@ def _overlaps(kept: list[int], span: list[int]) -> bool:
 
 
 def _stats(journal: Path) -> dict[str, list[int]]:
+    """[inode, size, mtime_ns, ctime_ns] of each archive file, from one scan
+    of the folder (a 100-year archive has some 1,200 files)."""
+    folder = archive.archive_folder(journal)
+    prefix, suffix = f"{journal.stem}-", journal.suffix
     found = {}
-    for key in archive.archive_months(journal):
-        try:
-            st = os.stat(archive.archive_path(journal, key))
-        except OSError:
-            continue
-        found[key] = [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+    try:
+        require_real_folder(folder)
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                key = entry.name[len(prefix):len(entry.name) - len(suffix)]
+                if entry.name.startswith(prefix) and entry.name.endswith(suffix) and archive.is_archive_key(key):
+                    st = entry.stat(follow_symlinks=False)
+                    found[key] = [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise JournalAccessError(journal, f"Cannot list the archive in {folder}: {reason(exc)}.") from None
     return found
 
 
