@@ -15,8 +15,9 @@ the arriving one has never been shown here. A rating in that file keeps
 its link to a session renumbered with it.
 
 What this device has looked at is kept outside the synced folder (the
-state folder, like the device's name): per archive file, its inode, size,
-times and lowest and highest number. Another device's record of what it
+state folder, like the device's name; checked.py): per archive file, its
+inode, size, times and lowest and highest number, also after this device
+writes the file itself (archive.write_month). Another device's record of what it
 checked says nothing about what arrived here, and the journal file stays
 small. An open reads only the new or changed files and those whose numbers
 overlap theirs: a 100-year archive is listed and stat'ed, not read.
@@ -24,8 +25,6 @@ overlap theirs: a 100-year archive is listed and stat'ed, not read.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -35,28 +34,20 @@ from tui.core.journal import archive
 from tui.core.journal.records import TABLE
 from tui.core.journal.storage import SafeJSONStorage
 from tui.core.journal.store.errors import JournalAccessError, JournalError, reason
-from tui.core.journal.store.folder import make_private_folder
 from tui.core.journal.store.json_tables import encode_tables, read_tables
 from tui.core.journal.store.links import require_real_folder
 from tui.core.journal.store.meta import last_id, with_last_id
-from tui.core.journal.sync.device import state_folder
+from tui.core.journal.sync.checked import Seen, fingerprint, load, save
 from tui.core.journal.sync.identity import uid_of
 
 RENUMBERED_NOTICE = "Renumbered "  # how the one line about renumbered records begins
 Docs = dict[str, dict[str, Any]]
-Seen = dict[str, list[int]]  # archive key -> [inode, size, mtime_ns, ctime_ns, lowest, highest]
-
-
-def index_path(journal: Path) -> Path:
-    """This device's record of the archive files it has checked, for one journal."""
-    name = hashlib.sha256(str(journal.resolve()).encode()).hexdigest()[:24]
-    return state_folder() / "numbers" / f"{name}.json"
 
 
 def arrivals_due(journal: Path) -> bool:
     """Whether an archive file is new or changed since this device last looked
     (a listing and a stat of each file: cheap enough for every open)."""
-    seen, stats = _load(journal), _stats(journal)
+    seen, stats = load(journal), _stats(journal)
     return seen.keys() != stats.keys() or any(seen[key][:4] != stat for key, stat in stats.items())
 
 
@@ -64,12 +55,12 @@ def renumber_arrivals(storage: SafeJSONStorage) -> None:
     """Check the archive files new or changed since the last open (see the
     module's docstring). Call under the journal's lock."""
     journal = storage.path
-    seen = _load(journal)
+    seen = load(journal)
     stats = _stats(journal)
     fresh = sorted(key for key, stat in stats.items() if seen.get(key, [])[:4] != stat)
     if not fresh:
         if seen.keys() != stats.keys():
-            _save(journal, {key: seen[key] for key in stats})
+            save(journal, {key: seen[key] for key in stats})
         return
     tables = storage.read() or {}
     active = tables.get(TABLE, {})
@@ -104,12 +95,21 @@ def renumber_arrivals(storage: SafeJSONStorage) -> None:
         _remember(journal, seen, docs, others)
         return
     links = {old: new for old, new in sessions.items() if taken.get(old, ("", None))[1] != "session"}
-    for file in fresh:
-        docs[file] = {key: _relinked(doc, links) for key, doc in docs[file].items()}
-        _write(journal, file, docs[file])
+    # the numbers given are recorded as given first: a crash before the files are written gives none twice
     tables = storage.read() or {}
-    kept = {key: _relinked(doc, links) for key, doc in tables.get(TABLE, {}).items()}
-    storage.write(with_last_id({**tables, TABLE: kept}, TABLE, max(floor, last_id(tables, TABLE))))
+    relinked = {key: _relinked(doc, links) for key, doc in tables.get(TABLE, {}).items()}
+    storage.write(with_last_id({**tables, TABLE: relinked}, TABLE, max(floor, last_id(tables, TABLE))))
+    for file in fresh:
+        if docs[file]:
+            docs[file] = {key: _relinked(doc, links) for key, doc in docs[file].items()}
+            _write(journal, file, docs[file])
+    lowest = min((int(old) for old in links), default=None)
+    for file, known in seen.items():  # a rating comes after its session: only files of later numbers
+        if lowest is not None and file in stats and file not in docs and len(known) == 6 and known[5] > lowest:
+            found = _read(journal, file)
+            if found:
+                others[file] = {key: _relinked(doc, links) for key, doc in found.items()}
+                _write(journal, file, others[file])
     shown = ", ".join(f"#{old} is now #{new}" for old, new in moves[:3]) + (", …" if len(moves) > 3 else "")
     storage.notices.append(f"{RENUMBERED_NOTICE}{len(moves)} record(s) from another device ({shown}): "
                            "this device had given those numbers to other records.")
@@ -119,7 +119,7 @@ def renumber_arrivals(storage: SafeJSONStorage) -> None:
 def _remember(journal: Path, seen: Seen, docs: dict[str, Docs], others: dict[str, Docs]) -> None:
     """What this device has now looked at: each file as it is now, with its numbers' span."""
     stats = _stats(journal)
-    _save(journal, {key: [*stats[key], *_span(docs[key] if key in docs else others.get(key, {}),
+    save(journal, {key: [*stats[key], *_span(docs[key] if key in docs else others.get(key, {}),
                                               seen.get(key, [])[4:])]
                     for key in stats if key in docs or key in seen})
 
@@ -170,29 +170,9 @@ def _stats(journal: Path) -> dict[str, list[int]]:
                 key = entry.name[len(prefix):len(entry.name) - len(suffix)]
                 if entry.name.startswith(prefix) and entry.name.endswith(suffix) and archive.is_archive_key(key):
                     st = entry.stat(follow_symlinks=False)
-                    found[key] = [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+                    found[key] = fingerprint(st)
     except FileNotFoundError:
         return {}
     except OSError as exc:
         raise JournalAccessError(journal, f"Cannot list the archive in {folder}: {reason(exc)}.") from None
     return found
-
-
-def _load(journal: Path) -> Seen:
-    try:
-        found = json.loads(index_path(journal).read_bytes())
-    except (OSError, ValueError):
-        return {}  # never checked here (or the record of it is damaged): every file is checked once
-    if not isinstance(found, dict):
-        return {}
-    return {key: value for key, value in found.items()
-            if isinstance(value, list) and len(value) in (4, 6) and all(type(n) is int for n in value)}
-
-
-def _save(journal: Path, seen: Seen) -> None:
-    path = index_path(journal)
-    try:
-        make_private_folder(path.parent)
-        write_atomically(path, json.dumps(seen, separators=(",", ":")).encode(), durable=False)
-    except OSError:
-        pass  # the next open checks these files again: slower, never wrong
