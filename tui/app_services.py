@@ -33,7 +33,7 @@ from tui.core.common.when import local_now
 from tui.core.journal.store.errors import JournalCorruptError, JournalError
 from tui.core.journal.writer import Change, JournalWriter, NoJournal
 from tui.core.routines.voice import LazyVoice
-from tui.messages import Cue, JournalFailed, JournalSaved, JournalUnreadable
+from tui.messages import Cue, JournalFailed, JournalSaved, JournalUnreadable, VoiceMissing
 from tui.min_size import too_small
 
 if TYPE_CHECKING:
@@ -215,9 +215,14 @@ class AppServices(App[int]):
         if message.bell and not self.quiet:
             self.bell()
         if message.words and self.voice and not self.voice_out.say(message.words):
-            from tui.core.routines.voice import INSTALL_HINT
+            self.screen.post_message(VoiceMissing())
 
-            self.notify(INSTALL_HINT, title="Voice", severity="warning", timeout=15)
+    @on(VoiceMissing)
+    def voice_missing(self, message: VoiceMissing) -> None:
+        """No screen showed it in its own layout (a session does): a notice."""
+        from tui.core.routines.voice import INSTALL_HINT
+
+        self.notify(INSTALL_HINT, title="Voice", severity="warning", timeout=15)
 
     # -- the journal: one write path ----------------------------------------------
     @work(thread=True, group="journal-write", exit_on_error=False)

@@ -57,3 +57,11 @@ class Cue(Message):
 
     words: str = ""
     bell: bool = False
+
+
+@dataclass
+class VoiceMissing(Message):
+    """A cue could not be spoken: no speech program was found. Posted to the
+    screen on top; a session shows it in its own layout (never over the
+    countdown or the cue), any other screen lets it bubble on to the app,
+    which says it in a notice."""

@@ -35,9 +35,9 @@ def newest_row(journal: Path) -> str:
 
 
 def open_times(journal: Path, key: str, drawn: tuple[str, ...], runs: int = ROUNDS,
-               settle: float = 0.0) -> list[float]:
+               settle: float = 0.0, timeout: float = 30) -> list[float]:
     """Seconds from `key` on home (`settle` s after its first frame) until every
-    text of `drawn` is on screen, per round."""
+    text of `drawn` is on screen (TimeoutError after `timeout` s), per round."""
     tmux = Tmux()
     samples = []
     try:
@@ -49,7 +49,7 @@ def open_times(journal: Path, key: str, drawn: tuple[str, ...], runs: int = ROUN
                 time.sleep(settle)
                 start = time.perf_counter()
                 tmux.keys(name, key)
-                seconds = tmux.wait_for(name, drawn, interval=POLL) - start
+                seconds = tmux.wait_for(name, drawn, timeout=timeout, interval=POLL) - start
                 if round_:
                     samples.append(seconds)
                 tmux.kill(name, pid)

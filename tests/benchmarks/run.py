@@ -26,6 +26,7 @@ from pathlib import Path
 
 from tests.benchmarks import (
     cli_speed,
+    crowded_month,
     export_speed,
     history_screen,
     import_speed,
@@ -99,6 +100,7 @@ def main() -> int:
             ("export", lambda: export_speed.measure({"1 year": one_year, "10 years": journal, "100 years": big})),
             ("writes", lambda: writes.measure(journal)),
             ("history screen", lambda: history_screen.measure(journal)),
+            ("crowded month", lambda: crowded_month.measure(journal)),
             ("insights", lambda: insights_speed.measure(journal)),
             ("import", lambda: import_speed.measure(journal)),
         ]

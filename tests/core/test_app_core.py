@@ -99,5 +99,7 @@ def test_a_late_runs_plan_is_short_and_says_so():
 
 def test_a_missing_voice_is_told_once():
     voice = LazyVoice(find=lambda: None)
+    assert not voice.missing  # not looked for yet
     assert voice.say("Switch sides") is False
     assert voice.say("Switch sides") is True  # nothing more to say about it
+    assert voice.missing  # and later sessions still know (they show it in their layout)

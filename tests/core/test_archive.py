@@ -93,6 +93,19 @@ def test_reading_since_opens_only_the_months_it_needs(path: Path, monkeypatch) -
     assert opened == ["2024-09", "2024-08"]
 
 
+def test_the_newest_records_of_the_journal_file_are_read_without_listing_the_archive(path: Path, monkeypatch) -> None:
+    """`history --json --limit 20` after ten or a hundred years: the journal
+    file holds this month and last, so the archive's names are not listed."""
+    fill(path, 150)
+    listed = []
+    real = archive.archive_months
+    monkeypatch.setattr(archive, "archive_months", lambda p, *more: listed.append(p) or real(p, *more))
+    journal = Journal(path)
+    assert [r["note"] for r in journal.latest(20)] == [f"day {n}" for n in range(20)]
+    assert listed == []
+    assert [r["note"] for r in journal.latest(100)][-1] == "day 99" and listed == [path]  # more than the file holds
+
+
 def test_a_move_cut_short_leaves_each_record_once(path: Path, monkeypatch) -> None:
     """Killed after the archive file was written but before the journal was:
     the records are in both places, and readers take them once."""

@@ -157,6 +157,7 @@ BAD = [
     ('at_seconds = 0', 'at_seconds = 600', "step 2 ('ice-bath'), milestone 1: field 'at_seconds': must be between 0 and 599"),
     ('text = "In you go."', 'text = ""', "milestone 1: field 'text': must not be empty"),
     ('name = "My plan"', 'name = "My plan"\nauthor = "me"', "field 'author': unknown field"),
+    ('name = "My plan"', 'name = "My plan"\n"" = "me"', "field '': unknown field"),  # an empty key is named too
     ('id = "mine"', 'id = "Mine!"', "field 'id': 'Mine!' must use lowercase"),
     ('[[steps.milestones]]', '[[steps.milestones]\n', "invalid TOML"),
 ]

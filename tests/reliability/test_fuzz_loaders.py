@@ -177,7 +177,7 @@ TOML_ERRORS = ("invalid TOML: ", "is not UTF-8 text")  # tui/core/common/tomlfil
 def assert_names_file(error: DataFileError, path: Path) -> None:
     """The error names the file, and the field or item unless the TOML is bad."""
     assert error.path == path and str(error).startswith(f"{path}: ")
-    assert error.field or error.item or error.message.startswith(TOML_ERRORS), str(error)
+    assert error.field is not None or error.item or error.message.startswith(TOML_ERRORS), str(error)
 
 
 def check_routine(path: Path) -> None:

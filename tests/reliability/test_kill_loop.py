@@ -80,6 +80,14 @@ def confirmed(model: Model, output: str) -> tuple[Model, Pending]:
     return model, pending
 
 
+def rest_of_output(child: subprocess.Popen, first: str) -> tuple[str, str]:
+    """(stdout, stderr) of a killed child after its `first` line, read through
+    the same buffered pipe: readline() may have buffered more lines than one,
+    which communicate() (reading the raw pipe) would never return."""
+    child.wait(timeout=30)
+    return first + child.stdout.read(), child.stderr.read()
+
+
 def spawn(storage: str, path: Path, run: int) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, str(CHILD), storage, str(path), SEED, str(run)],
@@ -106,8 +114,7 @@ def kill_loop(storage: str, path: Path, model: Model, check: Callable[..., Model
             first = child.stdout.readline()  # it has opened the journal: kill it while it writes
             time.sleep(rng.uniform(0, MAX_DELAY))
             child.kill()
-            out, err = child.communicate(timeout=30)
-            out = first + out
+            out, err = rest_of_output(child, first)
             assert child.returncode == -9, f"run {run} (seed {SEED!r}) ended by itself: {err}"
             model, pending = confirmed(model, out)
             model = check(path, model, pending)

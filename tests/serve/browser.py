@@ -42,7 +42,7 @@ if (!terminal) return null;
 const buffer = terminal.buffer.active, rows = [];
 for (let y = 0; y < terminal.rows; y++) {
   const line = buffer.getLine(buffer.viewportY + y);
-  rows.push(line ? line.translateToString(true) : "");
+  rows.push(line ? line.translateToString(true, 0, terminal.cols) : "");  // not what a wider terminal left past cols
 }
 return {rows: rows, cols: terminal.cols, fontSize: terminal.options.fontSize};
 """

@@ -12,7 +12,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.serve.browser import browser_missing, chromium, find_text, font_size, screen, tap, wait_for_text
+from tests.serve.browser import READ_SCREEN, browser_missing, chromium, find_text, font_size, screen, tap, wait_for_text
 from tests.serve.helpers import ServedApp
 from tui.min_size import MIN_HEIGHT, MIN_WIDTH
 
@@ -86,3 +86,53 @@ def test_a_sessions_countdown_fills_its_share_of_the_screen(served, size, tmp_pa
         rows = len(text.split("\n"))
         assert block_rows(text) >= rows // 5, text  # today's 10 px page: 10 of 76 rows
         assert "too small" not in text.lower()
+
+
+def turn(driver, width: int, height: int) -> None:
+    """The phone turned: the emulated screen's new shape (a resize event in the page)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+
+
+def terminal_shape(driver) -> tuple[float, int, int]:
+    shown = driver.execute_script(READ_SCREEN)
+    return float(shown["fontSize"]), shown["cols"], len(shown["rows"])
+
+
+def wait_for_app_width(driver, columns: int, timeout: float = 20) -> str:
+    """Until the app has drawn home at `columns` wide: the routine list's top
+    border runs to the last column (the app heard the terminal's new size)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        text, _ = screen(driver)
+        if any(line.startswith("╭") and line.endswith("╮") and len(line) == columns for line in text.split("\n")):
+            return text
+        if time.monotonic() > deadline:
+            raise AssertionError(f"home was never drawn {columns} columns wide:\n{text}")
+        time.sleep(0.2)
+
+
+def test_turning_the_phone_picks_the_font_again_and_refits_the_terminal(served, tmp_path):
+    """Loaded upright, turned sideways, turned back: each time the font size
+    the page would pick for a fresh load, the terminal's columns and rows
+    for it, and the app drawn at that size."""
+    picked = {}
+    for size in (UPRIGHT, SIDEWAYS):  # what a fresh load picks
+        with chromium(*size, phone=True) as driver:
+            driver.get(served.url)
+            wait_for_text(driver, "Post-run stretches")
+            picked[size] = terminal_shape(driver)
+    assert picked[UPRIGHT][0] >= SMALLEST_FONT[UPRIGHT] > picked[SIDEWAYS][0] >= SMALLEST_FONT[SIDEWAYS], picked
+    with chromium(*UPRIGHT, phone=True) as driver:
+        driver.get(served.url)
+        wait_for_text(driver, "Post-run stretches")
+        assert terminal_shape(driver) == picked[UPRIGHT]
+        for size in (SIDEWAYS, UPRIGHT):
+            turn(driver, *size)
+            deadline = time.monotonic() + 10
+            while terminal_shape(driver) != picked[size] and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert terminal_shape(driver) == picked[size], (size, terminal_shape(driver), picked)
+            text = wait_for_app_width(driver, picked[size][1])
+            assert "too small" not in text.lower()
+            (tmp_path / f"turned-{size[0]}x{size[1]}.png").write_bytes(driver.get_screenshot_as_png())

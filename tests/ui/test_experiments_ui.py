@@ -3,10 +3,11 @@ starting and stopping an experiment; and the plan saying tonight's arm."""
 
 from __future__ import annotations
 
+from textual.command import CommandList
 from textual.widgets import OptionList
 
 from tests.ui.experiment_journal import experiment_journal
-from tests.ui.helpers import make_app, settle_workers
+from tests.ui.helpers import make_app, settle_workers, wait_until
 from tui.core.experiments.book import ExperimentBook
 from tui.core.journal.journal import Journal
 from tui.dialogs.confirm import ConfirmScreen
@@ -21,6 +22,11 @@ async def settle(pilot) -> None:
 
 def detail(app) -> str:
     return str(app.screen.query_one("#experiments-detail").render())
+
+
+def first_hit(app) -> str:
+    hits = app.screen.query_one(CommandList)
+    return str(hits.get_option_at_index(0).prompt) if hits.option_count else ""
 
 
 def listed(app) -> list[str]:
@@ -50,7 +56,7 @@ async def test_the_palette_offers_it(tmp_path):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Experiments")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: first_hit(app).startswith("Experiments"))  # the palette searches in a worker
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ExperimentsScreen)

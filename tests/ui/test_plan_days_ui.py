@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tests.clock import FakeClock
-from tests.ui.helpers import EVENING, FakeWallClock, make_app
+from tests.ui.helpers import EVENING, FakeWallClock, make_app, polled
 from tests.ui.test_plan_ui import settle, status
 from tui.core.common.settings import Settings
 from tui.core.journal.journal import Journal
@@ -146,7 +146,7 @@ async def test_a_finished_routine_that_did_not_tick_its_step_says_why(tmp_path, 
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
         clock.advance(5 + 240)  # get ready, then four minutes of holds
-        await pilot.pause(0.2)
+        await polled(pilot)
         await pilot.press("f")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)

@@ -9,7 +9,7 @@ from textual.widgets import DataTable
 from tests.ui.helpers import make_app, settle_workers
 from tests.ui.test_plan_ui import open_plan
 from tui.core.plan.runs import step_state
-from tui.core.plan.view import STATE_WORDS
+from tui.core.plan.view import STATE_WORDS, step_title
 
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 44)])
@@ -48,3 +48,27 @@ async def test_at_40_columns_each_step_shows_its_status_under_its_time(tmp_path)
         assert [column.label.plain for column in table.columns.values()] == ["Due", "Step", "Status"]
         first = plan.steps[0]
         assert str(table.get_cell(first.id, "status")) == STATE_WORDS[step_state(first, plan.run, app.now())]
+
+
+@pytest.mark.parametrize("size", [(60, 18), (80, 24), (120, 40)])
+async def test_the_table_fits_its_width_and_a_long_name_wraps(size, tmp_path):
+    """From 60 columns the status has its own column; a name too long for the
+    step's column ("Ice bath or warm bath (optional)" at 60) wraps in a
+    two-line row rather than push the status out of sight."""
+    app = make_app(journal_path=tmp_path / "journal.json")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        plan = await open_plan(app, pilot)
+        table = plan.query_one(DataTable)
+        assert [column.label.plain for column in table.columns.values()] == ["Due", "Step", "Status"]
+        assert table.virtual_size.width <= table.scrollable_content_region.width  # no sideways scroll
+        bath = next(index for index, step in enumerate(plan.steps) if step_title(step).startswith("Ice bath"))
+        table.move_cursor(row=bath)
+        await pilot.pause()
+        lines = [strip.text for strip in table.render_lines(table.region.reset_offset)]
+        row = next((index for index, line in enumerate(lines) if "Ice bath" in line), None)
+        assert row is not None, f"the highlighted step is out of sight: {lines}"
+        name = " ".join((lines[row] + " " + lines[row + 1]).split())
+        assert "Ice bath or warm bath (optional)" in name.replace(" later ", " ").replace(" due ", " "), lines
+        wrapped = table.rows[table.coordinate_to_cell_key((bath, 0)).row_key].height == 2
+        assert wrapped == (size == (60, 18))

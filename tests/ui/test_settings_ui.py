@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import time
 
 import pytest
+from textual import events
 from textual.widgets import Select, Static
 
 from tests.ui.helpers import make_app, settle_workers, wait_until
@@ -26,6 +27,15 @@ async def retype(pilot, widget_id: str, text: str) -> None:
     """Focus an input, clear it with keys and type new text."""
     pilot.app.screen.query_one(f"#{widget_id}").focus()
     await pilot.press("ctrl+a", "ctrl+k", *text)
+
+
+async def paste_into(pilot, widget_id: str, text: str) -> None:
+    """Focus an input, clear it with keys and paste text, as a terminal sends a
+    paste: one event (a long path typed a key at a time is 40 ms a character)."""
+    pilot.app.screen.query_one(f"#{widget_id}").focus()
+    await pilot.press("ctrl+a", "ctrl+k")
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
 
 
 def error_text(screen) -> str:
@@ -159,7 +169,8 @@ async def test_every_key_has_its_row_and_a_watch_folder_that_does_not_exist_is_r
         screen = await open_settings(app, pilot)
         assert list(LABELS) == list(KEYS)
         assert screen.form_table() == to_table(DEFAULTS) and not screen.changed
-        await retype(pilot, "watch_folder", str(tmp_path / "gone"))
+        await paste_into(pilot, "watch_folder", str(tmp_path / "gone"))
+        assert screen.form_table()["watch_folder"] == str(tmp_path / "gone")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen and screen.changed

@@ -64,3 +64,33 @@ async def test_cat_cow_says_keep_moving_not_hold():
         assert session.timer.segment.phase is Phase.HOLD
         phase = str(session.query_one("#phase", Label).render())
         assert "KEEP MOVING" in phase and "HOLD" not in phase
+
+
+async def test_on_a_phone_upright_the_next_side_is_drawn_at_scale_2_over_the_seconds():
+    clock = FakeClock()
+    app = make_app(clock, start_routine="post-run-stretches")
+    async with app.run_test(size=(40, 44)) as pilot:
+        session = app.screen
+        clock.advance(5 + session.routine.exercises[0].seconds)
+        await polled(pilot)
+        assert session.timer.segment.phase is Phase.SWITCH
+        side = session.query_one("#side", BigText)
+        countdown = session.query_one("#countdown", BigText)
+        assert side.drawn[0] == "→\nRIGHT" and side.scale == 2  # on one line: scale 1, 5 rows
+        assert drawn_rows(side) >= 10 and countdown.scale >= 2  # two 5-row lines
+        assert side.region.bottom <= countdown.region.y
+
+
+async def test_at_60x18_the_next_side_is_drawn_big_beside_the_seconds():
+    """Stacked, the side had one row and was plain text."""
+    clock = FakeClock()
+    app = make_app(clock, start_routine="post-run-stretches")
+    async with app.run_test(size=(60, 18)) as pilot:
+        session = app.screen
+        clock.advance(5 + session.routine.exercises[0].seconds)
+        await polled(pilot)
+        assert session.timer.segment.phase is Phase.SWITCH
+        side = session.query_one("#side", BigText)
+        countdown = session.query_one("#countdown", BigText)
+        assert side.scale >= 1 and drawn_rows(side) >= 3 and countdown.scale >= 1
+        assert side.region.right <= countdown.region.x

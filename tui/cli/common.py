@@ -4,7 +4,6 @@ clock, and the one way to open the journal."""
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -34,7 +33,9 @@ class UsageError(Exception):
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """" (did you mean 'calves'?)" for a near miss of one of `choices`, else "".
     A close spelling (difflib) first, else a choice the word is one part of
-    ('yoga' in runner-yoga)."""
+    ('yoga' in runner-yoga). difflib is loaded only for a mistake."""
+    import difflib
+
     choices = list(choices)
     typed = word.strip().lower()
     close = difflib.get_close_matches(typed, choices, n=1, cutoff=0.6) or [

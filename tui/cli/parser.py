@@ -1,13 +1,14 @@
-"""The whole command line, in one argparse parser.
+"""The command line, in one argparse parser.
 
-Each command names its handler as "module:function" (see cli.main): the
-parser stays complete while running `log` imports the journal commands
-only, and only the app, `start` and `serve` bring in Textual."""
+Each command names its handler as "module:function" (see cli.main), so
+running `log` imports the journal commands only, and only the app, `start`
+and `serve` bring in Textual. A command's words build the top level and that
+command's parser alone (command_of); help, errors and anything unclear get
+the whole parser."""
 
 from __future__ import annotations
 
 import argparse
-import ast
 import re
 from pathlib import Path
 
@@ -60,6 +61,8 @@ class Parser(argparse.ArgumentParser):
         """A usage error that points to this parser's help (`recovery-tui log --help`)."""
         choice = INVALID_CHOICE.search(message)
         if choice:  # the list of commands leaves the old names out
+            import ast  # only for a mistyped command: ast takes about 1 ms to load
+
             for name in UNLISTED_COMMANDS:
                 message = message.replace(f", {name!r}", "")
             message += did_you_mean(ast.literal_eval(choice[1]), ast.literal_eval(f"[{choice[2]}]"))
@@ -67,10 +70,15 @@ class Parser(argparse.ArgumentParser):
 
 
 def parse(words: list[str]) -> argparse.Namespace:
-    return build_parser().parse_args(attach_free_text(words))
+    words = attach_free_text(words)
+    return build_parser(command_of(words)).parse_args(words)
 
 
-def build_parser() -> Parser:
+def build_parser(only: str | None = None) -> Parser:
+    """The whole command line, or with `only` the top level and that one
+    command ("": none, for the app): a command's parser costs about 0.3 ms
+    to make, and a command needs none of the others' (every other word is
+    the same parse)."""
     parser = Parser(prog=PROG, description="Post-run recovery: guided routines with timers.",
                     epilog="Run without a command to open the app.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -79,10 +87,33 @@ def build_parser() -> Parser:
     add_journal_option(parser, top_level=True)
     parser.set_defaults(handler=APP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for add_commands in (add_app_commands, add_journal_commands, add_plan_commands, add_import_command,
-                         add_insights_command, add_experiment_commands, add_doctor_command, add_serve_command):
-        add_commands(commands)
+    for name, add in COMMANDS.items():
+        if only is None or name == only:
+            add(commands, name)
     return parser
+
+
+# Top-level options that come before the command: (flag, whether a value follows).
+TOP_LEVEL_FLAGS = {"--quiet": False, "--voice": False, "--journal": True}
+
+
+def command_of(words: list[str]) -> str | None:
+    """The command the words name, when that is plain without the parser:
+    the first word, past the top-level flags (--journal and its value), that
+    is a command; "" for top-level flags alone (the app: no command's parser
+    is built). None, and the whole parser is built, for anything else: a
+    typo (its error lists the commands), --help or --version first, an
+    abbreviated or unknown option before the command."""
+    position = 0
+    while position < len(words):
+        word = words[position]
+        if word in COMMANDS:
+            return word
+        flag = word.split("=", 1)[0]
+        if flag not in TOP_LEVEL_FLAGS:
+            return None
+        position += 2 if TOP_LEVEL_FLAGS[flag] and "=" not in word else 1
+    return ""
 
 
 def add_command(commands, name: str, handler: str, **parser_options) -> Parser:
@@ -103,21 +134,10 @@ def add_quiet_option(parser: argparse.ArgumentParser, help: str = "no terminal b
     parser.add_argument("--quiet", action="store_true", default=argparse.SUPPRESS, help=help)
 
 
-def add_app_commands(commands) -> None:
-    add_start_command(commands, "start", help="open straight into a routine")
-    for old_name in UNLISTED_COMMANDS:  # added without help=, so --help does not list it
-        add_start_command(commands, old_name)
-
-    routines = add_command(commands, "routines", "tui.cli.catalog:cmd_routines", help="list the routines")
-    routines.add_argument("--json", action="store_true", help="machine-readable output")
-
-    validate = add_command(commands, "validate", "tui.cli.catalog:cmd_validate",
-                           help="check routine and plan files, listing every problem")
-    validate.add_argument("files", metavar="FILE", nargs="+", type=Path)
-
-
-def add_start_command(commands, name: str, **parser_options) -> None:
-    start = add_command(commands, name, APP, **parser_options)
+def add_start_command(commands, name: str) -> None:
+    # an old name is added without help=, so --help does not list it
+    options = {} if name in UNLISTED_COMMANDS else {"help": "open straight into a routine"}
+    start = add_command(commands, name, APP, **options)
     start.add_argument("routine", metavar="ID", help="routine id (see `routines`)")
     add_quiet_option(start)
     start.add_argument("--voice", action="store_true", default=argparse.SUPPRESS,
@@ -125,8 +145,19 @@ def add_start_command(commands, name: str, **parser_options) -> None:
     add_journal_option(start)
 
 
-def add_journal_commands(commands) -> None:
-    log = add_command(commands, "log", "tui.cli.log:cmd_log",
+def add_routines_command(commands, name: str) -> None:
+    routines = add_command(commands, name, "tui.cli.catalog:cmd_routines", help="list the routines")
+    routines.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def add_validate_command(commands, name: str) -> None:
+    validate = add_command(commands, name, "tui.cli.catalog:cmd_validate",
+                           help="check routine and plan files, listing every problem")
+    validate.add_argument("files", metavar="FILE", nargs="+", type=Path)
+
+
+def add_log_command(commands, name: str) -> None:
+    log = add_command(commands, name, "tui.cli.log:cmd_log",
                       help="add a soreness rating", epilog=f"Areas: {', '.join(AREAS)}.")
     log.add_argument("--soreness", metavar="N", type=arguments.rating,
                      help="overall soreness 0-10 (default: the highest area rating)")
@@ -141,7 +172,9 @@ def add_journal_commands(commands) -> None:
                           "date mean that day at the current time of day")
     add_journal_option(log)
 
-    history = add_command(commands, "history", "tui.cli.history:cmd_history",
+
+def add_history_command(commands, name: str) -> None:
+    history = add_command(commands, name, "tui.cli.history:cmd_history",
                           help="show the journal, newest first")
     # The JSON is an export of the newest records: export.py writes it.
     history.add_argument("--json", dest="handler", action="store_const",
@@ -149,7 +182,9 @@ def add_journal_commands(commands) -> None:
     history.add_argument("--limit", metavar="N", type=arguments.positive, help="only the N newest records")
     add_journal_option(history)
 
-    export = add_command(commands, "export", "tui.cli.export:cmd_export",
+
+def add_export_command(commands, name: str) -> None:
+    export = add_command(commands, name, "tui.cli.export:cmd_export",
                          help="write every record as CSV or JSON")
     export.add_argument("--format", required=True, choices=("csv", "json"))
     export.add_argument("--output", metavar="FILE", type=arguments.new_file,
@@ -157,8 +192,8 @@ def add_journal_commands(commands) -> None:
     add_journal_option(export)
 
 
-def add_plan_commands(commands) -> None:
-    plan = add_command(commands, "plan", "tui.cli.plan:cmd_plan",
+def add_plan_command(commands, name: str) -> None:
+    plan = add_command(commands, name, "tui.cli.plan:cmd_plan",
                        help="start or resume the after-run plan and print it", epilog=PLAN_EPILOG)
     plan.add_argument("--ended", metavar="WHEN",
                       help=f"when the run ended: {ENDED_HELP}; a time up to 10 minutes ahead of the clock is now "
@@ -175,7 +210,9 @@ def add_plan_commands(commands) -> None:
                       '"steps": [{"step", "title", "start", "end", "status"}]}')
     add_journal_option(plan)
 
-    did = add_command(commands, "did", "tui.cli.plan:cmd_did",
+
+def add_did_command(commands, name: str) -> None:
+    did = add_command(commands, name, "tui.cli.plan:cmd_did",
                       help="record recovery practices for a run (or undo them)", epilog=DID_EPILOG)
     did.add_argument("practices", metavar="PRACTICE", nargs="+")
     did.add_argument("--date", metavar="WHEN",
@@ -189,8 +226,8 @@ def add_plan_commands(commands) -> None:
     add_journal_option(did)
 
 
-def add_import_command(commands) -> None:
-    importer = add_command(commands, "import", "tui.cli.import_runs:cmd_import", epilog=IMPORT_EPILOG,
+def add_import_command(commands, name: str) -> None:
+    importer = add_command(commands, name, "tui.cli.import_runs:cmd_import", epilog=IMPORT_EPILOG,
                            help="record runs from watch files (FIT, TCX, GPX)")
     importer.add_argument("paths", metavar="PATH", nargs="*", type=Path)
     importer.add_argument("--kind", choices=(AUTO_KIND, *RUN_KINDS), default=AUTO_KIND,
@@ -205,16 +242,16 @@ def add_import_command(commands) -> None:
     add_journal_option(importer)
 
 
-def add_insights_command(commands) -> None:
-    insights = add_command(commands, "insights", "tui.cli.insights:cmd_insights",
+def add_insights_command(commands, name: str) -> None:
+    insights = add_command(commands, name, "tui.cli.insights:cmd_insights",
                            help="which practices go with less soreness")
     insights.add_argument("--json", action="store_true", help="machine-readable output")
     add_journal_option(insights)
 
 
-def add_experiment_commands(commands) -> None:
+def add_experiment_command(commands, name: str) -> None:
     """`experiment start|status|stop`: the handlers and their words are in cli/experiment.py."""
-    experiment = commands.add_parser("experiment", help="let a fair coin decide which runs get a practice")
+    experiment = commands.add_parser(name, help="let a fair coin decide which runs get a practice")
     actions = experiment.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
     start = add_command(actions, "start", "tui.cli.experiment:cmd_start", help="start an experiment",
                         epilog=EXPERIMENT_EPILOG)
@@ -231,8 +268,8 @@ def add_experiment_commands(commands) -> None:
         add_journal_option(parser)
 
 
-def add_doctor_command(commands) -> None:
-    doctor = add_command(commands, "doctor", "tui.cli.doctor:cmd_doctor",
+def add_doctor_command(commands, name: str) -> None:
+    doctor = add_command(commands, name, "tui.cli.doctor:cmd_doctor",
                          help="check the journal and its backups, or restore one")
     doctor.add_argument("--restore", metavar="BACKUP", help="replace the journal with a backup: "
                         "'latest', its date (YYYY-MM-DD) or its file")
@@ -242,8 +279,8 @@ def add_doctor_command(commands) -> None:
     add_journal_option(doctor)
 
 
-def add_serve_command(commands) -> None:
-    serve = add_command(commands, "serve", "tui.serve.cli:cmd_serve",
+def add_serve_command(commands, name: str) -> None:
+    serve = add_command(commands, name, "tui.serve.cli:cmd_serve",
                         help="the app in a browser (needs the serve extra)")
     serve.add_argument("--host", default="localhost",
                        help="address to listen on (default: localhost, this machine only; "
@@ -252,6 +289,16 @@ def add_serve_command(commands) -> None:
                        help=f"port to listen on (default: {DEFAULT_PORT})")
     add_quiet_option(serve, help="no bell")
     add_journal_option(serve)
+
+
+# Each command and the function that adds its parser, in the order --help lists them.
+COMMANDS = {
+    "start": add_start_command, **dict.fromkeys(UNLISTED_COMMANDS, add_start_command),
+    "routines": add_routines_command, "validate": add_validate_command, "log": add_log_command,
+    "history": add_history_command, "export": add_export_command, "plan": add_plan_command,
+    "did": add_did_command, "import": add_import_command, "insights": add_insights_command,
+    "experiment": add_experiment_command, "doctor": add_doctor_command, "serve": add_serve_command,
+}
 
 
 def attach_free_text(words: list[str]) -> list[str]:

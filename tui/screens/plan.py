@@ -6,13 +6,14 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Label, Static
+from textual.widgets import DataTable, Static
 
 from tui.app_services import AppServices
 from tui.core.common.errors import DataFileError
@@ -30,6 +31,7 @@ from tui.threads import in_thread
 from tui.widgets.drawn_text import PREVIEW_NAME_CELLS, fitted, paragraph
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
+from tui.widgets.packed_text import PackedText
 
 STATE_STYLE = {
     DONE: "green",
@@ -43,6 +45,8 @@ STATE_STYLE = {
 REFRESH_SECONDS = 30
 NARROW_DUE = 11  # "08:05-08:19"
 NARROW_CHROME = 3  # the screen's padding and the table's scrollbar (plan.tcss)
+WIDE_CHROME = 4  # the same from NARROW_BELOW columns up, where the scrollbar is 2 wide
+STATUS_WIDTH = 12  # "skip tonight"
 JOURNAL_POLL_SECONDS = 2  # a stat of the journal file: `did` in another terminal shows up
 
 
@@ -79,7 +83,7 @@ class PlanScreen(Screen):
     app = getters.app(AppServices)
     table = getters.query_one(DataTable)
     detail = getters.query_one("#plan-detail", Static)
-    heading_label = getters.query_one("#plan-heading", Label)
+    heading_label = getters.query_one("#plan-heading", PackedText)
 
     def __init__(self, run: dict[str, Any], planned: RunPlan) -> None:
         super().__init__()
@@ -92,14 +96,17 @@ class PlanScreen(Screen):
         self._writes = 0  # counts this screen's saves: a reload read before one is stale
         self._journal_lock = threading.Lock()
         self.narrow = False  # two-line rows below NARROW_BELOW columns (see add_columns)
+        self.step_width: int | None = None  # the Step column's, when names must wrap to fit
+        self.columns_width = 0  # the screen's width the columns were made for
         self._windows: dict[str, str] = {}  # each step's "Due" words, by step id
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="plan"):
-            yield Label(self.heading, id="plan-heading")
+            yield PackedText(self.heading, id="plan-heading")  # at 40 columns, a line per item
             yield PlanTable(id="plan-table", cursor_type="row")
-            yield Static(id="plan-detail")
+            with VerticalScroll(id="plan-detail-scroll", can_focus=False):  # the table keeps the keys
+                yield Static(id="plan-detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -128,20 +135,34 @@ class PlanScreen(Screen):
         """Due, step and status; narrow (a phone held upright), the status under the
         time in two-line rows, so that the step's name has the width."""
         table = self.table
-        if not self.narrow:
-            table.add_column("Due", key="due")
-            table.add_column("Step", key="step")
-            table.add_column("Status", key="status", width=12)
-            return
         padding = 2 * table.cell_padding
+        self.columns_width = self.size.width
+        if not self.narrow:  # a name too long for the room left (60 columns) wraps in a two-line row
+            room = self.size.width - WIDE_CHROME - NARROW_DUE - STATUS_WIDTH - 3 * padding
+            longest = max((cell_len(self.step_name(step)) for step in self.steps), default=0)
+            self.step_width = max(room, 8) if longest > room else None
+            table.add_column("Due", key="due")
+            table.add_column("Step", key="step", width=self.step_width)
+            table.add_column("Status", key="status", width=STATUS_WIDTH)
+            return
         room = self.size.width - NARROW_CHROME - NARROW_DUE - 2 * padding
+        self.step_width = max(room, 8)
         table.add_column("Due", key="due", width=NARROW_DUE)
-        table.add_column("Step", key="step", width=max(room, 8))
+        table.add_column("Step", key="step", width=self.step_width)
+
+    @staticmethod
+    def step_name(step: DueStep) -> str:
+        return fitted(step_title(step))
+
+    def row_height(self, step: DueStep) -> int:
+        """Two lines narrow (the status under the time) and for a name wider than its column."""
+        wraps = self.step_width is not None and cell_len(self.step_name(step)) > self.step_width
+        return 2 if self.narrow or wraps else 1
 
     def on_resize(self) -> None:
         narrow = self.size.width < NARROW_BELOW
         table = self.table
-        if table.columns and (narrow or narrow != self.narrow):  # after on_mount built them
+        if table.columns and self.size.width != self.columns_width:  # after on_mount built them
             self.narrow = narrow
             row = table.cursor_row
             table.clear(columns=True)
@@ -154,8 +175,8 @@ class PlanScreen(Screen):
         table.clear()
         self._windows = {step.id: window_words(step, run_end(self.run, self.app.now())) for step in self.steps}
         for step in self.steps:
-            cells = [self._windows[step.id], Text(fitted(step_title(step)))]  # text, not markup
-            table.add_row(*cells, *([] if self.narrow else [""]), key=step.id, height=2 if self.narrow else 1)
+            cells = [self._windows[step.id], Text(self.step_name(step))]  # text, not markup
+            table.add_row(*cells, *([] if self.narrow else [""]), key=step.id, height=self.row_height(step))
         table.move_cursor(row=min(row, len(self.steps) - 1))
         self.refresh_states()
 
@@ -321,7 +342,7 @@ class PlanScreen(Screen):
             return
         self.steps, self.heading = planned.steps, planned.heading
         self.report_problems(planned.problems)
-        self.heading_label.update(self.heading)
+        self.heading_label.set_text(self.heading)
         self.fill_table()
 
     def read_run(self) -> tuple[dict[str, Any], RunPlan | None]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from textual import getters
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical
@@ -27,10 +27,11 @@ from tui.core.routines.model import Exercise, Routine
 from tui.core.routines.timer import Clock, Phase, Report, RoutineTimer, Segment
 from tui.core.routines.voice import CueTracker
 from tui.dialogs.leave import LeaveRoutineScreen
-from tui.messages import Cue
+from tui.messages import Cue, VoiceMissing
 from tui.widgets.big_text import BigText
 from tui.widgets.drawn_text import BAND_NAME_CELLS, fitted, paragraph
 from tui.widgets.footer import Footer
+from tui.widgets.voice_notice import VoiceNotice
 
 PHASE_CLASSES = {
     Phase.GET_READY: "-get-ready",
@@ -40,6 +41,7 @@ PHASE_CLASSES = {
 }
 POLL_SECONDS = 0.1
 ROW_LAYOUT_BELOW = 32  # window rows
+SHORT_BELOW = 20  # window rows: a switch keeps the side beside the clock (see session.tcss)
 DEADLINE_MARGIN = 0.001  # Textual wakes timers up to 0.5 ms early
 
 
@@ -84,6 +86,7 @@ class SessionScreen(Screen[SessionResult | None]):
     progress_bar = getters.query_one("#progress", ProgressBar)
     times_label = getters.query_one("#times", Label)
     clock_box = getters.query_one("#clock", Container)
+    voice_notice = getters.query_one("#voice-notice", VoiceNotice)
 
     def __init__(
         self,
@@ -124,6 +127,7 @@ class SessionScreen(Screen[SessionResult | None]):
             with Horizontal(id="session-bottom"):
                 yield ProgressBar(total=1.0, show_eta=False, show_percentage=True, id="progress")
                 yield Label(id="times")
+            yield VoiceNotice(id="voice-notice")
         yield Footer()
 
     @classmethod
@@ -143,6 +147,17 @@ class SessionScreen(Screen[SessionResult | None]):
     def on_resize(self) -> None:
         """A short window puts the side beside the clock, so both can be bigger."""
         self.clock_box.set_class(self.size.height < ROW_LAYOUT_BELOW, "-row")
+        self.clock_box.set_class(self.size.height < SHORT_BELOW, "-short")
+
+    def on_screen_resume(self) -> None:
+        """A voice found missing before (told once per app) is said in every session."""
+        if self.app.voice and self.app.voice_out.missing:
+            self.voice_notice.show()
+
+    @on(VoiceMissing)
+    def show_voice_missing(self, message: VoiceMissing) -> None:
+        message.stop()  # said here, in the layout: the app's notice would cover the cue
+        self.voice_notice.show()
 
     def poll(self) -> None:
         if self._ended:

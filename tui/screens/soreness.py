@@ -18,6 +18,7 @@ from tui.core.journal.writer import pain_notice, rating_change
 from tui.dialogs.confirm import ConfirmScreen
 from tui.messages import JournalFailed, JournalSaved, JournalUnreadable
 from tui.widgets.footer import Footer
+from tui.widgets.packed_text import PackedText
 from tui.widgets.soreness_form import SorenessEntry, SorenessForm
 
 
@@ -54,7 +55,7 @@ class SorenessScreen(Screen[None]):
     def compose_header(self) -> ComposeResult:
         """What stands above the form (the summary adds to it)."""
         if self.header is not None:
-            yield Static(self.header, id="summary-text")
+            yield PackedText(self.header, id="summary-text")
 
     def on_mount(self) -> None:
         self.form.focus_ratings()

@@ -15,9 +15,11 @@ from textual.widgets import Input, Label
 
 from tui.core.common.ids import AREAS
 from tui.core.journal.records import NOTE_LIMIT
+from tui.widgets.packed_text import PackedText
 from tui.widgets.rating_grid import OVERALL, RatingGrid
 
 HINT = "0-9 rate (1 then 0 = 10) · ↑↓ row · ←→ adjust · x sharp pain · Tab note"
+NOTE_PLACEHOLDER = "Note (optional): Tab to write"  # whole in the box at 40 columns
 NOTE_CUT = f"The note holds {NOTE_LIMIT} characters: what went past that was left out."
 
 
@@ -60,7 +62,7 @@ class SorenessEntry:
 class SorenessForm(Vertical):
     DEFAULT_CSS = """
     SorenessForm { height: auto; }
-    SorenessForm #soreness-question { text-style: bold; }
+    SorenessForm #soreness-question { text-style: bold; width: 1fr; }
     SorenessForm #soreness-note { margin-top: 1; }
     SorenessForm #soreness-hint { color: $text-muted; width: 1fr; margin-bottom: 1; }
     """
@@ -78,16 +80,16 @@ class SorenessForm(Vertical):
     def compose(self) -> ComposeResult:
         # The hint sits above the grid, so a short window shows it without scrolling.
         yield Label(self.question, id="soreness-question")
-        yield Label(HINT, id="soreness-hint")
+        yield PackedText(HINT, id="soreness-hint")
         yield RatingGrid(AREAS, clock=self.clock, id="ratings")
-        yield NoteInput(placeholder="Note (optional; Tab to write it)", id="soreness-note",
+        yield NoteInput(placeholder=NOTE_PLACEHOLDER, id="soreness-note",
                         max_length=NOTE_LIMIT)
 
     def on_note_input_left(self) -> None:
         self.focus_ratings()
 
     def on_note_input_cut(self) -> None:
-        self.query_one("#soreness-hint", Label).update(NOTE_CUT)
+        self.query_one("#soreness-hint", PackedText).set_text(NOTE_CUT)
         self.app.bell()
 
     def focus_ratings(self) -> None:

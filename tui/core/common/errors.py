@@ -32,7 +32,7 @@ class DataFileError(Exception):
     def without_path(self) -> str:
         """The item, the field and the message: for a list under the file's name."""
         where = [self.item] if self.item else []
-        if self.field:
+        if self.field is not None:  # an empty key ("" = 1) is named too: field ''
             where.append(f"field '{self.field}'")
         return ": ".join([*where, self.message])
 

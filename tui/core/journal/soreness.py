@@ -7,8 +7,8 @@ Calendar days are those of `now`'s time zone.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from tui.core.common.ids import AREAS, area_label, area_words
 from tui.core.journal.stats import day_of, ratings_until, sessions_until
@@ -33,9 +33,9 @@ WARNING_SIGNS = (
 )
 
 
-@dataclass(frozen=True)
-class Alert:
-    """An area and why it is flagged (PAIN or HIGH)."""
+class Alert(NamedTuple):
+    """An area and why it is flagged (PAIN or HIGH). A NamedTuple, not a
+    dataclass: `log` loads no dataclasses (tests/core/test_cli_imports.py)."""
 
     area: str
     reason: str

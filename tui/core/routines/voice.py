@@ -141,6 +141,11 @@ class LazyVoice:
         self.find = find
         self.speaker: Speaker | bool | None = None  # a Speaker once found; False when looked for and not there
 
+    @property
+    def missing(self) -> bool:
+        """Looked for, and not there."""
+        return self.speaker is False
+
     def say(self, words: str) -> bool:
         """Say `words`; False only the first time no voice program is found
         (the caller says how to get one), True otherwise."""

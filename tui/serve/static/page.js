@@ -1,6 +1,7 @@
 // recovery-tui, added to textual-serve's page (loaded after its textual.js):
 // take the token out of the address bar (the cookie carries it now), pick a
-// font size the app fits at, start the terminal once its font is there, ring
+// font size the app fits at (again when the phone is turned), start the
+// terminal once its font is there, ring
 // the terminal bell in the browser, and ask before a reload or a close ends
 // a routine in progress.
 (function () {
@@ -29,11 +30,12 @@
   // textual.js builds its terminal in window.onload, measuring a cell of its
   // font then: wait for the font (served from this origin) so cells are its size.
   const startTerminal = window.onload;
+  let xterm = null;  // textual.js's xterm.js Terminal, to re-pick its font size
   window.onload = function (event) {
     const go = function () {
       const terminal = document.querySelector(".textual-terminal");
       if (terminal && !params.has("fontsize")) terminal.dataset.fontSize = String(fontSize(terminal));
-      if (startTerminal) startTerminal.call(window, event);
+      if (startTerminal) xterm = catchTerminal(function () { startTerminal.call(window, event); });
     };
     if (document.fonts && document.fonts.load) {
       document.fonts.load('16px "Roboto Mono"').then(go, go);
@@ -59,6 +61,44 @@
     for (let size = 15; size > 8; size--) if (fits(size, 0)) return size;
     return 8;
   }
+
+  // textual.js keeps its xterm.js Terminal to itself, as `this.terminal` of
+  // the object its onload makes: catch that one assignment, only while
+  // `start` runs (the same catch as tests/serve/browser.py, which it keeps
+  // working). Without it (a textual-serve that names it otherwise) the font
+  // is picked once, as before.
+  function catchTerminal(start) {
+    const before = Object.getOwnPropertyDescriptor(Object.prototype, "terminal");
+    let caught = null;
+    Object.defineProperty(Object.prototype, "terminal", {
+      configurable: true,
+      set(value) {
+        if (caught === null) caught = value;
+        if (before && before.set) before.set.call(this, value);
+        else Object.defineProperty(this, "terminal", {value, writable: true, configurable: true, enumerable: true});
+      },
+      get() { return before && before.get ? before.get.call(this) : undefined; },
+    });
+    try {
+      start();
+    } finally {
+      if (before) Object.defineProperty(Object.prototype, "terminal", before);
+      else delete Object.prototype.terminal;
+    }
+    return caught;
+  }
+
+  // A phone turned after the page loaded: the font size picked again for the
+  // new shape (16 px upright, 14 px sideways), then the terminal re-fitted
+  // (textual.js's own window.onresize, which tells the app its new size).
+  window.addEventListener("resize", function () {
+    const terminal = document.querySelector(".textual-terminal");
+    if (xterm === null || terminal === null || params.has("fontsize")) return;
+    const size = fontSize(terminal);
+    if (Number(xterm.options.fontSize) === size) return;
+    xterm.options.fontSize = size;
+    if (typeof window.onresize === "function") window.onresize();
+  });
 
   // A cell of the terminal at a font size, in CSS pixels, measured and
   // rounded to device pixels as xterm.js does (its CharSizeService and

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from tui.core.journal.store.folder import list_names, make_private_folder
 from tui.core.journal.store.links import is_link
@@ -24,8 +24,7 @@ from tui.core.journal.store.links import is_link
 MERGED = "merged"
 
 
-@dataclass(frozen=True)
-class Copy:
+class Copy(NamedTuple):  # not a dataclass: every open makes these, and `log` loads no dataclasses
     path: Path
     original: str  # the name of the file it is a copy of
     engine: str

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -20,12 +19,14 @@ from tui.core.journal.store.json_tables import read_bytes_and_stat
 from tui.core.journal.sync.missing import POLL_SECONDS, WAIT_SECONDS, JournalMissing
 
 
-@dataclass(frozen=True)
 class Seen:
-    """What a read found: the file's bytes and identity, or None if there was no file."""
+    """What a read found: the file's bytes and identity, or None if there was no file.
+    A plain class: every read makes one, and `log` loads no dataclasses
+    (tests/core/test_cli_imports.py)."""
 
-    raw: bytes | None
-    identity: tuple[int, int, int] | None
+    def __init__(self, raw: bytes | None, identity: tuple[int, int, int] | None) -> None:
+        self.raw = raw
+        self.identity = identity
 
     @classmethod
     def of(cls, found: tuple[bytes, os.stat_result] | None) -> Seen:

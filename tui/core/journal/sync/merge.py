@@ -14,7 +14,6 @@ moved to the archive since is not brought back.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from typing import Any
 
 from tui.core.journal.records import TABLE
@@ -26,11 +25,14 @@ Doc = dict[str, Any]
 ONE_DEVICE = ("rotation",)  # meta fields never merged in: a rotation cut short names that device's numbers
 
 
-@dataclass
 class MergeReport:
-    added: int = 0  # records only the incoming side had
-    changed: int = 0  # records both had, changed by the merge
-    renumbered: dict[str, str] = field(default_factory=dict)  # incoming number -> number given
+    """What a merge did. A plain class: every save imports this module, and
+    `log` loads no dataclasses (tests/core/test_cli_imports.py)."""
+
+    def __init__(self) -> None:
+        self.added = 0  # records only the incoming side had
+        self.changed = 0  # records both had, changed by the merge
+        self.renumbered: dict[str, str] = {}  # incoming number -> number given
 
     @property
     def records(self) -> int:
