@@ -2,9 +2,10 @@
 with its limits made small): devices change a run that lives in a part and
 log until their own journals rotate; then each file arrives as a sync engine
 delivers it (unchanged files not at all, a file only one side changed as it
-is, a file both changed as a conflict copy named the engine's way), in any
-order, the journal opened between arrivals or not. Whatever the order: the
-union of records, none twice, each field as last changed, every copy in
+is, a new part whole, a file both changed as a conflict copy named the
+engine's way), in any order, the journal opened between arrivals or not.
+Whatever the order: the union of records, none twice, no number shown for
+two records, each field as last changed, every copy in
 merged/; and after the saves that rotate the merged journal, no record in
 two files of its month."""
 
@@ -131,6 +132,8 @@ def test_a_month_in_parts_merges_to_the_union_whatever_the_order(plans, data):
             with Journal(path, now=lambda: START) as journal:
                 merged = records_by_uid(journal)
             assert set(merged) == set(made)  # the union, nothing lost, nothing twice
+            numbers = [record["id"] for record in merged.values()]
+            assert len(numbers) == len(set(numbers)), "two records under one number"
             folder, where = path.parent, archive.archive_folder(path)
             assert not [p for p in [*folder.iterdir(), *where.iterdir()] if "conflict" in p.name]
             moved = [*(own_files_folder(path) / "merged").glob("*"), *(where / "merged").glob("*")]
@@ -145,6 +148,7 @@ def test_a_month_in_parts_merges_to_the_union_whatever_the_order(plans, data):
                 after = records_by_uid(journal)
             assert set(after) - set(merged) and set(merged) <= set(after)
             assert len(after) == len(merged) + rotation.LIMIT - rotation.KEEP + 1
+            assert len({record["id"] for record in after.values()}) == len(after), "two records under one number"
             kept_once(path)
         assert results[0] == results[1]  # the same records, whatever the order
 

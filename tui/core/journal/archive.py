@@ -21,6 +21,7 @@ both stay where they are.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -38,6 +39,7 @@ from tui.core.journal.store.folder import list_names, make_private_folder
 from tui.core.journal.store.json_tables import encode_tables, read_tables
 from tui.core.journal.store.links import require_real_folder
 from tui.core.journal.store.meta import last_id, meta, with_last_id, with_meta
+from tui.core.journal.sync.checked import remember_write
 from tui.core.journal.sync.identity import MIGRATED, uid_of
 from tui.core.journal.sync.merge import merge_records
 
@@ -163,6 +165,10 @@ def write_month(journal_path: Path, month: str, moving: dict[str, dict[str, Any]
     except OSError as exc:
         raise JournalAccessError(target, f"Cannot write the archive file {target}: {reason(exc)}.") from None
     remove_temp_files(target.parent)  # of a killed move; the caller holds the journal's lock
+    try:
+        before: os.stat_result | None = os.stat(target)
+    except OSError:
+        before = None
     with TinyDB(target, storage=MonthStorage) as month_db:
         table = month_db.table(TABLE, cache_size=0)
         archived = {str(doc.doc_id): doc for doc in table.all()}
@@ -181,6 +187,7 @@ def write_month(journal_path: Path, month: str, moving: dict[str, dict[str, Any]
                 table.insert_multiple(new)
         except OSError as exc:
             raise JournalAccessError(target, f"Cannot write the archive file {target}: {reason(exc)}.") from None
+        remember_write(journal_path, month, before, target, [*archived, *moving])  # its numbers: checked here
         return len(table)  # reads it back before anything leaves the journal
 
 

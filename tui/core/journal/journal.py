@@ -44,6 +44,7 @@ from tui.core.journal.stats import SessionDays
 from tui.core.journal.storage import JournalDB, SafeJSONStorage
 from tui.core.journal.store.errors import JournalCorruptError
 from tui.core.journal.store.table import JournalTable
+from tui.core.journal.sync.arrivals import RENUMBERED_NOTICE
 from tui.core.journal.sync.identity import UID, new_uid, stamped, uid_of
 from tui.core.journal.sync.missing import await_journal
 from tui.core.journal.sync.opening import MERGED_NOTICE, settle
@@ -99,8 +100,9 @@ class Journal:
         return list(self._storage().notices) if self._db is not None else []
 
     def sync_news(self) -> list[str]:
-        """What merging a sync engine's conflict copies did, not yet taken (each line once)."""
-        merged = [notice for notice in self.notices if notice.startswith(MERGED_NOTICE)]
+        """What merging a sync engine's conflict copies, and renumbering what
+        arrived whole, did: not yet taken (each line once)."""
+        merged = [notice for notice in self.notices if notice.startswith((MERGED_NOTICE, RENUMBERED_NOTICE))]
         news, self._news_taken = merged[self._news_taken:], len(merged)
         return news
 

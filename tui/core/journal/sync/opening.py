@@ -1,8 +1,10 @@
 """What every open of the journal does for a synced folder, under its lock:
 give uids to an older journal (migrate.py), then merge the conflict copies
 of the journal, of its archive months and of their parts (merge.py, each
-record where it is kept: archived.py) and move them into merged/. One
-notice says what was merged."""
+record where it is kept: archived.py) and move them into merged/; then give
+new numbers to records of archive files that arrived whole under numbers
+this device uses (arrivals.py). One notice says what was merged, one what
+was renumbered."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from tui.core.journal.store.errors import JournalError, reason
 from tui.core.journal.store.json_tables import read_tables
 from tui.core.journal.store.meta import with_meta
 from tui.core.journal.sync.archived import merge_into_archive
+from tui.core.journal.sync.arrivals import arrivals_due, renumber_arrivals
 from tui.core.journal.sync.copies import Copy, archive_copies, journal_copies, move_to_merged
 from tui.core.journal.sync.identity import uid_of
 from tui.core.journal.sync.merge import merge_tables
@@ -32,6 +35,7 @@ def settle(storage: SafeJSONStorage) -> None:
     copies = conflict_copies(journal)
     hint, storage.first_read = storage.first_read, None
     if not copies and (hint is None or not migration_due(journal, hint)):
+        _check_arrivals(storage)
         return  # the usual open: nothing read again
     if storage.read_only:
         if copies:
@@ -51,6 +55,22 @@ def settle(storage: SafeJSONStorage) -> None:
         copies = conflict_copies(journal)  # again, under the lock: another copy of the app may have merged them
         if copies:
             _merge_all(storage, tables, copies)
+    _check_arrivals(storage)
+
+
+def _check_arrivals(storage: SafeJSONStorage) -> None:
+    """Archive files that arrived whole: no number shown for two records (arrivals.py)."""
+    try:
+        if storage.read_only or not arrivals_due(storage.path):
+            return
+        with storage.locked():
+            renumber_arrivals(storage)
+    except JournalError as error:
+        storage.notices.append(f"{error} Records that arrived from another device were not checked for "
+                               "numbers this device uses; nothing was lost.")
+    except OSError as error:
+        storage.notices.append(f"Records that arrived from another device could not be renumbered: "
+                               f"{reason(error)}; nothing was lost.")
 
 
 def _merge_all(storage: SafeJSONStorage, tables: Tables, copies: list[Copy]) -> None:
