@@ -1,8 +1,9 @@
-"""Shared fixtures: a fake monotonic clock, isolated user folders, and writes
-that skip fsync outside the reliability tests."""
+"""Shared fixtures: a fake monotonic clock, isolated user folders, writes
+that skip fsync outside the reliability tests, and a time zone to run in."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,21 @@ def no_fsync(request, monkeypatch):
 def real_fsync() -> None:
     """Ask for this to keep real fsync in a test outside tests/reliability."""
     assert atomic.sync_to_disk, "the app's policy is to fsync"
+
+
+@pytest.fixture
+def zone(monkeypatch):
+    """zone("Europe/Berlin") puts this process in that time zone, as TZ does
+    for the app, until the test ends."""
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def berlin(zone) -> None:
+    zone("Europe/Berlin")

@@ -252,17 +252,6 @@ def test_without_the_extra_it_says_how_to_install_it(capsys, journal, monkeypatc
     assert err == "recovery-tui: import needs the import extra: in the recovery-tui folder, pip install '.[import]'\n"
 
 
-@pytest.fixture
-def zone(monkeypatch):
-    def set_zone(name: str) -> None:
-        monkeypatch.setenv("TZ", name)
-        time.tzset()
-
-    yield set_zone
-    monkeypatch.undo()
-    time.tzset()
-
-
 @pytest.mark.parametrize(("name", "now", "ended"), [
     ("Europe/Berlin", "2024-11-22T20:00", "2024-11-22T18:45:00+01:00"),
     ("America/Los_Angeles", "2024-11-22T12:00", "2024-11-22T09:45:00-08:00"),

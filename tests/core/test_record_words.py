@@ -5,7 +5,6 @@ offset (a phone, a synced laptop) on either side of both changes of the clocks."
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -45,16 +44,6 @@ def test_a_run_after_midnight_is_on_the_day_it_ended():
     assert shown["Ended"] == "Sunday 6 December 2026, 00:20"
     assert shown["Plan day"] == "Sunday 6 December 2026"  # was 2026-12-06
     assert (shown["Done"], shown["Skipped"]) == ("Drink, Cool-down walk", "Ice bath")  # were the ids
-
-
-@pytest.fixture
-def berlin(monkeypatch):
-    """The process in Europe/Berlin, as TZ=Europe/Berlin does for the app."""
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.mark.parametrize("now, stored, shown", [

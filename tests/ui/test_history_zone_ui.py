@@ -4,25 +4,14 @@ date, in the table and in full, as the command line shows it."""
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 
-import pytest
 from textual.widgets import DataTable
 
 from tests.clock import FakeClock
 from tests.ui.helpers import FakeWallClock, make_app
 from tests.ui.test_history_ui import open_history
 from tui.core.journal.journal import Journal
-
-
-@pytest.fixture
-def berlin(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 async def test_a_summer_record_written_in_utc_shows_berlins_summer_time(berlin, tmp_path):
