@@ -4,7 +4,9 @@
   another module (so each module says what it owns, and moving a name breaks
   its importers at once rather than leaving a re-export behind);
 - the core uses no private attribute of another object (TinyDB's, Textual's
-  or CPython's): only its own, through `self` or `cls`.
+  or CPython's): only its own, through `self` or `cls`;
+- neither the app nor its tests import a library's private module
+  (`textual.widgets._toast`): query a widget by its type's name instead.
 """
 
 from __future__ import annotations
@@ -111,3 +113,25 @@ def test_the_core_uses_no_private_attribute_of_another_object():
     assert PRIVATE_USE.search("atexit._ncallbacks()") and PRIVATE_USE.search("app._driver._size")
     assert PRIVATE_USE.search("self._db._storage") and PRIVATE_USE.search("Table(s)._read_table()")
     assert not PRIVATE_USE.search("self._db.storage") and not PRIVATE_USE.search("cls._fields")
+
+
+def private_imports(path: Path) -> list[str]:
+    """`from a._b import c` and `import a._b` of a module outside our own packages."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else (
+            [alias.name for alias in node.names] if isinstance(node, ast.Import) else [])
+        found += [f"{shown(path)}:{node.lineno}: {name}" for name in names
+                  if name.split(".")[0] not in PACKAGES and any(part.startswith("_") for part in name.split("."))
+                  and name != "__future__"]
+    return found
+
+
+def test_no_private_module_of_a_library_is_imported():
+    assert [line for path in python_files("tui", "tests") for line in private_imports(path)] == []
+
+
+def test_the_check_finds_a_private_module(tmp_path):
+    source = tmp_path / "t.py"
+    source.write_text("from textual.widgets._toast import Toast\nimport rich._loop\nfrom tui.x import _y\n")
+    assert private_imports(source) == [f"{source}:1: textual.widgets._toast", f"{source}:2: rich._loop"]

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 
-from textual.widgets._toast import Toast
-
 from tests.sync.folder import ENGINES, START
 from tests.ui.helpers import FIXED_NOW, make_app, settle_workers
 from tui.core.common.paths import own_files_folder
@@ -25,7 +23,7 @@ async def test_the_app_merges_a_conflict_copy_and_says_so(tmp_path):
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle_workers(app)
         await pilot.pause()
-        shown = "\n".join(str(toast.render()) for toast in app.screen.query(Toast))
+        shown = "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
         assert "Merged 1 record(s) from a copy made on another device" in shown
     assert (own_files_folder(a / "journal.json") / "merged" / copy.name).exists()
     with Journal(a / "journal.json") as journal:
