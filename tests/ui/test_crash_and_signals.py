@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -114,9 +113,6 @@ def test_locals_panels_are_left_out_even_when_a_value_holds_a_corner():
                                  "RuntimeError: boom"]
 
 
-needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-
-
 def app_pid(marker: str, deadline: float) -> int:
     while time.monotonic() < deadline:
         found = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True).stdout.split()
@@ -130,7 +126,6 @@ def app_pid(marker: str, deadline: float) -> int:
 
 
 @pytest.mark.slow
-@needs_tmux
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 def test_signal_during_a_routine_saves_a_partial_session_and_restores_the_terminal(tmp_path, signum):
     path = tmp_path / "journal.json"

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -74,7 +73,6 @@ async def test_broken_file_names_and_notifications_are_shown_as_escapes(tmp_path
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_the_terminal_title_is_not_changed_by_a_note(tmp_path):
     """The real app in tmux: before the fix, opening History retitled the window."""
     path = tmp_path / "journal.json"
