@@ -13,7 +13,7 @@ import pytest
 
 from tests.core.cli_support import run
 from tests.reliability.helpers import mode
-from tests.ui.helpers import make_app, settle_workers
+from tests.ui.helpers import make_app, settle, settle_workers
 from tui.core.journal.archive import archive_folder, archive_months
 from tui.core.journal.daily_backup import backup_days, backup_folder
 from tui.core.journal.journal import Journal
@@ -57,8 +57,7 @@ async def test_the_apps_open_leaves_her_folder_as_it_was(documents: Path) -> Non
     async with app.run_test(size=(100, 30)) as pilot:
         await settle_workers(app)
         await pilot.press("l", "3", "enter")
-        await settle_workers(app)
-        await pilot.pause()
+        await settle(pilot)
     assert [(r["type"], r["overall"]) for r in Journal(journal).records()] == [("soreness", 3)]
     assert mode(documents) == 0o755
     assert entries(documents) == ["letter.txt", "recovery.json", "recovery.json.d"]

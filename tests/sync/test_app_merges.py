@@ -6,7 +6,7 @@ import os
 from datetime import timedelta
 
 from tests.sync.folder import ENGINES, START
-from tests.ui.helpers import FIXED_NOW, make_app, settle_workers
+from tests.ui.helpers import FIXED_NOW, make_app, settle
 from tui.core.common.paths import own_files_folder
 from tui.core.journal.journal import Journal
 
@@ -21,8 +21,8 @@ async def test_the_app_merges_a_conflict_copy_and_says_so(tmp_path):
     os.replace(b / "journal.json", copy)
     app = make_app(journal_path=a / "journal.json")
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await settle_workers(app)
         await pilot.pause()
+        await settle(pilot)
         shown = "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
         assert "Merged 1 record(s) from a copy made on another device" in shown
     assert (own_files_folder(a / "journal.json") / "merged" / copy.name).exists()

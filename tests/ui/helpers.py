@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import time
+from contextlib import suppress
 from datetime import datetime, timedelta, timezone
+
+from textual.worker import WorkerError, WorkerState
 
 from tests.clock import FakeClock
 from tui.app import RecoveryApp
@@ -60,36 +64,56 @@ def sample_journal(path) -> Journal:
 ASKING = ("plan", "journal-repair", "plan-step")
 
 
-async def settle_workers(app, timeout: float = 10.0) -> None:
+async def settle_workers(app, timeout: float = 10.0) -> bool:
     """Wait for the app's background work: every worker finished, except a
-    flow that waits for the answer to the dialog or session it has put on top."""
-    import time
-
+    flow that waits for the answer to the dialog or session it has put on top.
+    Waits on the workers themselves; only while a flow has yet to put its
+    question on screen does it look again, every few milliseconds. True when
+    there was something to wait for."""
     from tui.dialogs.base import DialogScreen
     from tui.screens.session import SessionScreen
 
     deadline = time.monotonic() + timeout
+    waited = False
     while True:
         running = [worker for worker in app.workers if not worker.is_finished]
         asking = any(isinstance(screen, (DialogScreen, SessionScreen)) for screen in app.screen_stack)
         if all(worker.group in ASKING and asking for worker in running):
-            return
-        if time.monotonic() > deadline:
+            return waited
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
             raise TimeoutError(f"workers still running after {timeout} s: {running}")
-        await asyncio.sleep(0.01)
+        waited = True
+        # A flow that asks finishes only after its answer: until its question is up, look again soon.
+        tick = remaining if all(worker.group not in ASKING for worker in running) else min(remaining, 0.002)
+        ends = [asyncio.ensure_future(finished(worker)) for worker in running]
+        _done, pending = await asyncio.wait(ends, timeout=tick, return_when=asyncio.FIRST_COMPLETED)
+        for end in pending:
+            end.cancel()
+
+
+async def finished(worker) -> None:
+    """Until the worker has ended, however it ended (its errors are the app's to report)."""
+    if worker.state == WorkerState.PENDING:  # about to start: wait() would refuse it
+        await asyncio.sleep(0.002)
+        return
+    with suppress(WorkerError):  # failed or cancelled
+        await worker.wait()
+
+
+async def settle(pilot, timeout: float = 10.0) -> None:
+    """After a press, click or pause (each waits for the app to go idle): the
+    app's background work done, and what it posted processed. A pause follows
+    only when there was work to wait for, and repeats while that pause starts more."""
+    while await settle_workers(pilot.app, timeout):
+        await pilot.pause()
 
 
 async def start_plan(pilot) -> None:
     """From home: `r`, "Just now" to when the run ended, then "long" in the run-kind question."""
-    await pilot.press("r")
-    await settle_workers(pilot.app)
-    await pilot.pause()
-    await pilot.press("enter")
-    await settle_workers(pilot.app)
-    await pilot.pause()
-    await pilot.press("down", "enter")
-    await settle_workers(pilot.app)
-    await pilot.pause()
+    for keys in (("r",), ("enter",), ("down", "enter")):
+        await pilot.press(*keys)
+        await settle(pilot)
 
 
 async def polled(pilot) -> None:
@@ -98,19 +122,17 @@ async def polled(pilot) -> None:
     from tui.screens.session import SessionScreen
 
     app = pilot.app
-    await wait_until(pilot, lambda: app.screen.is_mounted, interval=0.01)
+    await wait_until(pilot, lambda: app.screen.is_mounted)
     screen = app.screen
     if isinstance(screen, SessionScreen):
         screen.poll()
     await pilot.pause()
-    await settle_workers(pilot.app)
-    await pilot.pause()
+    await settle(pilot)
 
 
-async def wait_until(pilot, condition, timeout: float = 10.0, interval: float = 0.05) -> None:
-    """Pause until condition() holds: a fixed pause is too short on a loaded machine."""
-    import time
-
+async def wait_until(pilot, condition, timeout: float = 10.0, interval: float = 0.002) -> None:
+    """Pause until condition() holds, looking again every `interval` seconds:
+    a fixed pause is too short on a loaded machine, and a coarse one loses time."""
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
@@ -120,16 +142,15 @@ async def wait_until(pilot, condition, timeout: float = 10.0, interval: float = 
 
 def evening(clock: FakeClock) -> dict:
     """make_app arguments for an evening: the clock at 21:50, bedtime 23:15."""
-    from datetime import time
+    from datetime import time as clock_time
 
     from tui.core.common.settings import Settings
 
-    return {"now": FakeWallClock(clock, EVENING), "settings": Settings(bedtime=time(23, 15))}
+    return {"now": FakeWallClock(clock, EVENING), "settings": Settings(bedtime=clock_time(23, 15))}
 
 
 async def start_evening_plan(pilot) -> None:
     """From home: `r`, a tempo run that ended at 21:45 (typed in), then tick the first step."""
     for keys in (("r",), (*"21:45", "enter"), ("down", "down", "enter"), ("d",)):
         await pilot.press(*keys)
-        await settle_workers(pilot.app)
-        await pilot.pause()
+        await settle(pilot)

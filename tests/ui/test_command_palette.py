@@ -6,7 +6,7 @@ import pytest
 from textual.command import CommandList, CommandPalette
 
 from tests.clock import FakeClock
-from tests.ui.helpers import make_app, settle_workers, wait_until
+from tests.ui.helpers import make_app, settle, settle_workers, wait_until
 from tui.screens.history import HistoryScreen
 from tui.screens.session import SessionScreen
 
@@ -20,8 +20,7 @@ async def choose(app, pilot, typed: str) -> None:
     await wait_until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
     await pilot.press("enter")
     await pilot.pause()
-    await settle_workers(app)
-    await pilot.pause()
+    await settle(pilot)
 
 
 @pytest.mark.slow  # a long app session: the quick loop leaves it out

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, Static
 
-from tests.ui.helpers import FIXED_NOW, make_app, settle_workers
+from tests.ui.helpers import FIXED_NOW, make_app, settle
 from tui.core.journal.journal import Journal
 from tui.dialogs.record import RecordScreen
 from tui.screens.history import HistoryScreen
@@ -41,8 +41,7 @@ async def test_a_10_mb_note_opens_in_part_and_the_journal_keeps_it_whole(tmp_pat
     app = make_app(journal_path=path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h")
-        await settle_workers(app)
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
         table = app.screen.query_one(DataTable)
         assert max(len(str(cell)) for cell in table.get_row_at(0)) <= 1000  # a row draws a line, not 10 MB

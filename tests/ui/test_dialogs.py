@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 
 from tests.clock import FakeClock
-from tests.ui.helpers import FIXED_NOW, make_app, polled, settle_workers, wait_until
+from tests.ui.helpers import FIXED_NOW, make_app, polled, settle, wait_until
 from tui.core.journal.journal import Journal
 from tui.core.journal.writer import pain_notice
 from tui.dialogs.base import DialogScreen
@@ -59,8 +59,7 @@ async def history_record(pilot, tmp_path):
     journal.add_soreness(4, {"calves": 4, "quads": 3}, [], "Hills, then the long way home.",
                          when=FIXED_NOW, session_id=session["id"])
     await pilot.press("h")
-    await settle_workers(pilot.app)
-    await pilot.pause()
+    await settle(pilot)
     await pilot.press("enter")
 
 
@@ -93,8 +92,8 @@ async def dialog_open(name, size, tmp_path):
         await pilot.pause()
         await open_it(pilot, tmp_path)
         await wait_until(pilot, lambda: isinstance(app.screen, DialogScreen))
-        await settle_workers(app)
         await pilot.pause()
+        await settle(pilot)
         yield app.screen
 
 

@@ -7,17 +7,12 @@ from textual.command import CommandList
 from textual.widgets import OptionList
 
 from tests.ui.experiment_journal import experiment_journal
-from tests.ui.helpers import make_app, settle_workers, wait_until
+from tests.ui.helpers import make_app, settle, wait_until
 from tui.core.experiments.book import ExperimentBook
 from tui.core.journal.journal import Journal
 from tui.dialogs.confirm import ConfirmScreen
 from tui.dialogs.experiment_start import ExperimentStartScreen
 from tui.screens.experiments import ExperimentsScreen
-
-
-async def settle(pilot) -> None:
-    await settle_workers(pilot.app)
-    await pilot.pause()
 
 
 def detail(app) -> str:
@@ -124,6 +119,7 @@ async def test_home_reminds_of_a_counted_runs_missing_morning_rating(tmp_path):
         journal.add_run(FIXED_NOW - timedelta(hours=14), "easy")  # last night's run: number 5, not rated yet
     app = make_app(journal_path=path)
     async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
         await settle(pilot)
         notice = str(app.screen.query_one("#home-notices").render())
         assert "Ice bath experiment, run 5 of 8 (Sat 21 Nov): rate your soreness this morning" in notice

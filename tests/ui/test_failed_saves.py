@@ -14,7 +14,7 @@ import pytest
 from textual.widgets import Input, Static
 
 from tests.clock import FakeClock
-from tests.ui.helpers import FIXED_NOW, make_app, settle_workers, start_plan, wait_until
+from tests.ui.helpers import FIXED_NOW, make_app, settle, start_plan, wait_until
 from tui.core.journal.daily_backup import backup_folder, backup_path
 from tui.core.journal.journal import Journal
 from tui.core.journal.sync.device import device_name
@@ -36,12 +36,6 @@ def blocked_journal(tmp_path):
     return blocker / "journal.json", blocker
 
 
-async def settle(app, pilot) -> None:
-    await settle_workers(app)
-    await pilot.pause()
-    await pilot.pause()
-
-
 @pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_a_failed_rating_keeps_the_form_and_enter_tries_again(tmp_path):
     path, blocker = blocked_journal(tmp_path)
@@ -49,7 +43,7 @@ async def test_a_failed_rating_keeps_the_form_and_enter_tries_again(tmp_path):
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.press("l", "6", "down", "down", "down", "7", "tab", *"after hills")
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, SorenessScreen)  # still open, nothing typed lost
         error = app.screen.query_one("#soreness-error", Static)
         assert error.display and "Not saved" in str(error.render()) and "Enter" in str(error.render())
@@ -57,13 +51,13 @@ async def test_a_failed_rating_keeps_the_form_and_enter_tries_again(tmp_path):
         assert "rating was not saved" in toasts(app)
 
         await pilot.press("enter")  # still failing: said again
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, SorenessScreen)
         assert toasts(app).count("rating was not saved") == 2
 
         blocker.unlink()
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     (rating,) = Journal(path).records()
     assert rating["overall"] == 6 and rating["areas"] == {"calves": 7} and rating["note"] == "after hills"
@@ -75,11 +69,12 @@ async def test_every_failed_save_says_so_and_a_later_one_still_saves(tmp_path):
     path, blocker = blocked_journal(tmp_path)
     app = make_app(clock, journal_path=path)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await settle(app, pilot)
+        await pilot.pause()
+        await settle(pilot)
         for attempt in range(2):  # once silenced the app for good; now said each time
             said = toasts(app).count("is not a folder")
             await pilot.press("l", "3", "enter")
-            await settle(app, pilot)
+            await settle(pilot)
             assert toasts(app).count("is not a folder") == said + 1, (attempt, toasts(app))
             if isinstance(app.screen, SorenessScreen):
                 await pilot.press("escape", "y")  # gave up on that one: discard it
@@ -89,9 +84,10 @@ async def test_every_failed_save_says_so_and_a_later_one_still_saves(tmp_path):
         await pilot.pause()
         clock.advance(5 + 30 + 5 + 270 + 1)
         await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        await settle(app, pilot)
+        await pilot.pause()
+        await settle(pilot)
         await pilot.press("4", "enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     assert sorted(r["type"] for r in Journal(path).records()) == ["session", "soreness"]
 
@@ -102,13 +98,13 @@ async def test_the_plan_records_its_run_after_an_earlier_failure(tmp_path):
     app = make_app(journal_path=path)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await start_plan(pilot)
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, PlanScreen)
         assert "run was not saved" in toasts(app) and "not saved. Press r again" in toasts(app)
         await pilot.press("escape")
         blocker.unlink()
         await start_plan(pilot)
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, PlanScreen)
     (run,) = Journal(path).records()
     assert run["type"] == "run" and run["run_kind"] == "long"
@@ -129,16 +125,17 @@ async def test_a_damaged_journal_is_offered_the_newest_good_backup(tmp_path):
     path.write_bytes(damaged)
     app = make_app(journal_path=path)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await settle(app, pilot)
+        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, DamagedJournalScreen)
         detail = str(app.screen.query_one("#detail").render())
         assert "the backup of 2026-11-21 (2 records)" in detail
         await pilot.press("r")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert "Restored the journal from the backup of 2026-11-21" in toasts(app)
         await pilot.press("l", "1", "enter")  # and saving works again
-        await settle(app, pilot)
+        await settle(pilot)
     assert [r["note"] for r in Journal(path).records()] == ["", "middle", "older"]
     (kept,) = [p for p in tmp_path.iterdir() if p.name.startswith("journal.json.") and p.is_file()]
     assert kept.read_bytes() == damaged
@@ -152,7 +149,7 @@ async def test_an_unexpected_error_in_a_save_is_said_and_the_app_goes_on(tmp_pat
     monkeypatch.setattr(Journal, "add_soreness", broken)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.press("l", "6", "enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert "Something went wrong" in toasts(app)
         assert app.is_running and app.return_code in (None, 0)
     log = isolated_user_dirs / "data" / "recovery-tui" / "crash.log"

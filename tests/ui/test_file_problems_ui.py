@@ -8,7 +8,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tests.clock import FakeClock
-from tests.ui.helpers import make_app, settle_workers
+from tests.ui.helpers import make_app, settle
 from tests.ui.test_plan_ui import open_plan
 from tui.core.common.paths import PLAN_FILE, builtin_routine_files
 from tui.core.common.settings import load_settings
@@ -29,19 +29,14 @@ def toasts(app) -> list[Widget]:
     return list(app.screen.query("Toast"))
 
 
-async def shown(app, pilot) -> None:
-    await settle_workers(app)
-    await pilot.pause()
-    await pilot.pause()
-
-
 async def test_seven_bad_settings_make_one_notice_listing_them_all(tmp_path):
     path = tmp_path / "settings.toml"
     path.write_text(SEVEN_BAD_VALUES)
     settings, problems = load_settings(path)  # as `recovery-tui` does: themes are checked by the app
     app = make_app(settings=settings, settings_problems=problems, settings_path=path)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await shown(app, pilot)
+        await pilot.pause()
+        await settle(pilot)
         [toast] = toasts(app)
         text = str(toast.render())
         assert "7 problems in your settings: defaults used" in text
@@ -64,7 +59,7 @@ async def test_saved_to_appears_only_after_a_save(tmp_path):
         assert str(path) in before and "Saved" not in before and "not created yet" in before
         assert not any("Saved" in str(toast.render()) for toast in toasts(app))
         await pilot.press("ctrl+s")
-        await shown(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert path.exists()
         assert [str(toast.render()) for toast in toasts(app)] == [f"Saved to {path}"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.clock import FakeClock
-from tests.ui.helpers import make_app, polled, settle_workers
+from tests.ui.helpers import make_app, polled, settle
 from tui.widgets.footer import Footer
 
 PHONE = (40, 44)
@@ -76,11 +76,10 @@ HOME_KEYS = {
 async def test_tapping_each_home_key_at_40_columns_runs_it(description, tmp_path):
     app = make_app(journal_path=tmp_path / "journal.json")
     async with app.run_test(size=PHONE) as pilot:
-        await settle_workers(app)
         await pilot.pause()
+        await settle(pilot)
         await click_key(pilot, description)
-        await settle_workers(app)
-        await pilot.pause()
+        await settle(pilot)
         assert HOME_KEYS[description](app), type(app.screen).__name__
 
 

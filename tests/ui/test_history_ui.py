@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, Static
 
-from tests.ui.helpers import FIXED_NOW, make_app, settle_workers
+from tests.ui.helpers import FIXED_NOW, make_app, settle
 from tui.core.journal.journal import Journal
 from tui.screens.history import HistoryScreen
 
@@ -23,8 +23,7 @@ def visible(widget) -> list[str]:
 
 async def open_history(app, pilot) -> HistoryScreen:
     await pilot.press("h")
-    await settle_workers(app)
-    await pilot.pause()
+    await settle(pilot)
     assert isinstance(app.screen, HistoryScreen)
     return app.screen
 

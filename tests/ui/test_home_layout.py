@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.ui.helpers import FIXED_NOW, make_app, settle_workers
+from tests.ui.helpers import FIXED_NOW, make_app, settle
 from tui.core.journal.journal import Journal
 from tui.screens.home import HomeScreen
 
@@ -38,8 +38,8 @@ async def test_after_a_run_with_a_pain_notice_the_list_and_start_hint_stay_in_vi
     run_with_pain(path)
     app = make_app(journal_path=path)
     async with app.run_test(size=size) as pilot:
-        await settle_workers(app)
         await pilot.pause()
+        await settle(pilot)
         home = app.screen
         assert isinstance(home, HomeScreen)
         assert home.notices.has_class("-pain") and home.next_step.has_class("-visible")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from tests.ui.helpers import FIXED_NOW, make_app, settle_workers
+from tests.ui.helpers import FIXED_NOW, make_app, settle
 from tui.core.journal.journal import Journal
 from tui.screens.history import HistoryScreen
 
@@ -49,8 +49,8 @@ async def test_home_notice_quotes_a_routine_name_without_controls(tmp_path):
     hostile_journal(tmp_path / "journal.json")
     app = make_app(journal_path=tmp_path / "journal.json")
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle_workers(app)
         await pilot.pause()
+        await settle(pilot)
         notice = app.screen.query_one("#home-notices", Static)
         text = str(notice.render())
         assert "How do your legs feel today?" in text and r"\x1b]0;PWNED\x07" in text

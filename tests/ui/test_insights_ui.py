@@ -7,7 +7,7 @@ from datetime import timedelta
 from textual.widgets import DataTable, Static
 
 from tests.damaged_month import write_damaged_september
-from tests.ui.helpers import FIXED_NOW, make_app, settle_workers
+from tests.ui.helpers import FIXED_NOW, make_app, settle
 from tui.core.insights.findings import NOT_PROOF
 from tui.core.journal.journal import Journal
 from tui.core.journal.store.errors import JournalAccessError
@@ -39,8 +39,7 @@ def known_journal(path, nights: int = 40):
 
 async def open_insights(app, pilot) -> InsightsScreen:
     await pilot.press("i")
-    await settle_workers(app)
-    await pilot.pause()
+    await settle(pilot)
     assert isinstance(app.screen, InsightsScreen)
     return app.screen
 

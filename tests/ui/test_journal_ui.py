@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import DataTable, Static
 
 from tests.clock import FakeClock
-from tests.ui.helpers import FIXED_NOW, make_app, polled, settle_workers, wait_until
+from tests.ui.helpers import FIXED_NOW, make_app, polled, settle, wait_until
 from tui.core.journal.journal import Journal
 from tui.dialogs.damaged_journal import DamagedJournalScreen
 from tui.dialogs.notice import NoticeScreen
@@ -17,11 +17,6 @@ from tui.screens.history import HistoryScreen
 from tui.screens.home import HomeScreen
 from tui.screens.soreness import SorenessScreen
 from tui.screens.summary import SummaryScreen
-
-
-async def wait_for_writes(app, pilot) -> None:
-    await settle_workers(app)
-    await pilot.pause()
 
 
 def notices_text(app) -> str:
@@ -37,11 +32,12 @@ async def test_finish_routine_rate_soreness_and_find_it_in_history(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         clock.advance(5 + 30 + 5 + 270 + 1)
         await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))  # 0.3 s was too short under load
-        await wait_for_writes(app, pilot)
+        await pilot.pause()
+        await settle(pilot)
         await pilot.press("4", "down", "down", "down", "6", "tab")
         await pilot.press(*"tight calves")
         await pilot.press("enter")
-        await wait_for_writes(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         records = Journal(path).records()
         assert [r["type"] for r in records] == ["soreness", "session"]
@@ -52,7 +48,7 @@ async def test_finish_routine_rate_soreness_and_find_it_in_history(tmp_path):
         assert rating["overall"] == 4 and rating["areas"] == {"calves": 6}
         assert rating["note"] == "tight calves" and rating["session"] == session["id"]
         await pilot.press("h")
-        await wait_for_writes(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
         table = app.screen.query_one(DataTable)
         assert table.row_count == 2
@@ -84,7 +80,7 @@ async def test_leaving_part_way_is_left_part_way_not_skipping_and_escape_skips_r
         assert f"Skipped: {names[0]}\n" in summary
         assert f"Not finished: {', '.join(names[1:])}" in summary
         await pilot.press("escape")
-        await wait_for_writes(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     (session,) = Journal(path).records()
     assert session["type"] == "session" and session["completed"] is False
@@ -100,7 +96,7 @@ async def test_two_keys_for_ten_and_enter_without_rating_warns(tmp_path):
         await pilot.press("enter")
         assert isinstance(app.screen, SorenessScreen)  # nothing to save yet
         await pilot.press("1", "0", "enter")
-        await wait_for_writes(app, pilot)
+        await settle(pilot)
     (rating,) = Journal(path).records()
     assert rating["overall"] == 10 and rating["session"] is None
 
@@ -113,11 +109,12 @@ async def test_doms_checkin_prompt_a_day_after_a_session(tmp_path):
                         ended, True, 8, 0, 8, 900)
     app = make_app(journal_path=path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for_writes(app, pilot)
+        await pilot.pause()
+        await settle(pilot)
         text = notices_text(app)
         assert "How do your legs feel today?" in text and "26 h ago" in text
         await pilot.press("l", "2", "enter")
-        await wait_for_writes(app, pilot)
+        await settle(pilot)
         assert notices_text(app) == ""
 
 
@@ -127,7 +124,8 @@ async def test_no_checkin_prompt_for_a_fresh_session(tmp_path):
     Journal(path).add_session("runner-yoga", "Yoga", ended - timedelta(minutes=8), ended, True, 6, 0, 6, 450)
     app = make_app(journal_path=path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for_writes(app, pilot)
+        await pilot.pause()
+        await settle(pilot)
         assert notices_text(app) == ""
 
 
@@ -136,12 +134,12 @@ async def test_pain_flag_shows_guard_after_saving_and_on_home(tmp_path):
     app = make_app(journal_path=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("l", "3", "down", "down", "down", "x", "enter")
-        await wait_for_writes(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, NoticeScreen)
         body = str(app.screen.query_one("#notice-body").render())
         assert "calves" in body and "doctor" in body and "not medical advice" in body
         await pilot.press("enter")
-        await wait_for_writes(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert "calves" in notices_text(app)
     (rating,) = Journal(path).records()
@@ -155,7 +153,8 @@ async def test_three_high_days_raise_the_guard_on_home(tmp_path):
         journal.add_soreness(5, {"hamstrings": 8}, when=FIXED_NOW - timedelta(days=days))
     app = make_app(journal_path=path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for_writes(app, pilot)
+        await pilot.pause()
+        await settle(pilot)
         text = notices_text(app)
         assert "Hamstrings rated 7/10 or more" in text and "not medical advice" in text
 
@@ -166,7 +165,8 @@ async def test_corrupt_journal_is_kept_and_can_be_moved_aside(tmp_path):
     path.write_bytes(damaged)
     app = make_app(journal_path=path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for_writes(app, pilot)
+        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, DamagedJournalScreen)
         detail = str(app.screen.query_one("#detail").render())
         assert str(path) in detail and "There is no readable backup" in detail
@@ -174,7 +174,7 @@ async def test_corrupt_journal_is_kept_and_can_be_moved_aside(tmp_path):
         await pilot.press("m")
         await pilot.pause()
         await pilot.press("l", "2", "enter")
-        await wait_for_writes(app, pilot)
+        await settle(pilot)
     aside = list(tmp_path.glob("journal.json.corrupt-*"))
     assert len(aside) == 1 and aside[0].read_bytes() == damaged
     assert json.loads(path.read_text())["records"]
@@ -185,10 +185,11 @@ async def test_corrupt_journal_not_moved_when_declined(tmp_path):
     path.write_bytes(b"")
     app = make_app(journal_path=path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for_writes(app, pilot)
+        await pilot.pause()
+        await settle(pilot)
         await pilot.press("n")
         await pilot.press("l", "5", "enter")
-        await wait_for_writes(app, pilot)
+        await settle(pilot)
     assert path.read_bytes() == b""
     assert not list(tmp_path.glob("*.corrupt-*"))
 
@@ -203,12 +204,13 @@ async def test_history_pages_in_long_journals(tmp_path):
     app = make_app(journal_path=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("h")
-        await wait_for_writes(app, pilot)
+        await settle(pilot)
         table = app.screen.query_one(DataTable)
         assert table.row_count == PAGE
         assert "entry 0" in str(table.get_row_at(0)[2])  # newest first
         table.move_cursor(row=PAGE - 1)
-        await wait_for_writes(app, pilot)
+        await pilot.pause()
+        await settle(pilot)
         assert table.row_count == PAGE + 30
         assert "entry 129" in str(table.get_row_at(PAGE + 29)[2])
 
@@ -228,14 +230,15 @@ async def test_history_reads_archive_months_as_it_scrolls(tmp_path):
     app = make_app(journal_path=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("h")
-        await wait_for_writes(app, pilot)
+        await settle(pilot)
         screen = app.screen
         table = screen.query_one(DataTable)
         assert "300 records" in str(screen.query_one("#history-stats").render())
         assert table.row_count == PAGE and screen.pages.complete is False
         while table.row_count < 300:
             table.move_cursor(row=table.row_count - 1)
-            await wait_for_writes(app, pilot)
+            await pilot.pause()
+            await settle(pilot)
         assert screen.pages.complete
         notes = [str(table.get_row_at(row)[2]).rsplit("entry ", 1)[1] for row in range(300)]
         assert notes == [str(n) for n in range(300)]  # every record once, newest first
@@ -249,7 +252,7 @@ async def test_history_shows_notes_as_written_even_with_brackets(tmp_path):
     app = make_app(journal_path=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("h")
-        await wait_for_writes(app, pilot)
+        await settle(pilot)
         table = app.screen.query_one(DataTable)
         assert "calf [/] tight [left] side" in str(table.get_row_at(0)[2])
         await pilot.pause()

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.widgets import Input
 
 from tests.clock import FakeClock
-from tests.ui.helpers import EVENING, FakeWallClock, make_app, polled, settle_workers, start_evening_plan, wait_until
+from tests.ui.helpers import EVENING, FakeWallClock, make_app, polled, settle, start_evening_plan, wait_until
 from tui.screens.plan import PlanScreen
 from tui.screens.summary import SummaryScreen
 from tui.widgets.packed_text import packed
@@ -55,8 +55,8 @@ async def summary_after_skipping(app, pilot, clock) -> SummaryScreen:
     await polled(pilot)
     await pilot.press("f")
     await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-    await settle_workers(app)
     await pilot.pause()
+    await settle(pilot)
     return app.screen
 
 
@@ -117,8 +117,7 @@ async def test_the_plans_questions_are_whole_on_a_phone(size, tmp_path):
     async with app.run_test(size=size) as pilot:
         for keys in (("r",), ("enter",)):
             await pilot.press(*keys)
-            await settle_workers(app)
-            await pilot.pause()
+            await settle(pilot)
             question = app.screen.query_one("#question")
             assert_whole(question, str(question.content))
         assert "What kind was it?" in str(question.content)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tests.clock import FakeClock
-from tests.ui.helpers import EVENING, FakeWallClock, make_app, polled
-from tests.ui.test_plan_ui import settle, status
+from tests.ui.helpers import EVENING, FakeWallClock, make_app, polled, settle
+from tests.ui.test_plan_ui import status
 from tui.core.common.settings import Settings
 from tui.core.journal.journal import Journal
 from tui.dialogs.confirm import ConfirmScreen
@@ -34,9 +34,9 @@ def heading(screen) -> str:
 
 async def type_ended(app, pilot, text: str) -> None:
     await pilot.press("r")
-    await settle(app, pilot)
+    await settle(pilot)
     await pilot.press(*text, "enter")
-    await settle(app, pilot)
+    await settle(pilot)
 
 
 async def test_a_time_a_minute_ahead_of_the_clock_is_just_now(tmp_path):
@@ -48,7 +48,7 @@ async def test_a_time_a_minute_ahead_of_the_clock_is_just_now(tmp_path):
         await type_ended(app, pilot, "21:50")
         assert isinstance(app.screen, RunKindScreen)
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, PlanScreen)
         assert heading(screen).startswith("Easy run ended 21:49 ·")
@@ -66,14 +66,14 @@ async def test_a_time_further_ahead_asks_whether_it_was_yesterday(tmp_path):
         assert dialog.question == "23:30 is still to come today."
         assert dialog.detail == "Record a run that ended yesterday, Sat 21 Nov at 23:30?"
         await pilot.press("n")
-        await settle(app, pilot)
+        await settle(pilot)
         assert not runs(path)  # back in the question, nothing recorded
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("y")
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("enter")  # the run's kind
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, PlanScreen)
         assert heading(app.screen).startswith("Easy run ended Sat 21 Nov 23:30 ·")
     assert [r["time"] for r in runs(path)] == ["2026-11-21T23:30:00+01:00"]
@@ -92,7 +92,7 @@ async def ran_twice(path, app, pilot, answer: str) -> None:
              if active.binding.show}
     assert shown.items() >= {"n": "New run", "c": "Correct its end", "escape": "Cancel"}.items()
     await pilot.press(answer)
-    await settle(app, pilot)
+    await settle(pilot)
 
 
 async def test_a_second_run_is_kept(tmp_path):
@@ -103,7 +103,7 @@ async def test_a_second_run_is_kept(tmp_path):
         await ran_twice(path, app, pilot, "n")
         assert isinstance(app.screen, RunKindScreen)
         await pilot.press("down", "enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, PlanScreen) and app.screen.run["id"] == 2
         assert status(app.screen, "hydrate") != "✓ done"
     assert [(r["time"], r["practices"]) for r in runs(path)] == [
@@ -118,7 +118,7 @@ async def test_a_correction_keeps_the_ticks_and_escape_changes_nothing(tmp_path)
         assert [r["time"] for r in runs(path)] == ["2026-11-22T19:30:00+01:00"]
         await type_ended(app, pilot, "20:30")
         await pilot.press("c")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, PlanScreen) and app.screen.run["id"] == 1
         assert status(app.screen, "hydrate") == "✓ done"
     assert [(r["time"], r["practices"]) for r in runs(path)] == [
@@ -151,12 +151,12 @@ async def test_a_finished_routine_that_did_not_tick_its_step_says_why(tmp_path, 
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("escape")
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.screen is screen and status(screen, "stretch") != "✓ done"
         assert [n for n in notices if n.startswith("Held")] == [
             "Held 4 of 13 minutes: not ticked (half the holding time ticks a step). Tick it anyway? d"]
         await pilot.press("d")
-        await settle(app, pilot)
+        await settle(pilot)
         assert status(screen, "stretch") == "✓ done"
 
 
@@ -167,7 +167,7 @@ async def test_the_colon_of_a_time_typed_fast_reaches_the_time_field(tmp_path):
     app = app_at(tmp_path / "j.json", EVENING)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("r")
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("2", "1")
         dialog = app.screen
         dialog.query_one("#run-ended").focus()  # where the keys after the first may still land

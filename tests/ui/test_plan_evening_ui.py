@@ -9,8 +9,8 @@ import pytest
 from textual.widgets import DataTable, Input
 
 from tests.clock import FakeClock
-from tests.ui.helpers import EVENING, FIXED_NOW, FakeWallClock, evening, make_app, wait_until
-from tests.ui.test_plan_ui import move_to, open_plan, settle, status
+from tests.ui.helpers import EVENING, FIXED_NOW, FakeWallClock, evening, make_app, settle, wait_until
+from tests.ui.test_plan_ui import move_to, open_plan, status
 from tui.core.journal.journal import Journal
 from tui.dialogs.run_ended import RunEndedScreen
 from tui.dialogs.run_kind import RunKindScreen
@@ -56,7 +56,7 @@ async def test_minutes_ago_and_a_bad_time(tmp_path):
     app = evening_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("r")
-        await settle(app, pilot)
+        await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, RunEndedScreen)
         await pilot.press(*"25:00", "enter")  # a digit jumps to the time field
@@ -66,10 +66,10 @@ async def test_minutes_ago_and_a_bad_time(tmp_path):
         dialog.query_one(Input).value = ""
         dialog.query_one("#run-ended").focus()
         await pilot.press("down", "down", "enter")  # 30 min ago
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, RunKindScreen)
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, PlanScreen)
     assert [r["time"] for r in runs(path)] == ["2026-11-22T21:20:00+01:00"]
 
@@ -83,11 +83,11 @@ async def test_a_second_run_and_a_correction(tmp_path):
     app = evening_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("r")
-        await settle(app, pilot)
+        await settle(pilot)
         options = app.screen.query_one("#run-ended")
         assert str(options.get_option_at_index(0).prompt) == "Back to today's plan (run ended 07:40)"
         await pilot.press("enter")  # back to the morning's plan
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.screen.run["id"] == morning["id"] and status(app.screen, "hydrate") == "✓ done"
         await pilot.press("escape")
         # a new run now: far from the morning one, so it asks the kind and starts a second record
@@ -97,12 +97,12 @@ async def test_a_second_run_and_a_correction(tmp_path):
         await pilot.press("escape")
         # "15 min ago" is within two hours of the new run: asked, and corrected
         await pilot.press("r")
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("down", "down", "enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, SecondRunScreen)
         await pilot.press("c")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, PlanScreen) and app.screen.run["id"] == second
     assert [(r["time"], r["run_kind"]) for r in runs(path)] == [
         ("2026-11-22T07:40:00+01:00", "easy"), ("2026-11-22T21:35:00+01:00", "long")]
@@ -117,7 +117,7 @@ async def test_d_and_x_undo(tmp_path):
         await pilot.press("d")
         move_to(screen, "snack")
         await pilot.press("x")
-        await settle(app, pilot)
+        await settle(pilot)
         assert (status(screen, "stretch"), status(screen, "snack")) == ("✓ done", "– skipped")
         [run] = runs(path)
         assert run["practices"] == ["stretch", "post-run-stretches"] and run["skipped"] == ["snack"]
@@ -125,7 +125,7 @@ async def test_d_and_x_undo(tmp_path):
         await pilot.press("d")  # d on a done step: open again
         move_to(screen, "snack")
         await pilot.press("x")  # x on a skipped step: open again
-        await settle(app, pilot)
+        await settle(pilot)
         assert status(screen, "stretch") == status(screen, "snack") == "later"
         [run] = runs(path)
         assert run["practices"] == [] and run["skipped"] == []
@@ -162,7 +162,7 @@ async def test_warm_up_drills_are_not_a_practice_of_the_run(tmp_path):
             clock.advance(2000)
             await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
             await pilot.press("escape")
-            await settle(app, pilot)
+            await settle(pilot)
     [run] = runs(path)
     assert run["practices"] == ["legs-up-the-wall"]
     sessions = {r["routine_id"] for r in Journal(path).records() if r["type"] == "session"}
@@ -177,10 +177,10 @@ async def test_just_after_midnight_r_goes_back_to_last_nights_plan(tmp_path):
     app = make_app(clock, journal_path=path, now=FakeWallClock(clock, EVENING + timedelta(hours=2, minutes=20)))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("r")
-        await settle(app, pilot)
+        await settle(pilot)
         first = app.screen.query_one("#run-ended").get_option_at_index(0)
         assert str(first.prompt) == "Back to Sunday's plan (run ended 23:40)"
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.screen.run["id"] == late["id"]
         assert "late run: short plan, sleep 00:40" in str(app.screen.query_one("#plan-heading").render())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable
 
-from tests.ui.helpers import make_app, settle_workers
+from tests.ui.helpers import make_app, settle
 from tests.ui.test_plan_ui import open_plan
 from tui.core.plan.runs import step_state
 from tui.core.plan.view import STATE_WORDS, step_title
@@ -43,8 +43,8 @@ async def test_at_40_columns_each_step_shows_its_status_under_its_time(tmp_path)
             due = str(table.get_cell(step.id, "due"))
             assert due.split("\n")[1] == STATE_WORDS[step_state(step, plan.run, app.now())]
         await pilot.resize_terminal(100, 30)  # wider: the status has its own column again
-        await settle_workers(app)
         await pilot.pause()
+        await settle(pilot)
         assert [column.label.plain for column in table.columns.values()] == ["Due", "Step", "Status"]
         first = plan.steps[0]
         assert str(table.get_cell(first.id, "status")) == STATE_WORDS[step_state(first, plan.run, app.now())]

@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import DataTable
 
 from tests.clock import FakeClock
-from tests.ui.helpers import FIXED_NOW, make_app, polled, settle_workers
+from tests.ui.helpers import FIXED_NOW, make_app, polled, settle
 from tui.core.journal.journal import Journal
 from tui.dialogs.run_ended import RunEndedScreen
 from tui.dialogs.run_kind import RunKindScreen
@@ -16,21 +16,16 @@ from tui.screens.summary import SummaryScreen
 from tui.screens.timed_step import TimedStepScreen
 
 
-async def settle(app, pilot) -> None:
-    await settle_workers(app)
-    await pilot.pause()
-
-
 async def open_plan(app, pilot, kind_keys=("down", "enter"), ended_keys=("enter",)) -> PlanScreen:
     """`r`; the first answer to when the run ended (just now, or back to today's plan); a kind if asked."""
     await pilot.press("r")
-    await settle(app, pilot)
+    await settle(pilot)
     assert isinstance(app.screen, RunEndedScreen)
     await pilot.press(*ended_keys)
-    await settle(app, pilot)
+    await settle(pilot)
     if isinstance(app.screen, RunKindScreen):
         await pilot.press(*kind_keys)
-        await settle(app, pilot)
+        await settle(pilot)
     assert isinstance(app.screen, PlanScreen)
     return app.screen
 
@@ -77,9 +72,9 @@ async def test_tick_skip_and_resume_the_same_day(tmp_path):
         await pilot.press("x")
         move_to(screen, "legs-up")
         await pilot.press("d")
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("x")
-        await settle(app, pilot)
+        await settle(pilot)
         assert status(screen, "hydrate") == "✓ done"
         assert status(screen, "ice-bath") == "– skipped" and status(screen, "legs-up") == "– skipped"
     (run,) = Journal(path).records()
@@ -108,7 +103,7 @@ async def test_finishing_a_routine_step_ticks_it(tmp_path):
         await polled(pilot)
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("escape")
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.screen is screen
         assert status(screen, "legs-up") == "✓ done"
     run = next(r for r in Journal(path).records() if r["type"] == "run")
@@ -129,7 +124,7 @@ async def test_leaving_a_routine_step_early_does_not_tick_it(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("escape")
-        await settle(app, pilot)
+        await settle(pilot)
         assert status(screen, "cool-down-walk") != "✓ done"
 
 
@@ -141,9 +136,9 @@ async def test_ice_bath_countdown_with_milestones(tmp_path):
         screen = await open_plan(app, pilot)
         move_to(screen, "ice-bath")
         await pilot.press("enter")  # "Ice bath or warm bath": which one
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("1")
-        await settle(app, pilot)
+        await settle(pilot)
         timer = app.screen
         assert isinstance(timer, TimedStepScreen)
         cue = lambda: str(timer.query_one("#cue").render())  # noqa: E731
@@ -154,7 +149,7 @@ async def test_ice_bath_countdown_with_milestones(tmp_path):
         assert "first three minutes" not in cue()
         clock.advance(900)
         await polled(pilot)
-        await settle(app, pilot)
+        await settle(pilot)
         assert app.screen is screen
         assert status(screen, "ice-bath") == "✓ done"
 
@@ -164,9 +159,9 @@ async def test_escape_on_the_question_starts_nothing(tmp_path):
     app = make_app(journal_path=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("r")
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("escape")
-        await settle(app, pilot)
+        await settle(pilot)
         assert not isinstance(app.screen, PlanScreen)
     assert not path.exists()
 
@@ -217,7 +212,7 @@ async def test_suspend_overnight_session_holds_still_plan_goes_overdue(tmp_path)
         await pilot.press("escape", "y")
         await pilot.pause()
         await pilot.press("escape")
-        await settle(app, pilot)
+        await settle(pilot)
         screen.refresh_states()
         assert status(screen, "meal") == "overdue"
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 from textual.widgets import Input, Static
 
 from tests.clock import FakeClock
-from tests.ui.helpers import FIXED_NOW, make_app, settle_workers, wait_until
+from tests.ui.helpers import FIXED_NOW, make_app, settle, wait_until
 from tui.core.journal.journal import Journal
 from tui.dialogs.notice import NoticeScreen
 from tui.screens.home import HomeScreen
@@ -35,8 +35,8 @@ async def summary_after_a_rating(tmp_path, minutes_ago: float):
 async def reach_summary(app, pilot, clock) -> None:
     clock.advance(LEGS_UP)
     await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-    await settle_workers(app)
     await pilot.pause()
+    await settle(pilot)
 
 
 async def test_a_rating_minutes_ago_is_offered_and_r_opens_it_prefilled(tmp_path):
@@ -59,8 +59,7 @@ async def test_a_rating_minutes_ago_is_offered_and_r_opens_it_prefilled(tmp_path
         assert "Rate again" not in footer(app) and "Save" in footer(app)
 
         await pilot.press("right", "enter")  # one more overall: 5
-        await settle_workers(app)
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, NoticeScreen)  # the calves' pain flag, kept: the pain guard speaks
     newest, _session, first = Journal(path).records()
     assert (newest["overall"], newest["areas"], newest["pain"], newest["note"]) == (5, {"calves": 6}, ["calves"],
@@ -73,8 +72,7 @@ async def test_escape_on_the_offer_saves_nothing_more(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await reach_summary(app, pilot, clock)
         await pilot.press("escape")
-        await settle_workers(app)
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     assert sorted(r["type"] for r in Journal(path).records()) == ["session", "soreness"]
 

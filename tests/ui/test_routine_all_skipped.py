@@ -8,7 +8,7 @@ from datetime import timedelta
 from textual.widgets import Static
 
 from tests.clock import FakeClock
-from tests.ui.helpers import FIXED_NOW, make_app, polled, settle_workers, wait_until
+from tests.ui.helpers import FIXED_NOW, make_app, polled, settle, settle_workers, wait_until
 from tui.core.insights.facts import RUN_PRACTICES, facts_of
 from tui.core.journal.journal import Journal
 from tui.screens.home import HomeScreen
@@ -29,8 +29,7 @@ async def test_skipping_every_exercise_shows_the_summary_and_records_no_practice
         assert "not recorded" in summary and "does not count as a practice" in summary
         assert "nothing recorded" not in " ".join(str(t.render()) for t in app.screen.query("Toast"))
         await pilot.press("3", "enter")
-        await settle_workers(app)
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     records = Journal(path).records()
     assert sorted(r["type"] for r in records) == ["run", "soreness"]

@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input, Label
 
 from tests.clock import FakeClock
-from tests.ui.helpers import make_app, polled, settle_workers, wait_until
+from tests.ui.helpers import make_app, polled, settle, settle_workers, wait_until
 from tui.core.journal.journal import Journal
 from tui.messages import Cue
 from tui.screens.home import HomeScreen
@@ -83,8 +83,7 @@ async def test_a_start_abandoned_in_the_first_get_ready_records_nothing(tmp_path
         clock.advance(3)
         await polled(pilot)
         await pilot.press("escape", "y")
-        await settle_workers(app)
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)  # no summary, no rating asked
     assert Journal(path).records() == []
 
@@ -107,7 +106,7 @@ async def test_finished_with_skips_says_so(tmp_path):
 
 @pytest.mark.slow  # a long app session: the quick loop leaves it out
 async def test_minus_to_the_end_does_not_tick_the_plan_step(tmp_path):
-    from tests.ui.test_plan_ui import move_to, open_plan, settle, status
+    from tests.ui.test_plan_ui import move_to, open_plan, status
 
     clock = FakeClock()
     app = make_app(clock, journal_path=tmp_path / "journal.json")
@@ -121,7 +120,7 @@ async def test_minus_to_the_end_does_not_tick_the_plan_step(tmp_path):
         assert isinstance(app.screen, SummaryScreen)
         assert app.screen.result.report.completed  # every exercise ran out...
         await pilot.press("escape")
-        await settle(app, pilot)
+        await settle(pilot)
         assert status(screen, "legs-up") != "✓ done"  # ...but nothing was held
 
 
@@ -284,8 +283,8 @@ async def test_home_after_a_run_today_highlights_the_stretches_and_the_next_step
 async def test_home_without_a_run_today_keeps_the_first_routine(tmp_path):
     app = make_app(journal_path=tmp_path / "journal.json")
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle_workers(app)
         await pilot.pause()
+        await settle(pilot)
         assert not app.screen.query_one("#next-step").has_class("-visible")
         assert app.screen.highlighted_routine.kind == "warmup"
 
@@ -307,8 +306,7 @@ async def test_voice_is_toggled_in_the_settings_screen(tmp_path):
         assert not app.voice
         screen.query_one("#voice").focus()
         await pilot.press("space", "ctrl+s")
-        await settle_workers(app)
-        await pilot.pause()
+        await settle(pilot)
         assert app.voice and app.settings.voice
     assert load_settings(path)[0].voice is True
 

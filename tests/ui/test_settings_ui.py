@@ -9,7 +9,7 @@ import pytest
 from textual import events
 from textual.widgets import Select, Static
 
-from tests.ui.helpers import make_app, settle_workers, wait_until
+from tests.ui.helpers import make_app, settle, settle_workers, wait_until
 from tui.core.common.settings import DEFAULTS, KEYS, load_settings, to_table
 from tui.dialogs.confirm import ConfirmScreen
 from tui.screens.home import HomeScreen
@@ -59,8 +59,7 @@ async def test_edit_and_save_writes_the_file_and_applies_the_theme(tmp_path):
         await pilot.pause()
         assert app.theme == "nord"  # previewed before saving
         await pilot.press("ctrl+s")
-        await settle_workers(app)
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert app.theme == "nord"
     saved, errors = load_settings(path)
@@ -79,8 +78,7 @@ async def test_enter_in_a_field_saves_too(tmp_path):
         await open_settings(app, pilot)
         await retype(pilot, "bedtime", "23:05")
         await pilot.press("enter")
-        await settle_workers(app)
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     assert load_settings(path)[0].bedtime == time(23, 5)
 
@@ -92,8 +90,7 @@ async def test_bad_bedtime_is_reported_by_field_and_nothing_is_saved(tmp_path):
         screen = await open_settings(app, pilot)
         await retype(pilot, "bedtime", "25:00")
         await pilot.press("ctrl+s")
-        await settle_workers(app)
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is screen
         assert error_text(screen) == "Bedtime: must be a time of day like 22:30, got '25:00'"
         assert app.focused is screen.query_one("#bedtime")
@@ -119,8 +116,7 @@ async def test_seconds_out_of_range_and_empty_are_refused(tmp_path):
         await retype(pilot, "get_ready_seconds", "30")
         await retype(pilot, "switch_sides_seconds", "3")
         await pilot.press("ctrl+s")
-        await settle_workers(app)
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     saved = load_settings(path)[0]
     assert (saved.get_ready_seconds, saved.switch_sides_seconds) == (30, 3)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.clock import FakeClock
-from tests.ui.helpers import make_app, polled, settle_workers, wait_until
+from tests.ui.helpers import make_app, polled, settle, wait_until
 
 pytestmark = pytest.mark.slow  # snapshot comparisons; see pyproject.toml's markers
 SIZES = [(80, 24), (120, 40)]
@@ -84,8 +84,7 @@ def test_summary(snap_compare, size, tmp_path):
         clock.advance(5 + 30)
         await polled(pilot)
         await pilot.press("n", "escape", "y")
-        await settle_workers(pilot.app)
-        await pilot.pause()
+        await settle(pilot)
 
     app = make_app(clock, journal_path=tmp_path / "journal.json", start_routine="legs-up-the-wall")
     assert snap_compare(app, terminal_size=size, run_before=run_before)
@@ -130,8 +129,7 @@ def test_history(snap_compare, size, tmp_path):
 
     async def run_before(pilot):
         await pilot.press("h")
-        await settle_workers(app)
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
@@ -143,8 +141,7 @@ def test_history_record(snap_compare, size, tmp_path):
 
     async def run_before(pilot):
         await pilot.press("h")
-        await settle_workers(app)
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("enter")
         await pilot.pause()
 
@@ -156,8 +153,8 @@ def test_pain_notice_on_home(snap_compare, size, tmp_path):
     app = make_app(journal_path=filled_journal(tmp_path / "journal.json"))
 
     async def run_before(pilot):
-        await settle_workers(app)
         await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
@@ -168,8 +165,7 @@ def test_pain_notice_after_saving(snap_compare, size, tmp_path):
 
     async def run_before(pilot):
         await pilot.press("l", "6", "down", "down", "x", "enter")
-        await settle_workers(app)
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 

@@ -8,15 +8,14 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.experiment_journal import experiment_journal
-from tests.ui.helpers import make_app, settle_workers
+from tests.ui.helpers import make_app, settle
 
 pytestmark = pytest.mark.slow  # snapshot comparisons; see pyproject.toml's markers
 
 
 async def open_experiments(pilot) -> None:
     await pilot.press("e")
-    await settle_workers(pilot.app)
-    await pilot.pause()
+    await settle(pilot)
 
 
 def test_experiments(snap_compare, tmp_path):

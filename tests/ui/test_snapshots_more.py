@@ -10,17 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.helpers import make_app, settle_workers
+from tests.ui.helpers import make_app, settle
 from tests.ui.test_insights_ui import known_journal
 
 pytestmark = pytest.mark.slow  # snapshot comparisons; see pyproject.toml's markers
 SIZES = [(80, 24), (120, 40)]
 SETTINGS_PATH = Path("/home/runner/.config/recovery-tui/settings.toml")  # shown, never written
-
-
-async def settle(pilot) -> None:
-    await settle_workers(pilot.app)
-    await pilot.pause()
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.clock import FakeClock
-from tests.ui.helpers import make_app, polled, settle_workers, start_plan, wait_until
+from tests.ui.helpers import make_app, polled, settle, settle_workers, start_plan, wait_until
 from tui.screens.summary import SummaryScreen
 
 pytestmark = pytest.mark.slow  # snapshot comparisons; see pyproject.toml's markers
@@ -45,7 +45,6 @@ def test_plan(snap_compare, size, tmp_path):
     async def run_before(pilot):
         await start_plan(pilot)
         await pilot.press("down", "d")
-        await settle_workers(pilot.app)
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(make_app(journal_path=tmp_path / "j.json"), terminal_size=size, run_before=run_before)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.clock import FakeClock
-from tests.ui.helpers import evening, make_app, polled, settle_workers, start_evening_plan, start_plan
+from tests.ui.helpers import evening, make_app, polled, settle, settle_workers, start_evening_plan, start_plan
 
 pytestmark = pytest.mark.slow  # snapshot comparisons; see pyproject.toml's markers
 SIZES = [(80, 24), (120, 40)]
@@ -19,8 +19,7 @@ def test_plan(snap_compare, size, tmp_path):
     async def run_before(pilot):
         await open_plan(pilot)
         await pilot.press("down", "d", "down", "down", "down", "down", "x")
-        await settle_workers(pilot.app)
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(make_app(journal_path=tmp_path / "j.json"), terminal_size=size, run_before=run_before)
 
@@ -51,8 +50,7 @@ def test_plan_on_an_evening(snap_compare, size, tmp_path):
     async def run_before(pilot):
         await start_evening_plan(pilot)
         await pilot.press("down", "d")
-        await settle_workers(pilot.app)
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
@@ -61,8 +59,7 @@ def test_plan_on_an_evening(snap_compare, size, tmp_path):
 def test_when_did_the_run_end(snap_compare, size, tmp_path):
     async def run_before(pilot):
         await pilot.press("r")
-        await settle_workers(pilot.app)
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(make_app(journal_path=tmp_path / "j.json"), terminal_size=size, run_before=run_before)
 
@@ -78,10 +75,8 @@ def test_a_new_run_or_a_correction(snap_compare, tmp_path):
 
     async def run_before(pilot):
         await pilot.press("r")
-        await settle_workers(pilot.app)
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"07:00", "enter")
-        await settle_workers(pilot.app)
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(make_app(journal_path=path), terminal_size=(80, 24), run_before=run_before)

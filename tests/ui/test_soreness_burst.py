@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual import events
 
-from tests.ui.helpers import make_app, settle_workers
+from tests.ui.helpers import make_app, settle
 from tui.core.journal.journal import Journal
 
 
@@ -18,8 +18,7 @@ async def saved_after(tmp_path, type_keys) -> tuple[list[dict], str]:
         await pilot.pause()
         await type_keys(app, pilot)
         await pilot.pause()
-        await settle_workers(app)
-        await pilot.pause()
+        await settle(pilot)
         return Journal(path).records(), type(app.screen).__name__
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from tests.ui.helpers import make_app, settle_workers
+from tests.ui.helpers import make_app, settle
 from tui.core.journal.journal import Journal
 from tui.dialogs.confirm import ConfirmScreen
 from tui.screens.home import HomeScreen
@@ -31,8 +31,7 @@ async def test_escape_in_the_note_goes_back_to_the_ratings_and_keeps_everything(
         assert isinstance(app.focused, RatingGrid)
         assert app.screen.query_one("#soreness-note", Input).value == "stiff"
         await pilot.press("enter")
-        await settle_workers(app)
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     (rating,) = Journal(path).records()
     assert rating["overall"] == 6 and rating["note"] == "stiff"
@@ -64,8 +63,7 @@ async def test_leaving_with_a_rating_entered_asks_and_keep_editing_keeps_it(tmp_
         assert isinstance(app.screen, SorenessScreen)
         assert app.screen.form.ratings.overall == 7
         await pilot.press("escape", "y")  # discard, this time
-        await settle_workers(app)
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     assert not path.exists() or Journal(path).records() == []
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from tests.clock import FakeClock
-from tests.ui.helpers import make_app, settle_workers, wait_until
+from tests.ui.helpers import make_app, settle, wait_until
 from tui.core.journal.journal import Journal
 from tui.screens.home import HomeScreen
 from tui.screens.summary import SummaryScreen
@@ -33,16 +33,11 @@ def footer(app) -> str:
     return app.screen.query_one(Footer).render().plain
 
 
-async def settle(app, pilot) -> None:
-    await settle_workers(app)
-    await pilot.pause()
-    await pilot.pause()
-
-
 async def end_the_routine(app, pilot, clock) -> None:
     clock.advance(LEGS_UP)
     await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-    await settle(app, pilot)
+    await pilot.pause()
+    await settle(pilot)
     await wait_until(pilot, lambda: "not saved yet" in summary(app))
 
 
@@ -56,20 +51,20 @@ async def test_s_on_the_summary_saves_the_kept_routine_and_the_rating_links_to_i
         assert "Save routine" in footer(app)
 
         await pilot.press("s")  # still failing: said again, still kept
-        await settle(app, pilot)
+        await settle(pilot)
         assert "not saved yet" in summary(app) and "Save routine" in footer(app)
         assert not path.exists()
 
         blocker.unlink()
         await pilot.press("s")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
         assert "Routine saved." in summary(app) and "Save routine" not in footer(app)
         (session,) = Journal(path).records()
         assert session["type"] == "session" and session["routine_id"] == "legs-up-the-wall"
 
         await pilot.press("4", "enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     rating, session = Journal(path).records()
     assert rating["type"] == "soreness" and rating["session"] == session["id"]
@@ -83,7 +78,7 @@ async def test_a_rating_saved_after_the_disk_frees_saves_the_kept_routine_first(
         await end_the_routine(app, pilot, clock)
         blocker.unlink()
         await pilot.press("6", "enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     rating, session = Journal(path).records()
     assert session["type"] == "session" and rating["overall"] == 6 and rating["session"] == session["id"]
@@ -95,5 +90,6 @@ async def test_a_saved_routine_offers_no_save_key(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         clock.advance(LEGS_UP)
         await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        await settle(app, pilot)
+        await pilot.pause()
+        await settle(pilot)
         assert "not saved" not in summary(app) and "Save routine" not in footer(app)

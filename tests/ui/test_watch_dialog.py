@@ -12,7 +12,7 @@ import pytest
 
 from tests.clock import FakeClock
 from tests.data.synthetic_fit import Lap, write_run
-from tests.ui.helpers import EVENING, evening, make_app, settle_workers, wait_until
+from tests.ui.helpers import EVENING, evening, make_app, settle, settle_workers, wait_until
 from tui.core.journal.journal import Journal
 from tui.dialogs.watch_file import WatchFileScreen
 
@@ -37,8 +37,7 @@ def watch_folder(tmp_path: Path) -> Path:
 async def open_watch_dialog(pilot, listed: int | None = 2) -> WatchFileScreen:
     """r, then "From the watch file…"; waits for `listed` files (None: no wait)."""
     await pilot.press("r")
-    await settle_workers(pilot.app)
-    await pilot.pause()
+    await settle(pilot)
     await pilot.press("up", "enter")  # the last choice, "From the watch file…"
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, WatchFileScreen))
     screen = pilot.app.screen
