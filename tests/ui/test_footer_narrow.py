@@ -67,20 +67,27 @@ HOME_KEYS = {
     "History": is_screen("HistoryScreen"),
     "Insights": is_screen("InsightsScreen"),
     "Settings": is_screen("SettingsScreen"),
-    "Quit": lambda app: app.return_code == 0,
     "palette": is_screen("CommandPalette"),
+    "Quit": lambda app: app.return_code == 0,  # last: the others go back to home
 }
 
 
-@pytest.mark.parametrize("description", HOME_KEYS)
-async def test_tapping_each_home_key_at_40_columns_runs_it(description, tmp_path):
+async def test_tapping_each_home_key_at_40_columns_runs_it(tmp_path):
+    """One app: each key tapped on home, then back to home for the next (Quit last)."""
     app = make_app(journal_path=tmp_path / "journal.json")
     async with app.run_test(size=PHONE) as pilot:
         await pilot.pause()
         await settle(pilot)
-        await click_key(pilot, description)
-        await settle(pilot)
-        assert HOME_KEYS[description](app), type(app.screen).__name__
+        for description, opened in HOME_KEYS.items():
+            await click_key(pilot, description)
+            await settle(pilot)
+            assert opened(app), (description, type(app.screen).__name__)
+            if description != "Quit":
+                while len(app.screen_stack) > 1:  # back to home, as escape would
+                    await app.screen.dismiss()
+                    await pilot.pause()
+                await settle(pilot)
+                assert type(app.screen).__name__ == "HomeScreen"
 
 
 async def in_first_hold(pilot, clock: FakeClock) -> None:
@@ -128,15 +135,19 @@ async def test_tapping_plus_and_minus_at_40_columns_changes_the_hold(tmp_path):
         assert timer.remaining() == pytest.approx(start)
 
 
-@pytest.mark.parametrize("size", [(40, 44), (60, 18), (80, 24)])
-async def test_the_palette_key_stays_in_the_session_footer_while_paused(size, tmp_path):
+async def test_the_palette_key_stays_in_the_session_footer_while_paused(tmp_path):
+    """One paused session, the window resized to each size in turn."""
     clock = FakeClock()
     app = make_app(clock, journal_path=tmp_path / "journal.json", start_routine="post-run-stretches")
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=PHONE) as pilot:
         await in_first_hold(pilot, clock)
         await pilot.press("space")
         await pilot.pause()
-        text = "\n".join(drawn_lines(app))
-        assert "Resume" in text and "esc Leave" in text and "^p palette" in text, text
-        await click_key(pilot, "palette")
-        assert type(app.screen).__name__ == "CommandPalette"
+        for size in [(40, 44), (60, 18), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            text = "\n".join(drawn_lines(app))
+            assert "Resume" in text and "esc Leave" in text and "^p palette" in text, (size, text)
+            await click_key(pilot, "palette")
+            assert type(app.screen).__name__ == "CommandPalette", size
+            await app.screen.dismiss()
+            await pilot.pause()
