@@ -75,7 +75,7 @@ def write_crowded(path: Path, now: datetime, records: int = RECORDS) -> int:
 
 def kept_crowded() -> Path:
     """The crowded journal of today, written once and kept in the temp folder."""
-    folder = Path(tempfile.gettempdir()) / f"rtui-journal-crowded-{date.today().isoformat()}"
+    folder = Path(tempfile.gettempdir()) / f"rtui-journal-crowded-{date.today().isoformat()}-kinds"  # parts say what they hold
     journal, done = folder / "journal.json", folder / "complete"
     if not done.exists():
         write_crowded(journal, datetime.now().astimezone() - timedelta(minutes=5))

@@ -27,6 +27,7 @@ from tui.core.journal.sessions import describe_session
 from tui.core.journal.soreness import describe
 from tui.core.journal.stats import area_trends, journal_streak, latest_ratings, week_count
 from tui.core.journal.store.errors import JournalError
+from tui.core.journal.window import WINDOW_LIMIT
 from tui.core.plan.practices import PracticeNames, load_practice_names
 from tui.core.plan.view import describe_run
 from tui.threads import in_thread
@@ -60,7 +61,7 @@ def table_row(record: dict, names: PracticeNames, now: datetime) -> tuple[Text, 
 
 def stats_line(journal: Journal, now, problems: list[str]) -> Text:
     """This week, the streak and the count, each read no further back than it needs."""
-    week = week_count(journal.records(since=now - timedelta(days=8)), now)
+    week = week_count(journal.records(since=now - timedelta(days=8), kinds=("session",)), now)
     days = journal_streak(journal, now)
     line = Text(f"Routines this week: {week} · Streak: {days} day{'s' if days != 1 else ''}",
                 style="bold")
@@ -121,7 +122,8 @@ class HistoryScreen(Screen):
             with journal.reading():  # the journal file is parsed once for all of these
                 pages = RecordPages(journal)
                 pages.fill(PAGE)
-                trend_records = journal.records(since=now - timedelta(days=TREND_DAYS + 1))
+                trend_records = journal.records(since=now - timedelta(days=TREND_DAYS + 1), kinds=("soreness",),
+                                                each=WINDOW_LIMIT)  # see docs/data.md
                 if not pages.records:
                     stats = Text("Nothing in the journal yet: finish a routine or press l on home to log soreness.")
                 else:

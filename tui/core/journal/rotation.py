@@ -16,12 +16,14 @@ leaves every record readable exactly once:
 Until 3 lands the journal still holds every moved record, and readers take
 the journal's copy (archive.py); the next save finds the plan and finishes
 it with the journal's copies. The meta table also keeps the newest time of
-each part, so that reading "since" a moment skips the parts from before it.
+each part, and of each type of record a part this device made holds (KINDS),
+so that reading "since" a moment skips the parts from before it, and reading
+sessions skips the parts that hold none (window.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -38,7 +40,7 @@ LIMIT = 1_000  # records in the journal file before a rotation: ten times a busy
 KEEP = 500  # what a rotation leaves in the journal file
 PART_SIZE = 500  # records in one part at most
 MAX_PARTS = 9_999  # parts of one month (their numbers have four digits): 5 million records
-PLAN, NEWEST = "rotation", "part_newest"  # meta fields
+PLAN, NEWEST, KINDS = "rotation", "part_newest", "part_kinds"  # meta fields
 
 Tables = dict[str, dict[str, Any]]
 
@@ -98,7 +100,7 @@ def finish(storage: SafeJSONStorage, tables: Tables, time_field: dict[str, str])
         return 0
     records = tables.get(TABLE, {})
     counts, days = archive.archived_counts(tables), archive.archived_session_days(tables)
-    newest = part_newest(tables)
+    newest, kinds = part_newest(tables), part_kinds(tables)
     moved: set[str] = set()
     for part, keys in sorted(plan.items()):
         if not archive.is_archive_key(part) or not isinstance(keys, list):
@@ -106,7 +108,10 @@ def finish(storage: SafeJSONStorage, tables: Tables, time_field: dict[str, str])
         docs = {key: records[key] for key in keys if isinstance(key, str) and key in records}
         if not docs:
             continue
+        known = kinds.pop(part, {} if not archive.archive_path(storage.path, part).exists() else None)
         counts[part] = archive.write_month(storage.path, part, docs)
+        if known is not None:  # what it held before is known (or it is new): so is what it holds now
+            kinds[part] = newest_of_kinds(docs.values(), time_field, known)
         times = [doc[time_field[doc["type"]]] for doc in docs.values()]
         newest[part] = max([*times, *([newest[part]] if part in newest else [])], key=parse_stored)
         for doc in docs.values():
@@ -116,6 +121,7 @@ def finish(storage: SafeJSONStorage, tables: Tables, time_field: dict[str, str])
     kept = {key: doc for key, doc in records.items() if key not in moved}
     kept_tables = with_last_id({**tables, TABLE: kept}, TABLE, last_id(tables, TABLE))
     storage.write(_with_meta(kept_tables, **{PLAN: None, NEWEST: dict(sorted(newest.items())),
+                                             KINDS: dict(sorted(kinds.items())),
                                              "archived": dict(sorted(counts.items())),
                                              "session_days": dict(sorted(days.items()))}))
     return len(moved)
@@ -154,6 +160,26 @@ def part_newest(tables: Tables | None) -> dict[str, str]:
     return {part: when for part, when in found.items() if isinstance(when, str)} if isinstance(found, dict) else {}
 
 
+def part_kinds(tables: Tables | None) -> dict[str, dict[str, str]]:
+    """Per part this device made, the newest stored time of each type of record
+    it holds (a type it does not name, it holds none of), as the meta table last saw it."""
+    found = meta(tables).get(KINDS, {})
+    if not isinstance(found, dict):
+        return {}
+    return {part: {kind: when for kind, when in held.items() if isinstance(when, str)}
+            for part, held in found.items() if isinstance(held, dict)}
+
+
+def newest_of_kinds(docs: Iterable[dict], time_field: dict[str, str], known: dict[str, str]) -> dict[str, str]:
+    """`known` (type -> newest stored time) with `docs` added."""
+    held = dict(known)
+    for doc in docs:
+        when = doc[time_field[doc["type"]]]
+        if doc["type"] not in held or parse_stored(when) > parse_stored(held[doc["type"]]):
+            held[doc["type"]] = when
+    return held
+
+
 def may_hold_since(key: str, since: datetime, newest: dict[str, str]) -> bool:
     """Whether an archive file may hold records from `since` on: every month's own
     file and every part without a known newest time may."""
@@ -166,11 +192,17 @@ def may_hold_since(key: str, since: datetime, newest: dict[str, str]) -> bool:
 
 
 def forget_newest(storage: SafeJSONStorage, key: str) -> None:
-    """A record of part `key` changed: its newest time is no longer known (the
+    """A record of part `key` changed: its newest times are no longer known (the
     part is read again by every read since a moment). Call under the lock."""
     tables = storage.read() or {}
-    if key in part_newest(tables):
-        storage.write(_with_meta(tables, **{NEWEST: {k: v for k, v in part_newest(tables).items() if k != key}}))
+    if key in part_newest(tables) or key in part_kinds(tables):
+        storage.write(forgotten(tables, {key}))
+
+
+def forgotten(tables: Tables, keys: set[str]) -> Tables:
+    """tables without the newest times of the parts `keys` (records in them changed)."""
+    return _with_meta(tables, **{NEWEST: {k: v for k, v in part_newest(tables).items() if k not in keys},
+                                 KINDS: {k: v for k, v in part_kinds(tables).items() if k not in keys}})
 
 
 def _with_meta(tables: Tables, **changes: Any) -> Tables:
