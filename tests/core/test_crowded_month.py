@@ -1,6 +1,7 @@
 """A month with very many records: a save rewrites a bounded number of bytes
-(the journal rotates into parts of its month, rotation.py), and every reader
-still sees every record exactly once."""
+(the journal rotates into parts of its month, rotation.py), every reader
+still sees every record exactly once, and a read of a window of time opens
+and checks no more than its rule needs (window.py)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.core.cli_support import run
 from tests.core.crowded import NOW, write_crowded
 from tui.core.common import atomic
-from tui.core.journal import archive, rotation
+from tui.core.journal import archive, rotation, vetting
 from tui.core.journal.journal import Journal
 from tui.core.journal.pages import RecordPages
 from tui.core.journal.records import TABLE, record_time
 from tui.core.journal.store.id_floor import highest_id_beside
+from tui.core.journal.window import WINDOW_LIMIT
 
 
 @pytest.fixture
@@ -35,6 +38,16 @@ def written_by(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(atomic, "write_all", counting)
     return sizes
+
+
+def opened_and_checked(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[int]]:
+    """The archive files read and the records checked from now on."""
+    opened: list[str] = []
+    checked: list[int] = []
+    real_read, real_check = archive.read_archive, vetting.check_record
+    monkeypatch.setattr(archive, "read_archive", lambda p, key: opened.append(key) or real_read(p, key))
+    monkeypatch.setattr(vetting, "check_record", lambda record: checked.append(record["id"]) or real_check(record))
+    return opened, checked
 
 
 def ids_read(journal: Journal) -> list[int]:
@@ -142,3 +155,75 @@ def test_a_rotation_reads_none_of_the_parts_it_made_before(path, monkeypatch) ->
         assert len(journal.archive_months()) > len(parts)  # it rotated
     assert len(looked) == 1 and len(looked[0]) == rotation.LIMIT - rotation.KEEP + 1  # what it moved
     assert opened == []
+
+
+def test_log_into_a_crowded_week_checks_the_newest_ratings_once_and_opens_few_parts(path, monkeypatch, capsys) -> None:
+    """20,000 ratings in the month, some 5,000 of them in the last 7 days the
+    pain check looks at: `log` checks the newest WINDOW_LIMIT of them (the
+    code before checked all 5,031 of the week and opened 8 parts), and opens
+    the one part it needs beside the journal file."""
+    write_crowded(path, 20_000)
+    with Journal(path, now=lambda: NOW) as journal:
+        journal.add_soreness(3, when=NOW)  # rotates the month into parts
+    monkeypatch.setenv("RECOVERY_TUI_NOW", NOW.isoformat())
+    opened, checked = opened_and_checked(monkeypatch)
+    code, out, err = run(capsys, "log", "--soreness", "9", "--area", "calves=9", "--journal", str(path))
+    assert code == 0, err
+    assert "not linked to a session" in out  # the month's one session is weeks old
+    assert len(checked) <= WINDOW_LIMIT + 10, f"{len(checked)} records checked"
+    assert len(set(opened)) <= 2 and len(opened) == len(set(opened)), opened
+
+
+def test_a_rating_links_to_a_session_in_an_older_part_reading_only_that_part(path, monkeypatch) -> None:
+    """Linking looks for sessions: of the parts of the 72 h before the rating,
+    only the one that holds a session is read (the others hold ratings only)."""
+    write_crowded(path, 5_000)
+    when = NOW.replace(day=4, hour=8)  # 47 h after the session of the 2nd, which is in the month's first part
+    with Journal(path, now=lambda: NOW) as journal:
+        journal.add_soreness(3, when=NOW)
+        window = [key for key in journal.archive_months() if rotation.may_hold_since(
+            key, when - timedelta(hours=72), rotation.part_newest(json.loads(path.read_text())))]
+        opened, _ = opened_and_checked(monkeypatch)
+        rating = journal.add_soreness(4, when=when)
+    assert rating["session"] == 1
+    assert len(window) > 3 and opened == ["2026-11.part-0001"]
+
+
+def test_the_newest_of_a_window_are_those_a_whole_read_finds(path) -> None:
+    """Read lazily, part by part, the newest ratings of 28 days are exactly the
+    newest of a whole read, also with a back-dated rating in the journal file
+    (older than records in the parts) and a run moved later in its part."""
+    write_crowded(path, 5_000)
+    with Journal(path, now=lambda: NOW) as journal:
+        journal.add_soreness(3, when=NOW)
+        journal.add_soreness(2, when=NOW - timedelta(days=20))  # stays in the journal file
+        journal.update_run(2, ended=NOW - timedelta(hours=1))  # its part's newest run is now later
+        since = NOW - timedelta(days=28)
+        whole = [r for r in journal.records() if r["type"] == "soreness" and record_time(r) >= since]
+        for each in (1, 700, WINDOW_LIMIT, 5_000):
+            newest = journal.records(since, kinds=("soreness",), each=each)
+            assert [r["id"] for r in newest] == [r["id"] for r in whole[:each]]
+        assert [run["id"] for run in journal.runs_on(NOW.date())] == [2]
+        assert journal.current_run(NOW)["id"] == 2
+
+
+def test_a_part_that_arrives_changed_is_read_again_for_what_it_holds(path) -> None:
+    """A part this device made, changed by another device (a session added)
+    and synced back whole: what the meta table said it held is forgotten on
+    open, so a read for sessions finds the new one."""
+    write_crowded(path, 5_000)
+    with Journal(path, now=lambda: NOW) as journal:
+        journal.add_soreness(3, when=NOW)
+    part = archive.archive_path(path, "2026-11.part-0003")
+    data = json.loads(part.read_text())
+    ended = NOW - timedelta(hours=2)
+    data[TABLE]["90000"] = {"v": 1, "type": "session",
+                            "routine_id": "foam-rolling", "routine_name": "Foam rolling",
+                            "started": (ended - timedelta(minutes=9)).isoformat(), "ended": ended.isoformat(),
+                            "completed": True, "exercises_done": 5, "exercises_skipped": 0, "exercises_total": 5,
+                            "seconds": 540.0, "uid": "another-device-session"}
+    part.write_text(json.dumps(data))
+    with Journal(path, now=lambda: NOW) as journal:
+        sessions = journal.records(NOW - timedelta(hours=72), kinds=("session",))
+        assert [session["id"] for session in sessions] == [90000]
+        assert journal.add_soreness(2, when=NOW)["session"] == 90000
