@@ -227,3 +227,25 @@ def test_a_part_that_arrives_changed_is_read_again_for_what_it_holds(path) -> No
         sessions = journal.records(NOW - timedelta(hours=72), kinds=("session",))
         assert [session["id"] for session in sessions] == [90000]
         assert journal.add_soreness(2, when=NOW)["session"] == 90000
+
+
+def test_saves_note_what_the_parts_of_an_earlier_version_hold(path, monkeypatch) -> None:
+    """Parts an earlier version made say nothing of their types: each save
+    notes a few, and once all are noted a read for sessions opens none of the
+    parts that hold ratings only."""
+    write_crowded(path, 5_000)
+    with Journal(path, now=lambda: NOW) as journal:
+        journal.add_soreness(3, when=NOW)
+    data = json.loads(path.read_text())
+    parts = [key for key in data["meta"]["1"]["part_kinds"]]
+    del data["meta"]["1"]["part_kinds"]  # as an earlier version left it
+    path.write_text(json.dumps(data))
+    with Journal(path, now=lambda: NOW) as journal:
+        journal.add_soreness(4, when=NOW)
+        assert len(rotation.part_kinds(json.loads(path.read_text()))) == 4
+        for _ in range(len(parts) // 4):
+            journal.add_soreness(4, when=NOW)
+        assert sorted(rotation.part_kinds(json.loads(path.read_text()))) == sorted(parts)
+        opened, _ = opened_and_checked(monkeypatch)
+        assert journal.records(NOW.replace(day=1), kinds=("session",))[-1]["id"] == 1
+    assert opened == ["2026-11.part-0001"]

@@ -15,6 +15,8 @@ from tui.core.journal.records import TIME_FIELD, checks_out
 from tui.core.journal.storage import SafeJSONStorage
 from tui.core.journal.store.errors import JournalError
 
+NOTED_A_SAVE = 4  # parts an earlier version made, whose types a save notes (rotation.note_kinds)
+
 
 class DailyBackups:
     """The day's first write backs up the journal as it stood (the last 7 days are kept)."""
@@ -45,7 +47,9 @@ def archive_old_months(storage: SafeJSONStorage, now: datetime) -> int:
             before = archive.month_before(archive.month_of(now))
             moved += archive.move_old_records(storage, before, TIME_FIELD, checks_out, held=lambda docs: (
                 rotation.held_in_archive(storage.path, docs, TIME_FIELD, rotation.part_newest(storage.read()))))
-            return moved + rotation.rotate(storage, TIME_FIELD, checks_out)
+            moved += rotation.rotate(storage, TIME_FIELD, checks_out)
+            rotation.note_kinds(storage, TIME_FIELD, (archive.month_of(now), before), at_most=NOTED_A_SAVE)
+            return moved
     except JournalError as error:
         storage.notices.append(f"{error} Older records stay in the journal for now; nothing was lost.")
         return 0

@@ -160,6 +160,28 @@ def part_newest(tables: Tables | None) -> dict[str, str]:
     return {part: when for part, when in found.items() if isinstance(when, str)} if isinstance(found, dict) else {}
 
 
+def note_kinds(storage: SafeJSONStorage, time_field: dict[str, str], months: Iterable[str], at_most: int) -> int:
+    """Note what up to `at_most` parts of `months` that the meta table says
+    nothing of hold (an earlier version's, or changed since): a few with each
+    save, so that reads come to skip them; how many were noted. Call under
+    ``storage.locked()``; a damaged part is left for doctor."""
+    tables = storage.read() or {}
+    known = part_kinds(tables)
+    noted: dict[str, dict[str, str]] = {}
+    for month in months:
+        for key in archive.archive_months(storage.path, earliest=month):
+            if len(noted) >= at_most:
+                break
+            if key[:7] == month and archive.part_number(key) and key not in known:
+                try:
+                    noted[key] = newest_of_kinds(archive.read_archive(storage.path, key).values(), time_field, {})
+                except JournalCorruptError:
+                    continue
+    if noted:
+        storage.write(_with_meta(tables, **{KINDS: dict(sorted({**known, **noted}.items()))}))
+    return len(noted)
+
+
 def part_kinds(tables: Tables | None) -> dict[str, dict[str, str]]:
     """Per part this device made, the newest stored time of each type of record
     it holds (a type it does not name, it holds none of), as the meta table last saw it."""
@@ -171,12 +193,16 @@ def part_kinds(tables: Tables | None) -> dict[str, dict[str, str]]:
 
 
 def newest_of_kinds(docs: Iterable[dict], time_field: dict[str, str], known: dict[str, str]) -> dict[str, str]:
-    """`known` (type -> newest stored time) with `docs` added."""
+    """`known` (type -> newest stored time) with `docs` added (those without a
+    type and time left out: they are no record, and checked where read)."""
     held = dict(known)
     for doc in docs:
-        when = doc[time_field[doc["type"]]]
-        if doc["type"] not in held or parse_stored(when) > parse_stored(held[doc["type"]]):
-            held[doc["type"]] = when
+        try:
+            when, moment = doc[time_field[doc["type"]]], parse_stored(doc[time_field[doc["type"]]])
+            if doc["type"] not in held or moment > parse_stored(held[doc["type"]]):
+                held[doc["type"]] = when
+        except (KeyError, TypeError, ValueError):
+            continue
     return held
 
 
