@@ -249,3 +249,17 @@ def test_saves_note_what_the_parts_of_an_earlier_version_hold(path, monkeypatch)
         opened, _ = opened_and_checked(monkeypatch)
         assert journal.records(NOW.replace(day=1), kinds=("session",))[-1]["id"] == 1
     assert opened == ["2026-11.part-0001"]
+
+
+def test_a_new_state_folder_keeps_what_the_parts_hold(path, tmp_path, monkeypatch) -> None:
+    """A journal opened with a state folder that has never seen its archive (a
+    new machine, a copy) checks every file once for numbers, but a file it has
+    not seen before is no changed file: what the parts hold stays known."""
+    write_crowded(path, 5_000)
+    with Journal(path, now=lambda: NOW) as journal:
+        journal.add_soreness(3, when=NOW)
+    known = rotation.part_kinds(json.loads(path.read_text()))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "another-state"))
+    with Journal(path, now=lambda: NOW) as journal:
+        assert journal.records(NOW - timedelta(hours=72), kinds=("session",)) == []
+    assert rotation.part_kinds(json.loads(path.read_text())) == known

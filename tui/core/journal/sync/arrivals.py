@@ -63,8 +63,9 @@ def renumber_arrivals(storage: SafeJSONStorage) -> None:
             save(journal, {key: seen[key] for key in stats})
         return
     tables = storage.read() or {}
-    if set(fresh) & (rotation.part_newest(tables).keys() | rotation.part_kinds(tables).keys()):
-        tables = rotation.forgotten(tables, set(fresh))  # what it holds now is not what this device wrote
+    changed = {key for key in fresh if key in seen}  # not a file first seen here (a new state folder)
+    if changed & (rotation.part_newest(tables).keys() | rotation.part_kinds(tables).keys()):
+        tables = rotation.forgotten(tables, changed)  # what it holds now is not what this device wrote
         storage.write(tables)
     active = tables.get(TABLE, {})
     docs = {key: _read(journal, key) for key in fresh}
