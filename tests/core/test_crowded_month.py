@@ -6,7 +6,7 @@ and checks no more than its rule needs (window.py)."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from tui.core.journal.journal import Journal
 from tui.core.journal.pages import RecordPages
 from tui.core.journal.records import TABLE, record_time
 from tui.core.journal.store.id_floor import highest_id_beside
+from tui.core.journal.sync.identity import stamped
 from tui.core.journal.window import WINDOW_LIMIT
 
 
@@ -263,3 +264,25 @@ def test_a_new_state_folder_keeps_what_the_parts_hold(path, tmp_path, monkeypatc
     with Journal(path, now=lambda: NOW) as journal:
         assert journal.records(NOW - timedelta(hours=72), kinds=("session",)) == []
     assert rotation.part_kinds(json.loads(path.read_text())) == known
+
+
+def test_a_run_that_joins_another_devices_part_is_read_at_its_new_time(path) -> None:
+    """A run of September that another device rotated into a part (synced
+    here) and whose end this device moved: when September leaves the journal
+    the run joins that part, which forgets the run time it said it held."""
+    old = {"v": 1, "type": "run", "time": "2026-09-10T07:00:00+01:00", "run_kind": "easy", "practices": [],
+           "skipped": [], "plan_date": "2026-09-10", "uid": "a-synced-run"}
+    moved = stamped(old, {**old, "time": "2026-09-12T07:00:00+01:00", "plan_date": "2026-09-12"}, NOW)
+    part = archive.archive_path(path, "2026-09.part-0001")
+    part.parent.mkdir(parents=True)
+    rating = {"v": 1, "type": "soreness", "time": "2026-09-20T07:00:00+01:00", "overall": 2, "areas": {},
+              "pain": [], "note": "", "session": None, "uid": "a-synced-rating"}
+    part.write_text(json.dumps({TABLE: {"5": old, "6": rating}}))
+    path.write_text(json.dumps({TABLE: {"5": moved}, "meta": {"1": {
+        "last_id": {TABLE: 6}, "part_newest": {"2026-09.part-0001": rating["time"]},
+        "part_kinds": {"2026-09.part-0001": {"run": old["time"], "soreness": rating["time"]}}}}}))
+    with Journal(path, now=lambda: NOW) as journal:
+        journal.add_soreness(3, when=NOW)  # September leaves the journal
+        assert "5" not in json.loads(path.read_text())[TABLE] and "5" in archive.read_archive(path, "2026-09.part-0001")
+        runs = journal.records(datetime(2026, 9, 11, tzinfo=NOW.tzinfo), kinds=("run",))
+    assert [(run["id"], run["time"]) for run in runs] == [(5, "2026-09-12T07:00:00+01:00")]

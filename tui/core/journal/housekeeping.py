@@ -45,8 +45,16 @@ def archive_old_months(storage: SafeJSONStorage, now: datetime) -> int:
         with storage.locked():
             moved = rotation.finish_pending(storage, TIME_FIELD)  # before anything else moves
             before = archive.month_before(archive.month_of(now))
-            moved += archive.move_old_records(storage, before, TIME_FIELD, checks_out, held=lambda docs: (
-                rotation.held_in_archive(storage.path, docs, TIME_FIELD, rotation.part_newest(storage.read()))))
+            joined: set[str] = set()  # parts that records join (another device's: rotation.held_in_archive)
+
+            def held(docs: dict) -> dict[str, str]:
+                where = rotation.held_in_archive(storage.path, docs, TIME_FIELD, rotation.part_newest(storage.read()))
+                joined.update(where.values())
+                return where
+
+            moved += archive.move_old_records(storage, before, TIME_FIELD, checks_out, held=held)
+            for part in joined:  # a run merged into one may be later than it was
+                rotation.forget_newest(storage, part)
             moved += rotation.rotate(storage, TIME_FIELD, checks_out)
             rotation.note_kinds(storage, TIME_FIELD, (archive.month_of(now), before), at_most=NOTED_A_SAVE)
             return moved
