@@ -286,3 +286,22 @@ def test_a_run_that_joins_another_devices_part_is_read_at_its_new_time(path) -> 
         assert "5" not in json.loads(path.read_text())[TABLE] and "5" in archive.read_archive(path, "2026-09.part-0001")
         runs = journal.records(datetime(2026, 9, 11, tzinfo=NOW.tzinfo), kinds=("run",))
     assert [(run["id"], run["time"]) for run in runs] == [(5, "2026-09-12T07:00:00+01:00")]
+
+
+def test_a_run_moved_later_than_the_part_that_holds_it_is_archived_once(path) -> None:
+    """A run another device rotated into a part, whose end this device then
+    moved past everything in that part: it joins that part when its month
+    leaves the journal (the code before looked only in files that might hold
+    its new time, and kept it in the month's own file as well: shown twice)."""
+    old = {"v": 1, "type": "run", "time": "2026-09-10T07:00:00+01:00", "run_kind": "easy", "practices": [],
+           "skipped": [], "plan_date": "2026-09-10", "uid": "a-synced-run"}
+    moved = stamped(old, {**old, "time": "2026-09-12T07:00:00+01:00", "plan_date": "2026-09-12"}, NOW)
+    part = archive.archive_path(path, "2026-09.part-0001")
+    part.parent.mkdir(parents=True)
+    part.write_text(json.dumps({TABLE: {"5": old}}))
+    path.write_text(json.dumps({TABLE: {"5": moved}, "meta": {"1": {
+        "last_id": {TABLE: 5}, "part_newest": {"2026-09.part-0001": old["time"]}}}}))
+    with Journal(path, now=lambda: NOW) as journal:
+        journal.add_soreness(3, when=NOW)
+        assert [(r["id"], r["time"]) for r in journal.records() if r["type"] == "run"] == [(5, moved["time"])]
+    assert archive.archive_months(path) == ["2026-09.part-0001"]

@@ -48,7 +48,9 @@ def archive_old_months(storage: SafeJSONStorage, now: datetime) -> int:
             joined: set[str] = set()  # parts that records join (another device's: rotation.held_in_archive)
 
             def held(docs: dict) -> dict[str, str]:
-                where = rotation.held_in_archive(storage.path, docs, TIME_FIELD, rotation.part_newest(storage.read()))
+                tables = storage.read()
+                where = rotation.held_in_archive(storage.path, docs, TIME_FIELD, rotation.part_newest(tables),
+                                                 rotation.part_kinds(tables))
                 joined.update(where.values())
                 return where
 

@@ -75,7 +75,8 @@ def rotate(storage: SafeJSONStorage, time_field: dict[str, str], checks_out: Cal
         highest.setdefault(part[:7], archive.part_number(part))  # newest first: the highest part comes first
     plan: dict[str, list[str]] = {}
     filling: dict[str, str] = {}  # month -> the part being filled
-    held = held_in_archive(storage.path, {key: records[key] for *_, key, _ in moving}, time_field, part_newest(tables))
+    held = held_in_archive(storage.path, {key: records[key] for *_, key, _ in moving}, time_field, part_newest(tables),
+                           part_kinds(tables))
     for _, _, key, month in moving:
         if key in held:  # another device's part holds it already: it joins that one
             plan.setdefault(held[key], []).append(key)
@@ -128,12 +129,14 @@ def finish(storage: SafeJSONStorage, tables: Tables, time_field: dict[str, str])
 
 
 def held_in_archive(journal: Path, docs: dict[str, dict[str, Any]], time_field: dict[str, str],
-                    newest: dict[str, str]) -> dict[str, str]:
+                    newest: dict[str, str], kinds: dict[str, dict[str, str]] | None = None) -> dict[str, str]:
     """The archive file of its month (a part or its own) that already holds a
     record of `docs` by its uid, for those one does (journal key -> archive
     key): another device rotated it there, and synced that part here. Only
     files that may hold records as old as these are read (see may_hold_since):
-    the parts this device made of its own month hold older ones only."""
+    the parts this device made of its own month hold older ones only. A run's
+    end can be moved, so for a run every file that may hold a run is read
+    (`kinds`: part_kinds; a part that holds none is not)."""
     by_month: dict[str, dict[str, dict[str, Any]]] = {}
     for key, doc in docs.items():
         month = archive.stored_month(doc, time_field)
@@ -141,9 +144,12 @@ def held_in_archive(journal: Path, docs: dict[str, dict[str, Any]], time_field: 
             by_month.setdefault(month, {})[key] = doc
     found: dict[str, str] = {}
     for month, group in by_month.items():
-        since = min(parse_stored(doc[time_field[doc["type"]]]) for doc in group.values())
-        files = [key for key in archive.archive_months(journal, earliest=month)
-                 if key[:7] == month and may_hold_since(key, since, newest)]
+        since = min((parse_stored(doc[time_field[doc["type"]]]) for doc in group.values() if doc["type"] != "run"),
+                    default=None)
+        runs = any(doc["type"] == "run" for doc in group.values())
+        files = [key for key in archive.archive_months(journal, earliest=month) if key[:7] == month and (
+            (since is not None and may_hold_since(key, since, newest))
+            or (runs and "run" in (kinds or {}).get(key, {"run": ""})))]
         where: dict[str, str] = {}
         for file in files:
             try:
