@@ -33,7 +33,7 @@ from tui.core.plan.view import describe_run
 from tui.threads import in_thread
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
-from tui.widgets.history_table import HistoryTable, cell
+from tui.widgets.history_table import HistoryTable, Row, cell
 from tui.widgets.trend import trend_table
 
 TREND_DAYS = 28
@@ -53,7 +53,7 @@ def record_row(record: dict, names: PracticeNames, now: datetime) -> tuple[str, 
     return stamp, "Soreness", describe(record) + note
 
 
-def table_row(record: dict, names: PracticeNames, now: datetime) -> tuple[Text, Text, Text]:
+def table_row(record: dict, names: PracticeNames, now: datetime) -> Row:
     """record_row as cells of one line that end in "…" if cut (see widgets/history_table.py)."""
     when, kind, details = (cell(text) for text in record_row(record, names, now))
     return when, kind, details
@@ -97,7 +97,7 @@ class HistoryScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.pages: RecordPages | None = None
-        self.first_rows: list[tuple] = []
+        self.first_rows: list[Row] = []
         self.trend_records: list[dict] | None = None  # kept to lay the trend out again on a resize
         self.names = PracticeNames()  # the plan's names for steps, read with the first page
 
@@ -140,13 +140,14 @@ class HistoryScreen(Screen):
         table = self.table
         table.add_history_columns(self.app.size.width - 2)  # the table's margins; fitted again on resize
         table.focus()
-        table.add_rows(self.first_rows)
+        table.add_history_rows(self.first_rows)
         if self.first_rows:
             table.refresh_bindings()  # Enter opens a record now
         if self.pages is not None and self.pages.records[FIRST_ROWS:PAGE]:
             self.call_after_refresh(self.add_first_page_rest)
 
     def on_resize(self, event: events.Resize) -> None:
+        self.table.lay_out(event.size.width - 2)
         if self.trend_records is not None:
             trend = trend_text(self.trend_records, self.app.now(), event.size.width - 2)
             self.query_one("#history-trend", Static).update(trend)
@@ -173,7 +174,7 @@ class HistoryScreen(Screen):
         if journal is not None and pages is not None and journal.damaged_months:  # found in an older month than the first page read
             self.stats.update(stats_line(journal, self.app.now(), pages.problems))
 
-    def read_page(self, shown: int) -> list[tuple]:
+    def read_page(self, shown: int) -> list[Row]:
         pages = self.pages
         if pages is None:  # no journal: no pages to add
             return []
@@ -181,10 +182,10 @@ class HistoryScreen(Screen):
         now = self.app.now()
         return [table_row(record, self.names, now) for record in pages.records[shown : shown + PAGE]]
 
-    def add_rows(self, shown: int, rows: list[tuple]) -> None:
+    def add_rows(self, shown: int, rows: list[Row]) -> None:
         table = self.table
         if table.row_count == shown:  # not added already by an earlier page
-            table.add_rows(rows)
+            table.add_history_rows(rows)
 
     @on(DataTable.RowHighlighted, "#history-table")
     def near_end(self, event: DataTable.RowHighlighted) -> None:
