@@ -1,6 +1,6 @@
 """Write screenshots/phone-*.png: the served app in headless Chromium on a
 phone held upright (390x844 CSS pixels): home, a session's countdown, the
-summary with the soreness form, and the plan after a run. The app's clock
+summary with the soreness form, the plan after a run and History. The app's clock
 starts at 22:15 (RECOVERY_TUI_NOW), so the plan is an evening's.
 
 Run from the checkout: `.venv/bin/python -m tests.serve.phone_screenshot`
@@ -25,7 +25,7 @@ EVENING = "2026-05-12T22:15:00"
 
 
 def main(out: Path = OUT) -> list[Path]:
-    """Take the four pictures into `out`; their paths."""
+    """Take the five pictures into `out`; their paths."""
     saved = []
     with tempfile.TemporaryDirectory() as home, ServedApp(Path(home), env={NOW_VARIABLE: EVENING}) as served, \
             chromium(*PHONE, phone=True) as driver:
@@ -55,6 +55,10 @@ def main(out: Path = OUT) -> list[Path]:
         wait_for_text(driver, "Tempo")
         keys(Keys.DOWN, Keys.DOWN, Keys.ENTER)
         save("plan", "Drink")
+        keys(Keys.ESCAPE)
+        wait_for_text(driver, "Press Enter to start")
+        keys("h")
+        save("history", "When · what", "Soreness")
     return saved
 
 

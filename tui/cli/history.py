@@ -38,7 +38,7 @@ def _print_table(journal: Journal, limit: int | None, now: datetime) -> None:
     for record in shown:
         print(visible(f"{'#' + str(record['id']):>6}  {local_time(to_public(record)['time'], now)}  "
                       f"{record['type']:<8}  {_what(record, names)}"))  # one line, whatever a note holds
-    week = stats.week_count(journal.records(since=now - timedelta(days=8)), now)
+    week = stats.week_count(journal.records(since=now - timedelta(days=8), kinds=("session",)), now)
     days = stats.journal_streak(journal, now)
     print(f"Routines this week: {week}. Streak: {days} day{'s' if days != 1 else ''}.")
 

@@ -49,7 +49,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         places = usual_places(watch_folder(settings.watch_folder, Path.home()))
         print(f"recovery-tui: no PATH given: looking in {', '.join(map(str, places))}", file=sys.stderr)
     with open_journal(args.journal, now) as journal:
-        usual = usual_run([r for r in journal.records(now - HISTORY) if r["type"] == "run"], now)
+        usual = usual_run(journal.records(now - HISTORY, kinds=("run",)), now)
         if args.paths:
             results = [*_examine_paths(args, journal, usual, now, since, units)]
         else:

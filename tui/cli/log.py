@@ -13,6 +13,7 @@ from tui.cli.common import UsageError, command_now, finish, local_time, open_jou
 from tui.core.common.when import parse_when
 from tui.core.journal import soreness
 from tui.core.journal.linking import LINK_WINDOW
+from tui.core.journal.window import WINDOW_LIMIT
 
 
 def cmd_log(args: argparse.Namespace) -> int:
@@ -30,8 +31,13 @@ def cmd_log(args: argparse.Namespace) -> int:
     if overall is None:
         raise UsageError("say how sore: --soreness N (0-10) or --area AREA=N")
     with open_journal(args.journal, now) as journal, journal.locked():
-        record = journal.add_soreness(overall, areas, args.pain or [], args.note, when=when)
-        records = journal.records(since=min(when - LINK_WINDOW, now - soreness.GUARD_WINDOW))
+        # read once, each rule what it looks at (window.py): the link the sessions of the 72 h
+        # before `when`; the pain and repeat checks the newest ratings of the last 7 days
+        sessions = journal.records(since=when - LINK_WINDOW, kinds=("session",), each=WINDOW_LIMIT)
+        ratings = journal.records(since=min(when, now) - soreness.GUARD_WINDOW, kinds=("soreness",),
+                                  each=WINDOW_LIMIT)
+        record = journal.add_soreness(overall, areas, args.pain or [], args.note, when=when, sessions=sessions)
+        records = [record, *ratings, *sessions]
         alerts = soreness.pain_alerts(records, now)
         link = "not linked to a session (none ended in the 72 h before)."
         session = next((r for r in records if r["id"] == record["session"]), None)

@@ -27,12 +27,13 @@ from tui.core.journal.sessions import describe_session
 from tui.core.journal.soreness import describe
 from tui.core.journal.stats import area_trends, journal_streak, latest_ratings, week_count
 from tui.core.journal.store.errors import JournalError
+from tui.core.journal.window import WINDOW_LIMIT
 from tui.core.plan.practices import PracticeNames, load_practice_names
 from tui.core.plan.view import describe_run
 from tui.threads import in_thread
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
-from tui.widgets.history_table import HistoryTable, cell
+from tui.widgets.history_table import HistoryTable, Row, cell
 from tui.widgets.trend import trend_table
 
 TREND_DAYS = 28
@@ -52,7 +53,7 @@ def record_row(record: dict, names: PracticeNames, now: datetime) -> tuple[str, 
     return stamp, "Soreness", describe(record) + note
 
 
-def table_row(record: dict, names: PracticeNames, now: datetime) -> tuple[Text, Text, Text]:
+def table_row(record: dict, names: PracticeNames, now: datetime) -> Row:
     """record_row as cells of one line that end in "…" if cut (see widgets/history_table.py)."""
     when, kind, details = (cell(text) for text in record_row(record, names, now))
     return when, kind, details
@@ -60,7 +61,7 @@ def table_row(record: dict, names: PracticeNames, now: datetime) -> tuple[Text, 
 
 def stats_line(journal: Journal, now, problems: list[str]) -> Text:
     """This week, the streak and the count, each read no further back than it needs."""
-    week = week_count(journal.records(since=now - timedelta(days=8)), now)
+    week = week_count(journal.records(since=now - timedelta(days=8), kinds=("session",)), now)
     days = journal_streak(journal, now)
     line = Text(f"Routines this week: {week} · Streak: {days} day{'s' if days != 1 else ''}",
                 style="bold")
@@ -96,7 +97,7 @@ class HistoryScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.pages: RecordPages | None = None
-        self.first_rows: list[tuple] = []
+        self.first_rows: list[Row] = []
         self.trend_records: list[dict] | None = None  # kept to lay the trend out again on a resize
         self.names = PracticeNames()  # the plan's names for steps, read with the first page
 
@@ -121,7 +122,8 @@ class HistoryScreen(Screen):
             with journal.reading():  # the journal file is parsed once for all of these
                 pages = RecordPages(journal)
                 pages.fill(PAGE)
-                trend_records = journal.records(since=now - timedelta(days=TREND_DAYS + 1))
+                trend_records = journal.records(since=now - timedelta(days=TREND_DAYS + 1), kinds=("soreness",),
+                                                each=WINDOW_LIMIT)  # see docs/data.md
                 if not pages.records:
                     stats = Text("Nothing in the journal yet: finish a routine or press l on home to log soreness.")
                 else:
@@ -138,13 +140,14 @@ class HistoryScreen(Screen):
         table = self.table
         table.add_history_columns(self.app.size.width - 2)  # the table's margins; fitted again on resize
         table.focus()
-        table.add_rows(self.first_rows)
+        table.add_history_rows(self.first_rows)
         if self.first_rows:
             table.refresh_bindings()  # Enter opens a record now
         if self.pages is not None and self.pages.records[FIRST_ROWS:PAGE]:
             self.call_after_refresh(self.add_first_page_rest)
 
     def on_resize(self, event: events.Resize) -> None:
+        self.table.lay_out(event.size.width - 2)
         if self.trend_records is not None:
             trend = trend_text(self.trend_records, self.app.now(), event.size.width - 2)
             self.query_one("#history-trend", Static).update(trend)
@@ -171,7 +174,7 @@ class HistoryScreen(Screen):
         if journal is not None and pages is not None and journal.damaged_months:  # found in an older month than the first page read
             self.stats.update(stats_line(journal, self.app.now(), pages.problems))
 
-    def read_page(self, shown: int) -> list[tuple]:
+    def read_page(self, shown: int) -> list[Row]:
         pages = self.pages
         if pages is None:  # no journal: no pages to add
             return []
@@ -179,10 +182,10 @@ class HistoryScreen(Screen):
         now = self.app.now()
         return [table_row(record, self.names, now) for record in pages.records[shown : shown + PAGE]]
 
-    def add_rows(self, shown: int, rows: list[tuple]) -> None:
+    def add_rows(self, shown: int, rows: list[Row]) -> None:
         table = self.table
         if table.row_count == shown:  # not added already by an earlier page
-            table.add_rows(rows)
+            table.add_history_rows(rows)
 
     @on(DataTable.RowHighlighted, "#history-table")
     def near_end(self, event: DataTable.RowHighlighted) -> None:

@@ -196,10 +196,12 @@ class HomeScreen(Screen):
     def read_notices(self, journal: Journal, now: datetime) -> Notices:
         """((notice, kind), (next step, routine to highlight) or None), from a worker thread."""
         from tui.core.journal.soreness import DOMS_UNTIL, GUARD_WINDOW, doms_checkin_due, guard_notice, pain_alerts
+        from tui.core.journal.window import WINDOW_LIMIT
 
         # Both notices look back at most a week: the archive is not read.
         with journal.reading():  # the journal file is parsed once for both
-            records = journal.records(since=now - max(GUARD_WINDOW, DOMS_UNTIL))
+            records = journal.records(since=now - max(GUARD_WINDOW, DOMS_UNTIL), kinds=("soreness", "session"),
+                                      each=WINDOW_LIMIT)  # a crowded month: the newest (docs/data.md)
             after_run = self.read_after_run(journal, now)
         notice = guard_notice(pain_alerts(records, now))
         if notice:

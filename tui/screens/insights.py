@@ -15,7 +15,6 @@ from textual.widgets import DataTable, Static
 
 from tui.app_services import AppServices
 from tui.core.common.errors import DataFileError
-from tui.core.common.ids import area_label
 from tui.core.experiments.words import evidence_beside
 from tui.core.insights import words
 from tui.core.insights.facts import read_facts
@@ -27,10 +26,12 @@ from tui.core.journal.journal import Journal
 from tui.core.journal.store.errors import JournalError
 from tui.core.plan.practices import load_practice_names
 from tui.core.routines.evidence import shipped_evidence
+from tui.min_size import NARROW_BELOW
 from tui.threads import in_thread
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
 from tui.widgets.insight_chart import interval_chart, verdict_style
+from tui.widgets.insight_table import NARROW_HINT, area_text, columns, insight_row
 
 ENOUGH_RUNS = (
     f"Numbers appear once a practice has {MIN_RUNS} rated runs with it and {MIN_RUNS} without; a verdict "
@@ -53,43 +54,10 @@ SHORT_HINT = "A run counts once you rate your soreness the morning after it."
 MORE_BELOW = "▼ more below: ↓ or PgDn to scroll"
 
 
-def insight_row(insight: Insight) -> tuple[Text, ...]:
-    """Practice, With, Without, Raw, Adjusted; a row short of runs says about how many more."""
-    with_, without = insight.with_n, insight.without_n
-    if insight.adjusted is None or insight.needed:
-        needed = f"about {insight.needed} more" if insight.needed else "only kind differs"
-        raw = "" if insight.difference is None else f" (raw {words.signed(insight.difference)})"
-        return (Text(insight.name), Text(words.runs(with_), style="dim"),
-                Text(words.runs(without), style="dim"), Text(needed + raw, style="dim"), Text(""))
-    style = verdict_style(insight.verdict)
-    muted = "dim" if style == "dim" else ""
-    return (
-        Text(insight.name, style="dim" if style == "dim" else "bold"),
-        Text(f"{words.runs(with_)} · {insight.with_mean:.1f}", style=muted),
-        Text(f"{words.runs(without)} · {insight.without_mean:.1f}", style=muted),
-        Text("–" if insight.difference is None else words.signed(insight.difference), style="dim"),
-        Text(words.signed(insight.adjusted.difference), style=style),
-    )
-
-
 def sentences_text(found: list[Insight]) -> Text:
     text = Text()
     for insight in found:
         text.append(words.sentence(insight) + "\n", style=verdict_style(insight.verdict))
-    text.rstrip()
-    return text
-
-
-def area_text(best: dict[str, Insight | None]) -> Text:
-    text = Text("Per area: the practice that helps most there\n", style="bold")
-    for area, insight in best.items():
-        text.append(f"  {area_label(area):<12}")
-        if insight is None:
-            text.append("no clear difference yet\n", style="dim")
-        else:
-            text.append(insight.name, style="bold green")
-            text.append("  ")
-            text.append(f"{words.adjusted_text(insight)}\n", style="dim")
     text.rstrip()
     return text
 
@@ -130,6 +98,12 @@ class InsightsScreen(Screen):
     CSS_PATH = "insights.tcss"
     app = getters.app(AppServices)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.narrow = False  # below NARROW_BELOW columns: fewer columns, areas' practices on lines of their own
+        self.shown: tuple = ()  # show()'s arguments, to show them again when the width crosses NARROW_BELOW
+        self.best: dict[str, Insight | None] | None = None
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="insights"):
@@ -156,12 +130,25 @@ class InsightsScreen(Screen):
     def on_mount(self) -> None:
         table = self.table
         table.can_focus = False  # the page scrolls as one
-        table.add_columns("Practice", "With", "Without", "Raw", "Adjusted")
+        self.narrow = self.size.width < NARROW_BELOW
+        table.add_columns(*columns(self.narrow))
         page = self.page
         page.focus()
         for name in ("scroll_y", "virtual_size", "size"):
             self.watch(page, name, self.show_more, init=False)
         self.load()
+
+    def on_resize(self) -> None:
+        narrow = self.size.width < NARROW_BELOW
+        if narrow == self.narrow or not self.table.columns:
+            return
+        self.narrow = narrow
+        self.table.clear(columns=True)
+        self.table.add_columns(*columns(narrow))
+        if self.shown:
+            self.show(*self.shown)
+        if self.best is not None:
+            self.show_areas(self.best)
 
     def show_more(self, _value=None) -> None:
         """Say that the page scrolls while there is more below (and PgDn in the footer while it scrolls)."""
@@ -205,6 +192,7 @@ class InsightsScreen(Screen):
 
     def show(self, found: list[Insight], empty: str = NOTHING_RATED, left_out: str = "",
              damaged: list[str] | None = None, beside: list[str] | None = None) -> None:
+        self.shown = (found, empty, left_out, damaged, beside)
         if damaged:
             self.damaged.update(Text("\n".join(damaged), style="bold red"))
             self.damaged.remove_class("-hidden")
@@ -218,11 +206,13 @@ class InsightsScreen(Screen):
         if left_out:
             text.append("\n" + left_out, style="dim")
         text.append("\n" + words.COLUMNS, style="dim")
+        if self.narrow:
+            text.append("\n" + NARROW_HINT, style="dim")
         self.headline.update(text)
         table = self.table
         table.clear()
-        table.add_rows(insight_row(insight) for insight in found)
-        chart = interval_chart(found)
+        table.add_rows(insight_row(insight, self.narrow) for insight in found)
+        chart = interval_chart(found, narrow=self.narrow)
         short = any(insight.needed for insight in found)
         self.hint.update(SHORT_HINT if short else "")
         sentences = sentences_text(found)
@@ -238,7 +228,8 @@ class InsightsScreen(Screen):
         self.call_after_refresh(self.show_more)
 
     def show_areas(self, best: dict[str, Insight | None]) -> None:
+        self.best = best
         areas = self.areas
-        areas.update(area_text(best))
+        areas.update(area_text(best, self.narrow))
         areas.remove_class("-hidden")
         self.call_after_refresh(self.show_more)

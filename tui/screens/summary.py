@@ -15,6 +15,7 @@ from tui.core.common.when import format_duration
 from tui.core.journal.records import record_time
 from tui.core.journal.soreness import RATE_AGAIN_WITHIN, describe, recent_rating
 from tui.core.journal.store.errors import JournalError
+from tui.core.journal.window import WINDOW_LIMIT
 from tui.core.routines.timer import Report
 from tui.screens.session import SessionResult, SessionScreen
 from tui.screens.soreness import SorenessScreen
@@ -90,7 +91,8 @@ class SummaryScreen(SorenessScreen):
             return
         try:
             recent = await in_thread(
-                self, lambda: recent_rating(journal.records(since=now - RATE_AGAIN_WITHIN), now), JournalError)
+                self, lambda: recent_rating(journal.records(
+                    since=now - RATE_AGAIN_WITHIN, kinds=("soreness",), each=WINDOW_LIMIT), now), JournalError)
         except JournalError:
             return
         if recent is not None and not self.form.changed():  # nothing typed meanwhile

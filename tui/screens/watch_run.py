@@ -37,7 +37,7 @@ async def pick_watch_run(app: AppServices, now: datetime) -> dict | None:
 
     def read_file(file: ActivityFile) -> Examined:
         with journal.reading():
-            usual = usual_run([r for r in journal.records(now - HISTORY) if r["type"] == "run"], now)
+            usual = usual_run(journal.records(now - HISTORY, kinds=("run",)), now)
             return examine(file, journal, usual, now, None, units)
 
     examined = await app.push_screen_wait(WatchFileScreen(now, find_files, read_file, units, folder))

@@ -19,6 +19,7 @@ from tui.core.insights.words import interval_text
 from tui.widgets.drawn_text import fitted
 
 LABEL_WIDTH = 19
+NARROW_HALF = 7  # 15 cells of bar, so that bar and interval fit 36 columns
 
 
 def verdict_style(verdict: str) -> str:
@@ -46,26 +47,33 @@ def interval_bar(low: float, point: float, high: float, scale: float, half: int)
     return "".join(cells)
 
 
-def interval_chart(found: Iterable[Insight], half: int = 10) -> Text:
-    """One line per practice with a verdict, in the order given."""
+def interval_chart(found: Iterable[Insight], half: int = 10, narrow: bool = False) -> Text:
+    """One line per practice with a verdict, in the order given; narrow, the
+    practice and its verdict on a line above a shorter bar."""
+    if narrow:
+        half = NARROW_HALF
     shown = [(i, i.adjusted) for i in found if i.adjusted is not None and not i.needed]
     text = Text()
     if not shown:
         return text
     scale = max(max(abs(low), abs(high)) for _, a in shown for low, high in [a.interval or (0.0, 0.0)]) or 1.0
-    text.append(" " * LABEL_WIDTH)
+    text.append(" " * (0 if narrow else LABEL_WIDTH))
     less, more = "◀ less", "more ▶"
     text.append(less, style="green")
     text.append(" " * (half - len(less)) + "0" + " " * (half - len(more)))
     text.append(more, style="red")
     text.append("  ")
-    text.append("95% interval, verdict\n", style="dim")
+    text.append("95% interval\n" if narrow else "95% interval, verdict\n", style="dim")
     for insight, adjusted in shown:
         low, high = adjusted.interval or (0.0, 0.0)
         style = verdict_style(insight.verdict)
-        text.append(clip(insight.name), style="bold" if style != "dim" else "dim")
+        if narrow:
+            text.append(insight.name, style="bold" if style != "dim" else "dim")
+            text.append(f": {insight.verdict}\n", style=style)
+        else:
+            text.append(clip(insight.name), style="bold" if style != "dim" else "dim")
         text.append(interval_bar(low, adjusted.difference, high, scale, half), style=style)
         text.append("  ")
-        text.append(f"{interval_text(low, high)}  {insight.verdict}\n", style=style)
+        text.append(interval_text(low, high) + ("\n" if narrow else f"  {insight.verdict}\n"), style=style)
     text.rstrip()
     return text

@@ -15,6 +15,8 @@ from tui.core.journal.records import TIME_FIELD, checks_out
 from tui.core.journal.storage import SafeJSONStorage
 from tui.core.journal.store.errors import JournalError
 
+NOTED_A_SAVE = 4  # parts an earlier version made, whose types a save notes (rotation.note_kinds)
+
 
 class DailyBackups:
     """The day's first write backs up the journal as it stood (the last 7 days are kept)."""
@@ -43,9 +45,21 @@ def archive_old_months(storage: SafeJSONStorage, now: datetime) -> int:
         with storage.locked():
             moved = rotation.finish_pending(storage, TIME_FIELD)  # before anything else moves
             before = archive.month_before(archive.month_of(now))
-            moved += archive.move_old_records(storage, before, TIME_FIELD, checks_out, held=lambda docs: (
-                rotation.held_in_archive(storage.path, docs, TIME_FIELD, rotation.part_newest(storage.read()))))
-            return moved + rotation.rotate(storage, TIME_FIELD, checks_out)
+            joined: set[str] = set()  # parts that records join (another device's: rotation.held_in_archive)
+
+            def held(docs: dict) -> dict[str, str]:
+                tables = storage.read()
+                where = rotation.held_in_archive(storage.path, docs, TIME_FIELD, rotation.part_newest(tables),
+                                                 rotation.part_kinds(tables))
+                joined.update(where.values())
+                return where
+
+            moved += archive.move_old_records(storage, before, TIME_FIELD, checks_out, held=held)
+            for part in joined:  # a run merged into one may be later than it was
+                rotation.forget_newest(storage, part)
+            moved += rotation.rotate(storage, TIME_FIELD, checks_out)
+            rotation.note_kinds(storage, TIME_FIELD, (archive.month_of(now), before), at_most=NOTED_A_SAVE)
+            return moved
     except JournalError as error:
         storage.notices.append(f"{error} Older records stay in the journal for now; nothing was lost.")
         return 0

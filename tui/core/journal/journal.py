@@ -9,9 +9,10 @@ older bugs) are skipped, and `problems` says why.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from itertools import chain
 from pathlib import Path
 from types import EllipsisType
@@ -25,6 +26,7 @@ from tui.core.journal.housekeeping import DailyBackups, archive_old_months
 from tui.core.journal.linking import CURRENT_RUN, LINK_WINDOW, linked_session, nearest_run
 from tui.core.journal.records import (
     TABLE,
+    TIME_FIELD,
     FieldError,
     check_ids,
     check_moment,
@@ -49,6 +51,7 @@ from tui.core.journal.sync.identity import UID, new_uid, stamped, uid_of
 from tui.core.journal.sync.missing import await_journal
 from tui.core.journal.sync.opening import MERGED_NOTICE, settle
 from tui.core.journal.vetting import RecordVetter
+from tui.core.journal.window import Source, bounds_of, newest_first
 
 # -- the journal ------------------------------------------------------------------
 
@@ -160,18 +163,27 @@ class Journal:
         good, self.problems = self._vetter.vet(docs, since, remember=remember)
         return [record for _, record in good]
 
-    def records(self, since: datetime | None = None) -> list[dict]:
+    def records(self, since: datetime | None = None, kinds: Collection[str] | None = None,
+                each: int | None = None) -> list[dict]:
         """Every good record, newest first; `problems` lists the skipped ones.
         With `since`, only records from then on are checked and returned, and
-        only the archive months that may hold them are read."""
+        only the archive months that may hold them are read; with `kinds`, only
+        records of those types; with `each`, only the newest `each` of each
+        type. Of a crowded month's parts, only those that may hold what is
+        asked for are read (window.py)."""
         with self.reading():
             tables = self._tables()
             active = tables.get(TABLE, {})
             months = archive.months_since(self.path, since)
-            if since is not None:  # and of a crowded month's parts, those that may (rotation.py)
-                newest = rotation.part_newest(tables)
-                months = [month for month in months if rotation.may_hold_since(month, since, newest)]
-            return self._read(chain(active.items(), self._archived_docs(months, active)), since)
+            if since is None and kinds is None and each is None:
+                return self._read(chain(active.items(), self._archived_docs(months, active)))
+            wanted = tuple(TIME_FIELD if kinds is None else kinds)
+            held, newest = rotation.part_kinds(tables), rotation.part_newest(tables)
+            sources = [Source(dict.fromkeys(wanted), active.items)] + [
+                Source(bounds_of(month, held, newest, wanted), partial(self._archived_docs, [month], active))
+                for month in months]
+            good, self.problems = newest_first(sources, self._vetter, since, wanted, each)
+            return [record for _, record in good]
 
     def recent(self) -> list[dict]:
         """The records in the journal file itself (this month and last), newest first."""
@@ -302,15 +314,19 @@ class Journal:
         note: str = "",
         when: datetime | None = None,
         session_id: int | None = None,
+        sessions: list[dict] | None = None,
     ) -> dict:
         """Save a rating. Without `session_id` it is linked to the latest session
-        that ended within 72 h before `when` (default: now), if any."""
+        that ended within 72 h before `when` (default: now), if any: of
+        `sessions` if given (read by the caller, under the journal's lock, from
+        at least 72 h before `when`), else of the journal's."""
         when = self.now() if when is None else when
         record = new_rating(overall, areas, pain, note, when, session_id)
         table = self._table()
         with self._storage().locked():
-            since = when - LINK_WINDOW if session_id is None else None
-            sessions = [r for r in self.records(since) if r["type"] == "session"]
+            if sessions is None or session_id is not None:
+                since = when - LINK_WINDOW if session_id is None else None
+                sessions = self.records(since, kinds=("session",))
             if session_id is None:
                 linked = linked_session(sessions, when)
                 record["session"] = linked["id"] if linked else None
@@ -328,7 +344,7 @@ class Journal:
     def runs_on(self, day: date) -> list[dict]:
         """The runs whose plan day is `day`, newest first."""
         since = datetime.combine(day - timedelta(days=2), datetime.min.time(), UTC)  # any zone
-        return [r for r in self.records(since) if r["type"] == "run" and r["plan_date"] == day.isoformat()]
+        return [r for r in self.records(since, kinds=("run",)) if r["plan_date"] == day.isoformat()]
 
     def run_for_day(self, day: date) -> dict | None:
         """The latest run whose plan day is `day`."""
@@ -337,7 +353,7 @@ class Journal:
     def current_run(self, now: datetime) -> dict | None:
         """The run to go on with at `now`: the latest that ended in the 12 hours
         before (last night's, just after midnight), else the latest of `now`'s day."""
-        recent = [r for r in self.records(now - CURRENT_RUN) if r["type"] == "run" and record_time(r) <= now]
+        recent = [r for r in self.records(now - CURRENT_RUN, kinds=("run",)) if record_time(r) <= now]
         return recent[0] if recent else self.run_for_day(now.date())
 
     def run(self, run_id: int) -> dict:

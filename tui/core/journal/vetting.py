@@ -22,11 +22,13 @@ class RecordVetter:
         self._valid: dict[int, dict] = {}  # doc id -> the doc as it checked out
 
     def vet(self, docs: Iterable[tuple[str, dict]], since: datetime | None = None,
-            limit: int | None = None, remember: bool = True) -> tuple[list[tuple[datetime, dict]], list[str]]:
+            limit: int | None = None, remember: bool = True,
+            each: int | None = None) -> tuple[list[tuple[datetime, dict]], list[str]]:
         """(time, record) of the good records, newest first, and what was skipped.
 
         Records are sorted on their time alone, then checked newest first: with
-        `limit`, only as many as needed; with `since`, none from before it.
+        `limit`, only as many as needed; with `each`, as many of each type;
+        with `since`, none from before it.
         `remember=False` checks without keeping the docs (an archive month read
         once for a page or an export: keeping every month would hold the whole
         archive in memory).
@@ -45,11 +47,15 @@ class RecordVetter:
         problems: list[str] = []
         for key, doc in damaged:
             self._check(int(key), doc, problems, remember)
+        counts: dict[str, int] = {}
         for moment, doc_id, doc in timed:
             if limit is not None and len(good) >= limit:
                 break
+            if each is not None and counts.get(doc["type"], 0) >= each:
+                continue  # enough of its type (an unknown type is checked, and named)
             if self._check(doc_id, doc, problems, remember):
                 good.append((moment, {**doc, "id": doc_id}))
+                counts[doc["type"]] = counts.get(doc["type"], 0) + 1
         return good, problems
 
     def _check(self, doc_id: int, doc: dict, problems: list[str], remember: bool = True) -> bool:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui.core.journal.soreness import GUARD_WINDOW, guard_notice, pain_alerts
 from tui.core.journal.store.errors import JournalError
+from tui.core.journal.window import WINDOW_LIMIT
 from tui.core.plan.runs import is_practice
 
 T = TypeVar("T")
@@ -123,4 +124,5 @@ def rating_change(overall: int, areas: dict[str, int], pain: list[str], note: st
 
 def pain_notice(journal: Journal, now: datetime) -> str:
     """The pain guard's notice after a rating ("" when there is nothing to say)."""
-    return guard_notice(pain_alerts(journal.records(since=now - GUARD_WINDOW), now))
+    ratings = journal.records(since=now - GUARD_WINDOW, kinds=("soreness",), each=WINDOW_LIMIT)
+    return guard_notice(pain_alerts(ratings, now))

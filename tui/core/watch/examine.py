@@ -115,7 +115,7 @@ def _kind(activity: Activity, usual: Usual, asked: str | None, typed: dict | Non
 
 def _runs_near(journal: Journal, moment: datetime) -> list[dict]:
     since = moment - timedelta(days=2)
-    return [r for r in journal.records(since) if r["type"] == "run"]
+    return journal.records(since, kinds=("run",))
 
 
 def find_duplicate(journal: Journal, examined: Examined) -> dict | None:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.common.atomic import write_atomically
-from tui.core.journal import archive
+from tui.core.journal import archive, rotation
 from tui.core.journal.records import TABLE
 from tui.core.journal.storage import SafeJSONStorage
 from tui.core.journal.store.errors import JournalAccessError, JournalError, reason
@@ -63,6 +63,10 @@ def renumber_arrivals(storage: SafeJSONStorage) -> None:
             save(journal, {key: seen[key] for key in stats})
         return
     tables = storage.read() or {}
+    changed = {key for key in fresh if key in seen}  # not a file first seen here (a new state folder)
+    if changed & (rotation.part_newest(tables).keys() | rotation.part_kinds(tables).keys()):
+        tables = rotation.forgotten(tables, changed)  # what it holds now is not what this device wrote
+        storage.write(tables)
     active = tables.get(TABLE, {})
     docs = {key: _read(journal, key) for key in fresh}
     spans = [_span(found) for found in docs.values() if found]

@@ -17,7 +17,6 @@ from tui.core.journal.records import TABLE, TIME_FIELD, checks_out
 from tui.core.journal.storage import SafeJSONStorage
 from tui.core.journal.store.errors import JournalError, reason
 from tui.core.journal.store.json_tables import read_tables
-from tui.core.journal.store.meta import with_meta
 from tui.core.journal.sync.archived import merge_into_archive
 from tui.core.journal.sync.arrivals import arrivals_due, renumber_arrivals
 from tui.core.journal.sync.copies import Copy, archive_copies, journal_copies, move_to_merged
@@ -106,9 +105,8 @@ def _merge_copy(storage: SafeJSONStorage, tables: Tables, incoming: Tables) -> t
     taken, changed, count = merge_into_archive(storage.path, outside)
     rest = {key: doc for key, doc in theirs.items() if key not in taken}
     tables, report = merge_tables(tables, {**incoming, TABLE: rest})
-    if changed & rotation.part_newest(tables).keys():  # a run's time may be later now
-        tables = with_meta(tables, **{rotation.NEWEST: {key: when for key, when in rotation.part_newest(tables).items()
-                                                        if key not in changed}})
+    if changed & (rotation.part_newest(tables).keys() | rotation.part_kinds(tables).keys()):
+        tables = rotation.forgotten(tables, changed)  # a run's time may be later now
     storage.write(tables)
     return tables, count + report.records
 
