@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from datetime import timedelta
 
 import pytest
+from textual.pilot import Pilot
 
 from tests.clock import FakeClock
 from tests.ui.helpers import FIXED_NOW, make_app, polled, settle, wait_until
@@ -98,11 +99,19 @@ async def dialog_open(name, size, tmp_path):
 
 
 @pytest.mark.parametrize("name", DIALOGS)
-async def test_a_dialog_fits_80x24_and_shows_its_own_keys(name, tmp_path):
+async def test_a_dialog_fits_80x24_and_a_phone_held_upright_and_shows_its_own_keys(name, tmp_path):
+    """At 80x24 the dialog fits without a scrollbar; the window then narrowed to
+    40 columns (one app, resized): the box is no wider than the window. At both,
+    nothing is under the footer and every key of the dialog is in it."""
     async with dialog_open(name, (80, 24), tmp_path) as screen:
         dialog = screen.query_one("#dialog")
         assert scrolled(screen) == [] and screen.max_scroll_y == 0 and dialog.max_scroll_y == 0
         assert dialog.region.bottom <= screen.query_one(Footer).region.y  # nothing under the footer
+        assert footer_keys(screen) == DIALOGS[name][1]
+        await Pilot(screen.app).resize_terminal(40, 44)
+        assert screen is screen.app.screen
+        assert dialog.region.x >= 0 and dialog.region.right <= 40
+        assert dialog.region.bottom <= screen.query_one(Footer).region.y
         assert footer_keys(screen) == DIALOGS[name][1]
 
 
@@ -122,13 +131,3 @@ async def test_the_leave_dialog_buttons_say_what_the_footer_says(tmp_path):
         for key, button in zip(footer_keys(screen), buttons, strict=True):
             letter, words = key.split(" ", 1)
             assert button == f"{words} ({letter})"
-
-
-@pytest.mark.parametrize("name", DIALOGS)
-async def test_a_dialog_fits_a_phone_held_upright(name, tmp_path):
-    """40 columns: the box is no wider than the window and every key is in the footer."""
-    async with dialog_open(name, (40, 44), tmp_path) as screen:
-        dialog = screen.query_one("#dialog")
-        assert dialog.region.x >= 0 and dialog.region.right <= 40
-        assert dialog.region.bottom <= screen.query_one(Footer).region.y
-        assert footer_keys(screen) == DIALOGS[name][1]
