@@ -92,22 +92,26 @@ async def test_the_rating_offered_again_is_whole_on_a_phone(size, tmp_path):
         assert_whole(line, str(line.content))
 
 
-@pytest.mark.parametrize("size", PHONE)
-async def test_the_plans_heading_is_whole_on_a_phone(size, tmp_path):
+async def test_the_plans_heading_is_whole_on_a_phone(tmp_path):
     """A tempo run that ended 21:45, at 22:15, bedtime 22:30: the heading's
-    three items and the line of steps left out tonight."""
+    three items and the line of steps left out tonight, at each phone width
+    (one plan, the window resized)."""
     clock = FakeClock()
     app = make_app(clock, journal_path=tmp_path / "journal.json",
                    now=FakeWallClock(clock, EVENING.replace(hour=22, minute=15)))
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=PHONE[0]) as pilot:
         await start_evening_plan(pilot)
         screen = app.screen
         assert isinstance(screen, PlanScreen)
-        heading = screen.query_one("#plan-heading")
-        full = screen.heading
-        assert "late run" in full and "Left out tonight" in full, full
-        assert_whole(heading, full)
-        assert drawn(heading)[0] == "Tempo run ended 21:45 · bedtime 22:30"
+        for size in PHONE:
+            if size != app.size:
+                await pilot.resize_terminal(*size)
+                await settle(pilot)
+            heading = screen.query_one("#plan-heading")
+            full = screen.heading
+            assert "late run" in full and "Left out tonight" in full, full
+            assert_whole(heading, full)
+            assert drawn(heading)[0] == "Tempo run ended 21:45 · bedtime 22:30", size
 
 
 @pytest.mark.parametrize("size", PHONE)
