@@ -72,3 +72,22 @@ async def test_the_table_fits_its_width_and_a_long_name_wraps(size, tmp_path):
         assert "Ice bath or warm bath (optional)" in name.replace(" later ", " ").replace(" due ", " "), lines
         wrapped = table.rows[table.coordinate_to_cell_key((bath, 0)).row_key].height == 2
         assert wrapped == (size == (60, 18))
+
+
+async def test_a_window_resized_twice_keeps_every_column_whole(tmp_path):
+    """60x18, then 80x24, then 120x40, then 80x24: each width draws the whole
+    time and name. A table refilled with the same columns on the second
+    resize drew "07:" and "Cool" (the lines drawn before its cells were measured)."""
+    app = make_app(journal_path=tmp_path / "journal.json")
+    async with app.run_test(size=(60, 18)) as pilot:
+        await pilot.pause()
+        plan = await open_plan(app, pilot)
+        table = plan.query_one(DataTable)
+        first = plan.steps[0]
+        for size in [(80, 24), (120, 40), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            await pilot.pause()
+            top = [strip.text for strip in table.render_lines(table.region.reset_offset)][1]
+            assert plan.windows()[first.id] in top and step_title(first) in top, (size, top)
+            assert table.virtual_size.width <= table.scrollable_content_region.width, size

@@ -141,14 +141,22 @@ class PlanScreen(Screen):
             room = self.size.width - WIDE_CHROME - NARROW_DUE - STATUS_WIDTH - 3 * padding
             longest = max((cell_len(self.step_name(step)) for step in self.steps), default=0)
             self.step_width = max(room, 8) if longest > room else None
-            table.add_column("Due", key="due")
-            table.add_column("Step", key="step", width=self.step_width)
+            # Widths given, never measured: a table cleared and refilled with the same
+            # columns (a second resize) kept the lines drawn before its cells were measured.
+            due = max((cell_len(words) for words in self.windows().values()), default=0)
+            table.add_column("Due", key="due", width=max(due, len("Due")))
+            table.add_column("Step", key="step", width=self.step_width or max(longest, len("Step")))
             table.add_column("Status", key="status", width=STATUS_WIDTH)
             return
         room = self.size.width - NARROW_CHROME - NARROW_DUE - 2 * padding
         self.step_width = max(room, 8)
         table.add_column("Due", key="due", width=NARROW_DUE)
         table.add_column("Step", key="step", width=self.step_width)
+
+    def windows(self) -> dict[str, str]:
+        """Each step's "Due" words, by step id."""
+        ended = run_end(self.run, self.app.now())
+        return {step.id: window_words(step, ended) for step in self.steps}
 
     @staticmethod
     def step_name(step: DueStep) -> str:
@@ -173,7 +181,7 @@ class PlanScreen(Screen):
         table = self.table
         row = table.cursor_row if row is None else row
         table.clear()
-        self._windows = {step.id: window_words(step, run_end(self.run, self.app.now())) for step in self.steps}
+        self._windows = self.windows()
         for step in self.steps:
             cells = [self._windows[step.id], Text(self.step_name(step))]  # text, not markup
             table.add_row(*cells, *([] if self.narrow else [""]), key=step.id, height=self.row_height(step))
