@@ -34,8 +34,12 @@ from tui.core.journal.journal import Journal
 from tui.core.journal.records import record_time
 from tui.core.journal.store.errors import JournalCorruptError
 
-SUMMARY_VERSION = 6  # 2: rows oldest first; 3: the stamp has the change time and inode; 4: whole seconds as ints
-# 5: a rating's areas are every area, MAIN_AREAS first; 6: a run's UTC offset and load
+# A routine that ended up to this long before its run's recorded end still follows the
+# run: a watch a few minutes off the laptop, an end typed to the minute.
+SESSION_LEEWAY = 10 * 60
+SUMMARY_VERSION = 7  # 2: rows oldest first; 3: the stamp has the change time and inode; 4: whole seconds as ints
+# 5: a rating's areas are every area, MAIN_AREAS first; 6: a run's UTC offset and load; 7: a run's routines
+# only those finished after it (after_run)
 MAIN_AREAS = ("calves", "quads", "hamstrings", "hips")  # always shown; the others once rated
 INSIGHT_AREAS = (*MAIN_AREAS, *(area for area in AREAS if area not in MAIN_AREAS))
 
@@ -85,20 +89,25 @@ def facts_of(records: Iterable[dict], problems: Iterable[str] = ()) -> Facts:
     """The facts of checked journal records (as Journal.records returns them).
 
     A run's plan day is a local date, and so is the day a session ended (as
-    stored, in the zone of the moment): the routines finished that day join
-    the run's practices. A month's records are read together, and a run and
-    the sessions of its plan day are in the same month.
+    stored, in the zone of the moment): a routine finished that day joins the
+    run's practices if it ended after the run (SESSION_LEEWAY allowed) and
+    before the day's next run, so that morning yoga is not a practice of the
+    evening's run. A month's records are read together, and a run and the
+    sessions of its plan day are in the same month.
     """
     records = list(records)[::-1]  # oldest first (records come newest first), so insights sort little
-    finished: dict[str, list[str]] = {}
+    finished: dict[str, list[tuple[float, str]]] = {}  # plan day -> (when it ended, routine), oldest first
+    ends: dict[str, list[float]] = {}  # plan day -> its runs' ends, oldest first
     for record in records:
         if record["type"] == "session" and record["completed"]:
-            finished.setdefault(record["ended"][:10], []).append(record["routine_id"])
+            finished.setdefault(record["ended"][:10], []).append((_seconds(record), record["routine_id"]))
+        elif record["type"] == "run":
+            ends.setdefault(record["plan_date"], []).append(_seconds(record))
     facts = Facts(problems=list(problems))
     for record in records:
         kind = record["type"]
         if kind == "run":
-            done = [*record["practices"], *finished.get(record["plan_date"], ())]
+            done = [*record["practices"], *after_run(record, finished, ends)]
             offset = int(record_time(record).utcoffset().total_seconds())  # type: ignore[union-attr]  # stored times are aware
             facts.runs.append((record["id"], _seconds(record), record["run_kind"], done, offset,
                                load_of(record)))
@@ -106,6 +115,14 @@ def facts_of(records: Iterable[dict], problems: Iterable[str] = ()) -> Facts:
             areas = [record["areas"].get(area) for area in INSIGHT_AREAS]
             facts.ratings.append((record["id"], _seconds(record), record["overall"], areas))
     return facts
+
+
+def after_run(run: dict, finished: dict[str, list[tuple[float, str]]], ends: dict[str, list[float]]) -> list[str]:
+    """The routines of the run's plan day finished after it and before the next run of that day."""
+    ended, day = _seconds(run), run["plan_date"]
+    later = [end for end in sorted(ends.get(day, ())) if end > ended]
+    until = later[0] - SESSION_LEEWAY if later else math.inf
+    return [routine for when, routine in finished.get(day, ()) if ended - SESSION_LEEWAY <= when < until]
 
 
 def load_of(record: dict) -> float | None:
