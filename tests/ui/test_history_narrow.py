@@ -53,3 +53,13 @@ async def test_widening_brings_the_columns_back_on_the_same_record(tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, RecordScreen)
+
+
+@pytest.mark.parametrize(("width", "columns"), [(59, 1), (60, 3)])
+async def test_history_turns_narrow_where_the_app_does(tmp_path, width, columns):
+    """Under NARROW_BELOW (60) columns of window, as the app's other screens, not of the table."""
+    sample_journal(tmp_path / "journal.json")
+    app = make_app(journal_path=tmp_path / "journal.json")
+    async with app.run_test(size=(width, 24)) as pilot:
+        screen = await open_history(app, pilot)
+        assert len(screen.query_one(DataTable).columns) == columns

@@ -30,6 +30,7 @@ from tui.core.journal.store.errors import JournalError
 from tui.core.journal.window import WINDOW_LIMIT
 from tui.core.plan.practices import PracticeNames, load_practice_names
 from tui.core.plan.view import describe_run
+from tui.min_size import NARROW_BELOW
 from tui.threads import in_thread
 from tui.widgets.footer import Footer
 from tui.widgets.header import Header
@@ -138,7 +139,8 @@ class HistoryScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.table
-        table.add_history_columns(self.app.size.width - 2)  # the table's margins; fitted again on resize
+        width = self.app.size.width  # the table is 2 narrower (its margins); fitted again on resize
+        table.add_history_columns(width - 2, narrow=width < NARROW_BELOW)
         table.focus()
         table.add_history_rows(self.first_rows)
         if self.first_rows:
@@ -147,7 +149,7 @@ class HistoryScreen(Screen):
             self.call_after_refresh(self.add_first_page_rest)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.table.lay_out(event.size.width - 2)
+        self.table.lay_out(event.size.width - 2, narrow=event.size.width < NARROW_BELOW)
         if self.trend_records is not None:
             trend = trend_text(self.trend_records, self.app.now(), event.size.width - 2)
             self.query_one("#history-trend", Static).update(trend)

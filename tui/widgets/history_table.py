@@ -3,7 +3,7 @@
 Its columns have fixed widths: Details takes what When and What leave, and
 is fitted again when the window is resized. A cell too long for its column
 ends in "…" rather than running past the window's edge. Narrow (a phone held
-upright, under NARROW_BELOW columns) a record is one cell of two lines, when
+upright: the window under NARROW_BELOW columns) a record is one cell of two lines, when
 and what above its details, so that the details have the whole width.
 """
 
@@ -16,7 +16,6 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
-from tui.min_size import NARROW_BELOW
 from tui.widgets.drawn_text import fitted
 
 WHEN_WIDTH = 16  # "Tue 01 Dec 22:54"
@@ -49,11 +48,11 @@ class HistoryTable(DataTable):
         self.narrow = False
         self.shown_rows: list[Row] = []  # every row added, to lay them out again when `narrow` changes
 
-    def add_history_columns(self, width: int) -> None:
+    def add_history_columns(self, width: int, narrow: bool = False) -> None:
         """The three columns, Details fitted to a table `width` cells wide (one
         column, narrow). Labels as Text: a str label is read as markup, and the first
         markup read loads Rich's markup parser, about 15 ms of History's first frame."""
-        self.narrow = width < NARROW_BELOW
+        self.narrow = narrow
         if self.narrow:
             self.add_column(Text("When · what, then details"), width=self.last_width(width, 0), key="details")
             return
@@ -69,15 +68,15 @@ class HistoryTable(DataTable):
         else:
             self.add_rows(rows)
 
-    def lay_out(self, width: int) -> None:
-        """Columns and rows again for a table `width` cells wide, if that crosses
-        NARROW_BELOW; the cursor stays on its record."""
-        if not self.columns or (width < NARROW_BELOW) == self.narrow:  # before add_history_columns, or no change
+    def lay_out(self, width: int, narrow: bool) -> None:
+        """Columns and rows again for a table `width` cells wide, if `narrow`
+        changed; the cursor stays on its record."""
+        if not self.columns or narrow == self.narrow:  # before add_history_columns, or no change
             return
         row, rows = self.cursor_row, self.shown_rows
         self.clear(columns=True)
         self.shown_rows = []
-        self.add_history_columns(width)
+        self.add_history_columns(width, narrow)
         self.add_history_rows(rows)
         if rows:
             self.move_cursor(row=row)
