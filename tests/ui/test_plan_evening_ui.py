@@ -184,3 +184,22 @@ async def test_just_after_midnight_r_goes_back_to_last_nights_plan(tmp_path):
         await settle(pilot)
         assert app.screen.run["id"] == late["id"]
         assert "late run: short plan, sleep 00:40" in str(app.screen.query_one("#plan-heading").render())
+
+
+async def test_a_run_re_timed_past_midnight_draws_its_longer_times_whole(tmp_path):
+    """Moved from another terminal to end at 23:55, the steps run past midnight
+    ("23:55-Mon 00:05"): the Due column widens to them, as it was fitted to the
+    first times only once its widths were given rather than measured."""
+    path = tmp_path / "j.json"
+    app = evening_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_plan(app, pilot)
+        with Journal(path) as other:
+            other.update_run(screen.run["id"], ended=EVENING + timedelta(hours=2, minutes=5))
+        await wait_until(pilot, lambda: "ended 23:55" in str(screen.query_one("#plan-heading").render()))
+        await settle(pilot)
+        table = screen.query_one(DataTable)
+        drawn = "\n".join(strip.text for strip in table.render_lines(table.region.reset_offset))
+        windows = [cell(screen, step.id, "due") for step in screen.steps[:5]]
+        assert any("Mon" in window for window in windows), windows
+        assert all(window in drawn for window in windows), (windows, drawn)

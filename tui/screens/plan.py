@@ -112,7 +112,6 @@ class PlanScreen(Screen):
     def on_mount(self) -> None:
         table = self.table
         self.narrow = self.size.width < NARROW_BELOW
-        self.add_columns()
         self.fill_table()
         due = next_due_step(self.steps, self.run, self.app.now())
         if due is not None:  # the cursor starts on the step to do next
@@ -143,7 +142,7 @@ class PlanScreen(Screen):
             self.step_width = max(room, 8) if longest > room else None
             # Widths given, never measured: a table cleared and refilled with the same
             # columns (a second resize) kept the lines drawn before its cells were measured.
-            due = max((cell_len(words) for words in self.windows().values()), default=0)
+            due = max((cell_len(words) for words in self._windows.values()), default=0)
             table.add_column("Due", key="due", width=max(due, len("Due")))
             table.add_column("Step", key="step", width=self.step_width or max(longest, len("Step")))
             table.add_column("Status", key="status", width=STATUS_WIDTH)
@@ -172,16 +171,15 @@ class PlanScreen(Screen):
         table = self.table
         if table.columns and self.size.width != self.columns_width:  # after on_mount built them
             self.narrow = narrow
-            row = table.cursor_row
-            table.clear(columns=True)
-            self.add_columns()
-            self.fill_table(row)
+            self.fill_table()
 
     def fill_table(self, row: int | None = None) -> None:
+        """The columns, fitted to the steps' times and names, and a row a step."""
         table = self.table
         row = table.cursor_row if row is None else row
-        table.clear()
+        table.clear(columns=True)
         self._windows = self.windows()
+        self.add_columns()
         for step in self.steps:
             cells = [self._windows[step.id], Text(self.step_name(step))]  # text, not markup
             table.add_row(*cells, *([] if self.narrow else [""]), key=step.id, height=self.row_height(step))
