@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -17,14 +17,21 @@ from tui.core.common.paths import user_plan_path
 from tui.core.journal.export import export_csv, export_json, journal_records
 
 if TYPE_CHECKING:
+    from tui.core.journal.journal import Journal
     from tui.core.plan.practices import PracticeNames
 
 
 def cmd_history_json(args: argparse.Namespace) -> int:
     """`history --json [--limit N]`: the newest N records (or all), newest first."""
     with open_journal(args.journal, command_now()) as journal:
-        export_json(journal.latest(args.limit) if args.limit else journal.records(), sys.stdout, StepNames())
+        export_json(shown(journal, args.limit), sys.stdout, StepNames())
         return finish(journal)
+
+
+def shown(journal: Journal, limit: int | None) -> Iterator[dict]:
+    """What `history` shows: the newest `limit` records, or every record read
+    a file at a time (Journal.streamed), so that a century is never held at once."""
+    return iter(journal.latest(limit)) if limit else journal.streamed()
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -1,5 +1,6 @@
 """`recovery-tui history`: the journal as a table, newest first.
-(`history --json` is an export of the newest records: see export.py.)"""
+(`history --json` is an export of the newest records: see export.py; without
+--limit both read the journal a file at a time: Journal.streamed.)"""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import argparse
 import json
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from tui.cli.common import command_now, finish, local_time, open_journal
-from tui.cli.export import StepNames
+from tui.cli.export import StepNames, shown
 from tui.core.common.terminal_text import visible
 from tui.core.journal import soreness, stats
 from tui.core.journal.journal import Journal
@@ -30,12 +32,13 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def _print_table(journal: Journal, limit: int | None, now: datetime) -> None:
-    shown = journal.latest(limit) if limit else journal.records()
-    if not shown:
+    records = shown(journal, limit)
+    first = next(records, None)
+    if first is None:
         print(f"No records yet in {journal.path}.")
         return
     names = StepNames()  # the plan (and if need be the routines) read for a run only
-    for record in shown:
+    for record in chain([first], records):
         print(visible(f"{'#' + str(record['id']):>6}  {local_time(to_public(record)['time'], now)}  "
                       f"{record['type']:<8}  {_what(record, names)}"))  # one line, whatever a note holds
     week = stats.week_count(journal.records(since=now - timedelta(days=8), kinds=("session",)), now)

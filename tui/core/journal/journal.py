@@ -46,12 +46,13 @@ from tui.core.journal.stats import SessionDays
 from tui.core.journal.storage import JournalDB, SafeJSONStorage
 from tui.core.journal.store.errors import JournalCorruptError
 from tui.core.journal.store.table import JournalTable
+from tui.core.journal.stream import File, RecordStream, newest_times
 from tui.core.journal.sync.arrivals import RENUMBERED_NOTICE
 from tui.core.journal.sync.identity import UID, new_uid, stamped, uid_of
 from tui.core.journal.sync.missing import await_journal
 from tui.core.journal.sync.opening import MERGED_NOTICE, settle
 from tui.core.journal.vetting import RecordVetter
-from tui.core.journal.window import Source, bounds_of, newest_first
+from tui.core.journal.window import FAR, Source, bounds_of, newest_first
 
 # -- the journal ------------------------------------------------------------------
 
@@ -232,6 +233,31 @@ class Journal:
                 problems = problems + skipped
                 yield [record for _, record in good]
         self.problems = problems
+
+    def streamed(self) -> Iterator[dict]:
+        """Every good record, newest first, exactly as `records()` gives them
+        (and `problems` as it leaves them, once the last is taken), holding
+        no more than a file of the archive at a time (stream.py). The lock is
+        held while a file is read, not while the caller uses its records:
+        `history | less` does not stop the app's saves. A record that moves
+        to the archive meanwhile is the journal file's, read first, and is
+        not read again."""
+        with self.reading():
+            tables = self._tables()
+            active = tables.get(TABLE, {})
+            keys = archive.archive_months(self.path)
+        newest = newest_times(tables)
+        files = [File(FAR, active.items, remember=True), *(
+            File(newest(key), partial(self._archive_file, key, active), remember=False) for key in keys)]
+        records = RecordStream(files, self._vetter)
+        try:
+            yield from records
+        finally:
+            self.problems = records.problems
+
+    def _archive_file(self, key: str, active: Mapping[str, dict]) -> list[tuple[str, dict]]:
+        with self.reading():
+            return list(self._archived_docs([key], active))
 
     def month_records(self, month: str) -> list[dict]:
         """The good records of one archive month, newest first, with those the

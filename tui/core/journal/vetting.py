@@ -33,32 +33,24 @@ class RecordVetter:
         once for a page or an export: keeping every month would hold the whole
         archive in memory).
         """
-        timed, damaged = [], []
-        for key, doc in docs:
-            try:
-                moment = parse_stored(doc[TIME_FIELD[doc["type"]]])
-            except (KeyError, TypeError, ValueError):
-                damaged.append((key, doc))  # check_record says how
-                continue
-            if since is None or moment >= since:
-                timed.append((moment, int(key), doc))
-        timed.sort(key=lambda entry: entry[:2], reverse=True)
+        timed, damaged = by_time(docs, since)
         good: list[tuple[datetime, dict]] = []
         problems: list[str] = []
         for key, doc in damaged:
-            self._check(int(key), doc, problems, remember)
+            self.check(int(key), doc, problems, remember)
         counts: dict[str, int] = {}
         for moment, doc_id, doc in timed:
             if limit is not None and len(good) >= limit:
                 break
             if each is not None and counts.get(doc["type"], 0) >= each:
                 continue  # enough of its type (an unknown type is checked, and named)
-            if self._check(doc_id, doc, problems, remember):
+            if self.check(doc_id, doc, problems, remember):
                 good.append((moment, {**doc, "id": doc_id}))
                 counts[doc["type"]] = counts.get(doc["type"], 0) + 1
         return good, problems
 
-    def _check(self, doc_id: int, doc: dict, problems: list[str], remember: bool = True) -> bool:
+    def check(self, doc_id: int, doc: dict, problems: list[str], remember: bool = True) -> bool:
+        """Whether the doc is a good record; if not, why is added to `problems`."""
         known = self._valid.get(doc_id)
         if known is not None and known == doc:
             return True
@@ -72,3 +64,21 @@ class RecordVetter:
         if remember:
             self._valid[doc_id] = dict(doc)  # a copy: TinyDB may edit the doc in place
         return True
+
+
+def by_time(docs: Iterable[tuple[str, dict]],
+            since: datetime | None = None) -> tuple[list[tuple[datetime, int, dict]], list[tuple[str, dict]]]:
+    """(moment, id, doc) of the docs from `since` on, newest first (by time, then
+    id; docs of the same time and id in the order given), and the docs whose
+    time cannot be read at all, which the caller checks to name them."""
+    timed, damaged = [], []
+    for key, doc in docs:
+        try:
+            moment = parse_stored(doc[TIME_FIELD[doc["type"]]])
+        except (KeyError, TypeError, ValueError):
+            damaged.append((key, doc))  # check_record says how
+            continue
+        if since is None or moment >= since:
+            timed.append((moment, int(key), doc))
+    timed.sort(key=lambda entry: entry[:2], reverse=True)
+    return timed, damaged
