@@ -131,7 +131,7 @@ def test_an_empty_or_missing_journal(capsys, tmp_path, monkeypatch):
         assert list(opened.streamed()) == [] and opened.problems == []
 
 
-def test_history_into_head_ends_at_once_and_quietly(tmp_path):
+def test_history_into_head_ends_at_once_and_quietly(tmp_path, isolated_user_dirs):
     path = tmp_path / "journal.json"
     write_journal(path, years=10, end=date(2026, 11, 21))
     env = {**{k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}, "RECOVERY_TUI_NOW": NOW.isoformat()}
@@ -140,7 +140,7 @@ def test_history_into_head_ends_at_once_and_quietly(tmp_path):
                           timeout=60, env=env)
     assert done.stdout.count("\n") == 1 and "Sat 21 Nov 2026" in done.stdout
     assert done.stderr == "1\n"  # as before: the reader went away, nothing said
-    assert not list(tmp_path.parent.rglob("crash.log"))
+    assert not list(isolated_user_dirs.rglob("crash.log"))
 
 
 def test_a_reader_gone_stops_the_reading(tmp_path, monkeypatch):
