@@ -23,16 +23,16 @@ GNU_TIME = "/usr/bin/time"
 FORMATS = ("csv", "json")
 
 
-def run_export(env: dict, fmt: str) -> tuple[float, int]:
-    """(wall seconds, peak RSS in KiB) of one export to /dev/null. GNU time
+def run_measured(env: dict, args: list[str]) -> tuple[float, int]:
+    """(wall seconds, peak RSS in KiB) of one command to /dev/null. GNU time
     reports the peak: it starts the command from its own small process, while
     wait4() on a child of this one would count what the fork copied from here."""
     start = time.perf_counter()
-    done = subprocess.run([GNU_TIME, "-f", "%M", APP, "export", "--format", fmt], env=env,
+    done = subprocess.run([GNU_TIME, "-f", "%M", APP, *args], env=env,
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
-        raise RuntimeError(f"export --format {fmt} failed: {done.stderr[-500:]}")
+        raise RuntimeError(f"{' '.join(args)} failed: {done.stderr[-500:]}")
     return elapsed, int(done.stderr.strip().splitlines()[-1])
 
 
@@ -44,39 +44,48 @@ def record_count(journal: Path) -> int:
 
 def measure(journals: dict[str, Path], runs: int = RUNS) -> list[Figure]:
     """`journals`: name -> journal, smallest first ("1 year", "10 years", "100 years")."""
+    commands = {f"export --format {fmt}": ["export", "--format", fmt] for fmt in FORMATS}
+    return measure_commands(journals, commands, ("export --format csv",), runs)
+
+
+def measure_commands(journals: dict[str, Path], commands: dict[str, list[str]], linear: tuple[str, ...],
+                     runs: int = RUNS) -> list[Figure]:
+    """Peak memory of each of `commands` (name -> arguments) at the largest of
+    `journals` against the smallest, and time per record of those named in `linear`."""
     small, mid, big = journals
     counts = {name: record_count(path) for name, path in journals.items()}
-    seconds = {(fmt, name): [] for fmt in FORMATS for name in journals}
-    peak = {(fmt, name): [] for fmt in FORMATS for name in journals}
+    seconds: dict[tuple[str, str], list[float]] = {(cmd, name): [] for cmd in commands for name in journals}
+    peak: dict[tuple[str, str], list[int]] = {(cmd, name): [] for cmd in commands for name in journals}
     homes = {name: Home(path) for name, path in journals.items()}
     try:
         with on_one_cpu():
             for round_ in range(runs + 1):  # round 0 warms the page cache
-                for fmt in FORMATS:
+                for cmd, args in commands.items():
                     for name, home in homes.items():
-                        taken, rss = run_export(home.env, fmt)
+                        taken, rss = run_measured(home.env, args)
                         if round_:
-                            seconds[fmt, name].append(taken)
-                            peak[fmt, name].append(rss)
+                            seconds[cmd, name].append(taken)
+                            peak[cmd, name].append(rss)
     finally:
         for home in homes.values():
             home.cleanup()
     figures = []
-    for fmt in FORMATS:
-        low, high = median(peak[fmt, small]), median(peak[fmt, big])
+    for cmd in commands:
+        low, high = median(peak[cmd, small]), median(peak[cmd, big])
         ratio = high / low
         figures.append(Figure(
-            f"export --format {fmt}: peak memory, {big} vs {small}", round(ratio, 2), "x",
+            f"{cmd}: peak memory, {big} vs {small}", round(ratio, 2), "x",
             f"<= {MEMORY_LIMIT} x", ratio <= MEMORY_LIMIT,
             f"{high / 1024:.1f} MiB for {counts[big]} records vs {low / 1024:.1f} MiB for {counts[small]}"))
-    t = {name: median(seconds["csv", name]) for name in journals}
-    per_mid = (t[mid] - t[small]) / (counts[mid] - counts[small])
-    per_big = (t[big] - t[small]) / (counts[big] - counts[small])
-    ratio = per_big / per_mid
-    figures.append(Figure(
-        f"export --format csv: time per record, {big} vs {mid}", round(ratio, 2), "x",
-        f"<= {LINEAR_LIMIT} x", ratio <= LINEAR_LIMIT,
-        f"{t[small]:.2f} s / {t[mid]:.2f} s / {t[big]:.2f} s for {counts[small]} / {counts[mid]} / "
-        f"{counts[big]} records; each record past the {small}'s: {per_mid * 1e6:.0f} us at {mid}, "
-        f"{per_big * 1e6:.0f} us at {big}"))
+    for cmd in linear:
+        t = {name: median(seconds[cmd, name]) for name in journals}
+        per_mid = (t[mid] - t[small]) / (counts[mid] - counts[small])
+        per_big = (t[big] - t[small]) / (counts[big] - counts[small])
+        ratio = per_big / per_mid
+        figures.append(Figure(
+            f"{cmd}: time per record, {big} vs {mid}", round(ratio, 2), "x",
+            f"<= {LINEAR_LIMIT} x", ratio <= LINEAR_LIMIT,
+            f"{t[small]:.2f} s / {t[mid]:.2f} s / {t[big]:.2f} s for {counts[small]} / {counts[mid]} / "
+            f"{counts[big]} records; each record past the {small}'s: {per_mid * 1e6:.0f} us at {mid}, "
+            f"{per_big * 1e6:.0f} us at {big}"))
     return figures
