@@ -16,6 +16,7 @@ from tests.benchmarks.generate_journal import write_journal
 from tests.core.cli_support import run
 from tests.core.history_journal import DAMAGED, HOSTILE, NOW, archive_keys, bad_doc_in, write_history_journal
 from tui.core.journal import archive
+from tui.core.journal.export import journal_records
 from tui.core.journal.journal import Journal
 from tui.core.journal.records import record_time
 from tui.core.journal.rotation import forget_newest
@@ -170,3 +171,13 @@ def test_hostile_notes_are_shown_visibly(capsys, journal):
     _, out, _ = run(capsys, "history", "--json")
     notes = {r["note"] for r in json.loads(out)}
     assert set(HOSTILE) <= notes  # JSON escapes them, and reads back to the very text
+
+
+def test_export_gives_every_record_in_the_order_history_does(tmp_path):
+    # export read month by month: a record late on June 30th at -11:00 (July 1st
+    # in UTC) came after every record of July's file
+    path = write_history_journal(tmp_path / "journal.json", crowd=1_200, damage=False)
+    with Journal(path) as opened:
+        exported = list(journal_records(opened))
+        problems = opened.problems
+        assert exported == opened.records() and problems == opened.problems and len(problems) == 3

@@ -43,24 +43,29 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0", "＝", "＋", "－", "�
 
 
 def journal_records(journal: Journal) -> Iterator[dict]:
-    """Every good record, newest first, read one month at a time: the journal
-    file's own records, then each archive month. Only one month is held at
-    once, so an export of a century of records needs no more memory than one
-    of a year. The journal file is read before this returns, so a journal that
-    cannot be read fails before anything is written; the skipped records of
-    every month end up in `journal.problems`."""
-    records = _months(journal)
+    """Every good record, newest first, read a file at a time as `history`
+    reads them (Journal.streamed): the journal file, then each archive month
+    or part. About one month is held at once, so an export of a century of
+    records needs no more memory than one of a year. The journal file is read
+    before this returns, so a journal that cannot be read fails before
+    anything is written; the skipped records end up in `journal.problems`."""
+    records = _whole(journal)
     first = next(records, None)
     return records if first is None else chain([first], records)
 
 
-def _months(journal: Journal) -> Iterator[dict]:
+def _whole(journal: Journal) -> Iterator[dict]:
     """An export is whole or fails: a damaged archive month, which reads leave
-    out (Journal.damaged_months), stops it here."""
-    for records in journal.by_month():  # the journal's lock is held until the last month is read
-        for month, problem in journal.damaged_months.items():
-            raise JournalCorruptError(archive_path(journal.path, month), problem)
-        yield from records
+    out (Journal.damaged_months), stops it here, as soon as it is read."""
+    for record in journal.streamed():
+        _stop_if_damaged(journal)
+        yield record
+    _stop_if_damaged(journal)
+
+
+def _stop_if_damaged(journal: Journal) -> None:
+    for month, problem in journal.damaged_months.items():
+        raise JournalCorruptError(archive_path(journal.path, month), problem)
 
 
 # beside PUBLIC_KEYS in the JSON (null where they do not apply): a session's
