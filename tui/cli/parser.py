@@ -159,6 +159,8 @@ def add_validate_command(commands, name: str) -> None:
 def add_log_command(commands, name: str) -> None:
     log = add_command(commands, name, "tui.cli.log:cmd_log",
                       help="add a soreness rating", epilog=f"Areas: {', '.join(AREAS)}.")
+    log.add_argument("rating", metavar="SORENESS", nargs="?", type=arguments.rating,
+                     help="overall soreness 0-10, as in `recovery-tui log 3` (or --soreness N)")
     log.add_argument("--soreness", metavar="N", type=arguments.rating,
                      help="overall soreness 0-10 (default: the highest area rating)")
     log.add_argument("--area", metavar="AREA=N", type=arguments.area_rating, action="extend", nargs="+",
