@@ -46,3 +46,10 @@ def test_the_rating_twice_is_refused(capsys, tmp_path):
     assert code == 2
     assert "once" in err and "--soreness" in err, err
     assert not path.exists()
+
+
+@pytest.mark.parametrize("argv", [["insights", "--yaml"], ["history", "--json", "extra"], ["log", "3", "4"]])
+def test_an_unknown_word_points_to_its_commands_help(capsys, tmp_path, argv):
+    code, out, err = run(capsys, *argv, "--journal", str(tmp_path / "journal.json"))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "unrecognized arguments" in err and f"try 'recovery-tui {argv[0]} --help'" in err, err

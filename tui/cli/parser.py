@@ -68,6 +68,14 @@ class Parser(argparse.ArgumentParser):
             message += did_you_mean(ast.literal_eval(choice[1]), ast.literal_eval(f"[{choice[2]}]"))
         raise UsageError(message, command=self.prog.removeprefix(PROG).strip() or None)
 
+    def parse_args(self, args=None, namespace=None):
+        """As argparse's, but words left over point to the help of the command
+        they came with (`recovery-tui log --help`), not the top level's."""
+        parsed, extra = self.parse_known_args(args, namespace)
+        if extra:
+            raise UsageError(f"unrecognized arguments: {' '.join(extra)}", command=parsed.command)
+        return parsed
+
 
 def parse(words: list[str]) -> argparse.Namespace:
     words = attach_free_text(words)
