@@ -27,9 +27,12 @@ def cmd_log(args: argparse.Namespace) -> int:
         if area in areas:
             raise UsageError(f"argument --area: {area} is rated twice")
         areas[area] = rating
-    overall = args.soreness if args.soreness is not None else max(areas.values(), default=None)
+    if args.rating is not None and args.soreness is not None:
+        raise UsageError("give the overall rating once: `log 3` or `log --soreness 3`")
+    given = args.soreness if args.rating is None else args.rating
+    overall = given if given is not None else max(areas.values(), default=None)
     if overall is None:
-        raise UsageError("say how sore: --soreness N (0-10) or --area AREA=N")
+        raise UsageError("say how sore: `log N` (0-10), --soreness N or --area AREA=N")
     with open_journal(args.journal, now) as journal, journal.locked():
         # read once, each rule what it looks at (window.py): the link the sessions of the 72 h
         # before `when`; the pain and repeat checks the newest ratings of the last 7 days

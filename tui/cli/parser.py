@@ -68,6 +68,14 @@ class Parser(argparse.ArgumentParser):
             message += did_you_mean(ast.literal_eval(choice[1]), ast.literal_eval(f"[{choice[2]}]"))
         raise UsageError(message, command=self.prog.removeprefix(PROG).strip() or None)
 
+    def parse_args(self, args=None, namespace=None):
+        """As argparse's, but words left over point to the help of the command
+        they came with (`recovery-tui log --help`), not the top level's."""
+        parsed, extra = self.parse_known_args(args, namespace)
+        if extra:
+            raise UsageError(f"unrecognized arguments: {' '.join(extra)}", command=parsed.command)
+        return parsed
+
 
 def parse(words: list[str]) -> argparse.Namespace:
     words = attach_free_text(words)
@@ -159,6 +167,8 @@ def add_validate_command(commands, name: str) -> None:
 def add_log_command(commands, name: str) -> None:
     log = add_command(commands, name, "tui.cli.log:cmd_log",
                       help="add a soreness rating", epilog=f"Areas: {', '.join(AREAS)}.")
+    log.add_argument("rating", metavar="SORENESS", nargs="?", type=arguments.rating,
+                     help="overall soreness 0-10, as in `recovery-tui log 3` (or --soreness N)")
     log.add_argument("--soreness", metavar="N", type=arguments.rating,
                      help="overall soreness 0-10 (default: the highest area rating)")
     log.add_argument("--area", metavar="AREA=N", type=arguments.area_rating, action="extend", nargs="+",
