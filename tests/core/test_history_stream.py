@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -15,6 +16,7 @@ import pytest
 from tests.benchmarks.generate_journal import write_journal
 from tests.core.cli_support import run
 from tests.core.history_journal import DAMAGED, HOSTILE, NOW, archive_keys, bad_doc_in, write_history_journal
+from tui.cli import main
 from tui.core.journal import archive
 from tui.core.journal.export import journal_records
 from tui.core.journal.journal import Journal
@@ -31,8 +33,6 @@ def template(tmp_path_factory):
 @pytest.fixture
 def journal(template, tmp_path, monkeypatch):
     """A copy of the template journal, named by $RECOVERY_TUI_JOURNAL, at NOW."""
-    import shutil
-
     shutil.copytree(template.parent, tmp_path / "j")
     path = tmp_path / "j" / template.name
     monkeypatch.setenv("RECOVERY_TUI_JOURNAL", str(path))
@@ -161,8 +161,6 @@ def test_a_reader_gone_stops_the_reading(tmp_path, monkeypatch):
     monkeypatch.setattr("tui.cli.output.discard_output", lambda: None)
     monkeypatch.setattr("tui.cli.discard_output", lambda: None)
     monkeypatch.setattr("sys.stdout", GoneAfterALine())
-    from tui.cli import main
-
     assert main(["history", "--json", "--journal", str(path)]) == 1
     assert read == []  # the journal file's first record could not be written: no month read
 
