@@ -60,10 +60,17 @@ def crowded(now: datetime, records: int = RECORDS, years: int = 10) -> dict:
 
 def write_crowded(path: Path, now: datetime, records: int = RECORDS) -> int:
     """Write the journal to `path` as the app would have kept it; the record count."""
+    data = crowded(now, records)
+    write_as_kept(path, data, now)
+    return len(data["records"])
+
+
+def write_as_kept(path: Path, data: dict, now: datetime) -> None:
+    """Write `data` (its tables) to `path`, then let the journal move its old
+    months to the archive, as the app's saves would have left them."""
     from tui.core.journal.journal import Journal
     from tui.core.journal.storage import SafeJSONStorage
 
-    data = crowded(now, records)
     storage = SafeJSONStorage(path, create_dirs=True)
     try:
         storage.write(data)
@@ -71,7 +78,6 @@ def write_crowded(path: Path, now: datetime, records: int = RECORDS) -> int:
         storage.close()
     with Journal(path, now=lambda: now) as journal:
         journal.archive_old_months()
-    return len(data["records"])
 
 
 def kept_crowded() -> Path:

@@ -10,11 +10,9 @@ import json
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
-from tests.benchmarks.crowded_month import crowded
+from tests.benchmarks.crowded_month import crowded, write_as_kept
 from tui.core.journal.archive import archive_folder, archive_path
-from tui.core.journal.journal import Journal
 from tui.core.journal.records import SCHEMA_VERSION, TABLE
-from tui.core.journal.storage import SafeJSONStorage
 
 TZ = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 22, 21, 0, tzinfo=TZ)
@@ -52,13 +50,7 @@ def write_history_journal(path: Path, crowd: int = 2_400, damage: bool = True) -
     """Write the journal at `path` as the app's saves would have kept it."""
     data = crowded(NOW, crowd, years=1)
     data[TABLE].update(_extra(len(data[TABLE]) + 1))
-    storage = SafeJSONStorage(path, create_dirs=True)
-    try:
-        storage.write(data)
-    finally:
-        storage.close()
-    with Journal(path, now=lambda: NOW) as journal:
-        journal.archive_old_months()
+    write_as_kept(path, data, NOW)
     if damage:
         month = archive_path(path, DAMAGED)
         month.write_bytes(month.read_bytes()[:300])
