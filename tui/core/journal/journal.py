@@ -219,21 +219,6 @@ class Journal:
         with self.reading():
             return self._read(self._archived_docs([month], self._active_docs()), remember=False)
 
-    def by_month(self) -> Iterator[list[dict]]:
-        """Every good record, newest first, a month at a time: the journal
-        file's records (as `recent`), then each archive month's (as `archived`).
-        The journal file is parsed once for all of them, not once a month;
-        `problems` gathers what every month skipped."""
-        with self.reading():
-            active = self._active_docs()
-            good, problems = self._vetter.vet(active.items())
-            yield [record for _, record in good]
-            for month in archive.archive_months(self.path):
-                good, skipped = self._vetter.vet(self._archived_docs([month], active), remember=False)
-                problems = problems + skipped
-                yield [record for _, record in good]
-        self.problems = problems
-
     def streamed(self) -> Iterator[dict]:
         """Every good record, newest first, exactly as `records()` gives them
         (and `problems` as it leaves them, once the last is taken), holding
